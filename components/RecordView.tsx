@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { ITEM_CATEGORIES, type ItemCategory, type PatientRecord, type RecordItem } from '../utils/record/schema';
+
+export type RecordViewProps = {
+  record: PatientRecord;
+  /** Scrolls the EHR page to the element behind an item and outlines it. */
+  onShow: (ref: string) => void;
+};
+
+const LABELS: Record<ItemCategory, string> = {
+  problems: 'Problems', medications: 'Medications', allergies: 'Allergies', vitals: 'Vitals', labs: 'Labs',
+  immunizations: 'Immunizations', procedures: 'Procedures', notes: 'Notes', messages: 'Messages', other: 'Other',
+};
+
+export function itemLabel(item: RecordItem): string {
+  return item.text.length > 140 ? `${item.text.slice(0, 137)}…` : item.text;
+}
+
+export function isEmptyRecord(record: PatientRecord): boolean {
+  return !record.patient.name && ITEM_CATEGORIES.every((c) => record[c].length === 0);
+}
+
+/** What was captured, section by section with counts, and what was not read. */
+export function RecordView({ record, onShow }: RecordViewProps) {
+  const [open, setOpen] = useState<ItemCategory | null>(null);
+  const { patient, capture } = record;
+  const unread = capture.sections.filter((s) => s.state === 'collapsed' || s.state === 'hidden');
+  const partly = capture.sections.filter((s) => s.hiddenItems);
+  return (
+    <section className="record" aria-label="Captured record">
+      <div className="patient-line">
+        {patient.ref ? (
+          <button type="button" className="linklike" onClick={() => onShow(patient.ref!)}>
+            {patient.name ?? 'Unnamed patient'}
+          </button>
+        ) : (
+          <strong>{patient.name ?? 'No patient banner found'}</strong>
+        )}
+        {[patient.age ? `${patient.age} y` : '', patient.sex ?? '', patient.birthDate ? `DOB ${patient.birthDate}` : '']
+          .filter(Boolean)
+          .map((part) => (
+            <span key={part} className="muted"> · {part}</span>
+          ))}
+      </div>
+      <p className="muted small">
+        Read {capture.elementsVisited.toLocaleString('en-US')} elements in {Math.round(capture.durationMs)} ms
+        {capture.selectionOnly ? ' · selection only' : ''} · layout: {capture.adapter}
+      </p>
+      <ul className="counts">
+        {ITEM_CATEGORIES.filter((c) => record[c].length > 0).map((category) => (
+          <li key={category}>
+            <button
+              type="button"
+              className="count"
+              aria-expanded={open === category}
+              onClick={() => setOpen(open === category ? null : category)}
+              data-category={category}
+            >
+              <span>{LABELS[category]}</span> <span className="badge">{record[category].length}</span>
+            </button>
+            {open === category ? (
+              <ul className="items">
+                {(record[category] as RecordItem[]).map((item) => (
+                  <li key={item.id}>
+                    <button type="button" className="item" onClick={() => onShow(item.ref)} title="Show on page">
+                      {itemLabel(item)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {unread.length || partly.length || capture.skipped.length ? (
+        <div className="notice notice-warn" role="status">
+          <p>Not everything on the page was read:</p>
+          <ul>
+            {unread.map((s) => (
+              <li key={`${s.heading}-${s.state}`}>
+                <strong>{s.heading}</strong> is {s.state}. Expand it on the page, then read again.
+              </li>
+            ))}
+            {partly.map((s) => (
+              <li key={`${s.heading}-partly`}>
+                <strong>{s.heading}</strong>: {s.hiddenItems} more entries are hidden on the page.
+              </li>
+            ))}
+            {capture.skipped.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { DraftView } from '../../components/DraftView';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { isEmptyRecord, RecordView } from '../../components/RecordView';
+import { runOffline } from '../../utils/draft/offline';
+import type { TaskOutput } from '../../utils/draft/schema';
+import { askBackground } from '../../utils/messaging';
+import type { PatientRecord } from '../../utils/record/schema';
+import type { AppError } from '../../utils/result';
+import { useTargetTab } from './useTargetTab';
+
+const send = (message: unknown) => browser.runtime.sendMessage(message);
+
+class PanelError extends Error {
+  constructor(readonly appError: AppError) {
+    super(appError.message);
+  }
+}
+
+export function App() {
+  const tabId = useTargetTab();
+  const [record, setRecord] = useState<PatientRecord | undefined>();
+  const [draft, setDraft] = useState<TaskOutput | undefined>();
+
+  // A new tab means a new chart: never show one patient's record next to another's page.
+  useEffect(() => {
+    setRecord(undefined);
+    setDraft(undefined);
+  }, [tabId]);
+
+  const selection = useQuery({
+    queryKey: ['selection', tabId],
+    enabled: tabId !== undefined && record !== undefined,
+    refetchInterval: 3000,
+    queryFn: async () => {
+      const result = await askBackground(send, { type: 'selection', tabId: tabId!, });
+      return result.ok ? result.value : { hasSelection: false, characters: 0 };
+    },
+  });
+
+  const capture = useMutation({
+    mutationFn: async (selectionOnly: boolean) => {
+      if (tabId === undefined) throw new PanelError({ code: 'no-tab', message: 'No chart tab is open. Open the patient chart, then try again.' });
+      const result = await askBackground(send, { type: 'capture', tabId, selectionOnly });
+      if (!result.ok) throw new PanelError(result.error);
+      return result.value;
+    },
+    onSuccess: (value) => {
+      setRecord(value);
+      setDraft(undefined);
+    },
+  });
+
+  const summarize = useMutation({
+    mutationFn: async (current: PatientRecord) => runOffline('summary', current),
+    onSuccess: setDraft,
+  });
+
+  const show = (ref: string) => {
+    if (tabId !== undefined) void askBackground(send, { type: 'highlight', tabId, ref });
+  };
+
+  const captureError = capture.error instanceof PanelError ? capture.error.appError : capture.error ? { code: 'internal', message: 'Chartside hit an unexpected error.', detail: String(capture.error) } : undefined;
+
+  return (
+    <main className="panel">
+      <header className="panel-header">
+        <h1>Chartside</h1>
+        <span className="muted small">Engine: offline (built in)</span>
+      </header>
+
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => capture.mutate(false)} disabled={capture.isPending || tabId === undefined}>
+          {record ? 'Read this page again' : 'Read this page'}
+        </button>
+        {selection.data?.hasSelection ? (
+          <button type="button" onClick={() => capture.mutate(true)} disabled={capture.isPending}>
+            Use selection only
+          </button>
+        ) : null}
+      </div>
+
+      <div aria-live="polite" className="live">
+        {capture.isPending ? <p className="progress">Reading the visible chart…</p> : null}
+      </div>
+      {captureError ? <ErrorNotice error={captureError} onRetry={() => capture.mutate(false)} /> : null}
+
+      {record && isEmptyRecord(record) ? (
+        <div className="notice notice-warn" role="status">
+          <p>No patient record was found on this page. Open a patient chart (or expand its sections) and read the page again.</p>
+        </div>
+      ) : null}
+
+      {record && !isEmptyRecord(record) ? (
+        <>
+          <RecordView record={record} onShow={show} />
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => summarize.mutate(record)} disabled={summarize.isPending}>
+              Summarize
+            </button>
+          </div>
+        </>
+      ) : null}
+
+      {draft && record ? <DraftView output={draft} record={record} onShow={show} /> : null}
+
+      <footer className="panel-footer muted small">
+        Offline drafts are made in this browser: nothing about the patient leaves it.
+      </footer>
+    </main>
+  );
+}

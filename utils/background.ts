@@ -1,0 +1,86 @@
+/**
+ * The background service worker: opens the panel from the toolbar button, injects the capture
+ * script into a tab on demand, and routes the panel's requests to it.
+ */
+import { browser } from 'wxt/browser';
+import {
+  createListener,
+  PanelRequestSchema,
+  parseResponse,
+  type Handlers,
+  type PageRequest,
+  type PanelRequest,
+  type ResponseOf,
+} from './messaging';
+import { describeUnknownError, fail } from './result';
+
+const CAPTURE_SCRIPT = '/capture.js';
+const CAPTURE_TIMEOUT_MS = 45_000;
+
+/** Turns the browser's injection errors into what a clinician can act on. */
+export function explainInjectionError(detail: string) {
+  if (/cannot access|permission|host|activeTab|not allowed|missing host/i.test(detail)) {
+    return fail(
+      'no-access',
+      'Chartside needs your permission to read this page. Click the Chartside button in the toolbar while this page is open, or allow this site in Chartside, then read the page again.',
+      detail,
+    );
+  }
+  if (/chrome:|edge:|about:|extensions gallery|webstore|chrome-extension:|moz-extension:|cannot be scripted/i.test(detail)) {
+    return fail('restricted-page', 'Chartside cannot read browser pages. Open the patient chart in this tab, then try again.', detail);
+  }
+  if (/no tab|invalid tab|tab.*closed/i.test(detail)) {
+    return fail('no-tab', 'The chart tab was closed or changed. Open the chart and try again.', detail);
+  }
+  return fail('inject-failed', 'Chartside could not start reading this page. Reload the page and try again.', detail);
+}
+
+async function injectCaptureScript(tabId: number) {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT] });
+    return undefined;
+  } catch (error) {
+    return explainInjectionError(describeUnknownError(error));
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  return Promise.race([promise, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms))]);
+}
+
+async function askPage<K extends PageRequest['type']>(
+  tabId: number,
+  message: Extract<PageRequest, { type: K }>,
+  timeoutMs = 10_000,
+): Promise<ResponseOf<K>> {
+  const injectionError = await injectCaptureScript(tabId);
+  if (injectionError) return injectionError as ResponseOf<K>;
+  try {
+    const raw = await withTimeout(browser.tabs.sendMessage(tabId, message), timeoutMs);
+    if (raw === 'timeout') {
+      return <ResponseOf<K>>fail('page-timeout', 'The page took too long to answer. It may still be loading; try again in a moment.', `${message.type} timed out after ${timeoutMs} ms`);
+    }
+    return parseResponse(message.type as K, raw);
+  } catch (error) {
+    return <ResponseOf<K>>fail('page-unreachable', 'Chartside lost contact with the page. Reload the page and try again.', describeUnknownError(error));
+  }
+}
+
+export const backgroundHandlers: Handlers<PanelRequest, undefined> = {
+  capture: ({ tabId, selectionOnly }) => askPage(tabId, { type: 'page:capture', selectionOnly }, CAPTURE_TIMEOUT_MS),
+  highlight: ({ tabId, ref }) => askPage(tabId, { type: 'page:highlight', ref }),
+  selection: ({ tabId }) => askPage(tabId, { type: 'page:selection' }),
+};
+
+export function startBackground() {
+  // Chrome/Edge: the toolbar button opens the side panel (and grants activeTab for the tab).
+  const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void> } }).sidePanel;
+  if (sidePanel) {
+    sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  } else {
+    // Firefox: the toolbar button toggles the sidebar.
+    const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
+    browser.action?.onClicked.addListener(() => void sidebar?.toggle());
+  }
+  browser.runtime.onMessage.addListener(createListener(PanelRequestSchema, backgroundHandlers, () => undefined));
+}

@@ -1,0 +1,555 @@
+/**
+ * Page → PatientRecord. Reads the blocks the walker yields, keeps track of which section each
+ * belongs to, and turns tables, lists, label/value pairs and text into typed record items.
+ *
+ * This runs inside the EHR page (content script) and in unit tests (happy-dom); it never touches
+ * the network and never writes to the page.
+ */
+import {
+  emptyRecord,
+  type ItemCategory,
+  type PatientRecord,
+  type SectionReport,
+} from '../record/schema';
+import { findAdapter } from './adapters';
+import {
+  classifyHeading,
+  classifyLabel,
+  isEmptyState,
+  normalise,
+  type BannerField,
+  type SectionCategory,
+} from './classify';
+import {
+  findDate,
+  parseAllergy,
+  parseLab,
+  parseMedication,
+  parseNamedEvent,
+  parseProblem,
+  parseVital,
+  splitValueUnit,
+} from './fields';
+import { isFlowsheet, mapColumns, type TableData } from './tables';
+import { hasLayout } from './visibility';
+import { walk, type Block, type WalkReport } from './walk';
+
+export interface CaptureOptions {
+  /** Read only what intersects the page's current text selection. */
+  selectionOnly?: boolean;
+  /** Returns a ref for an element; the content script keeps the mapping back. */
+  register: (el: Element) => string;
+  /** Hands the main thread back to the page between slices of work. */
+  yieldToPage?: () => Promise<void>;
+  /** Longest slice of uninterrupted work, in ms. */
+  sliceMs?: number;
+  /** Stop (with a message) after this many elements. */
+  maxElements?: number;
+  /** Stop (with a message) after this long, in ms. */
+  timeLimitMs?: number;
+  clock?: () => number;
+}
+
+const ID_PREFIX: Record<ItemCategory, string> = {
+  problems: 'prob', medications: 'med', allergies: 'alg', vitals: 'vit', labs: 'lab',
+  immunizations: 'imm', procedures: 'proc', notes: 'note', messages: 'msg', other: 'oth',
+};
+
+/** Link and button text that belongs to the page's controls, not to the chart. */
+const CONTROL_TEXT = /^(?:(?:show|view|see|load|display) (?:all|more|less|fewer|details|history)\b.*|expand( all)?|collapse( all)?|edit|add( new)?|print|refresh|reply|more|less|hide|back to top|\d+ of \d+|page \d+( of \d+)?|next|previous)$/i;
+
+const NOT_A_NAME = /\b(health|portal|clinic|hospital|medical|center|centre|chart|dashboard|welcome|record|summary|system|care|patient|document|view)\b/i;
+const NAME_LIKE = /^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[\p{Lu}][\p{L}'’.-]*(?:,?\s+[\p{Lu}][\p{L}'’.-]*){1,4}$/u;
+
+function yieldViaMessageChannel(): Promise<void> {
+  // Timers are throttled to 1/s in background tabs; a message-channel task is not.
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+}
+
+interface OpenSection {
+  report: SectionReport;
+  category: SectionCategory | undefined;
+  level: number;
+  hidden?: 'hidden' | 'collapsed';
+}
+
+interface NoteDraft {
+  category: 'notes' | 'messages';
+  title?: string;
+  lines: string[];
+  el: Element;
+  container: Element | null;
+}
+
+function noteContainer(el: Element): Element | null {
+  return el.closest('article, [role="article"], li, [role="listitem"], blockquote');
+}
+
+class RecordBuilder {
+  readonly record: PatientRecord;
+  private section: OpenSection | undefined;
+  private readonly counters = new Map<ItemCategory, number>();
+  private readonly seen = new Set<string>();
+  private note: NoteDraft | undefined;
+  private pendingLabel: BannerField | undefined;
+  private nameCandidate: { text: string; el: Element } | undefined;
+
+  constructor(
+    doc: Document,
+    private readonly register: (el: Element) => string,
+    private readonly keep: (el: Element) => boolean,
+  ) {
+    this.record = emptyRecord({ url: doc.URL, title: doc.title, capturedAt: new Date().toISOString() });
+  }
+
+  add(block: Exclude<Block, { kind: 'tick' }>) {
+    if (block.kind !== 'text') this.pendingLabel = undefined;
+    switch (block.kind) {
+      case 'heading':
+        return this.heading(block.text, block.level, block.el);
+      case 'hidden':
+        return this.hidden(block.state, block.heading);
+      case 'table':
+        return this.table(block.table, block.el);
+      case 'list':
+        if (this.section && block.hiddenItems) this.section.report.hiddenItems = (this.section.report.hiddenItems ?? 0) + block.hiddenItems;
+        for (const item of block.items) if (this.keep(item.el)) this.text(item.text, [item.text], item.el, true);
+        return;
+      case 'pairs':
+        return this.pairs(block.pairs);
+      case 'text':
+        if (this.keep(block.el)) this.text(block.text, block.parts, block.el, false);
+        return;
+    }
+  }
+
+  finish(): PatientRecord {
+    this.flushNote();
+    this.closeSection();
+    const patient = this.record.patient;
+    if (!patient.name && this.nameCandidate && (patient.birthDate || patient.identifiers.length)) {
+      patient.name = this.nameCandidate.text;
+      patient.ref ??= this.register(this.nameCandidate.el);
+    }
+    return this.record;
+  }
+
+  // ---- sections ---------------------------------------------------------------------------
+
+  private get itemCategory(): ItemCategory | undefined {
+    const category = this.section?.category;
+    if (!category || category === 'patient') return undefined;
+    return category === 'encounter' ? 'other' : category;
+  }
+
+  private inBannerContext(): boolean {
+    const category = this.section?.category;
+    return category === undefined || category === 'patient' || category === 'encounter';
+  }
+
+  private heading(text: string, level: number, el: Element) {
+    const current = this.section;
+    // Inside notes and messages, deeper headings title the next note, whatever words they use.
+    if (current && (current.category === 'notes' || current.category === 'messages') && level > current.level) {
+      this.flushNote();
+      this.note = { category: current.category, title: text, lines: [], el, container: noteContainer(el) };
+      return;
+    }
+    const category = classifyHeading(text);
+    if (!category && !current && NAME_LIKE.test(text.replace(/\s*\(.*\)\s*$/, '')) && !NOT_A_NAME.test(text)) {
+      this.nameCandidate = { text: text.replace(/\s*\(.*\)\s*$/, ''), el };
+      return;
+    }
+    if (level === 7 && current && category === current.category) return; // a caption repeating its section
+    this.openSection(text, category ?? 'other', level);
+  }
+
+  private openSection(heading: string, category: SectionCategory, level: number) {
+    this.flushNote();
+    this.closeSection();
+    const report: SectionReport = { heading: normalise(heading), category, count: 0, state: 'read' };
+    this.record.capture.sections.push(report);
+    this.section = { report, category, level };
+  }
+
+  private closeSection() {
+    const section = this.section;
+    if (section && section.report.count === 0 && section.report.state === 'read' && section.hidden) {
+      section.report.state = section.hidden;
+    }
+    this.section = undefined;
+  }
+
+  private hidden(state: 'hidden' | 'collapsed', heading: string | undefined) {
+    if (heading && normalise(heading) !== this.section?.report.heading) {
+      const category = classifyHeading(heading) ?? 'other';
+      this.record.capture.sections.push({ heading: normalise(heading), category, count: 0, state });
+      return;
+    }
+    if (this.section) this.section.hidden = state;
+  }
+
+  // ---- items ------------------------------------------------------------------------------
+
+  private nextId(category: ItemCategory): string {
+    const n = (this.counters.get(category) ?? 0) + 1;
+    this.counters.set(category, n);
+    return `${ID_PREFIX[category]}-${n}`;
+  }
+
+  /** Adds an item unless the same text was already captured in the same category. */
+  private push(category: ItemCategory, fields: Record<string, string | undefined>, text: string, el: Element) {
+    const key = `${category}\u0000${normalise(text).toLowerCase()}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ''));
+    const item = { ...clean, id: this.nextId(category), text: normalise(text), ref: this.register(el) };
+    (this.record[category] as unknown[]).push(item);
+    if (this.section) this.section.report.count++;
+  }
+
+  /** Builds a typed item from a line of text plus any fields a table gave explicitly. */
+  private item(category: ItemCategory, text: string, el: Element, given: Record<string, string> = {}) {
+    const primary = (field: string) => given[field] ?? text;
+    switch (category) {
+      case 'problems': {
+        const parsed = parseProblem(primary('name'));
+        return this.push(category, { ...parsed, ...given, name: given.name ? parseProblem(given.name).name : parsed.name }, text, el);
+      }
+      case 'medications': {
+        const parsed = parseMedication(primary('name'));
+        return this.push(category, { ...parsed, ...given, name: parsed.name }, text, el);
+      }
+      case 'allergies': {
+        const parsed = parseAllergy(primary('substance'));
+        return this.push(category, { ...parsed, ...given, substance: parsed.substance }, text, el);
+      }
+      case 'labs': {
+        if (given.test && given.value) {
+          const split = splitValueUnit(given.value);
+          return this.push(category, { ...given, value: split.value, unit: given.unit ?? split.unit, flag: given.flag ?? split.flag }, text, el);
+        }
+        const parsed = parseLab(text);
+        if (!parsed) return this.push('other', { heading: this.section?.report.heading ?? '' }, text, el);
+        return this.push(category, { ...parsed, ...given, time: given.time ?? findDate(text) }, text, el);
+      }
+      case 'vitals': {
+        if (given.name && given.value) {
+          const split = splitValueUnit(given.value);
+          return this.push(category, { ...given, value: split.value, unit: given.unit ?? split.unit }, text, el);
+        }
+        const parsed = parseVital(text);
+        if (!parsed) return this.push('other', { heading: this.section?.report.heading ?? '' }, text, el);
+        return this.push(category, { ...parsed, ...given, time: given.time ?? findDate(text) }, text, el);
+      }
+      case 'immunizations':
+      case 'procedures': {
+        const parsed = parseNamedEvent(primary('name'));
+        return this.push(category, { ...parsed, ...given, name: parsed.name }, text, el);
+      }
+      case 'notes':
+      case 'messages':
+        return this.push(category, { ...given, date: given.date ?? findDate(text) }, text, el);
+      case 'other':
+        return this.push(category, { heading: this.section?.report.heading ?? '' }, text, el);
+    }
+  }
+
+  private text(text: string, parts: string[], el: Element, listItem: boolean) {
+    if (CONTROL_TEXT.test(text)) return;
+    if (this.inBannerContext() && this.banner(text, parts, el)) return;
+    if (isEmptyState(text)) {
+      if (this.section && this.section.report.count === 0) this.section.report.state = 'empty';
+      return;
+    }
+    const category = this.itemCategory;
+    if (!category) {
+      if (!this.section && NAME_LIKE.test(text) && !NOT_A_NAME.test(text)) this.nameCandidate = { text, el };
+      return;
+    }
+    if (category === 'notes' || category === 'messages') return this.noteLine(category, text, el, listItem);
+    this.item(category, text, el);
+  }
+
+  // ---- notes and messages -----------------------------------------------------------------
+
+  private noteLine(category: 'notes' | 'messages', text: string, el: Element, listItem: boolean) {
+    const container = listItem ? el : noteContainer(el);
+    if (this.note && (this.note.category !== category || (container && this.note.container && container !== this.note.container && !this.note.container.contains(container)))) {
+      this.flushNote();
+    }
+    if (!this.note) this.note = { category, lines: [], el: container ?? el, container };
+    if (!this.note.container) this.note.container = container;
+    this.note.lines.push(text);
+  }
+
+  private flushNote() {
+    const note = this.note;
+    this.note = undefined;
+    if (!note || (note.lines.length === 0 && !note.title)) return;
+    const body = note.lines.join('\n');
+    const label = (name: RegExp) => note.lines.map((l) => l.match(name)?.[1]).find(Boolean)?.trim();
+    const date = findDate(note.title ?? '') ?? label(/^(?:date|sent|signed|received)\s*:\s*(.+)$/i) ?? findDate(body);
+    const el = note.container ?? note.el;
+    if (note.category === 'notes') {
+      const author =
+        label(/^(?:author|signed by|electronically signed by|provider)\s*:\s*(.+)$/i) ??
+        note.title?.match(/\b(?:by|—|–|-)\s*((?:Dr\.?\s+)?[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}(?:,\s*(?:MD|DO|NP|PA|RN|PA-C|FNP|APRN))?)\s*$/u)?.[1];
+      this.push('notes', { title: note.title, author, date }, body || note.title || '', el);
+    } else {
+      const from = label(/^(?:from|sender|sent by)\s*:\s*(.+)$/i);
+      const subject = label(/^(?:subject|re)\s*:\s*(.+)$/i) ?? note.title;
+      this.push('messages', { from, date, subject }, body || note.title || '', el);
+    }
+  }
+
+  // ---- tables and label/value pairs ---------------------------------------------------------
+
+  private table(table: TableData, el: Element) {
+    const rows = table.rows.filter((row) => this.keep(row.el));
+    if (this.inBannerContext() && this.labelValueRows(rows)) return;
+    if (this.section && table.hiddenRows) this.section.report.hiddenItems = (this.section.report.hiddenItems ?? 0) + table.hiddenRows;
+
+    let category = this.itemCategory;
+    if ((!category || category === 'other') && table.header) {
+      const inferred = table.header.map((h) => classifyHeading(h)).find((c) => c && c !== 'patient' && c !== 'encounter' && c !== 'notes');
+      if (inferred) {
+        if (!this.section) this.openSection(table.header.join(' '), inferred, 3);
+        category = inferred as ItemCategory;
+      }
+    }
+    if (!category) return;
+
+    if ((category === 'vitals' || category === 'labs') && isFlowsheet(table.header)) {
+      for (const row of rows) {
+        const name = row.cells[0]?.text;
+        if (!name) continue;
+        row.cells.slice(1).forEach((cell, i) => {
+          if (!cell.text || cell.text === '-' || cell.text === '—') return;
+          const time = table.header![i + 1];
+          const split = splitValueUnit(cell.text);
+          const fields = category === 'vitals' ? { name, ...split, time } : { test: name, ...split, time };
+          this.push(category, fields, `${name} ${cell.text} (${time})`, cell.el);
+        });
+      }
+      return;
+    }
+
+    const columns = table.header ? mapColumns(table.header, category) : [];
+    if (category === 'vitals' && columns.includes('time') && !columns.includes('value')) {
+      // One row per time, one column per vital sign.
+      const timeColumn = columns.indexOf('time');
+      for (const row of rows) {
+        const time = row.cells[timeColumn]?.text;
+        row.cells.forEach((cell, i) => {
+          const name = table.header![i];
+          if (i === timeColumn || !cell.text || !name || cell.text === '-' || cell.text === '—') return;
+          this.push('vitals', { name, ...splitValueUnit(cell.text), time }, `${name} ${cell.text}${time ? ` (${time})` : ''}`, cell.el);
+        });
+      }
+      return;
+    }
+    for (const row of rows) {
+      const text = row.cells.map((c) => c.text).filter(Boolean).join(' · ');
+      if (!text || CONTROL_TEXT.test(text)) continue;
+      if (isEmptyState(text)) {
+        if (this.section && this.section.report.count === 0) this.section.report.state = 'empty';
+        continue;
+      }
+      const given: Record<string, string> = {};
+      row.cells.forEach((cell, i) => {
+        const field = columns[i];
+        if (field && cell.text) given[field] = cell.text;
+      });
+      if (category === 'notes' || category === 'messages' || category === 'other') {
+        this.item(category, text, row.el, given);
+        continue;
+      }
+      const primaryField = { problems: 'name', medications: 'name', allergies: 'substance', labs: 'test', vitals: 'name', immunizations: 'name', procedures: 'name' }[category];
+      if (!given[primaryField] && row.cells[0]?.text && columns[0] === undefined) given[primaryField] = row.cells[0].text;
+      this.item(category, text, row.el, table.header ? given : {});
+    }
+  }
+
+  /** Header tables of label/value cells (C-CDA document headers, banner grids). */
+  private labelValueRows(rows: TableData['rows']): boolean {
+    let labels = 0;
+    for (const row of rows) for (let i = 0; i + 1 < row.cells.length; i += 2) if (classifyLabel(row.cells[i].text)) labels++;
+    if (labels < 2) return false;
+    for (const row of rows) {
+      for (let i = 0; i + 1 < row.cells.length; i += 2) {
+        const field = classifyLabel(row.cells[i].text);
+        if (field) this.setBanner(field, row.cells[i + 1].text, row.cells[i + 1].el);
+      }
+    }
+    return true;
+  }
+
+  private pairs(pairs: Array<{ label: string; value: string; el: Element }>) {
+    const kept = pairs.filter((p) => this.keep(p.el));
+    if (this.inBannerContext() && kept.some((p) => classifyLabel(p.label))) {
+      for (const p of kept) {
+        const field = classifyLabel(p.label);
+        if (field) this.setBanner(field, p.value, p.el);
+      }
+      return;
+    }
+    const category = this.itemCategory;
+    if (!category) return;
+    for (const p of kept) {
+      if (isEmptyState(p.value)) continue;
+      const text = `${p.label}: ${p.value}`;
+      if (category === 'vitals') this.item(category, text, p.el, { name: p.label, value: p.value });
+      else if (category === 'labs') this.item(category, text, p.el, { test: p.label, value: p.value });
+      else if (category === 'notes' || category === 'messages') this.noteLine(category, text, p.el, false);
+      else this.item(category, category === 'other' ? text : `${p.label} ${p.value}`, p.el);
+    }
+  }
+
+  // ---- the patient banner -----------------------------------------------------------------
+
+  /** Reads label/value text ("DOB: 03/14/1958 · MRN: 00482913"); true when it was banner text. */
+  private banner(text: string, parts: string[], el: Element): boolean {
+    if (this.pendingLabel) {
+      const field = this.pendingLabel;
+      this.pendingLabel = undefined;
+      if (!classifyLabel(text)) {
+        this.setBanner(field, text, el);
+        return true;
+      }
+    }
+    const whole = classifyLabel(text);
+    if (whole) {
+      this.pendingLabel = whole;
+      return true;
+    }
+    const found: Array<[BannerField, string]> = [];
+    for (let i = 0; i + 1 < parts.length; i++) {
+      const field = classifyLabel(parts[i]);
+      if (field && !classifyLabel(parts[i + 1])) {
+        found.push([field, parts[i + 1]]);
+        i++;
+      }
+    }
+    if (!found.length) {
+      for (const piece of text.split(/\s*[·•|]\s*|\s{3,}/)) {
+        const m = piece.match(/^([^:]{1,40}):\s*(.+)$/);
+        const field = m && classifyLabel(m[1]);
+        if (field) found.push([field, m[2]]);
+      }
+    }
+    for (const [field, value] of found) this.setBanner(field, value, el);
+    return found.length > 0;
+  }
+
+  private setBanner(field: BannerField, rawValue: string, el: Element) {
+    const value = normalise(rawValue);
+    if (!value) return;
+    const patient = this.record.patient;
+    const encounter = this.record.encounter;
+    const isPatientField = !field.startsWith('enc:');
+    if (isPatientField && !patient.ref) patient.ref = this.register(el.parentElement ?? el);
+    if (isPatientField && !patient.name && this.nameCandidate) {
+      patient.name = this.nameCandidate.text;
+    }
+    switch (field) {
+      case 'name':
+        patient.name ??= value;
+        break;
+      case 'birthDate': {
+        patient.birthDate ??= findDate(value) ?? value.replace(/\s*\(.*\)$/, '');
+        const age = value.match(/\((\d{1,3})\s*(?:y|yo|yrs?|years?)(?: old)?\b/i)?.[1];
+        if (age) patient.age ??= age;
+        break;
+      }
+      case 'sex':
+        patient.sex ??= value;
+        break;
+      case 'age':
+        patient.age ??= value.match(/\d{1,3}/)?.[0] ?? value;
+        break;
+      case 'phone':
+        if (!patient.phones.includes(value)) patient.phones.push(value);
+        break;
+      case 'email':
+        if (!patient.emails.includes(value)) patient.emails.push(value);
+        break;
+      case 'address':
+        patient.address ??= value;
+        break;
+      case 'enc:date':
+        encounter.date ??= findDate(value) ?? value;
+        break;
+      case 'enc:clinician':
+        encounter.clinician ??= value;
+        break;
+      case 'enc:location':
+        encounter.location ??= value;
+        break;
+      case 'enc:reason':
+        encounter.reason ??= value;
+        break;
+      default: {
+        const type = field.slice(3);
+        if (!patient.identifiers.some((id) => id.type === type && id.value === value)) patient.identifiers.push({ type, value });
+      }
+    }
+  }
+}
+
+/** Reads the visible patient record of a document. */
+export async function captureRecord(doc: Document, options: CaptureOptions): Promise<PatientRecord> {
+  const clock = options.clock ?? (() => performance.now());
+  const yieldToPage = options.yieldToPage ?? yieldViaMessageChannel;
+  const sliceMs = options.sliceMs ?? 12;
+  const maxElements = options.maxElements ?? 400_000;
+  const timeLimitMs = options.timeLimitMs ?? 20_000;
+  const started = clock();
+
+  let keep: (el: Element) => boolean = () => true;
+  if (options.selectionOnly) {
+    const selection = doc.getSelection();
+    const ranges = selection && !selection.isCollapsed ? Array.from({ length: selection.rangeCount }, (_, i) => selection.getRangeAt(i)) : [];
+    keep = (el) => ranges.some((range) => range.intersectsNode(el));
+  }
+
+  const builder = new RecordBuilder(doc, options.register, keep);
+  const report: WalkReport = { visited: 0, skipped: [] };
+  const adapter = findAdapter(doc);
+  const root = adapter?.root?.(doc) ?? doc.body;
+  if (root) {
+    let sliceStart = clock();
+    for (const block of walk(root, hasLayout(doc), report)) {
+      if (block.kind === 'tick') {
+        if (report.visited >= maxElements) {
+          report.skipped.push(`The page is very large: reading stopped after ${maxElements.toLocaleString('en-US')} elements. Use "Use selection only" to read a part of it.`);
+          break;
+        }
+        if (clock() - started > timeLimitMs) {
+          report.skipped.push(`Reading stopped after ${Math.round(timeLimitMs / 1000)} seconds; what was read so far is shown. Use "Use selection only" to read a part of the page.`);
+          break;
+        }
+        if (clock() - sliceStart >= sliceMs) {
+          await yieldToPage();
+          sliceStart = clock();
+        }
+        continue;
+      }
+      builder.add(block);
+    }
+  }
+  const record = builder.finish();
+  record.capture.adapter = adapter?.name ?? 'generic';
+  record.capture.skipped = report.skipped;
+  record.capture.selectionOnly = Boolean(options.selectionOnly);
+  record.capture.elementsVisited = report.visited;
+  record.capture.durationMs = Math.round((clock() - started) * 10) / 10;
+  return record;
+}

@@ -1,0 +1,83 @@
+/**
+ * Names of things on EHR pages: section headings, banner labels, empty states.
+ * Real EHRs use many synonyms for the same section; the lists below are what we have seen.
+ */
+import type { ItemCategory } from '../record/schema';
+
+export type SectionCategory = ItemCategory | 'patient' | 'encounter';
+
+// Order matters: the first match wins ("Patient Messages" is messages, not patient;
+// "Vital sign results" is vitals, not labs; "Allergies and Adverse Reactions" is allergies).
+const SECTION_PATTERNS: Array<[SectionCategory, RegExp]> = [
+  ['allergies', /\b(allerg\w*|intolerances?|adverse (drug )?reactions?|nkda)\b/i],
+  ['vitals', /\b(vitals?|vital signs?)\b/i],
+  ['immunizations', /\b(immuni[sz]ations?|vaccin\w*)\b/i],
+  ['medications', /\b(medications?|meds|prescriptions?|drug list|medicines|active rx|med list)\b/i],
+  ['messages', /\b(messages?|inbox|conversations?|message thread|secure messaging)\b/i],
+  ['problems', /\b(problems?|diagnos[ie]s|conditions|medical history|past medical|pmh|active issues|health concerns)\b/i],
+  ['labs', /\b(labs?|laboratory|results|lab results|test results|chemistry|hematology)\b/i],
+  ['procedures', /\b(procedures?|surgical history|surgeries|operations)\b/i],
+  ['notes', /\b(notes?|progress|history of present illness|hpi|assessment|plan of care|plan|discharge summary|narrative|documentation|instructions)\b/i],
+  ['encounter', /\b(encounters?|visits?|appointments?|admissions?)\b/i],
+  ['patient', /\b(demographics?|patient (information|details|summary)|patient)\b/i],
+];
+
+export function normalise(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Classifies a section heading, or returns undefined for headings that name no known section. */
+export function classifyHeading(text: string): SectionCategory | undefined {
+  const clean = normalise(text).replace(/[:\u25b8\u25be\u25bc\u25b6+\-–—()\d]+$/u, '').trim();
+  if (!clean || clean.length > 80) return undefined;
+  for (const [category, pattern] of SECTION_PATTERNS) if (pattern.test(clean)) return category;
+  return undefined;
+}
+
+/** Short text that reads as a section title even without heading markup ("Active Problems"). */
+export function isTitleLike(text: string): boolean {
+  const clean = normalise(text);
+  if (clean.length === 0 || clean.length > 48) return false;
+  if (/\d{2,}|[.;!?]$/.test(clean.replace(/\(\d+\)$/, ''))) return false;
+  if (clean.split(' ').length > 6) return false;
+  return classifyHeading(clean) !== undefined;
+}
+
+const EMPTY_STATE =
+  /^(?:no known (?:drug |medication )?allergies|nkda|nka|nkfa|none|none (?:recorded|known|reported|documented|on file|listed)|nothing (?:recorded|to show|on file)|\(none\)|n\/a|no (?:active |current |recent )?(?:problems|medications|meds|results|labs|data|entries|items|allergies|immunizations|procedures|notes|messages|vitals|records?)(?: (?:recorded|on file|found|documented|to display|available))?|no data available|no records? found|empty)\.?$/i;
+
+/** Is this text an empty-state marker ("No Known Allergies", "Nothing recorded", "(none)")? */
+export function isEmptyState(text: string): boolean {
+  return EMPTY_STATE.test(normalise(text));
+}
+
+/** The patient- and encounter-level labels of a banner or header table. */
+export type BannerField =
+  | 'name' | 'birthDate' | 'sex' | 'age' | 'phone' | 'email' | 'address'
+  | 'id:MRN' | 'id:SSN' | 'id:Insurance' | 'id:Account'
+  | 'enc:date' | 'enc:clinician' | 'enc:location' | 'enc:reason';
+
+const BANNER_LABELS: Array<[BannerField, RegExp]> = [
+  ['name', /^(patient(?: name)?|name|full name|legal name)$/i],
+  ['birthDate', /^(dob|d\.o\.b\.?|date of birth|birth ?date|born|birthdate)$/i],
+  ['sex', /^(sex|gender|sex at birth|administrative (?:sex|gender)|legal sex)$/i],
+  ['age', /^age$/i],
+  ['id:MRN', /^(mrn|medical record (?:number|no\.?|#)|mr ?#|mr number|patient id|chart (?:number|no\.?|#)|patient identifier)$/i],
+  ['id:SSN', /^(ssn|social security(?: number| no\.?| #)?)$/i],
+  ['id:Insurance', /^(insurance(?: id| number)?|member id|health plan(?: id)?|plan id|policy(?: number| #)?|subscriber id|insurance member id|payer id|coverage)$/i],
+  ['id:Account', /^(account(?: number| no\.?| #)?|acct(?: #)?|billing account|fin|csn)$/i],
+  ['phone', /^(phone|tel|telephone|home phone|mobile|cell|cell phone|work phone|phone number|contact number|preferred phone)$/i],
+  ['email', /^(e-?mail|email address)$/i],
+  ['address', /^(address|home address|street address|residence|mailing address)$/i],
+  ['enc:date', /^(encounter date|visit date|date of (?:service|visit)|dos|admit date|admission date|encounter)$/i],
+  ['enc:clinician', /^(provider|attending|attending physician|clinician|physician|author|seen by|rendering provider|primary care provider|pcp)$/i],
+  ['enc:location', /^(location|facility|clinic|department|site|unit)$/i],
+  ['enc:reason', /^(reason for visit|chief complaint|reason|visit reason|cc)$/i],
+];
+
+export function classifyLabel(label: string): BannerField | undefined {
+  const clean = normalise(label).replace(/[:#]\s*$/, '').replace(/:$/, '').trim();
+  if (!clean || clean.length > 40) return undefined;
+  for (const [field, pattern] of BANNER_LABELS) if (pattern.test(clean)) return field;
+  return undefined;
+}

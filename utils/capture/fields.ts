@@ -1,0 +1,148 @@
+/**
+ * Parsers from one line of chart text to typed fields. They are deliberately conservative:
+ * a field is filled only when the text clearly shows it; the item's `text` always keeps the whole.
+ */
+import { normalise } from './classify';
+
+export const DATE_PATTERN =
+  /\b(?:\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2})?|\d{1,2}-[A-Z][a-z]{2}-\d{2,4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4})(?:,? \d{1,2}:\d{2}(?: ?[AP]M)?)?/i;
+
+const YEAR_PATTERN = /\b(19|20)\d{2}\b/;
+
+export function findDate(text: string): string | undefined {
+  return text.match(DATE_PATTERN)?.[0];
+}
+
+/** Splits "Name — detail (more)" into its first part and the rest. */
+function splitHead(text: string): [string, string] {
+  const match = text.match(/^(.+?)(?:\s+[—–-]\s+|\s*[:;|,]\s+|\s*\(|\s{2,})(.*)$/);
+  return match ? [match[1].trim(), match[2].trim()] : [text.trim(), ''];
+}
+
+const DOSE =
+  /\b\d+(?:[.,]\d+)?(?:\s*[-/]\s*\d+(?:\.\d+)?)?\s*(?:mg|mcg|µg|ug|g|mL|ml|L|units?|IU|mEq|meq|mmol|%|puffs?|tabs?|tablets?|caps?|capsules?|drops?|sprays?|patch(?:es)?)(?:\/(?:mL|ml|hr|h|kg|dose|actuation|day|spray))?(?![a-z])/i;
+const ROUTE =
+  /\b(PO|by mouth|oral(?:ly)?|IV|intravenous(?:ly)?|IM|intramuscular|SC|SQ|subcut(?:aneous(?:ly)?)?|sub-?q|inhaled|inhalation|via inhaler|topical(?:ly)?|sublingual(?:ly)?|SL|PR|rectal(?:ly)?|transdermal|ophthalmic|intranasal|nasal|nebuli[sz]ed|per rectum)\b/i;
+const FREQUENCY =
+  /\b(once daily|twice daily|three times (?:a day|daily)|four times (?:a day|daily)|every (?:morning|evening|night|other day|\d+(?:-\d+)? (?:hours?|days?|weeks?|months?))|at bedtime|daily|nightly|weekly|monthly|qd|qhs|qam|qpm|q\.?d\.?|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|q\d+h|with meals|as needed|prn|once)\b(?:\s+(?:as needed|prn)(?: for [a-z ]+)?| for [a-z ]+)?/i;
+const MED_STATUS = /\b(active|discontinued|stopped|held|on hold|completed|expired|inactive|suspended)\b/i;
+
+export function parseMedication(text: string): {
+  name: string; dose?: string; route?: string; frequency?: string; status?: string; start?: string;
+} {
+  const clean = normalise(text);
+  const dose = clean.match(DOSE);
+  const route = clean.match(ROUTE);
+  const frequency = clean.match(FREQUENCY);
+  const status = clean.match(MED_STATUS);
+  const startMatch = clean.match(/\b(?:start(?:ed)?|since|begun|from)\s*:?\s*/i);
+  let start: string | undefined;
+  if (startMatch) start = findDate(clean.slice((startMatch.index ?? 0) + startMatch[0].length)) ?? clean.slice((startMatch.index ?? 0) + startMatch[0].length).match(YEAR_PATTERN)?.[0];
+  // The name is what comes before the first structured part.
+  const cut = Math.min(
+    ...[dose, route, frequency, status].map((m) => (m?.index === undefined ? clean.length : m.index)),
+    clean.search(/\s[—–-]\s|\s\(|;|,/) >= 0 ? clean.search(/\s[—–-]\s|\s\(|;|,/) : clean.length,
+  );
+  const name = clean.slice(0, cut).replace(/[\s,:;—–-]+$/, '').trim() || splitHead(clean)[0];
+  return {
+    name,
+    ...(dose ? { dose: dose[0].trim() } : {}),
+    ...(route ? { route: route[0] } : {}),
+    ...(frequency ? { frequency: frequency[0].trim() } : {}),
+    ...(status ? { status: status[0].toLowerCase() } : {}),
+    ...(start ? { start } : {}),
+  };
+}
+
+const SEVERITY = /\b(mild|moderate|severe|life[- ]threatening|fatal|high|low|unknown)\b(?: severity)?/i;
+
+export function parseAllergy(text: string): { substance: string; reaction?: string; severity?: string } {
+  const clean = normalise(text);
+  const [substance, rest] = splitHead(clean);
+  const severity = clean.match(SEVERITY)?.[1];
+  const reaction = rest
+    .replace(SEVERITY, '')
+    .replace(/\b(reaction|severity)\s*:?/gi, '')
+    .replace(/[()]/g, '')
+    .replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, '')
+    .trim();
+  return {
+    substance: substance.replace(/^(allergy|allergen)\s*:\s*/i, ''),
+    ...(reaction ? { reaction } : {}),
+    ...(severity ? { severity: severity.toLowerCase() } : {}),
+  };
+}
+
+const PROBLEM_STATUS = /\b(active|resolved|inactive|chronic|in remission|remission|historical|recurrent|controlled|uncontrolled)\b/i;
+
+export function parseProblem(text: string): { name: string; status?: string; onset?: string } {
+  const clean = normalise(text);
+  const [name] = splitHead(clean);
+  const status = clean.slice(name.length).match(PROBLEM_STATUS)?.[1];
+  const onsetMatch = clean.match(/\b(?:onset|since|diagnosed|noted|dx)\s*:?\s*/i);
+  let onset: string | undefined;
+  if (onsetMatch) {
+    const after = clean.slice((onsetMatch.index ?? 0) + onsetMatch[0].length);
+    onset = findDate(after) ?? after.match(YEAR_PATTERN)?.[0];
+  } else {
+    onset = findDate(clean.slice(name.length));
+  }
+  return { name, ...(status ? { status: status.toLowerCase() } : {}), ...(onset ? { onset } : {}) };
+}
+
+const VALUE =
+  /(?:^|\s|:)((?:[<>≤≥]=?\s*)?-?\d+(?:[.,]\d+)?(?:\/\d+(?:\.\d+)?)?|positive|negative|detected|not detected|reactive|non-reactive|normal|abnormal|trace)(?=\s|$|[,;)(%])/i;
+const UNIT =
+  /^\s*(%|mg\/dL|mmol\/L|mEq\/L|g\/dL|g\/L|mL\/min(?:\/1\.73\s?m2|\/1\.73m²)?|ng\/mL|pg\/mL|µg\/L|ug\/L|mcg\/L|IU\/L|U\/L|mIU\/L|µIU\/mL|uIU\/mL|K\/uL|x?10\^?\d\/[uµ]?L|M\/uL|fL|pg|cells\/[uµ]L|mm\/hr|sec|seconds|mmHg|mm Hg|bpm|beats\/min|\/min|breaths\/min|°F|°C|F|C|kg|lb|lbs|cm|in|kg\/m2|kg\/m²|ratio|mg\/L|mg\/g|nmol\/L|pmol\/L)(?![a-z])/i;
+const RANGE = /(?:ref(?:erence)?(?: range)?|normal|range)?\s*:?\s*\(?((?:[<>≤≥]\s*\d+(?:\.\d+)?)|(?:\d+(?:\.\d+)?\s*[-–]\s*\d+(?:\.\d+)?))\)?/i;
+const FLAG = /(?:\b(HH|LL|H|L|High|Low|Critical(?: high| low)?|Abnormal|A)\b|([↑↓]))\s*\)?\s*$/;
+
+/** "Hemoglobin A1c 8.2 % (4.0–5.6) H" → test, value, unit, range, flag. */
+export function parseLab(text: string): { test: string; value: string; unit?: string; range?: string; flag?: string } | undefined {
+  const clean = normalise(text);
+  const valueMatch = clean.match(VALUE);
+  if (!valueMatch || valueMatch.index === undefined) return undefined;
+  const valueStart = clean.indexOf(valueMatch[1], valueMatch.index);
+  const test = clean.slice(0, valueStart).replace(/[\s:=—–-]+$/, '').trim();
+  if (!test) return undefined;
+  const afterValue = clean.slice(valueStart + valueMatch[1].length);
+  const unit = afterValue.match(UNIT)?.[1];
+  const rest = unit ? afterValue.slice(afterValue.indexOf(unit) + unit.length) : afterValue;
+  const range = rest.match(RANGE)?.[1];
+  const flagMatch = rest.match(FLAG);
+  const flag = flagMatch?.[1] ?? flagMatch?.[2];
+  return {
+    test,
+    value: valueMatch[1],
+    ...(unit ? { unit } : {}),
+    ...(range ? { range: range.replace(/\s+/g, ' ') } : {}),
+    ...(flag ? { flag } : {}),
+  };
+}
+
+/** Splits a value cell like "8.2 %" or "142/88 mmHg" into value and unit. */
+export function splitValueUnit(cell: string): { value: string; unit?: string; flag?: string } {
+  const clean = normalise(cell);
+  const match = clean.match(/^((?:[<>≤≥]=?\s*)?-?\d+(?:[.,]\d+)?(?:\/\d+(?:\.\d+)?)?)\s*(.*)$/);
+  if (!match) return { value: clean };
+  let rest = match[2];
+  const flagMatch = rest.match(FLAG);
+  const flag = flagMatch ? (flagMatch[1] ?? flagMatch[2]) : undefined;
+  if (flagMatch?.index !== undefined) rest = rest.slice(0, flagMatch.index).trim();
+  rest = rest.replace(/[()]/g, '').trim();
+  return { value: match[1], ...(rest ? { unit: rest } : {}), ...(flag ? { flag } : {}) };
+}
+
+export function parseVital(text: string): { name: string; value: string; unit?: string } | undefined {
+  const lab = parseLab(text);
+  if (!lab) return undefined;
+  return { name: lab.test, value: lab.value, ...(lab.unit ? { unit: lab.unit } : {}) };
+}
+
+/** "Influenza vaccine — 10/02/2024" → name and date. */
+export function parseNamedEvent(text: string): { name: string; date?: string } {
+  const clean = normalise(text);
+  const date = findDate(clean);
+  const name = (date ? clean.replace(date, '') : clean).replace(/[\s,:;—–()-]+$/, '').replace(/^[\s,:;—–()-]+/, '').trim();
+  return { name: name || clean, ...(date ? { date } : {}) };
+}

@@ -1,0 +1,153 @@
+/**
+ * Tabular content in its three common shapes, normalised to one structure:
+ * HTML tables, ARIA tables/grids, and grids of divs with repeated row structure.
+ */
+import type { ItemCategory } from '../record/schema';
+import { findDate } from './fields';
+import { lineOf, isLeaf } from './text';
+import { visibilityOf } from './visibility';
+
+export interface TableCell { text: string; el: Element }
+export interface TableRow { el: Element; cells: TableCell[] }
+export interface TableData { header?: string[]; rows: TableRow[]; hiddenRows: number }
+
+const CELL_SELECTOR = '[role="cell"],[role="gridcell"],[role="columnheader"],[role="rowheader"]';
+
+function cellsOf(row: Element): Element[] {
+  if (row.tagName === 'TR') return Array.from((row as HTMLTableRowElement).cells);
+  const aria = Array.from(row.children).filter((c) => c.matches(CELL_SELECTOR));
+  return aria.length ? aria : Array.from(row.children);
+}
+
+function isHeaderRow(row: Element, cells: Element[]): boolean {
+  if (row.parentElement?.tagName === 'THEAD') return true;
+  if (cells.length > 0 && cells.every((c) => c.tagName === 'TH' || c.getAttribute('role') === 'columnheader')) return true;
+  return false;
+}
+
+/** Does this row read as column names rather than data? */
+function looksLikeHeader(texts: string[]): boolean {
+  if (texts.length < 2) return false;
+  const known = texts.filter((t) => COLUMN_WORD.test(t.trim())).length;
+  return known >= Math.max(2, Math.ceil(texts.length / 2)) && texts.every((t) => !/\d/.test(t));
+}
+
+export function readTable(table: Element, layout: boolean): TableData {
+  const rowEls =
+    table.tagName === 'TABLE'
+      ? Array.from((table as HTMLTableElement).rows)
+      : Array.from(table.querySelectorAll('[role="row"]'));
+  return readRows(rowEls, layout, cellsOf);
+}
+
+export function readGrid(rows: Element[], layout: boolean): TableData {
+  return readRows(rows, layout, (row) => Array.from(row.children));
+}
+
+function readRows(rowEls: Element[], layout: boolean, cellsFor: (row: Element) => Element[]): TableData {
+  const data: TableData = { rows: [], hiddenRows: 0 };
+  for (const rowEl of rowEls) {
+    if (visibilityOf(rowEl, layout) !== 'visible') {
+      data.hiddenRows++;
+      continue;
+    }
+    const cellEls = cellsFor(rowEl);
+    const cells = cellEls.map((el) => ({ text: lineOf(el), el }));
+    if (cells.every((c) => !c.text)) continue;
+    if (!data.header && data.rows.length === 0 && (isHeaderRow(rowEl, cellEls) || looksLikeHeader(cells.map((c) => c.text)))) {
+      data.header = cells.map((c) => c.text);
+      continue;
+    }
+    if (rowEl.parentElement?.tagName === 'THEAD') continue; // a second header row
+    data.rows.push({ el: rowEl, cells });
+  }
+  return data;
+}
+
+/**
+ * A div grid: at least two visible rows of the same tag, each with the same number (≥2) of leaf
+ * cells. App-style EHRs render lists this way, without table markup or roles.
+ */
+export function gridRows(container: Element): Element[] | undefined {
+  if (container.childElementCount < 2) return undefined;
+  const rows = Array.from(container.children);
+  const first = rows[0];
+  const width = first.childElementCount;
+  if (width < 2 || width > 12) return undefined;
+  for (const row of rows) {
+    if (row.tagName !== first.tagName || row.childElementCount !== width) return undefined;
+    for (let c = row.firstElementChild; c; c = c.nextElementSibling) if (!isLeaf(c)) return undefined;
+  }
+  return rows;
+}
+
+/** Any word real EHRs use as a column name; header detection for tables without <th>. */
+const COLUMN_WORD =
+  /^(problem|diagnosis|condition|description|name|status|onset|date|medication|drug|dose|strength|route|frequency|sig|directions|start|allergen|substance|allergy|reactions?|severity|vital|measurement|value|result|units?|reference range|ref range|range|flag|test|component|collected|vaccine|procedure|time|type|author|subject|from|sender|reading|interpretation|prescriber|notes?|comments?|dosage|instructions|date given)$/i;
+
+type Columns = Record<string, RegExp>;
+export const COLUMN_SYNONYMS: Record<ItemCategory, Columns> = {
+  problems: {
+    name: /^(problem|diagnosis|condition|description|name|problem name|issue|problem\/diagnosis)$/i,
+    status: /^(status|clinical status)$/i,
+    onset: /^(onset|onset date|date|noted|since|diagnosed|date noted|date of onset|start|recorded)$/i,
+  },
+  medications: {
+    name: /^(medication|drug|name|medicine|description|medication name|product|medications)$/i,
+    dose: /^(dose|strength|dosage|amount)$/i,
+    route: /^route$/i,
+    frequency: /^(frequency|freq|sig|directions|instructions|schedule|how to take)$/i,
+    status: /^status$/i,
+    start: /^(start|started|start date|date started|ordered|date|prescribed|start date\/time)$/i,
+  },
+  allergies: {
+    substance: /^(allergen|substance|allergy|agent|name|allergy\/intolerance|drug|trigger|allergies)$/i,
+    reaction: /^(reactions?|manifestations?)$/i,
+    severity: /^(severity|criticality)$/i,
+  },
+  vitals: {
+    name: /^(vital|vital sign|measurement|name|type|sign|vitals)$/i,
+    value: /^(value|result|reading|measurement value)$/i,
+    unit: /^units?$/i,
+    time: /^(date|time|date\/time|taken|recorded|when|measured)$/i,
+  },
+  labs: {
+    test: /^(test|lab|component|name|analyte|result name|test name|observation|lab test)$/i,
+    value: /^(value|result|results|your value)$/i,
+    unit: /^units?$/i,
+    range: /^(reference range|ref range|range|normal range|reference|standard range|ref\. range|reference interval)$/i,
+    flag: /^(flag|abnormal|interpretation|abn|abnormal flag|status)$/i,
+    time: /^(date|collected|time|resulted|collection date|date\/time|result date|date collected)$/i,
+  },
+  immunizations: {
+    name: /^(vaccine|immunization|name|vaccine name)$/i,
+    date: /^(date|date given|administered|given|date administered)$/i,
+  },
+  procedures: { name: /^(procedure|name|description|surgery)$/i, date: /^(date|performed|date performed)$/i },
+  notes: { title: /^(title|type|note type|note)$/i, author: /^(author|provider|signed by|clinician)$/i, date: /^(date|time|signed)$/i },
+  messages: { from: /^(from|sender)$/i, date: /^(date|sent|received)$/i, subject: /^(subject|topic)$/i },
+  other: {},
+};
+
+/** Maps each header column to a field name of the category (or undefined). */
+export function mapColumns(header: string[], category: ItemCategory): Array<string | undefined> {
+  const synonyms = COLUMN_SYNONYMS[category];
+  const used = new Set<string>();
+  return header.map((h) => {
+    const clean = h.replace(/[:*]/g, '').trim();
+    for (const [field, pattern] of Object.entries(synonyms)) {
+      if (!used.has(field) && pattern.test(clean)) {
+        used.add(field);
+        return field;
+      }
+    }
+    return undefined;
+  });
+}
+
+/** A header whose columns after the first are dates: a vitals/labs flowsheet, one column per time. */
+export function isFlowsheet(header: string[] | undefined): boolean {
+  if (!header || header.length < 2) return false;
+  const rest = header.slice(1).filter(Boolean);
+  return rest.length > 0 && rest.every((h) => findDate(h) !== undefined);
+}

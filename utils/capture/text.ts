@@ -1,0 +1,76 @@
+/** Visible text of small DOM fragments, with line breaks where the page breaks lines. */
+import { SKIPPED_TAGS } from './visibility';
+
+export const INLINE_TAGS = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BR', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'I', 'KBD', 'MARK', 'Q',
+  'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'FONT', 'LABEL',
+  'INS', 'DEL', 'OUTPUT',
+]);
+
+const BLOCK_BREAK = new Set(['DIV', 'P', 'LI', 'TR', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'BLOCKQUOTE', 'PRE', 'UL', 'OL', 'DL', 'TABLE', 'TBODY', 'THEAD']);
+
+function isQuietlyHidden(el: Element): boolean {
+  return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
+}
+
+/** Text of a node: whitespace collapsed within lines, a newline per <br> or block boundary. */
+export function textOf(node: Node): string {
+  const out: string[] = [];
+  const visit = (n: Node) => {
+    if (n.nodeType === 3) {
+      out.push((n as Text).data);
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    const el = n as Element;
+    if (SKIPPED_TAGS.has(el.tagName) || el.tagName === 'BUTTON' || isQuietlyHidden(el)) return;
+    if (el.tagName === 'BR') {
+      out.push('\n');
+      return;
+    }
+    const block = BLOCK_BREAK.has(el.tagName);
+    if (block) out.push('\n');
+    if (el.tagName === 'TD' || el.tagName === 'TH') out.push(' ');
+    for (let c = el.firstChild; c; c = c.nextSibling) visit(c);
+    if (block) out.push('\n');
+  };
+  visit(node);
+  return out
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** One line: all whitespace, newlines included, collapsed. */
+export function lineOf(node: Node): string {
+  return textOf(node).replace(/\n/g, ' ');
+}
+
+/** True when everything inside is inline content: the element reads as one run of text. */
+export function isLeaf(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (!INLINE_TAGS.has(c.tagName)) {
+      if (SKIPPED_TAGS.has(c.tagName) || c.tagName === 'BUTTON' || isQuietlyHidden(c)) continue;
+      return false;
+    }
+    if (c.firstElementChild && !isLeaf(c)) return false;
+  }
+  return true;
+}
+
+/**
+ * The separately marked-up parts of a run of inline content:
+ * `<b>DOB:</b> 03/14/1958` gives ["DOB:", "03/14/1958"]. Label/value parsing reads these.
+ */
+export function partsOf(nodes: Iterable<Node>): string[] {
+  const parts: string[] = [];
+  for (const n of nodes) {
+    if (n.nodeType === 1 && (n as Element).tagName === 'BR') continue;
+    const text = n.nodeType === 3 ? (n as Text).data : lineOf(n);
+    const clean = text.replace(/\s+/g, ' ').trim();
+    if (clean) parts.push(clean);
+  }
+  return parts;
+}

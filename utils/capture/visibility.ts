@@ -1,0 +1,73 @@
+/**
+ * What the clinician can see. Capture reads only rendered content: a record built from hidden
+ * DOM would summarise things the clinician never saw on screen.
+ */
+
+export type Visibility = 'visible' | 'hidden' | 'collapsed';
+
+/** Elements whose content is never chart text. */
+export const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'CANVAS', 'IMG', 'PICTURE', 'VIDEO', 'AUDIO',
+  'OBJECT', 'EMBED', 'INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'META', 'LINK', 'HEAD', 'MATH',
+  'DIALOG',
+]);
+
+/**
+ * Navigation repeats section names ("Problems", "Medications") as links; reading it would invent
+ * sections. Tab strips are navigation too: the tab *panel* holds the content.
+ */
+export function isNavigation(el: Element): boolean {
+  if (el.tagName === 'NAV') return true;
+  const role = el.getAttribute('role');
+  return role === 'navigation' || role === 'tablist' || role === 'menu' || role === 'menubar' || role === 'toolbar';
+}
+
+/**
+ * A page without a layout engine (happy-dom in unit tests, a document still being parsed) reports
+ * zero sizes everywhere; size-based checks must then be skipped, not trusted.
+ */
+export function hasLayout(doc: Document): boolean {
+  const body = doc.body as HTMLElement | null;
+  if (!body) return false;
+  return body.offsetHeight > 0 || body.offsetWidth > 0 || (body.textContent ?? '').trim() === '';
+}
+
+export function visibilityOf(el: Element, layout: boolean): Visibility {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return 'hidden';
+  if ((el as HTMLElement).inert) return 'hidden';
+  if (el.tagName === 'DETAILS' && !el.hasAttribute('open')) return 'visible'; // summary visible, rest collapsed; handled by walker
+  const view = el.ownerDocument.defaultView;
+  if (layout && typeof el.checkVisibility === 'function') {
+    if (!el.checkVisibility({ visibilityProperty: true })) {
+      // display:contents has no box of its own but its children render.
+      return view?.getComputedStyle(el).display === 'contents' ? 'visible' : 'hidden';
+    }
+  } else if (view) {
+    const style = view.getComputedStyle(el);
+    if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') {
+      return 'hidden';
+    }
+  }
+  if (layout && el.firstElementChild) {
+    // Accordion panels often collapse to height 0 with overflow hidden rather than display:none.
+    const html = el as HTMLElement;
+    if (html.offsetHeight === 0 && html.scrollHeight > 0 && view) {
+      const overflow = view.getComputedStyle(el).overflowY;
+      if (overflow === 'hidden' || overflow === 'clip') return 'collapsed';
+    }
+  }
+  return 'visible';
+}
+
+/** Elements the page marks as a collapsed disclosure (closed accordion, collapsed card body). */
+export function looksCollapsed(el: Element): boolean {
+  if (el.tagName === 'DETAILS') return !el.hasAttribute('open');
+  const cls = typeof el.className === 'string' ? el.className : '';
+  if (/\bcollaps(e|ed|ible)\b/i.test(cls)) return true;
+  const id = el.id;
+  if (id) {
+    const controller = el.ownerDocument.querySelector(`[aria-controls="${CSS.escape(id)}"]`);
+    if (controller?.getAttribute('aria-expanded') === 'false') return true;
+  }
+  return false;
+}

@@ -1,0 +1,229 @@
+/**
+ * Walks what the page renders — the flat tree, through open shadow roots, slots and same-origin
+ * frames — and yields it as a flat sequence of blocks in reading order. Iterative, so 10,000-deep
+ * nesting cannot overflow the stack; it yields a `tick` every few hundred elements so the caller
+ * can hand the main thread back to the page.
+ */
+import { isTitleLike } from './classify';
+import { gridRows, readGrid, readTable, type TableData } from './tables';
+import { INLINE_TAGS, isLeaf, lineOf, partsOf, textOf } from './text';
+import { isNavigation, looksCollapsed, SKIPPED_TAGS, visibilityOf } from './visibility';
+
+export type Block =
+  | { kind: 'heading'; text: string; level: number; el: Element }
+  | { kind: 'table'; table: TableData; el: Element }
+  | { kind: 'list'; items: Array<{ text: string; el: Element }>; hiddenItems: number; el: Element }
+  | { kind: 'pairs'; pairs: Array<{ label: string; value: string; el: Element }>; el: Element }
+  | { kind: 'text'; text: string; parts: string[]; el: Element }
+  | { kind: 'hidden'; state: 'hidden' | 'collapsed'; heading?: string; el: Element }
+  | { kind: 'tick'; visited: number };
+
+export interface WalkReport {
+  visited: number;
+  skipped: string[];
+}
+
+type Entry = Element | { run: Node[]; parent: Element };
+
+const HEADING_LEVEL: Record<string, number> = { H1: 1, H2: 2, H3: 3, H4: 4, H5: 5, H6: 6 };
+const HEADING_INSIDE = 'h1,h2,h3,h4,h5,h6,[role="heading"],caption,summary,legend,[aria-expanded]';
+const STRUCTURE_INSIDE = 'h1,h2,h3,h4,h5,h6,[role="heading"],table,ul,ol,dl,p,article,section,div';
+const TICK_EVERY = 256;
+
+function headingLevel(el: Element): number | undefined {
+  const level = HEADING_LEVEL[el.tagName];
+  if (level) return level;
+  if (el.getAttribute('role') === 'heading') return Number(el.getAttribute('aria-level')) || 2;
+  if (el.tagName === 'LEGEND' || el.tagName === 'SUMMARY') return 3;
+  if (el.tagName === 'BUTTON' && el.hasAttribute('aria-expanded')) return 3;
+  return undefined;
+}
+
+function isBold(el: Element): boolean {
+  if (el.tagName === 'B' || el.tagName === 'STRONG' || el.firstElementChild?.tagName === 'STRONG' || el.firstElementChild?.tagName === 'B') return true;
+  const weight = el.ownerDocument.defaultView?.getComputedStyle(el).fontWeight ?? '400';
+  return Number(weight) >= 600 || weight === 'bold';
+}
+
+function frameOrigin(frame: Element): string {
+  try {
+    return new URL((frame as HTMLIFrameElement).src, frame.ownerDocument.baseURI).origin;
+  } catch {
+    return 'another site';
+  }
+}
+
+export function* walk(root: Element, layout: boolean, report: WalkReport): Generator<Block> {
+  const stack: Entry[] = [root];
+  while (stack.length) {
+    const entry = stack.pop()!;
+    if (!(entry instanceof Element) && 'run' in entry) {
+      const parts = partsOf(entry.run);
+      const text = parts.join(' ');
+      if (text && isTitleLike(text)) yield { kind: 'heading', text, level: 3, el: entry.parent };
+      else if (text) yield { kind: 'text', text, parts, el: entry.parent };
+      continue;
+    }
+    const el = entry as Element;
+    const tag = el.tagName;
+    if (SKIPPED_TAGS.has(tag) || isNavigation(el)) continue;
+
+    const visibility = visibilityOf(el, layout);
+    if (visibility !== 'visible') {
+      if ((el.textContent ?? '').trim()) {
+        const heading = el.querySelector(HEADING_INSIDE);
+        yield {
+          kind: 'hidden',
+          state: visibility === 'collapsed' || looksCollapsed(el) ? 'collapsed' : 'hidden',
+          heading: heading ? lineOf(heading) || heading.textContent?.trim() : undefined,
+          el,
+        };
+      }
+      continue;
+    }
+
+    report.visited++;
+    if (report.visited % TICK_EVERY === 0) yield { kind: 'tick', visited: report.visited };
+
+    if (tag === 'BUTTON') {
+      // Disclosure buttons name the panel they open ("Immunizations ▸"); other buttons are controls.
+      const level = headingLevel(el);
+      const text = lineOf(el) || el.textContent?.trim() || '';
+      if (level && text) yield { kind: 'heading', text, level, el };
+      continue;
+    }
+
+    if (tag === 'IFRAME' || tag === 'FRAME') {
+      let doc: Document | null = null;
+      try {
+        doc = (el as HTMLIFrameElement).contentDocument;
+      } catch {
+        doc = null;
+      }
+      if (!doc) report.skipped.push(`An embedded frame from ${frameOrigin(el)} was skipped: browsers do not let extensions read another site's frame from this page.`);
+      else if (!doc.body || (doc.readyState !== 'complete' && doc.body.childElementCount === 0)) report.skipped.push('An embedded frame had not finished loading and was skipped. Wait for the page to load, then read it again.');
+      else stack.push(doc.body);
+      continue;
+    }
+
+    const shadow = (el as HTMLElement).shadowRoot;
+    if (shadow) {
+      pushChildren(stack, shadow.childNodes, el);
+      continue;
+    }
+    if (tag === 'SLOT') {
+      const assigned = (el as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
+      pushChildren(stack, assigned.length ? assigned : el.childNodes, el);
+      continue;
+    }
+
+    if (tag === 'DETAILS' && !el.hasAttribute('open')) {
+      const summary = el.querySelector(':scope > summary');
+      const heading = summary ? lineOf(summary) : undefined;
+      if (heading) yield { kind: 'heading', text: heading, level: 3, el: summary! };
+      yield { kind: 'hidden', state: 'collapsed', heading, el };
+      continue;
+    }
+
+    const level = headingLevel(el);
+    if (level) {
+      const text = lineOf(el);
+      if (text) yield { kind: 'heading', text, level, el };
+      continue;
+    }
+
+    const role = el.getAttribute('role');
+    if (tag === 'TABLE' || role === 'table' || role === 'grid' || role === 'treegrid') {
+      if (tag === 'TABLE' && el.querySelector('td table, td h1, td h2, td h3, td h4, td ul, td dl')) {
+        pushChildren(stack, el.childNodes, el); // a layout table: read its cells as a page
+        continue;
+      }
+      const caption = tag === 'TABLE' ? (el as HTMLTableElement).caption : null;
+      if (caption && lineOf(caption)) yield { kind: 'heading', text: lineOf(caption), level: 7, el: caption };
+      yield { kind: 'table', table: readTable(el, layout), el };
+      continue;
+    }
+
+    if (tag === 'UL' || tag === 'OL' || role === 'list') {
+      const itemEls = Array.from(el.children).filter((c) => c.tagName === 'LI' || c.getAttribute('role') === 'listitem');
+      if (itemEls.length && !itemEls.some((li) => li.querySelector(STRUCTURE_INSIDE) && !isLeaf(li))) {
+        const items: Array<{ text: string; el: Element }> = [];
+        let hiddenItems = 0;
+        for (const li of itemEls) {
+          if (visibilityOf(li, layout) !== 'visible') hiddenItems++;
+          else {
+            const text = lineOf(li);
+            if (text) items.push({ text, el: li });
+          }
+        }
+        yield { kind: 'list', items, hiddenItems, el };
+        continue;
+      }
+    }
+
+    if (tag === 'DL') {
+      const pairs: Array<{ label: string; value: string; el: Element }> = [];
+      let label: Element | undefined;
+      const visitDl = (parent: Element) => {
+        for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
+          if (c.tagName === 'DIV') visitDl(c);
+          else if (c.tagName === 'DT') label = c;
+          else if (c.tagName === 'DD' && label && visibilityOf(c, layout) === 'visible') {
+            pairs.push({ label: lineOf(label), value: textOf(c).replace(/\n/g, ' '), el: c.parentElement?.tagName === 'DIV' ? c.parentElement : c });
+          }
+        }
+      };
+      visitDl(el);
+      yield { kind: 'pairs', pairs, el };
+      continue;
+    }
+
+    const ariaLabel = el.getAttribute('aria-label');
+    if (ariaLabel && /^(SECTION|ARTICLE|ASIDE|FORM)$/.test(tag) || (ariaLabel && role === 'region')) {
+      yield { kind: 'heading', text: ariaLabel!.trim(), level: 2, el };
+    }
+
+    if (isLeaf(el)) {
+      const text = lineOf(el);
+      if (!text) continue;
+      const first = el.parentElement?.firstElementChild === el;
+      if (isTitleLike(text) && (first || isBold(el))) yield { kind: 'heading', text, level: 3, el };
+      else yield { kind: 'text', text, parts: partsOf(el.childNodes), el };
+      continue;
+    }
+
+    const rows = gridRows(el);
+    if (rows) {
+      yield { kind: 'table', table: readGrid(rows, layout), el };
+      continue;
+    }
+    pushChildren(stack, el.childNodes, el);
+  }
+}
+
+/**
+ * Pushes children so they pop in document order, grouping runs of inline content (text nodes and
+ * inline elements between blocks) into one text entry: `<div>Dose: <b>10 mg</b><div>…</div></div>`.
+ */
+function pushChildren(stack: Entry[], nodes: ArrayLike<Node>, parent: Element) {
+  const entries: Entry[] = [];
+  let run: Node[] = [];
+  const flush = () => {
+    if (run.some((n) => (n.textContent ?? '').trim())) entries.push({ run, parent });
+    run = [];
+  };
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    if (n.nodeType === 3) run.push(n);
+    else if (n.nodeType === 1) {
+      const el = n as Element;
+      if (INLINE_TAGS.has(el.tagName) && isLeaf(el) && !el.shadowRoot) run.push(el);
+      else {
+        flush();
+        entries.push(el);
+      }
+    }
+  }
+  flush();
+  for (let i = entries.length - 1; i >= 0; i--) stack.push(entries[i]);
+}

@@ -1,0 +1,155 @@
+/**
+ * Chart summary, offline: deterministic, from the record's structured items only.
+ * Order follows what clinicians asked for: a one-line synopsis, active problems each with the
+ * latest result that bears on it, then medications, allergies, abnormal results, latest vitals,
+ * and what Chartside could not read.
+ */
+import type { Lab, PatientRecord, Problem, Vital } from '../../record/schema';
+import type { Statement, TaskOutput } from '../schema';
+
+/** Which results bear on which problem: the result a clinician looks at first for it. */
+const SUPPORTING_RESULTS: Array<[RegExp, RegExp]> = [
+  [/diabet|hyperglyc/i, /a1c|glucose/i],
+  [/kidney|renal|ckd|nephro/i, /egfr|creatinine|albumin/i],
+  [/hypertens|blood pressure/i, /^(bp|blood pressure)/i],
+  [/lipid|cholesterol/i, /ldl|cholesterol|triglycer/i],
+  [/thyroid/i, /tsh|t4/i],
+  [/anemia|anaemia/i, /hemoglobin|ferritin|mcv|iron/i],
+  [/asthma|copd/i, /eosinophil|fev1/i],
+];
+
+const ACTIVE = /active|chronic|uncontrolled|recurrent/i;
+const INACTIVE = /resolved|inactive|historical|remission/i;
+
+function normaliseTest(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+function parseDate(text: string | undefined): number {
+  if (!text) return 0;
+  const us = text.match(/(\d{1,2})\/(\d{1,2})\/(\d{2,4})/);
+  if (us) return Date.UTC(Number(us[3].length === 2 ? `20${us[3]}` : us[3]), Number(us[1]) - 1, Number(us[2]));
+  const parsed = Date.parse(text);
+  return Number.isNaN(parsed) ? 0 : parsed;
+}
+
+/** The latest result per test, with the one before it for a trend. */
+export function latestLabs(labs: Lab[]): Array<{ latest: Lab; previous?: Lab }> {
+  const byTest = new Map<string, Lab[]>();
+  for (const lab of labs) {
+    const key = normaliseTest(lab.test);
+    byTest.set(key, [...(byTest.get(key) ?? []), lab]);
+  }
+  return [...byTest.values()].map((series) => {
+    const sorted = [...series].sort((a, b) => parseDate(b.time) - parseDate(a.time));
+    return { latest: sorted[0], previous: sorted[1] };
+  });
+}
+
+function describeLab({ latest, previous }: { latest: Lab; previous?: Lab }): string {
+  const unit = latest.unit ? ` ${latest.unit}` : '';
+  const flag = latest.flag ? ` (${latest.flag}${latest.range ? `; ref ${latest.range}` : ''})` : '';
+  const when = latest.time ? ` on ${latest.time}` : '';
+  const trend = previous ? `, previously ${previous.value}${previous.time ? ` on ${previous.time}` : ''}` : '';
+  return `${latest.test} ${latest.value}${unit}${flag}${when}${trend}`;
+}
+
+function latestVitals(vitals: Vital[]): Vital[] {
+  const byName = new Map<string, Vital>();
+  for (const v of vitals) {
+    const key = v.name.toLowerCase();
+    const known = byName.get(key);
+    if (!known || parseDate(v.time) > parseDate(known.time)) byName.set(key, v);
+  }
+  return [...byName.values()];
+}
+
+function problemStatement(problem: Problem, record: PatientRecord, labs: Array<{ latest: Lab; previous?: Lab }>): Statement {
+  const onset = problem.onset ? ` (since ${problem.onset})` : '';
+  const support = SUPPORTING_RESULTS.find(([p]) => p.test(problem.name));
+  const cites = [problem.id];
+  const evidence: string[] = [];
+  if (support) {
+    for (const series of labs) {
+      if (support[1].test(series.latest.test)) {
+        evidence.push(describeLab(series));
+        cites.push(series.latest.id, ...(series.previous ? [series.previous.id] : []));
+      }
+    }
+    if (!evidence.length) {
+      const vital = latestVitals(record.vitals).find((v) => support[1].test(v.name));
+      if (vital) {
+        evidence.push(`${vital.name} ${vital.value}${vital.unit ? ` ${vital.unit}` : ''}${vital.time ? ` on ${vital.time}` : ''}`);
+        cites.push(vital.id);
+      }
+    }
+  }
+  return { text: `${problem.name}${onset}${evidence.length ? ` — ${evidence.slice(0, 2).join('; ')}` : ''}`, cites };
+}
+
+function synopsis(record: PatientRecord, active: Problem[]): Statement {
+  const { age, sex } = record.patient;
+  const who = [age ? `${age}-year-old` : '', sex ? sex.toLowerCase() : 'patient'].filter(Boolean).join(' ');
+  const parts = [
+    active.length ? `${active.length} active problem${active.length === 1 ? '' : 's'} (${active.slice(0, 3).map((p) => p.name).join('; ')})` : 'no active problems listed',
+    `${record.medications.length} medication${record.medications.length === 1 ? '' : 's'}`,
+    record.allergies.length ? `allergies to ${record.allergies.map((a) => a.substance).join(', ')}` : 'no allergies listed',
+  ];
+  return { text: `${who.charAt(0).toUpperCase()}${who.slice(1)} with ${parts.join(', ')}.`, cites: active.slice(0, 3).map((p) => p.id) };
+}
+
+export function summarizeOffline(record: PatientRecord): TaskOutput {
+  const active = record.problems.filter((p) => !INACTIVE.test(p.status ?? '') && (ACTIVE.test(p.status ?? '') || !p.status));
+  const inactive = record.problems.filter((p) => !active.includes(p));
+  const labs = latestLabs(record.labs);
+  const sections: TaskOutput['sections'] = [{ heading: 'Synopsis', statements: [synopsis(record, active)] }];
+
+  if (active.length) sections.push({ heading: 'Active problems', statements: active.map((p) => problemStatement(p, record, labs)) });
+
+  const currentMeds = record.medications.filter((m) => !/discontinued|stopped|completed|expired|inactive/i.test(m.status ?? ''));
+  if (currentMeds.length) {
+    sections.push({
+      heading: 'Medications',
+      statements: currentMeds.map((m) => ({ text: [m.name, m.dose, m.route, m.frequency].filter(Boolean).join(' '), cites: [m.id] })),
+    });
+  }
+
+  const allergySection = record.capture.sections.find((s) => s.category === 'allergies');
+  sections.push({
+    heading: 'Allergies',
+    statements: record.allergies.length
+      ? record.allergies.map((a) => ({ text: `${a.substance}${a.reaction || a.severity ? ` (${[a.reaction, a.severity].filter(Boolean).join(', ').toLowerCase()})` : ''}`, cites: [a.id] }))
+      : [{ text: allergySection?.state === 'empty' ? 'No known allergies (as stated on the page).' : 'No allergies were found on the page.', cites: [] }],
+  });
+
+  const abnormal = labs.filter(({ latest }) => latest.flag && !/^n(ormal)?$/i.test(latest.flag));
+  if (abnormal.length) {
+    sections.push({
+      heading: 'Abnormal results',
+      statements: abnormal.map((series) => ({ text: describeLab(series), cites: [series.latest.id, ...(series.previous ? [series.previous.id] : [])] })),
+    });
+  }
+
+  const vitals = latestVitals(record.vitals);
+  if (vitals.length) {
+    sections.push({
+      heading: 'Latest vitals',
+      statements: [{ text: vitals.map((v) => `${v.name} ${v.value}${v.unit ? ` ${v.unit}` : ''}`).join(', ') + (vitals[0].time ? ` (${vitals[0].time})` : ''), cites: vitals.map((v) => v.id) }],
+    });
+  }
+
+  if (inactive.length) sections.push({ heading: 'Past problems', statements: inactive.map((p) => ({ text: `${p.name}${p.status ? ` (${p.status.toLowerCase()})` : ''}`, cites: [p.id] })) });
+
+  const unread = record.capture.sections.filter((s) => s.state === 'collapsed' || s.state === 'hidden');
+  if (unread.length || record.capture.skipped.length) {
+    sections.push({
+      heading: 'Not read',
+      statements: [
+        ...unread.map((s) => ({ text: `${s.heading}: ${s.state} on the page — expand it and read the page again to include it.`, cites: [] })),
+        ...record.capture.skipped.map((text) => ({ text, cites: [] })),
+      ],
+    });
+  }
+
+  return { task: 'summary', engine: 'offline', title: 'Chart summary (offline draft)', sections };
+}

@@ -1,0 +1,121 @@
+/**
+ * The one protocol between Chartside's contexts, in one file.
+ *
+ *   side panel --(runtime.sendMessage)--> background --(tabs.sendMessage)--> capture script (page)
+ *
+ * Every message and every response is a zod schema; handlers are a typed map keyed by `type`,
+ * so adding a message means adding one schema and one handler, and the compiler checks the rest.
+ */
+import { z } from 'zod';
+import { PatientRecordSchema } from './record/schema';
+import { fail, resultSchema, type Result } from './result';
+
+// ---- panel → background -------------------------------------------------------------------
+
+export const PanelRequestSchema = z.discriminatedUnion('type', [
+  /** Inject the capture script into the tab (if needed) and read its visible record. */
+  z.object({ type: z.literal('capture'), tabId: z.number().int(), selectionOnly: z.boolean() }),
+  /** Scroll to and outline the element behind a captured item. */
+  z.object({ type: z.literal('highlight'), tabId: z.number().int(), ref: z.string() }),
+  /** Is text selected on the page? Lets the panel offer "Use selection only". */
+  z.object({ type: z.literal('selection'), tabId: z.number().int() }),
+]);
+export type PanelRequest = z.infer<typeof PanelRequestSchema>;
+
+// ---- background → capture script ----------------------------------------------------------
+
+export const PageRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('page:ping') }),
+  z.object({ type: z.literal('page:capture'), selectionOnly: z.boolean() }),
+  z.object({ type: z.literal('page:highlight'), ref: z.string() }),
+  z.object({ type: z.literal('page:selection') }),
+]);
+export type PageRequest = z.infer<typeof PageRequestSchema>;
+
+// ---- responses, per message type ----------------------------------------------------------
+
+const SelectionInfoSchema = z.object({ hasSelection: z.boolean(), characters: z.number().int() });
+
+export const ResponseSchemas = {
+  capture: resultSchema(PatientRecordSchema),
+  highlight: resultSchema(z.object({ found: z.boolean() })),
+  selection: resultSchema(SelectionInfoSchema),
+  'page:ping': resultSchema(z.object({ version: z.string() })),
+  'page:capture': resultSchema(PatientRecordSchema),
+  'page:highlight': resultSchema(z.object({ found: z.boolean() })),
+  'page:selection': resultSchema(SelectionInfoSchema),
+} as const;
+
+export type ResponseOf<K extends keyof typeof ResponseSchemas> = z.infer<(typeof ResponseSchemas)[K]>;
+type MessageType<M extends { type: string }> = M['type'] & keyof typeof ResponseSchemas;
+
+/** A typed handler map: one async function per message type. */
+export type Handlers<M extends { type: string }, Ctx> = {
+  [K in MessageType<M>]: (message: Extract<M, { type: K }>, context: Ctx) => Promise<ResponseOf<K>>;
+};
+
+/**
+ * Builds a `runtime.onMessage` listener from a schema and a handler map. Messages that do not
+ * parse are not ours (or are malformed) and are left unanswered, never acted on.
+ */
+export function createListener<M extends { type: string }, Ctx>(
+  schema: z.ZodType<M>,
+  handlers: Handlers<M, Ctx>,
+  context: (sender: unknown) => Ctx,
+) {
+  return (raw: unknown, sender: unknown, sendResponse: (response: unknown) => void): boolean => {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return false;
+    const message = parsed.data;
+    const handler = handlers[message.type as MessageType<M>] as (
+      m: M,
+      c: Ctx,
+    ) => Promise<unknown>;
+    handler(message, context(sender)).then(sendResponse, (error: unknown) =>
+      sendResponse(fail('internal', 'Chartside hit an unexpected error.', String(error))),
+    );
+    return true; // keep the channel open for the async response
+  };
+}
+
+/** Validates a response that crossed a context boundary. */
+export function parseResponse<K extends keyof typeof ResponseSchemas>(
+  type: K,
+  raw: unknown,
+): ResponseOf<K> {
+  if (raw === undefined) {
+    return fail(
+      'no-response',
+      'The page did not answer. Reload the page and try again.',
+      `no response to ${type}`,
+    ) as ResponseOf<K>;
+  }
+  const parsed = ResponseSchemas[type].safeParse(raw);
+  if (!parsed.success) {
+    return fail(
+      'bad-response',
+      'Chartside received an answer it could not read. Reload the page and try again.',
+      parsed.error.message.slice(0, 500),
+    ) as ResponseOf<K>;
+  }
+  return parsed.data as ResponseOf<K>;
+}
+
+export type CaptureResponse = ResponseOf<'capture'>;
+export type { Result };
+
+/** The panel's one way to talk to the background; errors come back as values. */
+export async function askBackground<K extends PanelRequest['type']>(
+  send: (message: unknown) => Promise<unknown>,
+  message: Extract<PanelRequest, { type: K }>,
+): Promise<ResponseOf<K>> {
+  try {
+    return parseResponse(message.type as K, await send(message));
+  } catch (error) {
+    return fail(
+      'background-unreachable',
+      'Chartside could not reach its background service. Close and reopen the panel, then try again.',
+      String(error),
+    ) as ResponseOf<K>;
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * The patient record: what capture produces and every later stage reads.
+ * zod is the single source of truth; every type below is derived with z.infer.
+ */
+import { z } from 'zod';
+
+/** Fields every captured item shares. */
+const itemBase = {
+  /** Stable within one capture: `med-3`, `lab-12`. Citations point at these. */
+  id: z.string(),
+  /** The item's visible text, whitespace-collapsed. */
+  text: z.string(),
+  /** Lets the content script find the element again (highlight, show on page). */
+  ref: z.string(),
+};
+
+export const ProblemSchema = z.object({
+  ...itemBase,
+  name: z.string(),
+  status: z.string().optional(),
+  onset: z.string().optional(),
+});
+
+export const MedicationSchema = z.object({
+  ...itemBase,
+  name: z.string(),
+  dose: z.string().optional(),
+  route: z.string().optional(),
+  frequency: z.string().optional(),
+  status: z.string().optional(),
+  start: z.string().optional(),
+});
+
+export const AllergySchema = z.object({
+  ...itemBase,
+  substance: z.string(),
+  reaction: z.string().optional(),
+  severity: z.string().optional(),
+});
+
+export const VitalSchema = z.object({
+  ...itemBase,
+  name: z.string(),
+  value: z.string(),
+  unit: z.string().optional(),
+  time: z.string().optional(),
+});
+
+export const LabSchema = z.object({
+  ...itemBase,
+  test: z.string(),
+  value: z.string(),
+  unit: z.string().optional(),
+  range: z.string().optional(),
+  flag: z.string().optional(),
+  time: z.string().optional(),
+});
+
+export const ImmunizationSchema = z.object({
+  ...itemBase,
+  name: z.string(),
+  date: z.string().optional(),
+});
+
+export const ProcedureSchema = z.object({
+  ...itemBase,
+  name: z.string(),
+  date: z.string().optional(),
+});
+
+export const NoteSchema = z.object({
+  ...itemBase,
+  title: z.string().optional(),
+  author: z.string().optional(),
+  date: z.string().optional(),
+});
+
+export const MessageSchema = z.object({
+  ...itemBase,
+  from: z.string().optional(),
+  date: z.string().optional(),
+  subject: z.string().optional(),
+});
+
+export const OtherSchema = z.object({
+  ...itemBase,
+  heading: z.string(),
+});
+
+export const IdentifierSchema = z.object({ type: z.string(), value: z.string() });
+
+export const PatientSchema = z.object({
+  name: z.string().optional(),
+  birthDate: z.string().optional(),
+  sex: z.string().optional(),
+  age: z.string().optional(),
+  identifiers: z.array(IdentifierSchema),
+  phones: z.array(z.string()),
+  emails: z.array(z.string()),
+  address: z.string().optional(),
+  /** Ref of the banner element, when one was found. */
+  ref: z.string().optional(),
+});
+
+export const EncounterSchema = z.object({
+  date: z.string().optional(),
+  clinician: z.string().optional(),
+  location: z.string().optional(),
+  reason: z.string().optional(),
+});
+
+/** The item lists, in the order the panel shows them. */
+export const ITEM_CATEGORIES = [
+  'problems',
+  'medications',
+  'allergies',
+  'vitals',
+  'labs',
+  'immunizations',
+  'procedures',
+  'notes',
+  'messages',
+  'other',
+] as const;
+export type ItemCategory = (typeof ITEM_CATEGORIES)[number];
+
+/** One section as the page showed it: lets the panel say what was read and what was not. */
+export const SectionReportSchema = z.object({
+  heading: z.string(),
+  category: z.enum([...ITEM_CATEGORIES, 'patient', 'encounter']),
+  count: z.number().int().nonnegative(),
+  /** `empty`: the page said so ("No Known Allergies"); `collapsed`/`hidden`: not visible, not read. */
+  state: z.enum(["read", "empty", "collapsed", "hidden"]),
+  /** Rows or list entries the page hid (e.g. behind "Show all N entries"): not read. */
+  hiddenItems: z.number().int().nonnegative().optional(),
+});
+
+export const CaptureInfoSchema = z.object({
+  /** The layout adapter that matched, or `generic`. */
+  adapter: z.string(),
+  sections: z.array(SectionReportSchema),
+  /** Things capture could not read and the clinician should know about (cross-origin frames...). */
+  skipped: z.array(z.string()),
+  /** True when only the clinician's text selection was read. */
+  selectionOnly: z.boolean(),
+  elementsVisited: z.number().int().nonnegative(),
+  durationMs: z.number().nonnegative(),
+});
+
+export const PatientRecordSchema = z.object({
+  source: z.object({ url: z.string(), title: z.string(), capturedAt: z.string() }),
+  patient: PatientSchema,
+  encounter: EncounterSchema,
+  problems: z.array(ProblemSchema),
+  medications: z.array(MedicationSchema),
+  allergies: z.array(AllergySchema),
+  vitals: z.array(VitalSchema),
+  labs: z.array(LabSchema),
+  immunizations: z.array(ImmunizationSchema),
+  procedures: z.array(ProcedureSchema),
+  notes: z.array(NoteSchema),
+  messages: z.array(MessageSchema),
+  other: z.array(OtherSchema),
+  capture: CaptureInfoSchema,
+});
+
+export type Problem = z.infer<typeof ProblemSchema>;
+export type Medication = z.infer<typeof MedicationSchema>;
+export type Allergy = z.infer<typeof AllergySchema>;
+export type Vital = z.infer<typeof VitalSchema>;
+export type Lab = z.infer<typeof LabSchema>;
+export type Immunization = z.infer<typeof ImmunizationSchema>;
+export type Procedure = z.infer<typeof ProcedureSchema>;
+export type Note = z.infer<typeof NoteSchema>;
+export type Message = z.infer<typeof MessageSchema>;
+export type Other = z.infer<typeof OtherSchema>;
+export type Patient = z.infer<typeof PatientSchema>;
+export type Encounter = z.infer<typeof EncounterSchema>;
+export type SectionReport = z.infer<typeof SectionReportSchema>;
+export type CaptureInfo = z.infer<typeof CaptureInfoSchema>;
+export type PatientRecord = z.infer<typeof PatientRecordSchema>;
+
+/** Any captured item, with the category it came from. */
+export type RecordItem = PatientRecord[ItemCategory][number];
+
+export function emptyRecord(source: PatientRecord['source']): PatientRecord {
+  return {
+    source,
+    patient: { identifiers: [], phones: [], emails: [] },
+    encounter: {},
+    problems: [],
+    medications: [],
+    allergies: [],
+    vitals: [],
+    labs: [],
+    immunizations: [],
+    procedures: [],
+    notes: [],
+    messages: [],
+    other: [],
+    capture: {
+      adapter: 'generic',
+      sections: [],
+      skipped: [],
+      selectionOnly: false,
+      elementsVisited: 0,
+      durationMs: 0,
+    },
+  };
+}
+
+/** Every item in the record, in display order. */
+export function allItems(record: PatientRecord): Array<{ category: ItemCategory; item: RecordItem }> {
+  return ITEM_CATEGORIES.flatMap((category) =>
+    (record[category] as RecordItem[]).map((item) => ({ category, item })),
+  );
+}
+
+export function findItem(record: PatientRecord, id: string) {
+  return allItems(record).find(({ item }) => item.id === id);
+}
