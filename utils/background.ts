@@ -72,15 +72,17 @@ export const backgroundHandlers: Handlers<PanelRequest, undefined> = {
   selection: ({ tabId }) => askPage(tabId, { type: 'page:selection' }),
 };
 
+type SidePanelApi = { open(options: { tabId?: number; windowId?: number }): Promise<void> };
+type SidebarApi = { open(): Promise<void> };
+
 export function startBackground() {
-  // Chrome/Edge: the toolbar button opens the side panel (and grants activeTab for the tab).
-  const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void> } }).sidePanel;
-  if (sidePanel) {
-    sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
-  } else {
-    // Firefox: the toolbar button toggles the sidebar.
-    const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
-    browser.action?.onClicked.addListener(() => void sidebar?.toggle());
-  }
+  const api = browser as unknown as { sidePanel?: SidePanelApi; sidebarAction?: SidebarApi };
+  // The toolbar click is the clinician's consent for this tab: Chrome grants activeTab with it.
+  // We open the panel ourselves (rather than openPanelOnActionClick) so the click reaches us and
+  // the grant is made; sidePanel.open must run within that click, so nothing is awaited first.
+  browser.action.onClicked.addListener((tab) => {
+    if (api.sidePanel) void api.sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
+    else void api.sidebarAction?.open().catch(() => undefined); // Firefox
+  });
   browser.runtime.onMessage.addListener(createListener(PanelRequestSchema, backgroundHandlers, () => undefined));
 }

@@ -100,6 +100,7 @@ class RecordBuilder {
   private note: NoteDraft | undefined;
   private pendingLabel: BannerField | undefined;
   private nameCandidate: { text: string; el: Element } | undefined;
+  private seenClinicalSection = false;
 
   constructor(
     doc: Document,
@@ -149,9 +150,11 @@ class RecordBuilder {
     return category === 'encounter' ? 'other' : category;
   }
 
+  /** Banner fields are read before the first clinical section, and in patient/encounter sections. */
   private inBannerContext(): boolean {
     const category = this.section?.category;
-    return category === undefined || category === 'patient' || category === 'encounter';
+    if (category === undefined || category === 'patient' || category === 'encounter') return true;
+    return category === 'other' && !this.seenClinicalSection;
   }
 
   private heading(text: string, level: number, el: Element) {
@@ -174,6 +177,7 @@ class RecordBuilder {
   private openSection(heading: string, category: SectionCategory, level: number) {
     this.flushNote();
     this.closeSection();
+    if (category !== 'other' && category !== 'patient' && category !== 'encounter') this.seenClinicalSection = true;
     const report: SectionReport = { heading: normalise(heading), category, count: 0, state: 'read' };
     this.record.capture.sections.push(report);
     this.section = { report, category, level };
@@ -188,7 +192,8 @@ class RecordBuilder {
   }
 
   private hidden(state: 'hidden' | 'collapsed', heading: string | undefined) {
-    if (heading && normalise(heading) !== this.section?.report.heading) {
+    const sameSection = heading && this.section && (normalise(heading) === this.section.report.heading || classifyHeading(heading) === this.section.category) && this.section.report.count === 0;
+    if (heading && !sameSection) {
       const category = classifyHeading(heading) ?? 'other';
       this.record.capture.sections.push({ heading: normalise(heading), category, count: 0, state });
       return;
@@ -210,7 +215,9 @@ class RecordBuilder {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ''));
-    const item = { ...clean, id: this.nextId(category), text: normalise(text), ref: this.register(el) };
+    // Notes and messages keep their line breaks; everything else is one line.
+    const shown = category === 'notes' || category === 'messages' ? text.split('\n').map(normalise).filter(Boolean).join('\n') : normalise(text);
+    const item = { ...clean, id: this.nextId(category), text: shown, ref: this.register(el) };
     (this.record[category] as unknown[]).push(item);
     if (this.section) this.section.report.count++;
   }
@@ -225,7 +232,9 @@ class RecordBuilder {
       }
       case 'medications': {
         const parsed = parseMedication(primary('name'));
-        return this.push(category, { ...parsed, ...given, name: parsed.name }, text, el);
+        // With its own dose column, the table's name cell is the name as written ("… 160-4.5 mcg inhaler").
+        const name = given.name && given.dose ? normalise(given.name) : parsed.name;
+        return this.push(category, { ...parsed, ...given, name }, text, el);
       }
       case 'allergies': {
         const parsed = parseAllergy(primary('substance'));
@@ -263,19 +272,25 @@ class RecordBuilder {
   }
 
   private text(text: string, parts: string[], el: Element, listItem: boolean) {
-    if (CONTROL_TEXT.test(text)) return;
-    if (this.inBannerContext() && this.banner(text, parts, el)) return;
-    if (isEmptyState(text)) {
+    if (CONTROL_TEXT.test(normalise(text))) return;
+    if (this.inBannerContext()) {
+      const lines = text.split('\n');
+      if (lines.length > 1 ? lines.map((line) => this.banner(line, [line], el)).some(Boolean) : this.banner(text, parts, el)) return;
+    }
+    if (isEmptyState(normalise(text))) {
       if (this.section && this.section.report.count === 0) this.section.report.state = 'empty';
       return;
     }
-    const category = this.itemCategory;
+    const category = this.seenClinicalSection || this.section?.category !== 'other' ? this.itemCategory : undefined;
     if (!category) {
-      if (!this.section && NAME_LIKE.test(text) && !NOT_A_NAME.test(text)) this.nameCandidate = { text, el };
+      if (!this.seenClinicalSection && NAME_LIKE.test(text) && !NOT_A_NAME.test(text)) this.nameCandidate = { text, el };
       return;
     }
-    if (category === 'notes' || category === 'messages') return this.noteLine(category, text, el, listItem);
-    this.item(category, text, el);
+    if (category === 'notes' || category === 'messages') {
+      for (const line of text.split('\n')) this.noteLine(category, line, el, listItem);
+      return;
+    }
+    this.item(category, normalise(text), el);
   }
 
   // ---- notes and messages -----------------------------------------------------------------

@@ -39,7 +39,7 @@ export function isTitleLike(text: string): boolean {
   const clean = normalise(text);
   if (clean.length === 0 || clean.length > 48) return false;
   if (/\d{2,}|[.;!?]$/.test(clean.replace(/\(\d+\)$/, ''))) return false;
-  if (clean.split(' ').length > 6) return false;
+  if (clean.split(' ').length > 6 || isEmptyState(clean)) return false;
   return classifyHeading(clean) !== undefined;
 }
 

@@ -77,7 +77,12 @@ const PROBLEM_STATUS = /\b(active|resolved|inactive|chronic|in remission|remissi
 
 export function parseProblem(text: string): { name: string; status?: string; onset?: string } {
   const clean = normalise(text);
-  const [name] = splitHead(clean);
+  // The name runs to the first separator, status word or onset keyword — not to a comma, since
+  // problem names carry commas ("Chronic kidney disease, stage 3a").
+  const stops = [/\s[—–-]\s/, /\s\(/, /\s(?:active|resolved|inactive|in remission|historical)\b/i, /\s(?:onset|since|diagnosed|noted|dx)\b/i, /;|\s\|/]
+    .map((re) => clean.search(re))
+    .filter((i) => i > 0);
+  const name = clean.slice(0, stops.length ? Math.min(...stops) : clean.length).replace(/[\s,:;]+$/, '');
   const status = clean.slice(name.length).match(PROBLEM_STATUS)?.[1];
   const onsetMatch = clean.match(/\b(?:onset|since|diagnosed|noted|dx)\s*:?\s*/i);
   let onset: string | undefined;
@@ -143,6 +148,10 @@ export function parseVital(text: string): { name: string; value: string; unit?: 
 export function parseNamedEvent(text: string): { name: string; date?: string } {
   const clean = normalise(text);
   const date = findDate(clean);
-  const name = (date ? clean.replace(date, '') : clean).replace(/[\s,:;—–()-]+$/, '').replace(/^[\s,:;—–()-]+/, '').trim();
+  const name = (date ? clean.replace(date, '') : clean)
+    .replace(/[\s,:;—–()-]+$/, '')
+    .replace(/[\s,]+(?:administered|given|performed|done|on|dated?)$/i, '')
+    .replace(/^[\s,:;—–()-]+/, '')
+    .trim();
   return { name: name || clean, ...(date ? { date } : {}) };
 }

@@ -64,6 +64,10 @@ function readRows(rowEls: Element[], layout: boolean, cellsFor: (row: Element) =
   return data;
 }
 
+const NOT_A_ROW = new Set(['ARTICLE', 'SECTION', 'FORM', 'P', 'BLOCKQUOTE']);
+const NOT_A_CELL = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'BLOCKQUOTE', 'PRE', 'LABEL']);
+const MAX_CELL_CHARS = 160;
+
 /**
  * A div grid: at least two visible rows of the same tag, each with the same number (≥2) of leaf
  * cells. App-style EHRs render lists this way, without table markup or roles.
@@ -74,9 +78,13 @@ export function gridRows(container: Element): Element[] | undefined {
   const first = rows[0];
   const width = first.childElementCount;
   if (width < 2 || width > 12) return undefined;
+  if (NOT_A_ROW.has(first.tagName)) return undefined;
   for (const row of rows) {
     if (row.tagName !== first.tagName || row.childElementCount !== width) return undefined;
-    for (let c = row.firstElementChild; c; c = c.nextElementSibling) if (!isLeaf(c)) return undefined;
+    for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
+      // Grid cells are short values; headings and paragraphs make a document, not a grid.
+      if (NOT_A_CELL.has(c.tagName) || !isLeaf(c) || (c.textContent?.length ?? 0) > MAX_CELL_CHARS) return undefined;
+    }
   }
   return rows;
 }

@@ -24,6 +24,7 @@ export function textOf(node: Node): string {
     if (n.nodeType !== 1) return;
     const el = n as Element;
     if (SKIPPED_TAGS.has(el.tagName) || el.tagName === 'BUTTON' || isQuietlyHidden(el)) return;
+    if (el.tagName === 'LABEL' && (el as HTMLLabelElement).control) return; // a form control's label is UI
     if (el.tagName === 'BR') {
       out.push('\n');
       return;

@@ -87,9 +87,10 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
 
     if (tag === 'BUTTON') {
       // Disclosure buttons name the panel they open ("Immunizations ▸"); other buttons are controls.
+      // ("Show"/"Hide" toggles name nothing and are skipped.)
       const level = headingLevel(el);
       const text = lineOf(el) || el.textContent?.trim() || '';
-      if (level && text) yield { kind: 'heading', text, level, el };
+      if (level && text && isTitleLike(text)) yield { kind: 'heading', text, level, el };
       continue;
     }
 
@@ -119,9 +120,7 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
 
     if (tag === 'DETAILS' && !el.hasAttribute('open')) {
       const summary = el.querySelector(':scope > summary');
-      const heading = summary ? lineOf(summary) : undefined;
-      if (heading) yield { kind: 'heading', text: heading, level: 3, el: summary! };
-      yield { kind: 'hidden', state: 'collapsed', heading, el };
+      yield { kind: 'hidden', state: 'collapsed', heading: summary ? lineOf(summary) : undefined, el };
       continue;
     }
 
@@ -183,12 +182,13 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       yield { kind: 'heading', text: ariaLabel!.trim(), level: 2, el };
     }
 
+    if (tag === 'LABEL' && (el as HTMLLabelElement).control) continue;
     if (isLeaf(el)) {
       const text = lineOf(el);
       if (!text) continue;
       const first = el.parentElement?.firstElementChild === el;
       if (isTitleLike(text) && (first || isBold(el))) yield { kind: 'heading', text, level: 3, el };
-      else yield { kind: 'text', text, parts: partsOf(el.childNodes), el };
+      else yield { kind: 'text', text: textOf(el), parts: partsOf(el.childNodes), el };
       continue;
     }
 
@@ -217,6 +217,7 @@ function pushChildren(stack: Entry[], nodes: ArrayLike<Node>, parent: Element) {
     if (n.nodeType === 3) run.push(n);
     else if (n.nodeType === 1) {
       const el = n as Element;
+      if (el.tagName === 'LABEL' && (el as HTMLLabelElement).control) continue; // a form control's label is UI
       if (INLINE_TAGS.has(el.tagName) && isLeaf(el) && !el.shadowRoot) run.push(el);
       else {
         flush();
