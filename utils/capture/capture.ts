@@ -192,6 +192,7 @@ class RecordBuilder {
   }
 
   private hidden(state: 'hidden' | 'collapsed', heading: string | undefined) {
+    this.flushNote(); // the open note counts before we judge whether the section is empty
     const sameSection = heading && this.section && (normalise(heading) === this.section.report.heading || classifyHeading(heading) === this.section.category) && this.section.report.count === 0;
     if (heading && !sameSection) {
       const category = classifyHeading(heading) ?? 'other';

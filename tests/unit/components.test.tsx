@@ -1,0 +1,75 @@
+/** The panel's components rendered for real (react-dom in happy-dom) against captured fixture data. */
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DraftView } from '../../components/DraftView';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { RecordView } from '../../components/RecordView';
+import { renderDocument } from '../../scripts/portal/layouts/document.mjs';
+import { patients } from '../../scripts/portal/patients.mjs';
+import { captureRecord } from '../../utils/capture/capture';
+import { runOffline } from '../../utils/draft/offline';
+import type { PatientRecord } from '../../utils/record/schema';
+import { loadPage } from './load-page';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let record: PatientRecord;
+let host: HTMLElement;
+let root: Root;
+
+beforeEach(async () => {
+  loadPage(renderDocument(patients[0]));
+  let n = 0;
+  record = await captureRecord(document, { register: () => `r${++n}` });
+  document.body.innerHTML = '<div id="host"></div>';
+  host = document.getElementById('host')!;
+  root = createRoot(host);
+});
+afterEach(() => act(() => root.unmount()));
+
+const button = (name: RegExp) => Array.from(host.querySelectorAll('button')).find((b) => name.test(b.textContent ?? '') || name.test(b.getAttribute('aria-label') ?? ''))!;
+
+describe('RecordView', () => {
+  it('shows counts per section, lists items on demand, and asks to show an item on the page', async () => {
+    const onShow = vi.fn();
+    await act(async () => root.render(<RecordView record={record} onShow={onShow} />));
+    expect(host.querySelector('[data-category="medications"] .badge')!.textContent).toBe('5');
+    expect(host.textContent).toContain('PROCEDURES is collapsed');
+    expect(host.textContent).toContain('Earlier notes (1) is collapsed');
+    await act(async () => button(/^Medications/).click());
+    await act(async () => button(/^Lisinopril/).click());
+    expect(onShow).toHaveBeenCalledWith(record.medications[1].ref);
+  });
+
+  it('renders page text as text, never as markup', async () => {
+    const hostile = { ...record, problems: [{ ...record.problems[0], text: '<img src=x onerror="window.pwned=1">Diabetes' }] };
+    await act(async () => root.render(<RecordView record={hostile} onShow={() => {}} />));
+    await act(async () => button(/^Problems/).click());
+    expect(host.querySelector('img')).toBeNull();
+    expect(host.textContent).toContain('<img src=x onerror="window.pwned=1">Diabetes');
+  });
+});
+
+describe('DraftView', () => {
+  it('shows each statement with chips that point at its sources', async () => {
+    const onShow = vi.fn();
+    const output = runOffline('summary', record);
+    await act(async () => root.render(<DraftView output={output} record={record} onShow={onShow} />));
+    expect(host.querySelector('h2')!.textContent).toBe('Chart summary (offline draft)');
+    expect(host.textContent).toContain('Offline draft · nothing was sent');
+    await act(async () => button(/Show source med-1 on the page/).click());
+    expect(onShow).toHaveBeenCalledWith(record.medications[0].ref);
+  });
+});
+
+describe('ErrorNotice', () => {
+  it('leads with the clinician message and folds the detail away', async () => {
+    const retry = vi.fn();
+    await act(async () => root.render(<ErrorNotice error={{ code: 'no-access', message: 'Click the toolbar button.', detail: 'Cannot access contents' }} onRetry={retry} />));
+    expect(host.querySelector('[role="alert"] p')!.textContent).toBe('Click the toolbar button.');
+    expect(host.querySelector('details summary')!.textContent).toBe('Technical detail');
+    await act(async () => button(/Try again/).click());
+    expect(retry).toHaveBeenCalled();
+  });
+});
