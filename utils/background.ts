@@ -80,7 +80,9 @@ export function startBackground() {
   // The toolbar click is the clinician's consent for this tab: Chrome grants activeTab with it.
   // We open the panel ourselves (rather than openPanelOnActionClick) so the click reaches us and
   // the grant is made; sidePanel.open must run within that click, so nothing is awaited first.
-  browser.action.onClicked.addListener((tab) => {
+  // Firefox's MV2 build names the toolbar API browserAction.
+  const toolbar = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  toolbar.onClicked.addListener((tab) => {
     if (api.sidePanel) void api.sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
     else void api.sidebarAction?.open().catch(() => undefined); // Firefox
   });
