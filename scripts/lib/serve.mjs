@@ -21,7 +21,13 @@ export function serveDirectory(root) {
     });
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done(undefined))) });
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise((done) => {
+          server.close(() => done(undefined));
+          server.closeAllConnections(); // browsers keep connections alive
+        }),
+      });
     });
   });
 }

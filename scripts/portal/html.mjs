@@ -12,6 +12,8 @@ export function page({ title, body, patientId, layout }) {
   const layouts = [
     ['dashboard', 'Dashboard'],
     ['document', 'Document view'],
+    ['appgrid', 'App view'],
+    ['tabbed', 'Tabbed chart'],
   ];
   const switcher = patientId
     ? `<nav class="layouts" aria-label="Chart views">${layouts

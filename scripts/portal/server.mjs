@@ -8,9 +8,11 @@ import { esc, page } from './html.mjs';
 import { findPatient, fullName, patients } from './patients.mjs';
 import { renderDashboard } from './layouts/dashboard.mjs';
 import { renderDocument } from './layouts/document.mjs';
+import { renderAppGrid } from './layouts/appgrid.mjs';
+import { renderLabsFrame, renderTabbed } from './layouts/tabbed.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const layouts = { dashboard: renderDashboard, document: renderDocument };
+export const layouts = { dashboard: renderDashboard, document: renderDocument, appgrid: renderAppGrid, tabbed: renderTabbed };
 const staticTypes = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.html': 'text/html; charset=utf-8' };
 
 function indexPage() {
@@ -29,6 +31,8 @@ export function handle(req, res) {
     res.end(body);
   };
   if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', indexPage());
+  const frame = url.pathname.match(/^\/patient\/([\w-]+)\/frame\/labs$/);
+  if (frame && findPatient(frame[1])) return send(200, 'text/html; charset=utf-8', renderLabsFrame(findPatient(frame[1])));
   const match = url.pathname.match(/^\/patient\/([\w-]+)(?:\/(\w+))?\/?$/);
   if (match) {
     const patient = findPatient(match[1]);
@@ -57,7 +61,11 @@ export function startPortal({ port = 4173, host = '127.0.0.1' } = {}) {
       const address = server.address();
       resolve({
         url: `http://${host}:${address.port}`,
-        close: () => new Promise((done) => server.close(() => done(undefined))),
+        // Browsers keep connections alive; close them, or close() waits for their timeout.
+        close: () => new Promise((done) => {
+          server.close(() => done(undefined));
+          server.closeAllConnections();
+        }),
       });
     });
   });

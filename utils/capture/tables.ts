@@ -28,8 +28,10 @@ function isHeaderRow(row: Element, cells: Element[]): boolean {
 /** Does this row read as column names rather than data? */
 function looksLikeHeader(texts: string[]): boolean {
   if (texts.length < 2) return false;
-  const known = texts.filter((t) => COLUMN_WORD.test(t.trim())).length;
-  return known >= Math.max(2, Math.ceil(texts.length / 2)) && texts.every((t) => !/\d/.test(t));
+  // Column names carry no numbers; at least one of them is a word EHRs use for columns
+  // ("Date | Blood pressure | Heart rate | SpO2"). A data row of a grid nearly always has a number.
+  if (!texts.every((t) => t.trim() && !/\d/.test(t.replace(/SpO2|O2|A1c|B12|T4|T3/gi, '')))) return false;
+  return texts.some((t) => COLUMN_WORD.test(t.trim()));
 }
 
 export function readTable(table: Element, layout: boolean): TableData {
