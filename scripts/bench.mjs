@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm run bench`: figures, not pass/fail. Capture on a generated large chart in headless Chromium,
+// through the built extension, side by side with document.body.innerText on the same page;
+// plus the longest main-thread task seen while capturing.
+import { launchWithExtension, captureThroughExtension } from './lib/browser.mjs';
+import { ensureBuilt } from './lib/build.mjs';
+import http from 'node:http';
+
+const RUNS = 5;
+
+function largeChart() {
+  const rows = [];
+  const tests = ['Sodium', 'Potassium', 'Chloride', 'Bicarbonate', 'BUN', 'Creatinine', 'Glucose', 'Calcium', 'Hemoglobin', 'WBC'];
+  for (let i = 0; i < 2000; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    rows.push(`<tr><td>${tests[i % tests.length]}</td><td>${(100 + (i % 37)).toFixed(1)}</td><td>mmol/L</td><td>95-145</td><td>${i % 7 === 0 ? 'H' : ''}</td><td>${String((i % 12) + 1).padStart(2, '0')}/${day}/2025</td></tr>`);
+  }
+  const notes = [];
+  for (let i = 0; i < 100; i++) {
+    const paras = Array.from({ length: 6 }, (_, j) => `<p>Visit ${i} paragraph ${j}: patient seen for follow-up of chronic conditions; medications reviewed; <span>plan</span> discussed with <b>family</b>.</p>`).join('');
+    notes.push(`<article class="note"><h4>Progress note ${i} — 03/${String((i % 28) + 1).padStart(2, '0')}/2025</h4>${paras}</article>`);
+  }
+  // Filler: nested layout divs, as app shells generate, to pass 50,000 elements.
+  const filler = Array.from({ length: 3200 }, (_, i) => `<div class="w"><div class="x"><span>Menu ${i}</span><span>item</span></div><div class="y"><i></i><i></i><i></i><i></i><i></i><i></i></div></div>`).join('');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Large chart</title></head><body>
+<h1>Bench, Patient</h1><dl><dt>DOB</dt><dd>01/02/1950</dd><dt>MRN</dt><dd>99999999</dd></dl>
+<h2>Problems</h2><ul>${Array.from({ length: 40 }, (_, i) => `<li>Problem number ${i} (active, onset 2010)</li>`).join('')}</ul>
+<h2>Lab Results</h2><table><thead><tr><th>Test</th><th>Result</th><th>Units</th><th>Reference range</th><th>Flag</th><th>Collected</th></tr></thead><tbody>${rows.join('')}</tbody></table>
+<h2>Progress Notes</h2>${notes.join('')}
+<div class="shell">${filler}</div>
+</body></html>`;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+ensureBuilt();
+const html = largeChart();
+const server = http.createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const url = `http://127.0.0.1:${server.address().port}/`;
+const ext = await launchWithExtension();
+try {
+  const page = await ext.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+  const capture = [];
+  const innerText = [];
+  let longest = 0;
+  let record;
+  for (let run = 0; run < RUNS; run++) {
+    await page.evaluate(() => {
+      window.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const result = await captureThroughExtension(ext, page);
+    if (!result.ok) throw new Error(result.error.message);
+    record = result.value;
+    capture.push(record.capture.durationMs);
+    longest = Math.max(longest, await page.evaluate(() => window.__longest));
+    innerText.push(await page.evaluate(() => {
+      const t0 = performance.now();
+      void document.body.innerText.length;
+      return performance.now() - t0;
+    }));
+  }
+  console.log(`Capture benchmark: generated chart, ${elements.toLocaleString('en-US')} elements, 2,000 lab rows, 100 notes; ${RUNS} runs, median`);
+  console.log(`  capture (extension, in page)   ${median(capture).toFixed(1)} ms   [${capture.map((x) => x.toFixed(0)).join(', ')}]`);
+  console.log(`  document.body.innerText        ${median(innerText).toFixed(1)} ms   [${innerText.map((x) => x.toFixed(0)).join(', ')}]`);
+  console.log(`  ratio capture / innerText      ${(median(capture) / median(innerText)).toFixed(2)}×   (target ≤ 2×)`);
+  console.log(`  longest main-thread task       ${longest.toFixed(0)} ms  (long tasks are those over 50 ms; 0 = none seen; target: none)`);
+  console.log(`  captured: ${record.labs.length} labs, ${record.notes.length} notes, ${record.problems.length} problems; ${record.capture.elementsVisited.toLocaleString('en-US')} elements visited`);
+} finally {
+  await ext.close();
+  server.close();
+  server.closeAllConnections();
+}
