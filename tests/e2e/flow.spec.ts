@@ -10,15 +10,22 @@ import { expect, test } from '../support/fixtures';
 
 mkdirSync('artifacts', { recursive: true });
 
+type Ext = Parameters<typeof openPanel>[0];
+
+/** A clinician's first steps: open the chart, press the toolbar button, open the panel, read. */
+async function openChartAndRead(ext: Ext, url: string) {
+  const chart = await ext.context.newPage();
+  await chart.goto(url);
+  await clickToolbarButton(ext, chart);
+  const panel = await openPanel(ext, chart);
+  await panel.getByRole('button', { name: 'Read this page' }).click();
+  return { chart, panel };
+}
+
 for (const patient of patients) {
   for (const layout of ['dashboard', 'document'] as const) {
     test(`read and summarize ${fullName(patient)} (${layout})`, async ({ ext, portalUrl }) => {
-      const chart = await ext.context.newPage();
-      await chart.goto(`${portalUrl}/patient/${patient.id}/${layout}`);
-      await clickToolbarButton(ext, chart);
-      const panel = await openPanel(ext, chart);
-
-      await panel.getByRole('button', { name: 'Read this page' }).click();
+      const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patient.id}/${layout}`);
       const record = panel.getByRole('region', { name: 'Captured record' });
       await expect(record).toBeVisible();
       await expect(record.getByText(fullName(patient)).or(record.getByText(`${patient.name.family}, ${patient.name.given}`))).toBeVisible();
@@ -49,11 +56,7 @@ for (const patient of patients) {
 
 test('collapsed sections are reported, and reading again after expanding them picks them up', async ({ ext, portalUrl }) => {
   const [patient] = patients;
-  const chart = await ext.context.newPage();
-  await chart.goto(`${portalUrl}/patient/${patient.id}/dashboard`);
-  await clickToolbarButton(ext, chart);
-  const panel = await openPanel(ext, chart);
-  await panel.getByRole('button', { name: 'Read this page' }).click();
+  const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patient.id}/dashboard`);
   await expect(panel.getByRole('status')).toContainText('Immunizations is collapsed');
   await expect(panel.locator('button[data-category="immunizations"]')).toHaveCount(0);
 
@@ -65,12 +68,7 @@ test('collapsed sections are reported, and reading again after expanding them pi
 });
 
 test('clicking a captured item outlines its element on the page', async ({ ext, portalUrl }) => {
-  const [patient] = patients;
-  const chart = await ext.context.newPage();
-  await chart.goto(`${portalUrl}/patient/${patient.id}/dashboard`);
-  await clickToolbarButton(ext, chart);
-  const panel = await openPanel(ext, chart);
-  await panel.getByRole('button', { name: 'Read this page' }).click();
+  const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[0].id}/dashboard`);
   await panel.locator('button[data-category="medications"]').click();
   await panel.getByRole('button', { name: /^Lisinopril/ }).click();
   const row = chart.locator('tr', { hasText: 'Lisinopril' });
