@@ -118,9 +118,9 @@ class RecordBuilder {
       case 'hidden':
         return this.hidden(block.state, block.heading);
       case 'table':
-        return this.table(block.table, block.el);
+        return this.table(block.table);
       case 'list':
-        if (this.section && block.hiddenItems) this.section.report.hiddenItems = (this.section.report.hiddenItems ?? 0) + block.hiddenItems;
+        this.countHidden(block.hiddenItems);
         for (const item of block.items) if (this.keep(item.el)) this.text(item.text, [item.text], item.el, true);
         return;
       case 'pairs':
@@ -229,7 +229,7 @@ class RecordBuilder {
     switch (category) {
       case 'problems': {
         const parsed = parseProblem(primary('name'));
-        return this.push(category, { ...parsed, ...given, name: given.name ? parseProblem(given.name).name : parsed.name }, text, el);
+        return this.push(category, { ...parsed, ...given, name: parsed.name }, text, el);
       }
       case 'medications': {
         const parsed = parseMedication(primary('name'));
@@ -241,24 +241,10 @@ class RecordBuilder {
         const parsed = parseAllergy(primary('substance'));
         return this.push(category, { ...parsed, ...given, substance: parsed.substance }, text, el);
       }
-      case 'labs': {
-        if (given.test && given.value) {
-          const split = splitValueUnit(given.value);
-          return this.push(category, { ...given, value: split.value, unit: given.unit ?? split.unit, flag: given.flag ?? split.flag }, text, el);
-        }
-        const parsed = parseLab(text);
-        if (!parsed) return this.push('other', { heading: this.section?.report.heading ?? '' }, text, el);
-        return this.push(category, { ...parsed, ...given, time: given.time ?? findDate(text) }, text, el);
-      }
-      case 'vitals': {
-        if (given.name && given.value) {
-          const split = splitValueUnit(given.value);
-          return this.push(category, { ...given, value: split.value, unit: given.unit ?? split.unit }, text, el);
-        }
-        const parsed = parseVital(text);
-        if (!parsed) return this.push('other', { heading: this.section?.report.heading ?? '' }, text, el);
-        return this.push(category, { ...parsed, ...given, time: given.time ?? findDate(text) }, text, el);
-      }
+      case 'labs':
+        return this.measurement(category, 'test', given, text, el, parseLab);
+      case 'vitals':
+        return this.measurement(category, 'name', given, text, el, parseVital);
       case 'immunizations':
       case 'procedures': {
         const parsed = parseNamedEvent(primary('name'));
@@ -268,8 +254,39 @@ class RecordBuilder {
       case 'messages':
         return this.push(category, { ...given, date: given.date ?? findDate(text) }, text, el);
       case 'other':
-        return this.push(category, { heading: this.section?.report.heading ?? '' }, text, el);
+        return this.other(text, el);
     }
+  }
+
+  /**
+   * A lab or a vital: a value with its unit. From a table, the value cell is split into value,
+   * unit and flag; from text, the whole line is parsed. A line with no value is kept as `other`.
+   */
+  private measurement(
+    category: 'labs' | 'vitals',
+    nameField: 'test' | 'name',
+    given: Record<string, string>,
+    text: string,
+    el: Element,
+    parse: (text: string) => Record<string, string | undefined> | undefined,
+  ) {
+    if (given[nameField] && given.value) {
+      const split = splitValueUnit(given.value);
+      const flag = category === 'labs' ? (given.flag ?? split.flag) : undefined;
+      return this.push(category, { ...given, value: split.value, unit: given.unit ?? split.unit, flag }, text, el);
+    }
+    const parsed = parse(text);
+    if (!parsed) return this.other(text, el);
+    return this.push(category, { ...parsed, ...given, time: given.time ?? findDate(text) }, text, el);
+  }
+
+  /** Text that belongs to the page's chart but fits no typed list: kept under its section heading. */
+  private other(text: string, el: Element) {
+    return this.push('other', { heading: this.section?.report.heading ?? '' }, text, el);
+  }
+
+  private countHidden(entries: number) {
+    if (this.section && entries) this.section.report.hiddenItems = (this.section.report.hiddenItems ?? 0) + entries;
   }
 
   private text(text: string, parts: string[], el: Element, listItem: boolean) {
@@ -328,10 +345,10 @@ class RecordBuilder {
 
   // ---- tables and label/value pairs ---------------------------------------------------------
 
-  private table(table: TableData, el: Element) {
+  private table(table: TableData) {
     const rows = table.rows.filter((row) => this.keep(row.el));
     if (this.inBannerContext() && this.labelValueRows(rows)) return;
-    if (this.section && table.hiddenRows) this.section.report.hiddenItems = (this.section.report.hiddenItems ?? 0) + table.hiddenRows;
+    this.countHidden(table.hiddenRows);
 
     let category = this.itemCategory;
     if ((!category || category === 'other') && table.header) {
