@@ -30,6 +30,7 @@ import {
   parseVital,
   splitValueUnit,
 } from './fields';
+import { containsComposed, sectionScope } from './scope';
 import { isFlowsheet, mapColumns, type TableData } from './tables';
 import { hasLayout } from './visibility';
 import { walk, type Block, type WalkReport } from './walk';
@@ -77,6 +78,10 @@ interface OpenSection {
   report: SectionReport;
   category: SectionCategory | undefined;
   level: number;
+  /** The container the heading opened; content outside it ends the section. */
+  scope?: Element;
+  /** Notes so far came in containers of their own (articles, list items). */
+  containedNotes?: boolean;
   hidden?: 'hidden' | 'collapsed';
 }
 
@@ -112,6 +117,14 @@ class RecordBuilder {
 
   add(block: Exclude<Block, { kind: 'tick' }>) {
     if (block.kind !== 'text') this.pendingLabel = undefined;
+    const section = this.section;
+    const outsideScope = section?.scope && block.kind !== 'heading' && !containsComposed(section.scope, block.el);
+    // Notes that came in containers of their own (articles, list items) end where those do.
+    const afterContainedNotes = section?.containedNotes && (block.kind === 'text' || block.kind === 'table' || block.kind === 'pairs') && !noteContainer(block.el);
+    if (outsideScope || afterContainedNotes) {
+      this.flushNote();
+      this.closeSection();
+    }
     switch (block.kind) {
       case 'heading':
         return this.heading(block.text, block.level, block.el);
@@ -171,16 +184,16 @@ class RecordBuilder {
       return;
     }
     if (level === 7 && current && category === current.category) return; // a caption repeating its section
-    this.openSection(text, category ?? 'other', level);
+    this.openSection(text, category ?? 'other', level, sectionScope(el));
   }
 
-  private openSection(heading: string, category: SectionCategory, level: number) {
+  private openSection(heading: string, category: SectionCategory, level: number, scope?: Element) {
     this.flushNote();
     this.closeSection();
     if (category !== 'other' && category !== 'patient' && category !== 'encounter') this.seenClinicalSection = true;
     const report: SectionReport = { heading: normalise(heading), category, count: 0, state: 'read' };
     this.record.capture.sections.push(report);
-    this.section = { report, category, level };
+    this.section = { report, category, level, scope };
   }
 
   private closeSection() {
@@ -315,6 +328,7 @@ class RecordBuilder {
 
   private noteLine(category: 'notes' | 'messages', text: string, el: Element, listItem: boolean) {
     const container = listItem ? el : noteContainer(el);
+    if (container && this.section) this.section.containedNotes = true;
     if (this.note && (this.note.category !== category || (container && this.note.container && container !== this.note.container && !this.note.container.contains(container)))) {
       this.flushNote();
     }

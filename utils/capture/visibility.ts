@@ -13,13 +13,14 @@ export const SKIPPED_TAGS = new Set([
 ]);
 
 /**
- * Navigation repeats section names ("Problems", "Medications") as links; reading it would invent
- * sections. Tab strips are navigation too: the tab *panel* holds the content.
+ * Page chrome, not chart. Navigation repeats section names ("Problems", "Medications") as links;
+ * reading it would invent sections. Tab strips are navigation too: the tab *panel* holds the
+ * content. Footers hold legal and help text that would otherwise join the last section.
  */
-export function isNavigation(el: Element): boolean {
-  if (el.tagName === 'NAV') return true;
+export function isPageChrome(el: Element): boolean {
+  if (el.tagName === 'NAV' || el.tagName === 'FOOTER') return true;
   const role = el.getAttribute('role');
-  return role === 'navigation' || role === 'tablist' || role === 'menu' || role === 'menubar' || role === 'toolbar';
+  return role === 'navigation' || role === 'tablist' || role === 'menu' || role === 'menubar' || role === 'toolbar' || role === 'contentinfo';
 }
 
 /**

@@ -7,7 +7,7 @@
 import { isTitleLike } from './classify';
 import { gridRows, readGrid, readTable, type TableData } from './tables';
 import { INLINE_TAGS, isLeaf, lineOf, partsOf, textOf } from './text';
-import { isNavigation, looksCollapsed, SKIPPED_TAGS, visibilityOf } from './visibility';
+import { isPageChrome, looksCollapsed, SKIPPED_TAGS, visibilityOf } from './visibility';
 
 export type Block =
   | { kind: 'heading'; text: string; level: number; el: Element }
@@ -66,7 +66,7 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
     }
     const el = entry as Element;
     const tag = el.tagName;
-    if (SKIPPED_TAGS.has(tag) || isNavigation(el)) continue;
+    if (SKIPPED_TAGS.has(tag) || isPageChrome(el)) continue;
 
     const visibility = visibilityOf(el, layout);
     if (visibility !== 'visible') {
