@@ -6,7 +6,8 @@ import { launchWithExtension, captureThroughExtension } from './lib/browser.mjs'
 import { ensureBuilt } from './lib/build.mjs';
 import http from 'node:http';
 
-const RUNS = 5;
+// The first capture in a page is cold (JIT, style recalc); it is reported apart from the warm median.
+const RUNS = 10;
 
 function largeChart() {
   const rows = [];
@@ -65,10 +66,12 @@ try {
       return performance.now() - t0;
     }));
   }
-  console.log(`Capture benchmark: generated chart, ${elements.toLocaleString('en-US')} elements, 2,000 lab rows, 100 notes; ${RUNS} runs, median`);
-  console.log(`  capture (extension, in page)   ${median(capture).toFixed(1)} ms   [${capture.map((x) => x.toFixed(0)).join(', ')}]`);
-  console.log(`  document.body.innerText        ${median(innerText).toFixed(1)} ms   [${innerText.map((x) => x.toFixed(0)).join(', ')}]`);
-  console.log(`  ratio capture / innerText      ${(median(capture) / median(innerText)).toFixed(2)}×   (target ≤ 2×)`);
+  const warm = capture.slice(1);
+  console.log(`Capture benchmark: generated chart, ${elements.toLocaleString('en-US')} elements, 2,000 lab rows, 100 notes; 1 cold + ${RUNS - 1} warm runs`);
+  console.log(`  capture, first (cold) run      ${capture[0].toFixed(1)} ms`);
+  console.log(`  capture, warm median           ${median(warm).toFixed(1)} ms   [${warm.map((x) => x.toFixed(0)).join(', ')}]`);
+  console.log(`  document.body.innerText        ${median(innerText).toFixed(1)} ms   median [${innerText.map((x) => x.toFixed(0)).join(', ')}]`);
+  console.log(`  ratio warm capture / innerText ${(median(warm) / median(innerText)).toFixed(2)}×   (target ≤ 2×)`);
   console.log(`  longest main-thread task       ${longest.toFixed(0)} ms  (long tasks are those over 50 ms; 0 = none seen; target: none)`);
   console.log(`  captured: ${record.labs.length} labs, ${record.notes.length} notes, ${record.problems.length} problems; ${record.capture.elementsVisited.toLocaleString('en-US')} elements visited`);
 } finally {

@@ -51,6 +51,9 @@ export interface CaptureOptions {
   clock?: () => number;
 }
 
+/** Rows of a long table handed to the builder between pauses. */
+const TABLE_CHUNK_ROWS = 200;
+
 const ID_PREFIX: Record<ItemCategory, string> = {
   problems: 'prob', medications: 'med', allergies: 'alg', vitals: 'vit', labs: 'lab',
   immunizations: 'imm', procedures: 'proc', notes: 'note', messages: 'msg', other: 'oth',
@@ -427,8 +430,9 @@ class RecordBuilder {
 
   /** Header tables of label/value cells (C-CDA document headers, banner grids). */
   private labelValueRows(rows: TableData['rows']): boolean {
+    // Header tables are short and start with their labels: the first rows decide.
     let labels = 0;
-    for (const row of rows) for (let i = 0; i + 1 < row.cells.length; i += 2) if (classifyLabel(row.cells[i].text)) labels++;
+    for (const row of rows.slice(0, 6)) for (let i = 0; i + 1 < row.cells.length; i += 2) if (classifyLabel(row.cells[i].text)) labels++;
     if (labels < 2) return false;
     for (const row of rows) {
       for (let i = 0; i + 1 < row.cells.length; i += 2) {
@@ -571,9 +575,24 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   const report: WalkReport = { visited: 0, skipped: [] };
   const adapter = findAdapter(doc);
   const root = adapter?.root?.(doc) ?? doc.body;
+  let sliceStart = clock();
+  /** Gives the main thread back to the page once the current slice has run long enough. */
+  const pause = async () => {
+    if (clock() - sliceStart < sliceMs) return;
+    await yieldToPage();
+    sliceStart = clock();
+  };
   if (root) {
-    let sliceStart = clock();
     for (const block of walk(root, hasLayout(doc), report)) {
+      if (block.kind === 'table' && block.table.rows.length > TABLE_CHUNK_ROWS) {
+        // A long table becomes items in chunks, so building its items is sliced too.
+        const { rows, hiddenRows } = block.table;
+        for (let i = 0; i < rows.length; i += TABLE_CHUNK_ROWS) {
+          builder.add({ ...block, table: { ...block.table, rows: rows.slice(i, i + TABLE_CHUNK_ROWS), hiddenRows: i === 0 ? hiddenRows : 0 } });
+          await pause();
+        }
+        continue;
+      }
       if (block.kind === 'tick') {
         if (report.visited >= maxElements) {
           report.skipped.push(`The page is very large: reading stopped after ${maxElements.toLocaleString('en-US')} elements. Use "Use selection only" to read a part of it.`);
@@ -583,10 +602,7 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
           report.skipped.push(`Reading stopped after ${Math.round(timeLimitMs / 1000)} seconds; what was read so far is shown. Use "Use selection only" to read a part of the page.`);
           break;
         }
-        if (clock() - sliceStart >= sliceMs) {
-          await yieldToPage();
-          sliceStart = clock();
-        }
+        await pause();
         continue;
       }
       builder.add(block);

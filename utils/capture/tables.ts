@@ -34,7 +34,14 @@ function looksLikeHeader(texts: string[]): boolean {
   return texts.some((t) => COLUMN_WORD.test(t.trim()));
 }
 
-export function readTable(table: Element, layout: boolean): TableData {
+/**
+ * Readers are generators: every ROWS_PER_TICK rows they yield how many elements they read, so the
+ * caller can hand the main thread back to the page in the middle of a 2,000-row table.
+ */
+export type TableReader = Generator<number, TableData>;
+const ROWS_PER_TICK = 100;
+
+export function readTable(table: Element, layout: boolean): TableReader {
   const rowEls =
     table.tagName === 'TABLE'
       ? Array.from((table as HTMLTableElement).rows)
@@ -42,18 +49,26 @@ export function readTable(table: Element, layout: boolean): TableData {
   return readRows(rowEls, layout, cellsOf);
 }
 
-export function readGrid(rows: Element[], layout: boolean): TableData {
+export function readGrid(rows: Element[], layout: boolean): TableReader {
   return readRows(rows, layout, (row) => Array.from(row.children));
 }
 
-function readRows(rowEls: Element[], layout: boolean, cellsFor: (row: Element) => Element[]): TableData {
+function* readRows(rowEls: Element[], layout: boolean, cellsFor: (row: Element) => Element[]): TableReader {
   const data: TableData = { rows: [], hiddenRows: 0 };
-  for (const rowEl of rowEls) {
-    if (visibilityOf(rowEl, layout) !== 'visible') {
+  let read = 0;
+  for (let i = 0; i < rowEls.length; i++) {
+    const rowEl = rowEls[i];
+    if (i > 0 && i % ROWS_PER_TICK === 0) {
+      yield read;
+      read = 0;
+    }
+    read++;
+    if (visibilityOf(rowEl, layout, false) !== 'visible') {
       data.hiddenRows++;
       continue;
     }
     const cellEls = cellsFor(rowEl);
+    read += cellEls.length;
     const cells = cellEls.map((el) => ({ text: lineOf(el), el }));
     if (cells.every((c) => !c.text)) continue;
     if (!data.header && data.rows.length === 0 && (isHeaderRow(rowEl, cellEls) || looksLikeHeader(cells.map((c) => c.text)))) {
@@ -63,6 +78,7 @@ function readRows(rowEls: Element[], layout: boolean, cellsFor: (row: Element) =
     if (rowEl.parentElement?.tagName === 'THEAD') continue; // a second header row
     data.rows.push({ el: rowEl, cells });
   }
+  yield read;
   return data;
 }
 

@@ -15,6 +15,10 @@ function isQuietlyHidden(el: Element): boolean {
 
 /** Text of a node: whitespace collapsed within lines, a newline per <br> or block boundary. */
 export function textOf(node: Node): string {
+  // Fast path: most table cells and list items hold a single run of text, no markup.
+  if (node.nodeType === 1 && (node as Element).childElementCount === 0) {
+    return collapse(node.textContent ?? '');
+  }
   const out: string[] = [];
   const visit = (n: Node) => {
     if (n.nodeType === 3) {
@@ -44,13 +48,38 @@ export function textOf(node: Node): string {
     .join('\n');
 }
 
+/**
+ * Descendants that make textContent differ from the visible text on one line: breaks, blocks
+ * (which need a space between them), controls and hidden or non-text elements. Without any,
+ * textContent is the text, and native code reads it far faster than a walk in script.
+ */
+const NOT_PLAIN_TEXT = [
+  'br', 'button', 'label', '[hidden]', '[aria-hidden="true"]', ...[...SKIPPED_TAGS].map((t) => t.toLowerCase()),
+  ...[...BLOCK_BREAK].map((t) => t.toLowerCase()), 'td', 'th',
+].join(',');
+
+/** Any descendant that is not inline markup (or is ignorable): the element is not a leaf. */
+const NOT_INLINE = `:not(${[...INLINE_TAGS, ...SKIPPED_TAGS, 'BUTTON'].map((t) => t.toLowerCase()).join(',')})`;
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** One line: all whitespace, newlines included, collapsed. */
 export function lineOf(node: Node): string {
+  if (node.nodeType === 1 && ((node as Element).childElementCount === 0 || !(node as Element).querySelector(NOT_PLAIN_TEXT))) {
+    return collapse(node.textContent ?? '');
+  }
   return textOf(node).replace(/\n/g, ' ');
 }
 
 /** True when everything inside is inline content: the element reads as one run of text. */
 export function isLeaf(el: Element): boolean {
+  if (el.childElementCount === 0) return true;
+  // Fast path: no descendant at all outside inline markup (one native selector match).
+  const other = el.querySelector(NOT_INLINE);
+  if (!other) return true;
+  // Otherwise decide by walking: skipped tags and hidden children do not count against a leaf.
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
     if (!INLINE_TAGS.has(c.tagName)) {
       if (SKIPPED_TAGS.has(c.tagName) || c.tagName === 'BUTTON' || isQuietlyHidden(c)) continue;

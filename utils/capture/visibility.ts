@@ -33,7 +33,11 @@ export function hasLayout(doc: Document): boolean {
   return body.offsetHeight > 0 || body.offsetWidth > 0 || (body.textContent ?? '').trim() === '';
 }
 
-export function visibilityOf(el: Element, layout: boolean): Visibility {
+/**
+ * @param panel also probe for panels collapsed to zero height (costs a layout read); rows and list
+ * entries are never such panels, so their callers pass false.
+ */
+export function visibilityOf(el: Element, layout: boolean, panel = true): Visibility {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return 'hidden';
   if ((el as HTMLElement).inert) return 'hidden';
   if (el.tagName === 'DETAILS' && !el.hasAttribute('open')) return 'visible'; // summary visible, rest collapsed; handled by walker
@@ -49,7 +53,7 @@ export function visibilityOf(el: Element, layout: boolean): Visibility {
       return 'hidden';
     }
   }
-  if (layout && el.firstElementChild) {
+  if (panel && layout && el.firstElementChild) {
     // Accordion panels often collapse to height 0 with overflow hidden rather than display:none.
     const html = el as HTMLElement;
     if (html.offsetHeight === 0 && html.scrollHeight > 0 && view) {

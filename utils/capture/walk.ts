@@ -5,7 +5,7 @@
  * can hand the main thread back to the page.
  */
 import { isTitleLike } from './classify';
-import { gridRows, readGrid, readTable, type TableData } from './tables';
+import { gridRows, readGrid, readTable, type TableData, type TableReader } from './tables';
 import { INLINE_TAGS, isLeaf, lineOf, partsOf, textOf } from './text';
 import { isPageChrome, looksCollapsed, SKIPPED_TAGS, visibilityOf } from './visibility';
 
@@ -139,7 +139,7 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       }
       const caption = tag === 'TABLE' ? (el as HTMLTableElement).caption : null;
       if (caption && lineOf(caption)) yield { kind: 'heading', text: lineOf(caption), level: 7, el: caption };
-      yield { kind: 'table', table: readTable(el, layout), el };
+      yield { kind: 'table', table: yield* counted(readTable(el, layout), report), el };
       continue;
     }
 
@@ -149,7 +149,7 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
         const items: Array<{ text: string; el: Element }> = [];
         let hiddenItems = 0;
         for (const li of itemEls) {
-          if (visibilityOf(li, layout) !== 'visible') hiddenItems++;
+          if (visibilityOf(li, layout, false) !== 'visible') hiddenItems++;
           else {
             const text = lineOf(li);
             if (text) items.push({ text, el: li });
@@ -167,7 +167,7 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
         for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
           if (c.tagName === 'DIV') visitDl(c);
           else if (c.tagName === 'DT') label = c;
-          else if (c.tagName === 'DD' && label && visibilityOf(c, layout) === 'visible') {
+          else if (c.tagName === 'DD' && label && visibilityOf(c, layout, false) === 'visible') {
             pairs.push({ label: lineOf(label), value: textOf(c).replace(/\n/g, ' '), el: c.parentElement?.tagName === 'DIV' ? c.parentElement : c });
           }
         }
@@ -194,10 +194,19 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
 
     const rows = gridRows(el);
     if (rows) {
-      yield { kind: 'table', table: readGrid(rows, layout), el };
+      yield { kind: 'table', table: yield* counted(readGrid(rows, layout), report), el };
       continue;
     }
     pushChildren(stack, el.childNodes, el);
+  }
+}
+
+/** Runs a table reader, counting what it reads and passing its pauses on as ticks. */
+function* counted(reader: TableReader, report: WalkReport): Generator<Block, TableData> {
+  for (let step = reader.next(); ; step = reader.next()) {
+    if (step.done) return step.value;
+    report.visited += step.value;
+    yield { kind: 'tick', visited: report.visited };
   }
 }
 
