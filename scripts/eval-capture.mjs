@@ -7,7 +7,7 @@ import { capturedKeys, expectedRecord } from './portal/expected.mjs';
 import { captureThroughExtension, launchWithExtension } from './lib/browser.mjs';
 import { ensureBuilt } from './lib/build.mjs';
 
-const CATEGORIES = ['problems', 'medications', 'allergies', 'labs', 'vitals', 'immunizations', 'procedures', 'messages'];
+const CATEGORIES = ['problems', 'medications', 'allergies', 'labs', 'vitals', 'immunizations', 'procedures', 'notes', 'messages'];
 const norm = (s) => String(s).toLowerCase().replace(/\s+/g, ' ').trim();
 
 ensureBuilt();
@@ -43,15 +43,16 @@ try {
         totals[c].matched += matched;
       }
       const p = record.patient;
-      const checks = {
-        name: norm(p.name ?? '').includes(norm(expected.banner.name)),
-        birthDate: p.birthDate === expected.banner.birthDate,
-        sex: p.sex === expected.banner.sex,
-        mrn: p.identifiers.some((id) => id.type === 'MRN' && id.value === expected.banner.mrn),
-        phone: p.phones.includes(expected.banner.phone),
-        ...('address' in expected.banner ? { address: p.address === expected.banner.address } : {}),
+      const check = {
+        name: (want) => norm(p.name ?? '').includes(norm(want)),
+        birthDate: (want) => p.birthDate === want,
+        sex: (want) => p.sex === want,
+        mrn: (want) => p.identifiers.some((id) => id.type === 'MRN' && id.value === want),
+        phone: (want) => p.phones.includes(want),
+        address: (want) => p.address === want,
       };
-      for (const [field, ok] of Object.entries(checks)) {
+      for (const [field, want] of Object.entries(expected.banner)) {
+        const ok = check[field](want);
         banner.expected++;
         if (ok) banner.matched++;
         else banner.misses.push(`${layout}/${patient.id} banner ${field}`);

@@ -3,25 +3,32 @@
 // evaluation compares Chartside's record against this, never against its own output.
 import { VISIBLE_ROWS } from './layouts/appgrid.mjs';
 
-const vitalKeys = { dashboard: ['bp', 'hr', 'temp', 'weight', 'bmi', 'spo2'], document: ['bp', 'hr', 'temp', 'weight', 'bmi', 'spo2'], appgrid: ['bp', 'hr', 'spo2'], tabbed: [] };
+const vitalKeys = { dashboard: ['bp', 'hr', 'temp', 'weight', 'bmi', 'spo2'], document: ['bp', 'hr', 'temp', 'weight', 'bmi', 'spo2'], appgrid: ['bp', 'hr', 'spo2'], tabbed: [], messages: [], note: [] };
+
+/** Banner fields each layout shows. */
+const bannerFields = {
+  dashboard: ['name', 'birthDate', 'sex', 'mrn', 'phone', 'address'],
+  document: ['name', 'birthDate', 'sex', 'mrn', 'phone', 'address'],
+  appgrid: ['name', 'birthDate', 'sex', 'mrn', 'phone', 'address'],
+  tabbed: ['name', 'birthDate', 'sex', 'mrn', 'phone'],
+  messages: ['name', 'birthDate', 'mrn'],
+  note: ['name', 'birthDate', 'mrn'],
+};
 
 export function expectedRecord(p, layout) {
   const all = (list) => list;
+  const none = () => [];
   const visible = {
     dashboard: { problems: all, medications: all, allergies: all, labs: all, immunizations: () => [], procedures: all, notes: all, messages: all },
     document: { problems: all, medications: all, allergies: all, labs: all, immunizations: all, procedures: () => [], notes: (n) => n.slice(0, 1), messages: all },
     appgrid: { problems: all, medications: all, allergies: all, labs: (l) => l.slice(0, VISIBLE_ROWS), immunizations: () => [], procedures: () => [], notes: () => [], messages: () => [] },
     tabbed: { problems: all, medications: all, allergies: all, labs: all, immunizations: () => [], procedures: () => [], notes: () => [], messages: () => [] },
+    messages: { problems: none, medications: none, allergies: none, labs: none, immunizations: none, procedures: none, notes: none, messages: (m) => [...m].reverse() },
+    note: { problems: none, medications: none, allergies: none, labs: none, immunizations: none, procedures: none, notes: (n) => n.slice(0, 1), messages: none },
   }[layout];
+  const shown = { name: p.name.family, birthDate: p.birthDate, sex: p.sex, mrn: p.mrn, phone: p.phone, address: p.address };
   return {
-    banner: {
-      name: p.name.family,
-      birthDate: p.birthDate,
-      sex: p.sex,
-      mrn: p.mrn,
-      phone: p.phone,
-      ...(layout === 'tabbed' ? {} : { address: p.address }),
-    },
+    banner: Object.fromEntries(bannerFields[layout].map((field) => [field, shown[field]])),
     problems: visible.problems(p.problems).map((x) => x.name),
     medications: visible.medications(p.medications).map((x) => x.name),
     allergies: visible.allergies(p.allergies).map((x) => x.substance),
@@ -29,8 +36,8 @@ export function expectedRecord(p, layout) {
     vitals: p.vitals.flatMap((v) => vitalKeys[layout].map((k) => `${v[k]}|${v.date}`)),
     immunizations: visible.immunizations(p.immunizations).map((x) => x.name),
     procedures: visible.procedures(p.procedures).map((x) => x.name),
-    notes: visible.notes(p.notes).length,
-    messages: visible.messages(p.messages).map((x) => x.subject),
+    notes: visible.notes(p.notes).map((x) => x.date),
+    messages: visible.messages(p.messages).map((x) => `${x.from}|${x.date}`),
   };
 }
 
@@ -44,7 +51,7 @@ export function capturedKeys(record) {
     vitals: record.vitals.map((x) => `${x.value}|${x.time}`),
     immunizations: record.immunizations.map((x) => x.name),
     procedures: record.procedures.map((x) => x.name),
-    notes: record.notes.length,
-    messages: record.messages.map((x) => x.subject),
+    notes: record.notes.map((x) => x.date),
+    messages: record.messages.map((x) => `${x.from}|${x.date}`),
   };
 }

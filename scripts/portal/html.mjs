@@ -14,6 +14,8 @@ export function page({ title, body, patientId, layout }) {
     ['document', 'Document view'],
     ['appgrid', 'App view'],
     ['tabbed', 'Tabbed chart'],
+    ['messages', 'Messages'],
+    ['note', 'Note'],
   ];
   const switcher = patientId
     ? `<nav class="layouts" aria-label="Chart views">${layouts

@@ -10,9 +10,11 @@ import { renderDashboard } from './layouts/dashboard.mjs';
 import { renderDocument } from './layouts/document.mjs';
 import { renderAppGrid } from './layouts/appgrid.mjs';
 import { renderLabsFrame, renderTabbed } from './layouts/tabbed.mjs';
+import { renderMessages } from './layouts/messages.mjs';
+import { renderNote } from './layouts/note.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const layouts = { dashboard: renderDashboard, document: renderDocument, appgrid: renderAppGrid, tabbed: renderTabbed };
+export const layouts = { dashboard: renderDashboard, document: renderDocument, appgrid: renderAppGrid, tabbed: renderTabbed, messages: renderMessages, note: renderNote };
 const staticTypes = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.html': 'text/html; charset=utf-8' };
 
 function indexPage() {

@@ -1,13 +1,23 @@
 /**
  * Every portal layout family, read through the real extension: card dashboard, C-CDA document
- * view, app-style div grid (hashed classes, "Show all N entries"), and a tabbed chart (same-origin
- * iframe, open shadow root, a closed tab). Checked against what the page shows, from source data.
+ * view, app-style div grid (hashed classes, "Show all N entries"), a tabbed chart (same-origin
+ * iframe, open shadow root, a closed tab), a heading-less portal message thread, and a plain
+ * free-text note. Checked against what the page shows, from source data.
  */
 import { patients } from '../../scripts/portal/patients.mjs';
 import { capturedKeys, expectedRecord } from '../../scripts/portal/expected.mjs';
 import { layouts } from '../../scripts/portal/server.mjs';
 import { captureThroughExtension } from '../../scripts/lib/browser.mjs';
 import { expect, test } from '../support/fixtures';
+
+const ADAPTER_OF: Record<string, string> = {
+  dashboard: 'card dashboard',
+  document: 'C-CDA document',
+  appgrid: 'app grid',
+  tabbed: 'tabbed chart',
+  messages: 'portal message thread',
+  note: 'free-text note',
+};
 
 for (const layout of Object.keys(layouts)) {
   test(`the ${layout} layout is read completely for every patient`, async ({ ext, portalUrl }) => {
@@ -18,9 +28,10 @@ for (const layout of Object.keys(layouts)) {
       await page.close();
       expect(result.ok, JSON.stringify(result.error)).toBe(true);
       const record = result.value;
+      expect(record.capture.adapter).toBe(ADAPTER_OF[layout]);
       const expected = expectedRecord(patient, layout);
       const got = capturedKeys(record);
-      for (const category of ['problems', 'allergies', 'labs', 'immunizations', 'procedures', 'messages'] as const) {
+      for (const category of ['problems', 'allergies', 'labs', 'immunizations', 'procedures', 'notes', 'messages'] as const) {
         expect(got[category], `${patient.id} ${category}`).toEqual(expected[category]);
       }
       // A flowsheet reads vital by vital, a table date by date: the same values either way.

@@ -54,3 +54,15 @@ describe('names of things', () => {
     expect(classifyLabel('Hemoglobin')).toBeUndefined();
   });
 });
+
+describe('medication names with a strength', () => {
+  it('keeps the strength and form in the name when a dose follows', () => {
+    expect(parseMedication('Budesonide-formoterol 160-4.5 mcg inhaler 2 puffs inhaled twice daily')).toEqual({
+      name: 'Budesonide-formoterol 160-4.5 mcg inhaler', dose: '2 puffs', route: 'inhaled', frequency: 'twice daily',
+    });
+    expect(parseMedication('Metformin 500 mg tablet 2 tablets PO BID')).toMatchObject({ name: 'Metformin 500 mg tablet', dose: '2 tablets', route: 'PO' });
+  });
+  it('treats a lone strength as the dose', () => {
+    expect(parseMedication('Metformin 500 mg tablet PO BID')).toMatchObject({ name: 'Metformin', dose: '500 mg' });
+  });
+});

@@ -21,6 +21,7 @@ import {
   type SectionCategory,
 } from './classify';
 import {
+  DATE_PATTERN,
   findDate,
   parseAllergy,
   parseLab,
@@ -85,6 +86,8 @@ interface OpenSection {
   scope?: Element;
   /** Notes so far came in containers of their own (articles, list items). */
   containedNotes?: boolean;
+  /** Opened by the layout adapter, not by a heading on the page: banner lines may still come. */
+  implicit?: boolean;
   hidden?: 'hidden' | 'collapsed';
 }
 
@@ -114,6 +117,8 @@ class RecordBuilder {
     doc: Document,
     private readonly register: (el: Element) => string,
     private readonly keep: (el: Element) => boolean,
+    /** From the layout adapter: the section of content that no heading introduces. */
+    private readonly defaultSection?: SectionCategory,
   ) {
     this.record = emptyRecord({ url: doc.URL, title: doc.title, capturedAt: new Date().toISOString() });
   }
@@ -169,7 +174,7 @@ class RecordBuilder {
   /** Banner fields are read before the first clinical section, and in patient/encounter sections. */
   private inBannerContext(): boolean {
     const category = this.section?.category;
-    if (category === undefined || category === 'patient' || category === 'encounter') return true;
+    if (category === undefined || category === 'patient' || category === 'encounter' || this.section?.implicit) return true;
     return category === 'other' && !this.seenClinicalSection;
   }
 
@@ -315,6 +320,10 @@ class RecordBuilder {
       if (this.section && this.section.report.count === 0) this.section.report.state = 'empty';
       return;
     }
+    if (!this.section && this.defaultSection) {
+      this.openSection(`${this.defaultSection} (whole page)`, this.defaultSection, 0);
+      this.section!.implicit = true;
+    }
     const category = this.seenClinicalSection || this.section?.category !== 'other' ? this.itemCategory : undefined;
     if (!category) {
       if (!this.seenClinicalSection && NAME_LIKE.test(text) && !NOT_A_NAME.test(text)) this.nameCandidate = { text, el };
@@ -332,6 +341,11 @@ class RecordBuilder {
   private noteLine(category: 'notes' | 'messages', text: string, el: Element, listItem: boolean) {
     const container = listItem ? el : noteContainer(el);
     if (container && this.section) this.section.containedNotes = true;
+    if (container && this.note && !this.note.container && !this.note.title && this.note.lines.length === 1 && this.note.lines[0].length <= 80) {
+      // One short line before the first contained message is its title (a thread's subject).
+      const title = this.note.lines[0];
+      this.note = { category, title, lines: [], el: container, container };
+    }
     if (this.note && (this.note.category !== category || (container && this.note.container && container !== this.note.container && !this.note.container.contains(container)))) {
       this.flushNote();
     }
@@ -351,10 +365,14 @@ class RecordBuilder {
     if (note.category === 'notes') {
       const author =
         label(/^(?:author|signed by|electronically signed by|provider)\s*:\s*(.+)$/i) ??
+        label(/^(?:electronically )?signed by\s+(.+?)(?:\s+on\s+.+)?$/i) ??
         note.title?.match(/\b(?:by|—|–|-)\s*((?:Dr\.?\s+)?[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}(?:,\s*(?:MD|DO|NP|PA|RN|PA-C|FNP|APRN))?)\s*$/u)?.[1];
       this.push('notes', { title: note.title, author, date }, body || note.title || '', el);
     } else {
-      const from = label(/^(?:from|sender|sent by)\s*:\s*(.+)$/i);
+      const from =
+        label(/^(?:from|sender|sent by)\s*:\s*(.+)$/i) ??
+        // Conversations show the sender as a name, often with the time on the same line.
+        note.lines.map((l) => l.replace(DATE_PATTERN, '').trim()).find((l) => NAME_LIKE.test(l.replace(/,\s*(?:MD|DO|NP|PA|RN|PA-C)$/, '')));
       const subject = label(/^(?:subject|re)\s*:\s*(.+)$/i) ?? note.title;
       this.push('messages', { from, date, subject }, body || note.title || '', el);
     }
@@ -571,9 +589,9 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
     keep = (el) => ranges.some((range) => range.intersectsNode(el));
   }
 
-  const builder = new RecordBuilder(doc, options.register, keep);
-  const report: WalkReport = { visited: 0, skipped: [] };
   const adapter = findAdapter(doc);
+  const builder = new RecordBuilder(doc, options.register, keep, adapter?.defaultSection);
+  const report: WalkReport = { visited: 0, skipped: [] };
   const root = adapter?.root?.(doc) ?? doc.body;
   let sliceStart = clock();
   /** Gives the main thread back to the page once the current slice has run long enough. */

@@ -27,10 +27,19 @@ const FREQUENCY =
   /\b(once daily|twice daily|three times (?:a day|daily)|four times (?:a day|daily)|every (?:morning|evening|night|other day|\d+(?:-\d+)? (?:hours?|days?|weeks?|months?))|at bedtime|daily|nightly|weekly|monthly|qd|qhs|qam|qpm|q\.?d\.?|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|q\d+h|with meals|as needed|prn|once)\b(?:\s+(?:as needed|prn)(?: for [a-z ]+)?| for [a-z ]+)?/i;
 const MED_STATUS = /\b(active|discontinued|stopped|held|on hold|completed|expired|inactive|suspended)\b/i;
 
+/** A strength then a dosage form, then more: "160-4.5 mcg inhaler …" — the product's name runs to the form. */
+const STRENGTH_AND_FORM = new RegExp(`^(.+?${DOSE.source}\\s*(?:HFA\\s+)?(?:inhaler|tablets?|tabs?|capsules?|caps?|patch(?:es)?|solution|suspension|cream|ointment|pen|injection|spray|syrup|drops|auto-?injector|ER|XR|SR|DR))\\s+(.+)$`, 'i');
+
 export function parseMedication(text: string): {
   name: string; dose?: string; route?: string; frequency?: string; status?: string; start?: string;
 } {
-  const clean = normalise(text);
+  const whole = normalise(text);
+  const product = whole.match(STRENGTH_AND_FORM);
+  if (product && DOSE.test(product[2])) {
+    // The strength is part of the product's name; the dose comes after it ("2 puffs").
+    return { ...parseMedication(product[2]), name: product[1] };
+  }
+  const clean = whole;
   const dose = clean.match(DOSE);
   const route = clean.match(ROUTE);
   const frequency = clean.match(FREQUENCY);

@@ -17,7 +17,10 @@ function isQuietlyHidden(el: Element): boolean {
 export function textOf(node: Node): string {
   // Fast path: most table cells and list items hold a single run of text, no markup.
   if (node.nodeType === 1 && (node as Element).childElementCount === 0) {
-    return collapse(node.textContent ?? '');
+    const text = node.textContent ?? '';
+    // In preformatted text a newline is a line break; elsewhere it is just white space.
+    if ((node as Element).tagName === 'PRE') return text.split('\n').map(collapse).filter(Boolean).join('\n');
+    return collapse(text);
   }
   const out: string[] = [];
   const visit = (n: Node) => {

@@ -1,18 +1,30 @@
 /**
- * Layout adapters: one EHR layout family a file, each with its own detection. An adapter narrows
- * where the generic reader starts (skipping app chrome); the generic reader does the rest, so a
- * page no adapter recognises is still read.
+ * Layout adapters: one EHR layout family a file, each with a cheap detection predicate kept apart
+ * from what it changes. An adapter names the layout (shown in the panel), may narrow where
+ * reading starts, and may say which section a page without section headings is; the generic
+ * reader does the rest, so a page no adapter recognises is still read.
  */
+import type { SectionCategory } from '../classify';
+import { appGrid } from './app-grid';
+import { cardDashboard } from './card-dashboard';
+import { ccdaDocument } from './ccda-document';
+import { freeTextNote } from './free-text-note';
+import { messageThread } from './message-thread';
+import { tabbedChart } from './tabbed-chart';
+
 export interface LayoutAdapter {
   name: string;
   /** A cheap predicate on the document: does this page use the layout? */
   detect(doc: Document): boolean;
   /** Where the chart content starts; the whole body when absent. */
   root?(doc: Document): Element | null;
+  /** The section content belongs to when the page shows no section heading before it. */
+  defaultSection?: SectionCategory;
 }
 
-const adapters: LayoutAdapter[] = [];
+/** Most specific first: the first adapter whose detection matches is used. */
+export const ADAPTERS: LayoutAdapter[] = [tabbedChart, ccdaDocument, messageThread, freeTextNote, cardDashboard, appGrid];
 
 export function findAdapter(doc: Document): LayoutAdapter | undefined {
-  return adapters.find((adapter) => adapter.detect(doc));
+  return ADAPTERS.find((adapter) => adapter.detect(doc));
 }
