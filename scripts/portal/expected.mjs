@@ -5,6 +5,16 @@ import { VISIBLE_ROWS } from './layouts/appgrid.mjs';
 
 const vitalKeys = { dashboard: ['bp', 'hr', 'temp', 'weight', 'bmi', 'spo2'], document: ['bp', 'hr', 'temp', 'weight', 'bmi', 'spo2'], appgrid: ['bp', 'hr', 'spo2'], tabbed: [], messages: [], note: [] };
 
+/** The layout adapter each portal layout should be recognised as. */
+export const EXPECTED_ADAPTER = {
+  dashboard: 'card dashboard',
+  document: 'C-CDA document',
+  appgrid: 'app grid',
+  tabbed: 'tabbed chart',
+  messages: 'portal message thread',
+  note: 'free-text note',
+};
+
 /** Banner fields each layout shows. */
 const bannerFields = {
   dashboard: ['name', 'birthDate', 'sex', 'mrn', 'phone', 'address'],

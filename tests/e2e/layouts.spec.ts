@@ -5,19 +5,10 @@
  * free-text note. Checked against what the page shows, from source data.
  */
 import { patients } from '../../scripts/portal/patients.mjs';
-import { capturedKeys, expectedRecord } from '../../scripts/portal/expected.mjs';
+import { capturedKeys, EXPECTED_ADAPTER, expectedRecord } from '../../scripts/portal/expected.mjs';
 import { layouts } from '../../scripts/portal/server.mjs';
 import { captureThroughExtension } from '../../scripts/lib/browser.mjs';
 import { expect, test } from '../support/fixtures';
-
-const ADAPTER_OF: Record<string, string> = {
-  dashboard: 'card dashboard',
-  document: 'C-CDA document',
-  appgrid: 'app grid',
-  tabbed: 'tabbed chart',
-  messages: 'portal message thread',
-  note: 'free-text note',
-};
 
 for (const layout of Object.keys(layouts)) {
   test(`the ${layout} layout is read completely for every patient`, async ({ ext, portalUrl }) => {
@@ -28,7 +19,7 @@ for (const layout of Object.keys(layouts)) {
       await page.close();
       expect(result.ok, JSON.stringify(result.error)).toBe(true);
       const record = result.value;
-      expect(record.capture.adapter).toBe(ADAPTER_OF[layout]);
+      expect(record.capture.adapter).toBe(EXPECTED_ADAPTER[layout as keyof typeof EXPECTED_ADAPTER]);
       const expected = expectedRecord(patient, layout);
       const got = capturedKeys(record);
       for (const category of ['problems', 'allergies', 'labs', 'immunizations', 'procedures', 'notes', 'messages'] as const) {

@@ -6,29 +6,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { capturedKeys } from '../../scripts/portal/expected.mjs';
+import { capturedKeys, EXPECTED_ADAPTER } from '../../scripts/portal/expected.mjs';
 import { ADAPTERS, findAdapter } from '../../utils/capture/adapters';
 import { captureRecord } from '../../utils/capture/capture';
 import { loadPage } from './load-page';
-
-const ADAPTER_OF: Record<string, string> = {
-  dashboard: 'card dashboard',
-  document: 'C-CDA document',
-  appgrid: 'app grid',
-  tabbed: 'tabbed chart',
-  messages: 'portal message thread',
-  note: 'free-text note',
-};
 
 const page = (layout: string) => readFileSync(`tests/fixtures/pages/${layout}.html`, 'utf8');
 const expected = (layout: string) => JSON.parse(readFileSync(`tests/fixtures/expected/${layout}.json`, 'utf8'));
 
 describe('layout detection', () => {
-  for (const [layout, name] of Object.entries(ADAPTER_OF)) {
+  for (const [layout, name] of Object.entries(EXPECTED_ADAPTER)) {
     it(`recognises the ${layout} page as "${name}", and only that`, () => {
       loadPage(page(layout));
       expect(findAdapter(document)?.name).toBe(name);
-      expect(ADAPTERS.filter((a) => a.detect(document)).map((a) => a.name)).toContain(name);
+      expect(ADAPTERS.filter((a) => a.detect(document)).map((a) => a.name)).toEqual([name]);
     });
   }
 
