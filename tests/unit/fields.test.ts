@@ -66,3 +66,12 @@ describe('medication names with a strength', () => {
     expect(parseMedication('Metformin 500 mg tablet PO BID')).toMatchObject({ name: 'Metformin', dose: '500 mg' });
   });
 });
+
+describe('table rows without a header', () => {
+  it('stops names at the " · " that joins cells', () => {
+    expect(parseMedication('Lisinopril · 10 mg · PO · daily').name).toBe('Lisinopril');
+    expect(parseProblem('Asthma · active · 2019')).toMatchObject({ name: 'Asthma', status: 'active' });
+    expect(parseLab('Potassium · 4.9 · mmol/L')?.test).toBe('Potassium');
+    expect(parseNamedEvent('Tdap · 04/22/2019')).toEqual({ name: 'Tdap', date: '04/22/2019' });
+  });
+});

@@ -37,3 +37,28 @@ describe('section boundaries', () => {
     expect(record.medications.map((m) => m.name)).toEqual(['Metformin']);
   });
 });
+
+describe('bad pages', () => {
+  it('stops a giant page at the element limit, says so, and keeps what it read', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `<div><span>Filler ${i}</span><div><b>x</b></div></div>`).join('');
+    document.body.innerHTML = `<h2>Allergies</h2><ul><li>Penicillin — hives</li></ul><div>${rows}</div>`;
+    const record = await captureRecord(document, { register: () => 'r', maxElements: 1000 });
+    expect(record.allergies.map((a) => a.substance)).toEqual(['Penicillin']);
+    expect(record.capture.skipped.join(' ')).toMatch(/very large: reading stopped after 1,000 elements/);
+  });
+
+  it('reads malformed tables without failing: ragged rows, no header, empty cells', async () => {
+    const record = await capture(`<h2>Medications</h2><table>
+      <tr><td>Metformin 500 mg PO BID</td></tr>
+      <tr><td>Lisinopril</td><td>10 mg</td><td>PO</td><td>daily</td><td>extra</td><td>cells</td></tr>
+      <tr></tr><tr><td></td><td></td></tr>
+      <tr><td colspan="3">Amlodipine 5 mg PO daily</td></tr></table>`);
+    expect(record.medications.map((m) => m.name)).toEqual(['Metformin', 'Lisinopril', 'Amlodipine']);
+  });
+
+  it('reads binary junk and other scripts as text, never as markup', async () => {
+    const record = await capture(`<h2>Notes</h2><p>\u0000\u0001\ufffd\ufffd ÿØÿà JFIF</p><p>Nguyễn Thị Lan — 患者 — مريض</p>`);
+    expect(record.notes).toHaveLength(1);
+    expect(record.notes[0].text).toContain('Nguyễn Thị Lan — 患者 — مريض');
+  });
+});

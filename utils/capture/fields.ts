@@ -13,9 +13,12 @@ export function findDate(text: string): string | undefined {
   return text.match(DATE_PATTERN)?.[0];
 }
 
+/** What ends a name: dashes, colons, semicolons, bars, commas, and the " · " that joins table cells. */
+const TRAILING_SEPARATORS = /[\s,:;·|—–-]+$/;
+
 /** Splits "Name — detail (more)" into its first part and the rest. */
 function splitHead(text: string): [string, string] {
-  const match = text.match(/^(.+?)(?:\s+[—–-]\s+|\s*[:;|,]\s+|\s*\(|\s{2,})(.*)$/);
+  const match = text.match(/^(.+?)(?:\s+[—–·-]\s+|\s*[:;|,]\s+|\s*\(|\s{2,})(.*)$/);
   return match ? [match[1].trim(), match[2].trim()] : [text.trim(), ''];
 }
 
@@ -50,9 +53,9 @@ export function parseMedication(text: string): {
   // The name is what comes before the first structured part.
   const cut = Math.min(
     ...[dose, route, frequency, status].map((m) => (m?.index === undefined ? clean.length : m.index)),
-    clean.search(/\s[—–-]\s|\s\(|;|,/) >= 0 ? clean.search(/\s[—–-]\s|\s\(|;|,/) : clean.length,
+    clean.search(/\s[—–·|-]\s|\s\(|;|,/) >= 0 ? clean.search(/\s[—–·|-]\s|\s\(|;|,/) : clean.length,
   );
-  const name = clean.slice(0, cut).replace(/[\s,:;—–-]+$/, '').trim() || splitHead(clean)[0];
+  const name = clean.slice(0, cut).replace(TRAILING_SEPARATORS, '').trim() || splitHead(clean)[0];
   return {
     name,
     ...(dose ? { dose: dose[0].trim() } : {}),
@@ -88,10 +91,10 @@ export function parseProblem(text: string): { name: string; status?: string; ons
   const clean = normalise(text);
   // The name runs to the first separator, status word or onset keyword — not to a comma, since
   // problem names carry commas ("Chronic kidney disease, stage 3a").
-  const stops = [/\s[—–-]\s/, /\s\(/, /\s(?:active|resolved|inactive|in remission|historical)\b/i, /\s(?:onset|since|diagnosed|noted|dx)\b/i, /;|\s\|/]
+  const stops = [/\s[—–·-]\s/, /\s\(/, /\s(?:active|resolved|inactive|in remission|historical)\b/i, /\s(?:onset|since|diagnosed|noted|dx)\b/i, /;|\s\|/]
     .map((re) => clean.search(re))
     .filter((i) => i > 0);
-  const name = clean.slice(0, stops.length ? Math.min(...stops) : clean.length).replace(/[\s,:;]+$/, '');
+  const name = clean.slice(0, stops.length ? Math.min(...stops) : clean.length).replace(TRAILING_SEPARATORS, '');
   const status = clean.slice(name.length).match(PROBLEM_STATUS)?.[1];
   const onsetMatch = clean.match(/\b(?:onset|since|diagnosed|noted|dx)\s*:?\s*/i);
   let onset: string | undefined;
@@ -117,7 +120,7 @@ export function parseLab(text: string): { test: string; value: string; unit?: st
   const valueMatch = clean.match(VALUE);
   if (!valueMatch || valueMatch.index === undefined) return undefined;
   const valueStart = clean.indexOf(valueMatch[1], valueMatch.index);
-  const test = clean.slice(0, valueStart).replace(/[\s:=—–-]+$/, '').trim();
+  const test = clean.slice(0, valueStart).replace(/[\s:=·|—–-]+$/, '').trim();
   if (!test) return undefined;
   const afterValue = clean.slice(valueStart + valueMatch[1].length);
   const unit = afterValue.match(UNIT)?.[1];
@@ -158,9 +161,9 @@ export function parseNamedEvent(text: string): { name: string; date?: string } {
   const clean = normalise(text);
   const date = findDate(clean);
   const name = (date ? clean.replace(date, '') : clean)
-    .replace(/[\s,:;—–()-]+$/, '')
+    .replace(/[\s,:;·|—–()-]+$/, '')
     .replace(/[\s,]+(?:administered|given|performed|done|on|dated?)$/i, '')
-    .replace(/^[\s,:;—–()-]+/, '')
+    .replace(/^[\s,:;·|—–()-]+/, '')
     .trim();
   return { name: name || clean, ...(date ? { date } : {}) };
 }

@@ -101,8 +101,11 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       } catch {
         doc = null;
       }
+      // A frame whose page has not arrived still shows its first, empty about:blank document.
+      const src = el.getAttribute('src');
+      const pending = doc && src && !/^(about:|javascript:)/i.test(src) && doc.URL === 'about:blank';
       if (!doc) report.skipped.push(`An embedded frame from ${frameOrigin(el)} was skipped: browsers do not let extensions read another site's frame from this page.`);
-      else if (!doc.body || (doc.readyState !== 'complete' && doc.body.childElementCount === 0)) report.skipped.push('An embedded frame had not finished loading and was skipped. Wait for the page to load, then read it again.');
+      else if (pending || !doc.body || (doc.readyState !== 'complete' && doc.body.childElementCount === 0)) report.skipped.push('An embedded frame had not finished loading and was skipped. Wait for the page to load, then read it again.');
       else stack.push(doc.body);
       continue;
     }
