@@ -17,8 +17,11 @@ export default defineConfig({
       permissions: isFirefox
         ? ['activeTab', 'scripting', 'storage']
         : ['activeTab', 'scripting', 'storage', 'sidePanel'],
-      // Clinicians may grant one EHR origin for always-on access from the panel.
-      optional_host_permissions: ['https://*/*', 'http://*/*'],
+      // Clinicians may grant one EHR origin for always-on access from the panel
+      // (MV3 names these optional_host_permissions; Firefox's MV2 build, optional_permissions).
+      ...(isFirefox
+        ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+        : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
       action: { default_title: 'Open Chartside' },
       ...(isFirefox
         ? {

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { DraftView } from '../../components/DraftView';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { isEmptyRecord, RecordView } from '../../components/RecordView';
+import { SiteAccess } from '../../components/SiteAccess';
 import { runOffline } from '../../utils/draft/offline';
 import type { TaskOutput } from '../../utils/draft/schema';
 import { askBackground } from '../../utils/messaging';
@@ -96,6 +97,7 @@ export function App() {
       {record && !isEmptyRecord(record) ? (
         <>
           <RecordView record={record} onShow={show} />
+          <SiteAccess pageUrl={record.source.url} permissions={browser.permissions} />
           <div className="actions">
             <button type="button" className="primary" onClick={() => summarize.mutate(record)} disabled={summarize.isPending}>
               Summarize

@@ -73,6 +73,8 @@ test('clicking a captured item outlines its element on the page', async ({ ext, 
   await panel.getByRole('button', { name: /^Lisinopril/ }).click();
   const row = chart.locator('tr', { hasText: 'Lisinopril' });
   await expect(row).toHaveCSS('outline-style', 'solid');
+  // After a read, the panel offers always-on access to this one site (not granted by default).
+  await expect(panel.getByRole('button', { name: 'Always allow on 127.0.0.1' })).toBeVisible();
   await panel.close();
   await chart.close();
 });
