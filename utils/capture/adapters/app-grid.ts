@@ -11,9 +11,21 @@ const HASHED = /^(?:css-[a-z0-9]{4,}|_?[a-zA-Z]{0,3}\d[a-zA-Z0-9_-]{1,8}|[a-zA-Z
 export const appGrid: LayoutAdapter = {
   name: 'app grid',
   detect: (doc) => {
-    const classed = Array.from(doc.querySelectorAll('main [class], body > div [class]')).slice(0, SAMPLE);
-    if (classed.length < 20) return false;
-    const hashed = classed.filter((el) => Array.from(el.classList).some((c) => HASHED.test(c))).length;
-    return hashed / classed.length >= 0.6;
+    // A live collection is read lazily: the sample stops early on a 50,000-element page.
+    const all = doc.body?.getElementsByTagName('*') ?? [];
+    let classed = 0;
+    let hashed = 0;
+    for (let i = 0; i < all.length && classed < SAMPLE; i++) {
+      const list = all[i].classList;
+      if (list.length === 0) continue;
+      classed++;
+      for (const name of list) {
+        if (HASHED.test(name)) {
+          hashed++;
+          break;
+        }
+      }
+    }
+    return classed >= 20 && hashed / classed >= 0.6;
   },
 };
