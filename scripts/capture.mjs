@@ -19,6 +19,7 @@ let url;
 let server;
 if (/^https?:\/\//.test(target)) url = target;
 else if (existsSync(target) && statSync(target).isFile()) {
+  if (!/\.x?html?$/i.test(target)) die(`${target} is not an HTML page (expected a .html file)`);
   const file = resolve(target);
   server = await serveDirectory(dirname(file));
   url = `${server.url}/${encodeURIComponent(basename(file))}`;

@@ -1,0 +1,34 @@
+/** The command-line capture: the same capture code, JSON only on stdout, one-line errors. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test } from '@playwright/test';
+
+const run = promisify(execFile);
+const capture = (...args: string[]) => run('node', ['scripts/capture.mjs', ...args], { timeout: 60_000 });
+
+test('prints the record of a saved page as JSON, and nothing else, on stdout', async () => {
+  const { stdout } = await capture('tests/fixtures/pages/document.html');
+  const record = JSON.parse(stdout);
+  expect(record.capture.adapter).toBe('C-CDA document');
+  expect(record.patient.identifiers).toContainEqual({ type: 'MRN', value: '00482913' });
+  expect(record.medications.map((m: { name: string }) => m.name)).toContain('Empagliflozin');
+});
+
+test('fails with one line on stderr and a non-zero exit for unreadable input', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chartside-'));
+  const notHtml = join(dir, 'scan.pdf');
+  writeFileSync(notHtml, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]));
+  for (const args of [['no-such-file.html'], [notHtml], [], ['http://127.0.0.1:9/unreachable']]) {
+    const error = await capture(...args).then(() => undefined, (e: { code: number; stdout: string; stderr: string }) => e);
+    expect(error, `capture ${args.join(' ')} should fail`).toBeDefined();
+    expect(error!.code).not.toBe(0);
+    expect(error!.stdout).toBe('');
+    expect(error!.stderr.trim().split('\n')).toHaveLength(1);
+    expect(error!.stderr).toMatch(/^capture: /);
+  }
+  const pdf = await capture(notHtml).catch((e: { stderr: string }) => e);
+  expect((pdf as { stderr: string }).stderr).toContain('is not an HTML page');
+});
