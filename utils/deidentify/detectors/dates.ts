@@ -1,0 +1,91 @@
+/** Dates in the formats charts use. Every element but the year is an identifier (Safe Harbor). */
+import type { Candidate } from '../types';
+import { matches } from '../text';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const WEEKDAY = '(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?';
+
+function monthIndex(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+}
+
+function fullYear(y: string): number {
+  const n = Number(y);
+  if (y.length === 4) return n;
+  return n <= 40 ? 2000 + n : 1900 + n; // two-digit years: 00–40 are this century
+}
+
+function day(year: number, month: number, date: number): number | undefined {
+  if (month < 0 || month > 11 || date < 1 || date > 31) return undefined;
+  return Date.UTC(year, month, date);
+}
+
+const PATTERNS: Array<{ re: RegExp; parse: (m: RegExpExecArray) => { year?: number; time?: number } | undefined }> = [
+  {
+    // 03/14/2021, 3/14/21, 14.03.2021, 03-14-2021 (day first when the first number cannot be a month)
+    re: /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b(?![/.-]\d)/g,
+    parse: (m) => {
+      let [a, b] = [Number(m[1]), Number(m[3])];
+      if (a > 12 && b <= 12) [a, b] = [b, a];
+      const year = fullYear(m[4]);
+      const time = day(year, a - 1, b);
+      return time === undefined ? undefined : { year, time };
+    },
+  },
+  {
+    // 2021-03-14, 2021/03/14
+    re: /\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b/g,
+    parse: (m) => {
+      const year = Number(m[1]);
+      const time = day(year, Number(m[2]) - 1, Number(m[3]));
+      return time === undefined ? undefined : { year, time };
+    },
+  },
+  {
+    // 14-Mar-21, 14 Mar 2021, 14 March 2021
+    re: new RegExp(`\\b(\\d{1,2})[-\\s](${MONTH})\\.?[-\\s](\\d{4}|\\d{2})\\b`, 'gi'),
+    parse: (m) => {
+      const year = fullYear(m[3]);
+      return { year, time: day(year, monthIndex(m[2]), Number(m[1])) };
+    },
+  },
+  {
+    // March 14, 2021 · Mar 14 2021 · March 14th, 2021 · March 14 (no year)
+    re: new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'gi'),
+    parse: (m) => {
+      if (Number(m[2]) > 31) return undefined;
+      if (!m[3]) return {};
+      const year = Number(m[3]);
+      return { year, time: day(year, monthIndex(m[1]), Number(m[2])) };
+    },
+  },
+  {
+    // March 2021 — the month is an element of a date; the year may stay
+    re: new RegExp(`\\b(${MONTH})\\.?,?\\s+(\\d{4})\\b`, 'gi'),
+    parse: (m) => ({ year: Number(m[2]) }),
+  },
+  {
+    // 3/14 after a word that introduces a date ("on 3/14", "since 11/2") — never a bare fraction like BP 148/86
+    re: /(?<=\b(?:on|since|from|until|till|by|dated?|through|thru|after|before|DOS:?)\s+)(\d{1,2})\/(\d{1,2})\b(?!\/)/gi,
+    parse: (m) => (Number(m[1]) <= 12 && Number(m[2]) <= 31 ? {} : undefined),
+  },
+  {
+    // A month name standing for a date: "in September", "since early May", "last March".
+    // ("May" only where it cannot be the verb: before punctuation or a conjunction.)
+    re: new RegExp(`(?<=\\b(?:in|since|until|till|during|from|by|last|next|this|early|mid|late|of|through)[-\\s]+(?:early\\s+|mid-?\\s*|late\\s+)?)(?:${MONTH.replace('May|', '')}|May(?=\\s*[,.;]|\\s+(?:and|or|to|when|while)\\b))\\b`, 'g'),
+    parse: () => ({}),
+  },
+  { re: new RegExp(`\\b${WEEKDAY}\\b`, 'g'), parse: () => ({}) },
+];
+
+export function detectDates(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const { re, parse } of PATTERNS) {
+    for (const m of matches(text, re)) {
+      const parsed = parse(m);
+      if (parsed) found.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', ...parsed });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,43 @@
+/**
+ * Numbers and codes that identify: SSNs, record, plan, account and licence numbers, vehicle and
+ * device identifiers, and any other unique-looking code.
+ */
+import type { Candidate, IdentifierType } from '../types';
+import { matches } from '../text';
+
+const LABELS: Array<[IdentifierType, string]> = [
+  ['SSN', 'ssn|social security(?: number| no\\.?| #)?|ss#'],
+  ['MRN', 'mrn|medical record(?: number| no\\.?| #)?|mr ?#|chart(?: number| no\\.?| #)|patient id|pt id|hospital number'],
+  ['HEALTH_PLAN', 'member(?: id| #| number)?|policy(?: number| no\\.?| #)?|group(?: number| no\\.?| #)|subscriber(?: id| #)?|insurance(?: id| #| number)?|health plan(?: id| #)?|plan id|medicaid(?: id| #| number)?|medicare(?: id| #| number)?|beneficiary id|mbi'],
+  ['ACCOUNT', 'account(?: number| no\\.?| #)?|acct\\.?(?: #)?|billing(?: number| #)|invoice(?: number| #)?|claim(?: number| no\\.?| #)|fin|csn|encounter(?: number| id| #)'],
+  ['LICENSE', "licen[cs]e(?: number| no\\.?| #)?|lic\\.?(?: #)?|dea(?: number| #)?|npi|driver'?s licen[cs]e|certificate(?: number| no\\.?| #)?|cert\\.?(?: #)?|state licen[cs]e"],
+  ['VEHICLE', 'vin|license plate|plate(?: number| #)?|tag number'],
+  ['DEVICE', 'serial(?: number| no\\.?| #)?|s/n|sn|device(?: id| serial)|udi|imei|model(?: number| no\\.?| #)|lot(?: number| no\\.?| #)'],
+];
+const LABELLED = LABELS.map(([type, label]) => ({
+  type,
+  // The label, optional "number"/"#"/":" and the value: letters, digits, dashes, with a digit in it.
+  re: new RegExp(`\\b(?:${label})\\s*(?:number|no\\.?|#|id)?\\s*[:#]?\\s*(?=[A-Z0-9-]*\\d)([A-Z0-9][A-Z0-9-]{3,}[A-Z0-9])\\b`, 'gi'),
+}));
+
+const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
+const VIN = /\b(?=[A-HJ-NPR-Z0-9]*\d[A-HJ-NPR-Z0-9]*\d[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z][A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b/g;
+/** Codes of letters and digits joined by dashes, with three or more digits: BCX-7741-20983. */
+const CODE = /\b(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,}(?:-[A-Z0-9]{2,})+\b/g;
+/** Seven or more digits in a row, not part of a decimal. */
+const LONG_NUMBER = /(?<![\d.,])\d{7,}(?![\d.,]\d)/g;
+
+export function detectIds(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const { type, re } of LABELLED) {
+    for (const m of matches(text, re)) {
+      const start = m.index + m[0].lastIndexOf(m[1]);
+      found.push({ start, end: start + m[1].length, type });
+    }
+  }
+  for (const m of matches(text, SSN)) found.push({ start: m.index, end: m.index + m[0].length, type: 'SSN' });
+  for (const m of matches(text, VIN)) found.push({ start: m.index, end: m.index + m[0].length, type: 'VEHICLE' });
+  for (const m of matches(text, CODE)) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
+  for (const m of matches(text, LONG_NUMBER)) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
+  return found;
+}

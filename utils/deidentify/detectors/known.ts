@@ -1,0 +1,62 @@
+/**
+ * The patient's own identifiers, from the record's banner, found wherever they appear: any case,
+ * with or without accents, phones by their digits, the birth date in any format (via the date
+ * detector's parsed day).
+ */
+import type { PatientRecord } from '../../record/schema';
+import type { Candidate, IdentifierType, KnownIdentifiers } from '../types';
+import { digitsOf, findWord, fold, matches } from '../text';
+import { LOCAL_PHONE, PHONE } from './contact';
+import { detectDates } from './dates';
+import { zip3 } from './geo';
+
+const ID_TYPES: Record<string, IdentifierType> = { MRN: 'MRN', SSN: 'SSN', Insurance: 'HEALTH_PLAN', Account: 'ACCOUNT' };
+
+export function knownFromRecord(patient: PatientRecord['patient'] | undefined): KnownIdentifiers {
+  const known: KnownIdentifiers = { nameParts: [], birthDays: [], ids: [], phoneDigits: [], emails: [], addressParts: [] };
+  if (!patient) return known;
+  if (patient.name) {
+    const parts = patient.name.split(/[\s,]+/).flatMap((part) => [part, ...part.split('-')]);
+    known.nameParts = [...new Set(parts.map((p) => p.replace(/[.'’]+$/, '')).filter((p) => p.replace(/[^\p{L}]/gu, '').length >= 2))];
+  }
+  if (patient.birthDate) known.birthDays = detectDates(patient.birthDate).flatMap((d) => (d.time === undefined ? [] : [d.time]));
+  known.ids = patient.identifiers.map((id) => ({ type: ID_TYPES[id.type] ?? 'ID', value: id.value }));
+  known.phoneDigits = patient.phones.map((p) => digitsOf(p).slice(-10)).filter((d) => d.length >= 7);
+  known.emails = patient.emails;
+  if (patient.address) {
+    const [street, ...rest] = patient.address.split(',').map((s) => s.trim());
+    if (street) known.addressParts.push({ type: 'ADDRESS', value: street });
+    for (const part of rest) {
+      const zip = part.match(/\b\d{5}(?:-\d{4})?\b/)?.[0];
+      if (zip) known.addressParts.push({ type: 'ZIP', value: zip });
+      const place = part.replace(/\b[A-Z]{2}\b/, '').replace(/\b\d{5}(?:-\d{4})?\b/, '').trim();
+      if (place && !/^(?:apt|apartment|unit|suite|ste|#)/i.test(place)) known.addressParts.push({ type: 'LOCATION', value: place });
+      else if (place) known.addressParts.push({ type: 'ADDRESS', value: place });
+    }
+  }
+  return known;
+}
+
+export function detectKnown(text: string, known: KnownIdentifiers): Candidate[] {
+  const found: Candidate[] = [];
+  const folded = fold(text);
+  for (const part of known.nameParts) for (const [start, end] of findWord(folded, fold(part))) found.push({ start, end, type: 'PATIENT', known: true });
+  for (const { type, value } of [...known.ids, ...known.addressParts, ...known.emails.map((value) => ({ type: 'EMAIL' as IdentifierType, value }))]) {
+    const variants = new Set([value, value.replace(/^0+(?=\d{5})/, '')]);
+    const replacement = type === 'ZIP' ? zip3(value) : undefined;
+    for (const variant of variants) for (const [start, end] of findWord(folded, fold(variant))) found.push({ start, end, type, known: true, ...(replacement ? { replacement } : {}) });
+  }
+  if (known.phoneDigits.length) {
+    // Anything written as a phone number whose digits are the patient's, in any punctuation.
+    for (const pattern of [PHONE, LOCAL_PHONE, /(?<!\d)\d{10}(?!\d)/g]) {
+      for (const m of matches(text, pattern)) {
+        const digits = digitsOf(m[0]);
+        if (known.phoneDigits.some((phone) => phone.endsWith(digits.slice(-10)) || digits.endsWith(phone))) found.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE', known: true });
+      }
+    }
+  }
+  if (known.birthDays.length) {
+    for (const date of detectDates(text)) if (date.time !== undefined && known.birthDays.includes(date.time)) found.push({ ...date, known: true });
+  }
+  return found;
+}

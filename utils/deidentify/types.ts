@@ -1,0 +1,61 @@
+/** Shapes of de-identification. The mapping from placeholders to real values never leaves the panel. */
+import { z } from 'zod';
+
+/**
+ * What was found, by HIPAA Safe Harbor category. Names keep their role (patient, clinician, other
+ * person) because the role is clinically useful and identifies no one.
+ */
+export const IDENTIFIER_TYPES = [
+  'PATIENT', 'PERSON', 'CLINICIAN', 'DATE', 'AGE', 'PHONE', 'FAX', 'EMAIL', 'SSN', 'MRN', 'HEALTH_PLAN',
+  'ACCOUNT', 'LICENSE', 'VEHICLE', 'DEVICE', 'URL', 'IP', 'ADDRESS', 'LOCATION', 'ZIP', 'EMPLOYER', 'ID',
+] as const;
+export const IdentifierTypeSchema = z.enum(IDENTIFIER_TYPES);
+export type IdentifierType = z.infer<typeof IdentifierTypeSchema>;
+
+export const DatePolicySchema = z.enum(['safe-harbor', 'relative']);
+export type DatePolicy = z.infer<typeof DatePolicySchema>;
+
+/** One replaced span, with offsets into the input text (end exclusive). */
+export const SpanSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  type: IdentifierTypeSchema,
+  placeholder: z.string(),
+});
+export type Span = z.infer<typeof SpanSchema>;
+
+export const DeidResultSchema = z.object({ text: z.string(), spans: z.array(SpanSchema) });
+export type DeidResult = z.infer<typeof DeidResultSchema>;
+
+/** A detector's finding, before overlaps are resolved and placeholders given. */
+export interface Candidate {
+  start: number;
+  end: number;
+  type: IdentifierType;
+  /** Known identifiers of the patient outrank every pattern. */
+  known?: boolean;
+  /** For dates: the parsed day (UTC ms) when the text gives a full date, and the year when it gives one. */
+  time?: number;
+  year?: number;
+  /** For ZIP codes: the replacement (first three digits, or 000). */
+  replacement?: string;
+}
+
+export interface DetectContext {
+  /** Known identifiers of the patient, from the record's banner. */
+  known: KnownIdentifiers;
+}
+
+export interface KnownIdentifiers {
+  /** Each name part (given, family, hyphenated pieces), at least two letters. */
+  nameParts: string[];
+  /** Dates of birth, as UTC ms of the day. */
+  birthDays: number[];
+  /** Identifiers (MRN, insurance...), as written. */
+  ids: Array<{ type: IdentifierType; value: string }>;
+  /** Phone numbers as digits only (last ten). */
+  phoneDigits: string[];
+  emails: string[];
+  /** Address parts: street line, city, ZIP. */
+  addressParts: Array<{ type: IdentifierType; value: string }>;
+}
