@@ -15,10 +15,18 @@ function better(a: Candidate, b: Candidate): boolean {
   return a.start <= b.start;
 }
 
+/** Kinds of finding that may contain one another: a facility contains a city, a person a name part. */
+function family(type: IdentifierType): string {
+  if (NAME_TYPES.has(type)) return 'NAME';
+  if (type === 'ADDRESS' || type === 'LOCATION') return 'PLACE';
+  return type;
+}
+
 /**
- * Keeps the best finding for each stretch of text: known identifiers first, then the longest,
- * then the most specific. A name partly matching the patient's (a relative sharing the surname,
- * "Lucia Ordóñez-Reyes") stays one person: the longer, cue-found span wins over the known part.
+ * Keeps the best finding for each stretch of text: known identifiers first, then the longest, then
+ * the most specific. A longer finding of the same family that contains known ones replaces them
+ * ("Somerville Hospital" contains the patient's city; "Lucia Ordóñez-Reyes" is a relative who shares
+ * the patient's surname) — unless it is only the patient's name parts, which stay the patient.
  */
 export function resolve(text: string, candidates: Candidate[]): Candidate[] {
   const sorted = [...candidates].sort((a, b) => (better(a, b) ? -1 : 1));
@@ -29,11 +37,11 @@ export function resolve(text: string, candidates: Candidate[]): Candidate[] {
       kept.push(c);
       continue;
     }
-    // A longer name found by its cues contains a known part of the patient's name: it is another person.
-    if (NAME_TYPES.has(c.type) && overlapping.every((k) => k.type === 'PATIENT' && k.start >= c.start && k.end <= c.end) && !isOnlyPatient(text, c, overlapping)) {
-      for (const k of overlapping) kept.splice(kept.indexOf(k), 1);
-      kept.push({ ...c, known: false });
-    }
+    const contained = overlapping.every((k) => k.start >= c.start && k.end <= c.end && family(k.type) === family(c.type));
+    if (!contained || overlapping.every((k) => k.start === c.start && k.end === c.end)) continue;
+    for (const k of overlapping) kept.splice(kept.indexOf(k), 1);
+    const onlyPatient = overlapping.every((k) => k.type === 'PATIENT') && isOnlyPatient(text, c, overlapping);
+    kept.push({ ...c, type: onlyPatient ? 'PATIENT' : c.type, known: overlapping.some((k) => k.known) });
   }
   return mergeAdjacentPatientParts(text, kept.sort((a, b) => a.start - b.start));
 }
@@ -42,17 +50,22 @@ export function resolve(text: string, candidates: Candidate[]): Candidate[] {
 function isOnlyPatient(text: string, c: Candidate, parts: Candidate[]): boolean {
   const covered = new Array(c.end - c.start).fill(false);
   for (const p of parts) for (let i = p.start; i < p.end; i++) covered[i - c.start] = true;
-  return [...text.slice(c.start, c.end)].every((ch, i) => covered[i] || /[\s,.'’-]/.test(ch));
+  return [...text.slice(c.start, c.end)].every((ch, i) => covered[i] || /[\s,.'’-]/.test(ch) || /[A-Z]/.test(ch) && text[c.start + i + 1] === '.');
 }
 
-/** One [PATIENT] for "Maria Elena Ordóñez", not three. */
+/** One [PATIENT] for "Maria Elena Ordóñez" or "Whitaker, Harold B.", not three: middle initials join in. */
 function mergeAdjacentPatientParts(text: string, spans: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const span of spans) {
     const last = out[out.length - 1];
-    if (last && last.type === 'PATIENT' && span.type === 'PATIENT' && /^[\s,]*$/.test(text.slice(last.end, span.start)) && !text.slice(last.end, span.start).includes('\n')) {
+    if (last && last.type === 'PATIENT' && span.type === 'PATIENT' && /^[ \t,]*(?:[A-Z]\.[ \t]*)?$/.test(text.slice(last.end, span.start))) {
       last.end = span.end;
     } else out.push({ ...span });
+  }
+  for (const span of out) {
+    if (span.type !== 'PATIENT') continue;
+    const initial = text.slice(span.end).match(/^[ \t]+[A-Z]\.(?=[\s,;)]|$)/);
+    if (initial) span.end += initial[0].length;
   }
   return out;
 }

@@ -32,6 +32,14 @@ export function findWord(folded: string, needle: string): Array<[number, number]
   return found;
 }
 
+/**
+ * Cue words in any case, without the regex \`i\` flag: under \`iu\`, \\p{Lu} matches lower case too,
+ * and "daughter Lucia moved back" would read as one long name.
+ */
+export function anyCase(alternatives: string): string {
+  return alternatives.replace(/\\.|\[[^\]]*\]|[a-z]/gi, (piece) => (/^[a-z]$/i.test(piece) ? `[${piece.toLowerCase()}${piece.toUpperCase()}]` : piece));
+}
+
 export function digitsOf(text: string): string {
   return text.replace(/\D/g, '');
 }

@@ -2,7 +2,7 @@
 import type { Candidate } from '../types';
 import { matches } from '../text';
 
-const AGE = /\b(\d{2,3})(?:[- ](?:year|yr)s?[- ]old|\s?(?:yo|y\/o|y\.o\.|yrs? old|years? of age)\b)|\b(?:age[d]?|aged)\s*:?\s*(\d{2,3})\b/gi;
+const AGE = /\b(\d{2,3})(?:[- ](?:year|yr)s?[- ]old|\s?(?:yo|y\/o|y\.o\.|yrs? old|years? of age)\b)|\b(?:age[d]?|aged|turned|turns|turning)\s*:?\s*(\d{2,3})\b/gi;
 
 export function detectAges(text: string): Candidate[] {
   const found: Candidate[] = [];

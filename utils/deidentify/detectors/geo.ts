@@ -8,25 +8,25 @@ import { matches } from '../text';
 const STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
 const SUFFIX = 'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Court|Ct|Place|Pl|Terrace|Ter|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Square|Sq|Trail|Trl|Turnpike|Tpke|Pike|Row|Alley';
 const WORD = "[A-Z][A-Za-z'.-]*";
-const UNIT = '(?:,?\\s+(?:Apt|Apartment|Unit|Suite|Ste|Floor|Fl|Room|Rm|#)\\.?\\s*#?[A-Za-z0-9-]+)?';
+const UNIT = '(?:,?[ \\t]+(?:Apt|Apartment|Unit|Suite|Ste|Floor|Fl|Room|Rm|#)\\.?[ \\t]*#?[A-Za-z0-9-]+)?';
 
 /** 42 Larkspur Lane, Apt 3B · 1200 Harbor St · PO Box 77 */
-const STREET_ADDRESS = new RegExp(`\\b\\d{1,6}[A-Z]?\\s+(?:[NSEW]\\.?\\s+)?(?:${WORD}\\s+){0,3}(?:${SUFFIX})\\b\\.?${UNIT}|\\bP\\.?\\s?O\\.?\\s+Box\\s+\\d+`, 'g');
+const STREET_ADDRESS = new RegExp(`\\b\\d{1,6}(?:st|nd|rd|th)?[A-Z]?[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:(?:${WORD}|\\d{1,4}(?:st|nd|rd|th))[ \\t]+){0,3}(?:${SUFFIX})\\b(?:[ \\t]+(?:[NSEW]{1,2}|North|South|East|West)\\b)?${UNIT}|\\bP\\.?\\s?O\\.?\\s+Box\\s+\\d+`, 'g');
 /** A street named without a number: "on Washington Street", "the CVS on Park Ave". */
-const STREET = new RegExp(`\\b(?:${WORD}\\s+){1,3}(?:${SUFFIX})\\b`, 'g');
+const STREET = new RegExp(`\\b(?:${WORD}[ \\t]+){1,3}(?:${SUFFIX})\\b`, 'g');
 /** Dedham, MA 02026 · Worcester, MA · Cambridge MA 02139-1234 */
-const CITY_STATE_ZIP = new RegExp(`\\b((?:${WORD}\\s+){0,2}${WORD}),?\\s+(?:${STATES})\\b(?:\\s+(\\d{5})(?:-\\d{4})?)?`, 'g');
+const CITY_STATE_ZIP = new RegExp(`\\b((?:${WORD}[ \\t]+){0,2}${WORD})(?:,[ \\t]*(?:${STATES})\\b(?:[ \\t]+(\\d{5})(?:-\\d{4})?)?|[ \\t]+(?:${STATES})[ \\t]+(\\d{5})(?:-\\d{4})?\\b)`, 'g');
 const ZIP_LABELLED = /\b(?:zip(?:\s*code)?|postal code)\s*[:#]?\s*(\d{5})(?:-\d{4})?\b/gi;
 /** Named places and facilities: Wilson Park, Saint Vincent ED, Riverside Renal Associates. */
 const PLACE = new RegExp(
-  `\\b(?:(?:Saint|St\\.|Mount|Mt\\.|San|Santa|Fort|Ft\\.|Lake|New|North|South|East|West)\\s+)?(?:${WORD}\\s+){0,3}${WORD}\\s+(?:Park|Plaza|Mall|Beach|County|Township|Village|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|University|College)\\b`,
+  `\\b(?:(?:Saint|St\\.|Mount|Mt\\.|San|Santa|Fort|Ft\\.|Lake|New|North|South|East|West)\\s+)?(?:${WORD}\\s+){0,3}${WORD}\\s+(?:Park|Plaza|Mall|Beach|County|Township|Village|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|School|University|College|Pharmacy|Drugstore|Funeral Home|Parish|Church|Temple|Mosque|Synagogue|Dialysis Center|Surgery Center|Cancer Center|Laboratory|Laboratories|Imaging|Radiology|Pathology|Dermatopathology|Methodist|Presbyterian|Baptist|Memorial|Health System|Health Alliance|Healthcare|Shelter|Hotel|Correctional Facility)\\b(?:[ \\t]+(?:of|at|in)[ \\t]+${WORD}(?:[ \\t]+${WORD}){0,2})?`,
   'g',
 );
 /** Places named with Saint or Mount: "Mount Auburn", "St. Vincent's". */
 const SAINT_OR_MOUNT = new RegExp(`\\b(?:Saint|St\\.|Mount|Mt\\.)\\s+${WORD}(?:['’]s)?`, 'g');
 /** Cities named after a word that says "a place": "moved back to Providence", "lives in Dedham". */
 const CUED_PLACE = new RegExp(
-  `(?<=\\b(?:moved(?: back)? to|lives in|living in|lived in|relocated to|visiting|travell?ed to|trip to|returned from|born in|grew up in|drove (?:in )?from|comes? from|flew (?:in )?from|vacation in|stays? in)\\s+)(?:${WORD}\\s+){0,2}${WORD}`,
+  `(?<=\\b(?:moved(?: back)? to|lives in|living in|lived in|relocated to|visiting|travell?ed to|trip to|returned from|born in|grew up in|drove(?: \\w+)? from|comes? from|flew(?: \\w+)? from|vacation in|stays? in|near|outside(?: of)?|the (?:town|city) of)[ \\t]+)(?:${WORD}[ \\t]+){0,2}${WORD}`,
   'g',
 );
 
@@ -42,7 +42,16 @@ const NOT_A_PLACE = /^(?:the|a|an|her|his|their|my|our|this|that|work|home|schoo
 
 export function detectGeo(text: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const m of matches(text, STREET_ADDRESS)) found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+  for (const m of matches(text, STREET_ADDRESS)) {
+    if (/\b(?:Dr|St)\.?$/.test(m[0]) && /^\.?\s+[A-Z]/.test(text.slice(m.index + m[0].length))) continue; // "… Dr. Whitfield"
+    found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+    // The city after a street address: "1200 Harbor St, Quincy".
+    const city = text.slice(m.index + m[0].length).match(new RegExp(`^,[ \\t]*(${WORD}(?:[ \\t]+${WORD}){0,2})(?=[ \\t]*(?:[,.;]|$))`));
+    if (city) {
+      const start = m.index + m[0].length + city[0].indexOf(city[1]);
+      if (!NOT_A_PLACE.test(city[1])) found.push({ start, end: start + city[1].length, type: 'LOCATION' });
+    }
+  }
   for (const m of matches(text, STREET)) {
     // "Dr." and "St." before a name are Doctor and Saint ("Hello Dr. Whitfield", "St. Vincent"), not streets.
     const last = m[0].trim().split(/\s+/).pop() ?? '';
@@ -52,9 +61,10 @@ export function detectGeo(text: string): Candidate[] {
   for (const m of matches(text, CITY_STATE_ZIP)) {
     const city = m[1];
     if (!NOT_A_PLACE.test(city)) found.push({ start: m.index, end: m.index + city.length, type: 'LOCATION' });
-    if (m[2]) {
-      const start = m.index + m[0].lastIndexOf(m[2]);
-      found.push({ start, end: m.index + m[0].length, type: 'ZIP', replacement: zip3(m[2]) });
+    const zip = m[2] ?? m[3];
+    if (zip) {
+      const start = m.index + m[0].lastIndexOf(zip);
+      found.push({ start, end: m.index + m[0].length, type: 'ZIP', replacement: zip3(zip) });
     }
   }
   for (const m of matches(text, ZIP_LABELLED)) {

