@@ -2,7 +2,7 @@
 // `npm run -s eval:deid -- <file.jsonl> [--policy safe-harbor|relative]`
 // Scores de-identification on a JSONL file of {"text", "spans": [{"start","end","label","known"?}], "patient"?}:
 //   span recall — a gold span counts as caught when every non-space character of it was replaced;
-//   leak recall — the original value no longer appears in the output text (any case);
+//   leak recall — the original value no longer stands as a word in the output text (any case);
 //   precision   — a replaced span counts as right when it overlaps a gold span.
 // Overall, per label, and for the patient's known identifiers. A Presidio-style JSON array
 // ({full_text, spans: [{entity_type, start_position, end_position}]}) is read too, its labels
@@ -59,7 +59,8 @@ for (const doc of docs) {
     const value = doc.text.slice(g.start, g.end);
     // Separators between replaced parts (the ", " in "Street, Unit 12") need not be replaced.
     const caught = [...value].every((ch, i) => covered[g.start + i] || /[\s,;:.]/.test(ch));
-    const leaked = output.includes(value.toLowerCase());
+    // A leak is the value still standing as a word: a two-letter name "An" inside "and" is no leak.
+    const leaked = new RegExp(`(?<![\\p{L}\\p{N}])${value.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(output);
     for (const t of [overall, byLabel.get(g.label) ?? byLabel.set(g.label, tally()).get(g.label), ...(g.known ? [known] : [])]) {
       t.gold++;
       if (caught) t.caught++;

