@@ -16,16 +16,18 @@ import type { Candidate, DeidResult, KnownIdentifiers } from './types';
 
 export { knownFromRecord } from './detectors/known';
 export { PlaceholderBook } from './placeholders';
+export { describeLeaks, findLeaks, mask, type Leak } from './leak-guard';
 
 const NO_KNOWN: KnownIdentifiers = { nameParts: [], birthDays: [], ids: [], phoneDigits: [], emails: [], addressParts: [] };
 
 /** Everything that looks like an identifier, resolved to one span per stretch of text. */
 export function findIdentifiers(text: string, known: KnownIdentifiers = NO_KNOWN): Candidate[] {
+  const dates = detectDates(text);
   const candidates = [
-    ...detectKnown(text, known),
+    ...detectKnown(text, known, dates),
     ...detectContact(text),
     ...detectIds(text),
-    ...detectDates(text),
+    ...dates,
     ...detectAges(text),
     ...detectGeo(text),
     ...detectEmployers(text),

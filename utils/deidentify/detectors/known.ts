@@ -6,9 +6,12 @@
 import type { PatientRecord } from '../../record/schema';
 import type { Candidate, IdentifierType, KnownIdentifiers } from '../types';
 import { digitsOf, findWord, fold, matches } from '../text';
-import { LOCAL_PHONE, PHONE } from './contact';
+import { LOCAL_PHONE, numberSpan, PHONE } from './contact';
 import { detectDates } from './dates';
 import { zip3 } from './geo';
+
+/** Name parts that are also everyday English words: matched only capitalised. */
+const COMMON_WORDS = new Set('an in on the and will may mark rose grace hope joy faith bill art june april august dawn summer ray sue pat frank gene guy jack amber ruby pearl ivy lily dean lane drew chase rich young long short small white black brown green gray grey king little bell hall park wood hill rivers stone ford price love page bush cash wise bond best strong fair sharp gay'.split(' '));
 
 /** Common English short forms of given names: a patient named Robert signs messages "Bob". */
 const NICKNAMES: Record<string, string[]> = {
@@ -52,10 +55,19 @@ export function knownFromRecord(patient: PatientRecord['patient'] | undefined): 
   return known;
 }
 
-export function detectKnown(text: string, known: KnownIdentifiers): Candidate[] {
+/** @param dates the date detector's findings for this text, reused to recognise the birth date. */
+export function detectKnown(text: string, known: KnownIdentifiers, dates: Candidate[] = detectDates(text)): Candidate[] {
   const found: Candidate[] = [];
   const folded = fold(text);
-  for (const part of known.nameParts) for (const [start, end] of findWord(folded, fold(part))) found.push({ start, end, type: 'PATIENT', known: true });
+  for (const part of known.nameParts) {
+    // Short parts and parts that are English words ("An", "May", "Will") count only capitalised:
+    // otherwise every "an" in the note would become [PATIENT].
+    const capitalOnly = part.length <= 3 || COMMON_WORDS.has(part.toLowerCase());
+    for (const [start, end] of findWord(folded, fold(part))) {
+      if (capitalOnly && text[start] === text[start].toLowerCase()) continue;
+      found.push({ start, end, type: 'PATIENT', known: true });
+    }
+  }
   for (const { type, value } of [...known.ids, ...known.addressParts, ...known.emails.map((value) => ({ type: 'EMAIL' as IdentifierType, value }))]) {
     const variants = new Set([value, value.replace(/^0+(?=\d{5})/, '')]);
     const replacement = type === 'ZIP' ? zip3(value) : undefined;
@@ -65,13 +77,14 @@ export function detectKnown(text: string, known: KnownIdentifiers): Candidate[] 
     // Anything written as a phone number whose digits are the patient's, in any punctuation.
     for (const pattern of [PHONE, LOCAL_PHONE, /(?<!\d)\d{10}(?!\d)/g]) {
       for (const m of matches(text, pattern)) {
-        const digits = digitsOf(m[0]);
-        if (known.phoneDigits.some((phone) => phone.endsWith(digits.slice(-10)) || digits.endsWith(phone))) found.push({ start: m.index, end: m.index + m[0].length, type: 'PHONE', known: true });
+        const [start, end] = numberSpan(m);
+        const digits = digitsOf(text.slice(start, end));
+        if (known.phoneDigits.some((phone) => phone.endsWith(digits.slice(-10)) || digits.endsWith(phone))) found.push({ start, end, type: 'PHONE', known: true });
       }
     }
   }
   if (known.birthDays.length) {
-    for (const date of detectDates(text)) if (date.time !== undefined && known.birthDays.includes(date.time)) found.push({ ...date, known: true });
+    for (const date of dates) if (date.time !== undefined && known.birthDays.includes(date.time)) found.push({ ...date, known: true });
   }
   return found;
 }

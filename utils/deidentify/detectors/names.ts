@@ -81,22 +81,22 @@ function push(found: Candidate[], text: string, start: number, raw: string, type
 
 const PATTERNS: Array<{ re: RegExp; type: IdentifierType; strong?: boolean }> = [
   // Dr. van der Berg · Doctor Osei · Nurse Janet
-  { re: new RegExp(`(?<=\\b(?:${CLINICIAN_TITLES})\\.?\\s+)${TITLED_NAME}`, 'gu'), type: 'CLINICIAN', strong: true },
+  { re: new RegExp(`\\b(?:${CLINICIAN_TITLES})\\.?\\s+(?<name>${TITLED_NAME})`, 'dgu'), type: 'CLINICIAN', strong: true },
   // Sarah Whitfield, MD · Janet Morales RN
-  { re: new RegExp(`${NAME}(?=,?\\s+(?:${CREDENTIALS})\\b)`, 'gu'), type: 'CLINICIAN', strong: true },
+  { re: new RegExp(`(?<name>${NAME})(?=,?\\s+(?:${CREDENTIALS})\\b)`, 'dgu'), type: 'CLINICIAN', strong: true },
   // Mrs. Patel · Mr. O'Neil
-  { re: new RegExp(`(?<=\\b(?:${PERSON_TITLES})\\.?\\s+)${TITLED_NAME}`, 'gu'), type: 'PERSON', strong: true },
+  { re: new RegExp(`\\b(?:${PERSON_TITLES})\\.?\\s+(?<name>${TITLED_NAME})`, 'dgu'), type: 'PERSON', strong: true },
   // her son David · daughter Lucia Ordóñez-Reyes · wife, Karen
-  { re: new RegExp(`(?<=\\b(?:${anyCase(RELATIONS)})(?:\\s+is|\\s+named|,)?\\s+)${NAME}`, 'gu'), type: 'PERSON', strong: true },
+  { re: new RegExp(`\\b(?:${anyCase(RELATIONS)})(?:\\s+is|\\s+named|,)?\\s+(?<name>${NAME})`, 'dgu'), type: 'PERSON', strong: true },
   // called by Janet · spoke with Tom Reyes · From: Maria Ordóñez · Signed by X
-  { re: new RegExp(`(?<=\\b(?:${anyCase(NAME_CUES)})\\s*:?[ \\t]+)${NAME}`, 'gu'), type: 'PERSON' },
-  { re: new RegExp(`(?<=\\b(?:${anyCase(NAME_LABELS)})\\s*:[ \\t]*)${NAME}`, 'gu'), type: 'PERSON' },
+  { re: new RegExp(`\\b(?:${anyCase(NAME_CUES)})\\s*:?[ \\t]+(?<name>${NAME})`, 'dgu'), type: 'PERSON' },
+  { re: new RegExp(`\\b(?:${anyCase(NAME_LABELS)})\\s*:[ \\t]*(?<name>${NAME})`, 'dgu'), type: 'PERSON' },
   // Seun (preferred name) · Bobby (nickname)
-  { re: new RegExp(`${NAME}(?=[ \\t]*\\((?:preferred|nickname|goes by|prefers)\\b)`, 'gu'), type: 'PERSON' },
+  { re: new RegExp(`(?<name>${NAME})(?=[ \\t]*\\((?:preferred|nickname|goes by|prefers)\\b)`, 'dgu'), type: 'PERSON' },
   // Thank you, Maria · Thanks, Jim (sign-offs; the name ends the line or the text)
-  { re: new RegExp(`(?<=\\b(?:${anyCase(SIGN_OFFS)})[,!.]?\\s+)${NAME}(?=\\s*(?:[.!]?\\s*$|\\n))`, 'gmu'), type: 'PERSON' },
+  { re: new RegExp(`\\b(?:${anyCase(SIGN_OFFS)})[,!.]?\\s+(?<name>${NAME})(?=\\s*(?:[.!]?\\s*$|\\n))`, 'dgmu'), type: 'PERSON' },
   // Hi Jim, · Hello Maria, · Dear Karen:
-  { re: new RegExp(`(?<=\\b(?:${anyCase('hi|hello|dear|hey|good (?:morning|afternoon|evening)')})\\s+)${NAME}(?=\\s*[,:!])`, 'gu'), type: 'PERSON' },
+  { re: new RegExp(`\\b(?:${anyCase('hi|hello|dear|hey|good (?:morning|afternoon|evening)')})\\s+(?<name>${NAME})(?=\\s*[,:!])`, 'dgu'), type: 'PERSON' },
 ];
 
 /** Capitalised words at the start of a sentence are capitalised for grammar, not because they are names. */
@@ -107,8 +107,12 @@ function atSentenceStart(text: string, index: number): boolean {
 
 export function detectNames(text: string): Candidate[] {
   const found: Candidate[] = [];
+  // Cues are matched forwards and the name captured (a lookbehind would run at every position).
   for (const { re, type, strong } of PATTERNS) {
-    for (const m of matches(text, re)) push(found, text, m.index, m[0], type, strong);
+    for (const m of matches(text, re)) {
+      const [start, end] = m.indices!.groups!.name;
+      push(found, text, start, text.slice(start, end), type, strong);
+    }
   }
   // Dictionary: a known first name, optionally followed by capitalised surname tokens.
   const dictionary = new RegExp(`(?<![\\p{L}'’-])${NAME}`, 'gu');

@@ -1,0 +1,126 @@
+/** De-identification: every Safe Harbor category, known identifiers, placeholders, date policies, bad input. */
+import { describe, expect, it } from 'vitest';
+import { deidentify, describeLeaks, findLeaks, knownFromRecord, PlaceholderBook } from '../../utils/deidentify';
+
+const patient = {
+  name: 'Maria Elena Ordóñez',
+  birthDate: '03/14/1958',
+  identifiers: [{ type: 'MRN', value: '00482913' }, { type: 'Insurance', value: 'BCX-7741-20983' }],
+  phones: ['(617) 555-0199'],
+  emails: ['maria.ordonez58@example.com'],
+  address: '42 Larkspur Lane, Dedham, MA 02026',
+};
+const known = knownFromRecord(patient);
+const out = (text: string, options: Parameters<typeof deidentify>[1] = {}) => deidentify(text, options).text;
+
+describe('Safe Harbor categories', () => {
+  it.each([
+    ['names, by cue', 'Her son David Ordóñez and Dr. Kevin Osei met Mrs. Patel.', ['David Ordóñez', 'Kevin Osei', 'Patel']],
+    ['names with particles and apostrophes', "Seen with Dr. van der Berg and Mr. O'Neil.", ['van der Berg', "O'Neil"]],
+    ['dates in chart formats', 'Seen 03/14/2021, 14-Mar-21, March 14, 2021, 2021-03-14 and in September.', ['03/14/2021', '14-Mar-21', 'March 14', '2021-03-14', 'September']],
+    ['phones and faxes', 'Call (617) 555-0199 or 617.555.0142; fax to 508-555-0110.', ['555-0199', '555-0142', '555-0110']],
+    ['emails, URLs, IPs', 'Write to j.doe@example.com, see https://portal.example.org/x?id=9, from 203.0.113.57.', ['j.doe@example.com', 'portal.example.org', '203.0.113.57']],
+    ['SSN, record, plan, account, licence numbers', 'SSN 078-05-1120, MRN: 00482913, member ID HPX-0091-55321, acct # 558201133, DEA BS1234563.', ['078-05-1120', '00482913', 'HPX-0091-55321', '558201133', 'BS1234563']],
+    ['vehicles and devices', 'VIN 1HGCV1F34KA012345, plate FL-KTX-4411, pacemaker serial number PM7734-22918.', ['1HGCV1F34KA012345', 'FL-KTX-4411', 'PM7734-22918']],
+    ['streets, cities, facilities', 'Lives at 9 Quarry Road, Apt 3B, Worcester, MA; treated at Saint Vincent Hospital.', ['9 Quarry Road', 'Apt 3B', 'Worcester', 'Saint Vincent Hospital']],
+    ['employers', 'He works nights as a forklift operator at Greendale Freight.', ['Greendale Freight']],
+  ])('removes %s', (_what, text, values) => {
+    const result = out(text);
+    for (const value of values) expect(result).not.toContain(value);
+  });
+
+  it('keeps ZIP codes to their first three digits, and 000 where few people live', () => {
+    expect(out('Boston, MA 02215')).toContain('[ZIP 022]');
+    expect(out('Hanover, NH 03609')).toContain('[ZIP 036]'.replace('036', '000'));
+  });
+
+  it('groups ages over 89 and keeps younger ages', () => {
+    expect(out('A 93-year-old man; his wife is 88 years old.')).toBe('A [AGE 90 or older] man; his wife is 88 years old.');
+  });
+
+  it('keeps years, clinical words, eponyms, drugs and numbers that are not identifiers', () => {
+    const text = 'Parkinson disease since 2011, Crohn disease, Hodgkin lymphoma, Bell palsy, Foley catheter, Murphy sign negative. BP 148/86, A1c 8.4% (4.0-5.6), budesonide-formoterol 160-4.5 mcg. She moved to Virginia. May I call?';
+    expect(out(text)).toBe(text);
+  });
+});
+
+describe('known identifiers of the patient', () => {
+  it('are removed wherever they appear, in any case or format', () => {
+    const text = 'ORDONEZ, MARIA seen; DOB March 14, 1958 (also 1958-03-14); MRN 482913; call 617.555.0199; maria.ordonez58@EXAMPLE.com; lives at 42 Larkspur Lane, Dedham MA 02026.';
+    const result = out(text, { known });
+    for (const value of ['ORDONEZ', 'MARIA', 'March 14', '1958-03-14', '482913', '555.0199', 'EXAMPLE.com', 'Larkspur', 'Dedham', '02026']) expect(result).not.toContain(value);
+    expect(result).toContain('[PATIENT]');
+    expect(result).toContain('[ZIP 020]');
+  });
+
+  it('do not swallow English words that happen to be short name parts', () => {
+    const an = knownFromRecord({ name: 'Nguyen Van An', identifiers: [], phones: [], emails: [] });
+    expect(out('An reports an improvement and a new rash.', { known: an })).toBe('[PATIENT] reports an improvement and a new rash.');
+  });
+
+  it('keep a relative who shares the surname a separate person', () => {
+    expect(out('Daughter Lucia Ordóñez-Reyes called about Maria.', { known })).toBe('Daughter [PERSON-1] called about [PATIENT].');
+  });
+});
+
+describe('placeholders', () => {
+  it('are typed and stable within a request, across texts', () => {
+    const book = new PlaceholderBook();
+    const a = deidentify('Dr. Kevin Osei saw her on 03/14/2021.', { book }).text;
+    const b = deidentify('Follow up with Dr. Osei; last seen March 14, 2021; call Dr. Lisa Chen.', { book }).text;
+    expect(a).toBe('Dr. [CLINICIAN-1] saw her on [DATE-1 (2021)].');
+    expect(b).toBe('Follow up with Dr. [CLINICIAN-1]; last seen [DATE-1 (2021)]; call Dr. [CLINICIAN-2].');
+    expect(book.originals.get('[CLINICIAN-1]')).toBe('Kevin Osei');
+  });
+
+  it('follow the relative date policy when chosen', () => {
+    const book = new PlaceholderBook('relative', Date.UTC(2021, 2, 21));
+    expect(deidentify('Seen 03/14/2021 and 2021-03-21.', { book }).text).toBe('Seen [DATE-1 (-7 days)] and [DATE-2 (day 0)].');
+  });
+
+  it('give offsets into the input', () => {
+    const text = 'Call 617-555-0142 now.';
+    const { spans } = deidentify(text);
+    expect(spans).toEqual([{ start: 5, end: 17, type: 'PHONE', placeholder: '[PHONE-1]' }]);
+    expect(text.slice(spans[0].start, spans[0].end)).toBe('617-555-0142');
+  });
+});
+
+describe('bad input', () => {
+  it('handles empty text, junk, other scripts and Unicode names', () => {
+    expect(deidentify('')).toEqual({ text: '', spans: [] });
+    expect(() => deidentify('\u0000\u0001\ufffd\u{1F600}'.repeat(1000))).not.toThrow();
+    const vn = knownFromRecord({ name: 'Thị Lan Nguyễn', identifiers: [], phones: [], emails: [] });
+    expect(out('Bà NGUYEN Thi Lan, 患者, مريض — her partner Minh Tran came.', { known: vn })).toBe('Bà [PATIENT], 患者, مريض — her partner [PERSON-1] came.');
+  });
+
+  it('reads a megabyte of text without error and without leaving a known identifier', () => {
+    const note = 'Mrs. Ordóñez (MRN 00482913) reports fatigue. BP 130/80. Plan: recheck in 3 months. ';
+    const big = note.repeat(Math.ceil(1_000_000 / note.length));
+    const result = deidentify(big, { known });
+    expect(result.text).not.toContain('00482913');
+    expect(result.text).not.toMatch(/Ordóñez/);
+  });
+});
+
+describe('the leak guard', () => {
+  it('passes what de-identification produced', () => {
+    const book = new PlaceholderBook();
+    const text = deidentify('Maria Ordóñez, MRN 00482913, seen 03/14/2021 by Dr. Kevin Osei; call (617) 555-0199.', { known, book }).text;
+    expect(findLeaks(text, known, book)).toEqual([]);
+  });
+
+  it('blocks a send that still carries an identifier, says what and where, and never repeats it', () => {
+    const book = new PlaceholderBook();
+    const safe = deidentify('Dr. Kevin Osei will call.', { book }).text;
+    // The clinician edited the preview and typed identifiers back in.
+    const edited = `${safe} Patient Ordonez, MRN 00482913, SSN 078-05-1120, seen with Kevin Osei on 03/14/2021.`;
+    const leaks = findLeaks(edited, known, book);
+    expect(leaks.map((l) => l.type)).toEqual(expect.arrayContaining(['PATIENT', 'MRN', 'SSN', 'REPLACED_VALUE', 'DATE']));
+    for (const leak of leaks) {
+      expect(leak.context).not.toContain('00482913');
+      expect(leak.context).not.toContain('078-05-1120');
+    }
+    expect(describeLeaks(leaks)).toMatch(/^Not sent: the text still contains \d+ identifiers/);
+  });
+});
