@@ -1,8 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { DraftView } from '../../components/DraftView';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { PayloadPreview } from '../../components/PayloadPreview';
+import { buildPayload } from '../../utils/deidentify/payload';
 import { isEmptyRecord, RecordView } from '../../components/RecordView';
 import { SiteAccess } from '../../components/SiteAccess';
 import { runOffline } from '../../utils/draft/offline';
@@ -24,6 +26,9 @@ export function App() {
   const tabId = useTargetTab();
   const [record, setRecord] = useState<PatientRecord | undefined>();
   const [draft, setDraft] = useState<TaskOutput | undefined>();
+  const [showPayload, setShowPayload] = useState(false);
+  // De-identified in the panel, from the record in the panel's memory; nothing is sent from here.
+  const payload = useMemo(() => (record && showPayload ? buildPayload(record) : undefined), [record, showPayload]);
 
   // A new tab means a new chart: never show one patient's record next to another's page.
   useEffect(() => {
@@ -102,7 +107,11 @@ export function App() {
             <button type="button" className="primary" onClick={() => summarize.mutate(record)} disabled={summarize.isPending}>
               Summarize
             </button>
+            <button type="button" aria-expanded={showPayload} onClick={() => setShowPayload(!showPayload)}>
+              {showPayload ? 'Hide what would be sent' : 'Preview what would be sent'}
+            </button>
           </div>
+          {payload ? <PayloadPreview payload={payload} /> : null}
         </>
       ) : null}
 

@@ -7,6 +7,8 @@
 export const patients = [
   {
     id: 'p1001',
+    // Identifiers the notes and messages plant beyond the banner (relatives, clinicians, places, dates).
+    planted: ['Lucia', 'Providence', 'September', 'David Ordóñez', '617-555-0142', 'Patel', 'Wilson Park', 'Kevin Osei', 'Riverside Renal Associates', '1200 Harbor St', 'Quincy', 'Sarah Whitfield', 'Whitfield', 'Janet Morales', 'Washington Street', 'Ordóñez-Reyes', '11/18/2026', '10/29/2026', '11/24/2026', '11/19/2026', 'Riverside Internal Medicine'],
     name: { family: 'Ordóñez', given: 'Maria Elena' },
     birthDate: '03/14/1958',
     age: 68,
@@ -88,6 +90,7 @@ export const patients = [
   },
   {
     id: 'p1002',
+    planted: ['Saint Vincent', '11/06/2026', 'Greendale Freight', "Karen O'Neil", 'Lisa Chen', '(508) 555-0110', 'Raghavan', 'Jim', 'Park Ave', '11/20/2026', '11/23/2026', 'Riverside Pulmonary Clinic'],
     name: { family: "O'Neil", given: 'James Patrick' },
     birthDate: '07/02/1972',
     age: 54,
@@ -148,6 +151,7 @@ export const patients = [
   },
   {
     id: 'p1003',
+    planted: ['Kendall Biotech', 'August', 'Nguyễn Thị Hoa', 'Minh Tran', 'Paula Reyes', 'Mount Auburn', '617-555-0175', 'Rebecca Adler', '11/21/2026', '11/25/2026', 'Riverside Family Health'],
     name: { family: 'Nguyễn', given: 'Thị Lan' },
     birthDate: '12/05/1991',
     age: 34,

@@ -1,0 +1,45 @@
+/**
+ * What would leave the browser, read through the real extension: for each demo patient, the panel's
+ * preview of the de-identified payload contains none of the patient's banner identifiers and none
+ * of the identifiers planted in the notes and messages, and the leak guard passes it.
+ */
+import { fullName, patients } from '../../scripts/portal/patients.mjs';
+import { clickToolbarButton, openPanel } from '../../scripts/lib/browser.mjs';
+import { expect, test } from '../support/fixtures';
+
+function identifiersOf(p: (typeof patients)[number]): string[] {
+  // Street, unit and city as written; the ZIP code on its own (the state may stay).
+  const addressParts = p.address.split(',').map((s: string) => s.trim()).filter((s: string) => !/^[A-Z]{2} \d{5}$/.test(s));
+  const zip = p.address.match(/\b\d{5}\b/)![0];
+  return [
+    ...fullName(p).split(/\s+/), p.name.family, p.birthDate, p.mrn, p.phone, p.phone.replace(/\D/g, '').slice(-7).replace(/(\d{3})(\d{4})/, '$1-$2'),
+    p.email, ...addressParts, zip, p.insurance, ...p.planted,
+  ];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+for (const patient of patients) {
+  for (const layout of ['dashboard', 'document']) {
+    test(`the payload for ${fullName(patient)} (${layout}) carries none of their identifiers`, async ({ ext, portalUrl }) => {
+      const chart = await ext.context.newPage();
+      await chart.goto(`${portalUrl}/patient/${patient.id}/${layout}`);
+      await clickToolbarButton(ext, chart);
+      const panel = await openPanel(ext, chart);
+      await panel.getByRole('button', { name: 'Read this page' }).click();
+      await panel.getByRole('button', { name: 'Preview what would be sent' }).click();
+      const preview = panel.getByRole('region', { name: 'What would be sent' });
+      await expect(preview.getByRole('status')).toHaveText('Leak guard: no identifiers found in the text below.');
+      const text = await preview.getByLabel('De-identified text').innerText();
+      expect(text).toContain('[PATIENT]');
+      expect(text).toMatch(/\[med-1\] /); // item ids stay, for citations
+      for (const value of identifiersOf(patient)) {
+        expect(text, `"${value}" must not be sent`).not.toMatch(new RegExp(`(?<![\\p{L}\\p{N}])${escape(value)}(?![\\p{L}\\p{N}])`, 'iu'));
+      }
+      // Clinical content survives.
+      for (const problem of patient.problems) expect(text).toContain(problem.name);
+      await panel.close();
+      await chart.close();
+    });
+  }
+}
