@@ -1,26 +1,57 @@
+import { useRef, useState } from 'react';
 import type { Payload } from '../utils/deidentify/payload';
 
 export type PayloadPreviewProps = {
   payload: Pick<Payload, 'text' | 'spans' | 'counts' | 'leaks'>;
+  /** The real value behind a placeholder; the mapping stays in the panel. */
+  originalOf: (placeholder: string) => string | undefined;
+  /** Remove this text wherever it appears (the clinician selected it). */
+  onRedact: (text: string) => void;
+  /** Leave this value as written: the clinician says it is not an identifier. */
+  onKeep: (original: string) => void;
 };
 
 const LABELS: Record<string, string> = {
   PATIENT: 'mentions of the patient', PERSON: 'other people', CLINICIAN: 'clinicians', DATE: 'dates', AGE: 'ages over 89', PHONE: 'phones', FAX: 'faxes',
   EMAIL: 'e-mails', SSN: 'SSNs', MRN: 'record numbers', HEALTH_PLAN: 'plan numbers', ACCOUNT: 'accounts', LICENSE: 'licences', VEHICLE: 'vehicles',
   DEVICE: 'devices', URL: 'web addresses', IP: 'IP addresses', ADDRESS: 'addresses', LOCATION: 'places', ZIP: 'ZIP codes', EMPLOYER: 'employers', ID: 'other numbers',
+  REDACTED: 'your redactions',
 };
 
-/** Exactly the text that would leave the browser, placeholders highlighted, with what was removed. */
-export function PayloadPreview({ payload }: PayloadPreviewProps) {
-  const pieces: Array<{ text: string; placeholder: boolean }> = [];
+type Review = { placeholder: string; original: string; known: boolean };
+
+/**
+ * Exactly the text that would leave the browser, placeholders highlighted, with what was removed.
+ * The clinician can redact more (select text, then "Redact selected text") and mark a finding as
+ * not an identifier (click its placeholder) — except the patient's own identifiers.
+ */
+export function PayloadPreview({ payload, originalOf, onRedact, onKeep }: PayloadPreviewProps) {
+  const textRef = useRef<HTMLPreElement>(null);
+  const [review, setReview] = useState<Review | undefined>();
+  const [hint, setHint] = useState<string | undefined>();
+
+  const pieces: Array<{ text: string; span?: Payload['spans'][number] }> = [];
   let at = 0;
   for (const span of payload.spans) {
-    pieces.push({ text: payload.text.slice(at, span.start), placeholder: false });
-    pieces.push({ text: payload.text.slice(span.start, span.end), placeholder: true });
+    pieces.push({ text: payload.text.slice(at, span.start) });
+    pieces.push({ text: payload.text.slice(span.start, span.end), span });
     at = span.end;
   }
-  pieces.push({ text: payload.text.slice(at), placeholder: false });
+  pieces.push({ text: payload.text.slice(at) });
   const counts = Object.entries(payload.counts).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
+
+  const redactSelection = () => {
+    const selection = document.getSelection();
+    const inside = selection && textRef.current && selection.anchorNode && textRef.current.contains(selection.anchorNode);
+    const text = inside ? selection.toString().trim() : '';
+    if (text.replace(/\[[^\]]*\]/g, '').trim().length < 2) {
+      setHint('Select the words to remove in the text below first.');
+      return;
+    }
+    setHint(undefined);
+    onRedact(text);
+  };
+
   return (
     <section className="payload" aria-label="What would be sent">
       <p className="small">
@@ -47,8 +78,51 @@ export function PayloadPreview({ payload }: PayloadPreviewProps) {
       ) : (
         <p className="small muted" role="status">Leak guard: no identifiers found in the text below.</p>
       )}
-      <pre className="payload-text" tabIndex={0} aria-label="De-identified text">
-        {pieces.map((piece, i) => (piece.placeholder ? <mark key={i}>{piece.text}</mark> : piece.text))}
+      <div className="actions">
+        <button type="button" onClick={redactSelection}>
+          Redact selected text
+        </button>
+        {hint ? <span className="small muted" role="status">{hint}</span> : null}
+      </div>
+      {review ? (
+        <div className="notice notice-warn" role="dialog" aria-label="Review a removed value">
+          <p>
+            “{review.original}” was replaced by <strong>{review.placeholder}</strong>.
+          </p>
+          {review.known ? (
+            <p>This is one of the patient’s own identifiers: it is always removed.</p>
+          ) : (
+            <button
+              type="button"
+              onClick={() => {
+                onKeep(review.original);
+                setReview(undefined);
+              }}
+            >
+              Not an identifier — keep it
+            </button>
+          )}{' '}
+          <button type="button" onClick={() => setReview(undefined)}>
+            Close
+          </button>
+        </div>
+      ) : null}
+      <pre className="payload-text" tabIndex={0} aria-label="De-identified text" ref={textRef}>
+        {pieces.map((piece, i) =>
+          piece.span ? (
+            <button
+              key={i}
+              type="button"
+              className="placeholder"
+              onClick={() => setReview({ placeholder: piece.text, original: originalOf(piece.text) ?? '', known: Boolean(piece.span!.known) })}
+              aria-label={`${piece.text}, review`}
+            >
+              {piece.text}
+            </button>
+          ) : (
+            piece.text
+          ),
+        )}
       </pre>
     </section>
   );

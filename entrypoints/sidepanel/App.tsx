@@ -27,14 +27,24 @@ export function App() {
   const [record, setRecord] = useState<PatientRecord | undefined>();
   const [draft, setDraft] = useState<TaskOutput | undefined>();
   const [showPayload, setShowPayload] = useState(false);
+  const [redactions, setRedactions] = useState<string[]>([]);
+  const [kept, setKept] = useState<string[]>([]);
   // De-identified in the panel, from the record in the panel's memory; nothing is sent from here.
-  const payload = useMemo(() => (record && showPayload ? buildPayload(record) : undefined), [record, showPayload]);
+  const payload = useMemo(
+    () => (record && showPayload ? buildPayload(record, 'safe-harbor', { redact: redactions, keep: kept }) : undefined),
+    [record, showPayload, redactions, kept],
+  );
 
   // A new tab means a new chart: never show one patient's record next to another's page.
   useEffect(() => {
     setRecord(undefined);
     setDraft(undefined);
   }, [tabId]);
+  // The clinician's redactions and kept values belong to one record.
+  useEffect(() => {
+    setRedactions([]);
+    setKept([]);
+  }, [record]);
 
   const selection = useQuery({
     queryKey: ['selection', tabId],
@@ -111,7 +121,14 @@ export function App() {
               {showPayload ? 'Hide what would be sent' : 'Preview what would be sent'}
             </button>
           </div>
-          {payload ? <PayloadPreview payload={payload} /> : null}
+          {payload ? (
+            <PayloadPreview
+              payload={payload}
+              originalOf={(placeholder) => payload.book.originals.get(placeholder)}
+              onRedact={(text) => setRedactions((list) => [...list, text])}
+              onKeep={(original) => setKept((list) => [...list, original])}
+            />
+          ) : null}
         </>
       ) : null}
 

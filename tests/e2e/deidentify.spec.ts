@@ -43,3 +43,57 @@ for (const patient of patients) {
     });
   }
 }
+
+test('the clinician redacts more, keeps a false positive, and cannot keep the patient’s name', async ({ ext, portalUrl }) => {
+  const [patient] = patients;
+  const chart = await ext.context.newPage();
+  await chart.goto(`${portalUrl}/patient/${patient.id}/dashboard`);
+  await clickToolbarButton(ext, chart);
+  const panel = await openPanel(ext, chart);
+  await panel.getByRole('button', { name: 'Read this page' }).click();
+  await panel.getByRole('button', { name: 'Preview what would be sent' }).click();
+  const preview = panel.getByRole('region', { name: 'What would be sent' });
+  const text = preview.getByLabel('De-identified text');
+
+  // Select "pill organizer" in the preview and redact it.
+  await text.evaluate((pre: Element) => {
+    const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf('pill organizer');
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 'pill organizer'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return;
+    }
+  });
+  await preview.getByRole('button', { name: 'Redact selected text' }).click();
+  await expect(text).not.toContainText('pill organizer');
+  await expect(text).toContainText('[REDACTED-1]');
+
+  // Wilson Park is a public park, the clinician decides: keep it.
+  const place = text.getByRole('button', { name: /^\[LOCATION-\d+\], review$/ });
+  const count = await place.count();
+  let kept = false;
+  for (let i = 0; i < count && !kept; i++) {
+    await place.nth(i).click();
+    const dialog = preview.getByRole('dialog', { name: 'Review a removed value' });
+    if ((await dialog.innerText()).includes('Wilson Park')) {
+      await dialog.getByRole('button', { name: 'Not an identifier — keep it' }).click();
+      kept = true;
+    } else await dialog.getByRole('button', { name: 'Close' }).click();
+  }
+  expect(kept).toBe(true);
+  await expect(text).toContainText('Wilson Park');
+
+  // The patient's own name cannot be kept.
+  await text.getByRole('button', { name: '[PATIENT], review' }).first().click();
+  const dialog = preview.getByRole('dialog', { name: 'Review a removed value' });
+  await expect(dialog).toContainText('always removed');
+  await expect(dialog.getByRole('button', { name: 'Not an identifier — keep it' })).toHaveCount(0);
+  await expect(preview.getByRole('status').first()).toHaveText('Leak guard: no identifiers found in the text below.');
+  await panel.close();
+  await chart.close();
+});

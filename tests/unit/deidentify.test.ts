@@ -124,3 +124,19 @@ describe('the leak guard', () => {
     expect(describeLeaks(leaks)).toMatch(/^Not sent: the text still contains \d+ identifiers/);
   });
 });
+
+describe("the clinician's choices in the preview", () => {
+  it('redacts selected text wherever it appears, as a placeholder the leak guard then watches', () => {
+    const book = new PlaceholderBook();
+    const text = 'Exposed to diesel fumes at night. Diesel fumes again on Monday.';
+    const result = deidentify(text, { book, redact: ['diesel fumes'] });
+    expect(result.text).toBe('Exposed to [REDACTED-1] at night. [REDACTED-1] again on [DATE-1].');
+    expect(findLeaks(`${result.text} more diesel fumes`, knownFromRecord(undefined), book).map((l) => l.type)).toEqual(['REPLACED_VALUE']);
+  });
+
+  it('keeps a value the clinician marked as not an identifier, but never a known identifier', () => {
+    const text = 'Walks at Wilson Park with Maria.';
+    expect(out(text, { known })).toBe('Walks at [LOCATION-1] with [PATIENT].');
+    expect(deidentify(text, { known, keep: ['Wilson Park', 'Maria'] }).text).toBe('Walks at Wilson Park with [PATIENT].');
+  });
+});

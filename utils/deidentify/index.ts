@@ -12,6 +12,7 @@ import { detectKnown } from './detectors/known';
 import { detectNames } from './detectors/names';
 import { PlaceholderBook } from './placeholders';
 import { resolve } from './resolve';
+import { findWord, fold } from './text';
 import type { Candidate, DeidResult, KnownIdentifiers } from './types';
 
 export { knownFromRecord } from './detectors/known';
@@ -20,8 +21,20 @@ export { describeLeaks, findLeaks, mask, type Leak } from './leak-guard';
 
 const NO_KNOWN: KnownIdentifiers = { nameParts: [], birthDays: [], ids: [], phoneDigits: [], emails: [], addressParts: [] };
 
+export interface ClinicianChoices {
+  /** Text to remove wherever it appears, as the clinician selected it in the preview. */
+  redact?: string[];
+  /** Findings the clinician marked as not identifiers: left as written (known identifiers never are). */
+  keep?: string[];
+}
+
 /** Everything that looks like an identifier, resolved to one span per stretch of text. */
-export function findIdentifiers(text: string, known: KnownIdentifiers = NO_KNOWN): Candidate[] {
+export function findIdentifiers(text: string, known: KnownIdentifiers = NO_KNOWN, choices: ClinicianChoices = {}): Candidate[] {
+  const folded = fold(text);
+  const redacted: Candidate[] = (choices.redact ?? []).flatMap((value) =>
+    findWord(folded, fold(value.trim())).map(([start, end]) => ({ start, end, type: 'REDACTED' as const, known: true })),
+  );
+  const kept = new Set((choices.keep ?? []).map((value) => fold(value.trim())));
   const dates = detectDates(text);
   const candidates = [
     ...detectKnown(text, known, dates),
@@ -32,21 +45,21 @@ export function findIdentifiers(text: string, known: KnownIdentifiers = NO_KNOWN
     ...detectGeo(text),
     ...detectEmployers(text),
     ...detectNames(text),
-  ];
-  return resolve(text, candidates);
+  ].filter((c) => c.known || !kept.has(folded.slice(c.start, c.end)));
+  return resolve(text, [...redacted, ...candidates]);
 }
 
 /** Replaces every identifier in `text` with its placeholder; spans are offsets into `text`. */
-export function deidentify(text: string, options: { known?: KnownIdentifiers; book?: PlaceholderBook } = {}): DeidResult {
+export function deidentify(text: string, options: { known?: KnownIdentifiers; book?: PlaceholderBook } & ClinicianChoices = {}): DeidResult {
   const book = options.book ?? new PlaceholderBook();
   const spans: DeidResult['spans'] = [];
   let out = '';
   let at = 0;
-  for (const c of findIdentifiers(text, options.known)) {
+  for (const c of findIdentifiers(text, options.known, options)) {
     const placeholder = book.placeholderFor(c, text.slice(c.start, c.end));
     out += text.slice(at, c.start) + placeholder;
     at = c.end;
-    spans.push({ start: c.start, end: c.end, type: c.type, placeholder });
+    spans.push({ start: c.start, end: c.end, type: c.type, placeholder, ...(c.known ? { known: true } : {}) });
   }
   return { text: out + text.slice(at), spans };
 }

@@ -4,7 +4,7 @@
  * (real values) stays with the caller, in the panel; only `text` may ever leave.
  */
 import { ITEM_CATEGORIES, type PatientRecord, type RecordItem } from '../record/schema';
-import { deidentify, findLeaks, knownFromRecord, PlaceholderBook, type Leak } from './index';
+import { deidentify, findLeaks, knownFromRecord, PlaceholderBook, type ClinicianChoices, type Leak } from './index';
 import type { DatePolicy, IdentifierType, Span } from './types';
 
 export interface Payload {
@@ -37,12 +37,12 @@ export function recordText(record: PatientRecord): string {
   return lines.join('\n');
 }
 
-export function buildPayload(record: PatientRecord, policy: DatePolicy = 'safe-harbor'): Payload {
+export function buildPayload(record: PatientRecord, policy: DatePolicy = 'safe-harbor', choices: ClinicianChoices = {}): Payload {
   const known = knownFromRecord(record.patient);
   const captured = Date.parse(record.source.capturedAt);
   const referenceDay = Number.isNaN(captured) ? undefined : Math.floor(captured / 86_400_000) * 86_400_000;
   const book = new PlaceholderBook(policy, referenceDay);
-  const { text, spans } = deidentify(recordText(record), { known, book });
+  const { text, spans } = deidentify(recordText(record), { known, book, ...choices });
   // Offsets of the placeholders in the outgoing text, for highlighting.
   const outSpans: Span[] = [];
   let shift = 0;

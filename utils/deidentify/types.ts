@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const IDENTIFIER_TYPES = [
   'PATIENT', 'PERSON', 'CLINICIAN', 'DATE', 'AGE', 'PHONE', 'FAX', 'EMAIL', 'SSN', 'MRN', 'HEALTH_PLAN',
   'ACCOUNT', 'LICENSE', 'VEHICLE', 'DEVICE', 'URL', 'IP', 'ADDRESS', 'LOCATION', 'ZIP', 'EMPLOYER', 'ID',
+  /** Text the clinician chose to redact in the preview. */
+  'REDACTED',
 ] as const;
 export const IdentifierTypeSchema = z.enum(IDENTIFIER_TYPES);
 export type IdentifierType = z.infer<typeof IdentifierTypeSchema>;
@@ -21,6 +23,8 @@ export const SpanSchema = z.object({
   end: z.number().int().nonnegative(),
   type: IdentifierTypeSchema,
   placeholder: z.string(),
+  /** A known identifier of the patient (or the clinician's own redaction): never to be kept. */
+  known: z.boolean().optional(),
 });
 export type Span = z.infer<typeof SpanSchema>;
 
