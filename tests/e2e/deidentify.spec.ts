@@ -4,7 +4,7 @@
  * of the identifiers planted in the notes and messages, and the leak guard passes it.
  */
 import { fullName, patients } from '../../scripts/portal/patients.mjs';
-import { clickToolbarButton, openPanel } from '../../scripts/lib/browser.mjs';
+import { openChartAndRead } from '../support/panel';
 import { expect, test } from '../support/fixtures';
 
 function identifiersOf(p: (typeof patients)[number]): string[] {
@@ -22,11 +22,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 for (const patient of patients) {
   for (const layout of ['dashboard', 'document']) {
     test(`the payload for ${fullName(patient)} (${layout}) carries none of their identifiers`, async ({ ext, portalUrl }) => {
-      const chart = await ext.context.newPage();
-      await chart.goto(`${portalUrl}/patient/${patient.id}/${layout}`);
-      await clickToolbarButton(ext, chart);
-      const panel = await openPanel(ext, chart);
-      await panel.getByRole('button', { name: 'Read this page' }).click();
+      const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patient.id}/${layout}`);
       await panel.getByRole('button', { name: 'Preview what would be sent' }).click();
       const preview = panel.getByRole('region', { name: 'What would be sent' });
       await expect(preview.getByRole('status')).toHaveText('Leak guard: no identifiers found in the text below.');
@@ -46,11 +42,7 @@ for (const patient of patients) {
 
 test('the clinician redacts more, keeps a false positive, and cannot keep the patient’s name', async ({ ext, portalUrl }) => {
   const [patient] = patients;
-  const chart = await ext.context.newPage();
-  await chart.goto(`${portalUrl}/patient/${patient.id}/dashboard`);
-  await clickToolbarButton(ext, chart);
-  const panel = await openPanel(ext, chart);
-  await panel.getByRole('button', { name: 'Read this page' }).click();
+  const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patient.id}/dashboard`);
   await panel.getByRole('button', { name: 'Preview what would be sent' }).click();
   const preview = panel.getByRole('region', { name: 'What would be sent' });
   const text = preview.getByLabel('De-identified text');

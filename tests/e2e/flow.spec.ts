@@ -6,21 +6,11 @@
 import { mkdirSync } from 'node:fs';
 import { patients, fullName } from '../../scripts/portal/patients.mjs';
 import { clickToolbarButton, openPanel } from '../../scripts/lib/browser.mjs';
+import { openChartAndRead } from '../support/panel';
 import { expect, test } from '../support/fixtures';
 
 mkdirSync('artifacts', { recursive: true });
 
-type Ext = Parameters<typeof openPanel>[0];
-
-/** A clinician's first steps: open the chart, press the toolbar button, open the panel, read. */
-async function openChartAndRead(ext: Ext, url: string) {
-  const chart = await ext.context.newPage();
-  await chart.goto(url);
-  await clickToolbarButton(ext, chart);
-  const panel = await openPanel(ext, chart);
-  await panel.getByRole('button', { name: 'Read this page' }).click();
-  return { chart, panel };
-}
 
 for (const patient of patients) {
   for (const layout of ['dashboard', 'document'] as const) {

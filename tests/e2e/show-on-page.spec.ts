@@ -1,14 +1,10 @@
 /** From the panel back to the page: outlines inside frames, and reading only the selected text. */
 import { patients } from '../../scripts/portal/patients.mjs';
-import { clickToolbarButton, openPanel } from '../../scripts/lib/browser.mjs';
+import { openChartAndRead } from '../support/panel';
 import { expect, test } from '../support/fixtures';
 
 test('a lab item read from a same-origin iframe is outlined inside that frame', async ({ ext, portalUrl }) => {
-  const chart = await ext.context.newPage();
-  await chart.goto(`${portalUrl}/patient/${patients[0].id}/tabbed`, { waitUntil: 'load' });
-  await clickToolbarButton(ext, chart);
-  const panel = await openPanel(ext, chart);
-  await panel.getByRole('button', { name: 'Read this page' }).click();
+  const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[0].id}/tabbed`);
   await panel.locator('button[data-category="labs"]').click();
   await panel.getByRole('button', { name: /^Creatinine/ }).click();
   const frame = chart.frameLocator('iframe[title="Lab results"]');
@@ -20,11 +16,7 @@ test('a lab item read from a same-origin iframe is outlined inside that frame', 
 
 test('with text selected, the panel offers "Use selection only" and reads just that', async ({ ext, portalUrl }) => {
   const [patient] = patients;
-  const chart = await ext.context.newPage();
-  await chart.goto(`${portalUrl}/patient/${patient.id}/dashboard`);
-  await clickToolbarButton(ext, chart);
-  const panel = await openPanel(ext, chart);
-  await panel.getByRole('button', { name: 'Read this page' }).click();
+  const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patient.id}/dashboard`);
   await expect(panel.locator('button[data-category="labs"]')).toBeVisible();
   await chart.evaluate(() => {
     const range = document.createRange();

@@ -1,8 +1,7 @@
 import { test as base } from '@playwright/test';
 import { startPortal } from '../../scripts/portal/server.mjs';
 import { launchWithExtension } from '../../scripts/lib/browser.mjs';
-
-type ExtensionBrowser = Awaited<ReturnType<typeof launchWithExtension>>;
+import type { ExtensionBrowser } from './panel';
 
 type WorkerFixtures = { ext: ExtensionBrowser; portalUrl: string };
 
