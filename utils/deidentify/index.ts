@@ -36,9 +36,10 @@ export function findIdentifiers(text: string, known: KnownIdentifiers = NO_KNOWN
   );
   const kept = new Set((choices.keep ?? []).map((value) => fold(value.trim())));
   const dates = detectDates(text);
+  const contacts = detectContact(text);
   const candidates = [
-    ...detectKnown(text, known, dates),
-    ...detectContact(text),
+    ...detectKnown(text, known, dates, contacts),
+    ...contacts,
     ...detectIds(text),
     ...dates,
     ...detectAges(text),

@@ -7,8 +7,10 @@ const foldedChars = new Map<string, string>();
  * the folded text are offsets in the original ("Ordóñez" and "ORDONEZ" both fold to "ordonez").
  */
 export function fold(text: string): string {
-  // Plain ASCII (most chart text) folds with the native lower-casing, which keeps the length.
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  // Native lower-casing, then only the non-ASCII characters folded one by one (chart text is mostly
+  // ASCII with the odd "—" or "é"). Lower-casing keeps the length except for rare letters (İ).
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower.replace(/[^\x00-\x7f]/g, foldChar);
   const out = new Array<string>(text.length);
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -16,15 +18,19 @@ export function fold(text: string): string {
       out[i] = ch.toLowerCase();
       continue;
     }
-    let folded = foldedChars.get(ch);
-    if (folded === undefined) {
-      const base = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-      folded = base.length === 1 ? base : ch;
-      foldedChars.set(ch, folded);
-    }
-    out[i] = folded;
+    out[i] = foldChar(ch);
   }
   return out.join('');
+}
+
+function foldChar(ch: string): string {
+  let folded = foldedChars.get(ch);
+  if (folded === undefined) {
+    const base = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    folded = base.length === 1 ? base : ch;
+    foldedChars.set(ch, folded);
+  }
+  return folded;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;

@@ -6,7 +6,7 @@
 import type { PatientRecord } from '../../record/schema';
 import type { Candidate, IdentifierType, KnownIdentifiers } from '../types';
 import { digitsOf, findWord, fold, matches } from '../text';
-import { LOCAL_PHONE, numberSpan, PHONE } from './contact';
+import { detectContact } from './contact';
 import { detectDates } from './dates';
 import { zip3 } from './geo';
 
@@ -55,8 +55,11 @@ export function knownFromRecord(patient: PatientRecord['patient'] | undefined): 
   return known;
 }
 
-/** @param dates the date detector's findings for this text, reused to recognise the birth date. */
-export function detectKnown(text: string, known: KnownIdentifiers, dates: Candidate[] = detectDates(text)): Candidate[] {
+/**
+ * @param dates the date detector's findings for this text, reused to recognise the birth date.
+ * @param contacts the contact detector's findings, reused to recognise the patient's phones.
+ */
+export function detectKnown(text: string, known: KnownIdentifiers, dates: Candidate[] = detectDates(text), contacts: Candidate[] = detectContact(text)): Candidate[] {
   const found: Candidate[] = [];
   const folded = fold(text);
   for (const part of known.nameParts) {
@@ -75,12 +78,10 @@ export function detectKnown(text: string, known: KnownIdentifiers, dates: Candid
   }
   if (known.phoneDigits.length) {
     // Anything written as a phone number whose digits are the patient's, in any punctuation.
-    for (const pattern of [PHONE, LOCAL_PHONE, /(?<!\d)\d{10}(?!\d)/g]) {
-      for (const m of matches(text, pattern)) {
-        const [start, end] = numberSpan(m);
-        const digits = digitsOf(text.slice(start, end));
-        if (known.phoneDigits.some((phone) => phone.endsWith(digits.slice(-10)) || digits.endsWith(phone))) found.push({ start, end, type: 'PHONE', known: true });
-      }
+    const phones = [...contacts.filter((c) => c.type === 'PHONE' || c.type === 'FAX').map((c) => [c.start, c.end] as const), ...[...matches(text, /(?<!\d)\d{10}(?!\d)/g)].map((m) => [m.index, m.index + m[0].length] as const)];
+    for (const [start, end] of phones) {
+      const digits = digitsOf(text.slice(start, end));
+      if (known.phoneDigits.some((phone) => phone.endsWith(digits.slice(-10)) || digits.endsWith(phone))) found.push({ start, end, type: 'PHONE', known: true });
     }
   }
   if (known.birthDays.length) {
