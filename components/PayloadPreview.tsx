@@ -1,8 +1,11 @@
 import { useRef, useState } from 'react';
 import type { Payload } from '../utils/deidentify/payload';
+import type { DatePolicy } from '../utils/deidentify/types';
 
 export type PayloadPreviewProps = {
   payload: Pick<Payload, 'text' | 'spans' | 'counts' | 'leaks'>;
+  /** Shown so the clinician knows how dates leave: the year only, or days from the page's date. */
+  datePolicy: DatePolicy;
   /** The real value behind a placeholder; the mapping stays in the panel. */
   originalOf: (placeholder: string) => string | undefined;
   /** Remove this text wherever it appears (the clinician selected it). */
@@ -25,7 +28,7 @@ type Review = { placeholder: string; original: string; known: boolean };
  * The clinician can redact more (select text, then "Redact selected text") and mark a finding as
  * not an identifier (click its placeholder) — except the patient's own identifiers.
  */
-export function PayloadPreview({ payload, originalOf, onRedact, onKeep }: PayloadPreviewProps) {
+export function PayloadPreview({ payload, datePolicy, originalOf, onRedact, onKeep }: PayloadPreviewProps) {
   const textRef = useRef<HTMLPreElement>(null);
   const [review, setReview] = useState<Review | undefined>();
   const [hint, setHint] = useState<string | undefined>();
@@ -62,7 +65,8 @@ export function PayloadPreview({ payload, originalOf, onRedact, onKeep }: Payloa
             {n} {LABELS[type] ?? type.toLowerCase()}
           </span>
         ))}
-        . Real values stay in this panel and are filled back in locally.
+        . Real values stay in this panel and are filled back in locally.{' '}
+        {datePolicy === 'relative' ? 'Dates: days from the page’s date (not Safe Harbor).' : 'Dates: year only (Safe Harbor).'}
       </p>
       {payload.leaks.length ? (
         <div className="notice notice-error" role="alert">

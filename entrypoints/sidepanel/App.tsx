@@ -1,10 +1,12 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { DraftView } from '../../components/DraftView';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PayloadPreview } from '../../components/PayloadPreview';
 import { buildPayload } from '../../utils/deidentify/payload';
+import { DEFAULT_SETTINGS } from '../../utils/settings/schema';
+import { loadSettings, watchSettings } from '../../utils/settings/storage';
 import { isEmptyRecord, RecordView } from '../../components/RecordView';
 import { SiteAccess } from '../../components/SiteAccess';
 import { runOffline } from '../../utils/draft/offline';
@@ -26,13 +28,16 @@ export function App() {
   const tabId = useTargetTab();
   const [record, setRecord] = useState<PatientRecord | undefined>();
   const [draft, setDraft] = useState<TaskOutput | undefined>();
+  const queryClient = useQueryClient();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: loadSettings }).data ?? DEFAULT_SETTINGS;
+  useEffect(() => watchSettings((next) => queryClient.setQueryData(['settings'], next)), [queryClient]);
   const [showPayload, setShowPayload] = useState(false);
   const [redactions, setRedactions] = useState<string[]>([]);
   const [kept, setKept] = useState<string[]>([]);
   // De-identified in the panel, from the record in the panel's memory; nothing is sent from here.
   const payload = useMemo(
-    () => (record && showPayload ? buildPayload(record, 'safe-harbor', { redact: redactions, keep: kept }) : undefined),
-    [record, showPayload, redactions, kept],
+    () => (record && showPayload ? buildPayload(record, settings.datePolicy, { redact: redactions, keep: kept }) : undefined),
+    [record, showPayload, redactions, kept, settings.datePolicy],
   );
 
   // A new tab means a new chart: never show one patient's record next to another's page.
@@ -124,6 +129,7 @@ export function App() {
           {payload ? (
             <PayloadPreview
               payload={payload}
+              datePolicy={settings.datePolicy}
               originalOf={(placeholder) => payload.book.originals.get(placeholder)}
               onRedact={(text) => setRedactions((list) => [...list, text])}
               onKeep={(original) => setKept((list) => [...list, original])}

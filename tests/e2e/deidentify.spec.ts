@@ -89,3 +89,26 @@ test('the clinician redacts more, keeps a false positive, and cannot keep the pa
   await panel.close();
   await chart.close();
 });
+
+test('the date policy chosen in settings decides how dates leave', async ({ ext, portalUrl }) => {
+  const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[1].id}/dashboard`);
+  await panel.getByRole('button', { name: 'Preview what would be sent' }).click();
+  const text = panel.getByLabel('De-identified text');
+  await expect(text).toContainText(/\[DATE-\d+ \(20\d\d\)\]/);
+  await expect(panel.getByText('Dates: year only (Safe Harbor).')).toBeVisible();
+
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await options.getByRole('radio', { name: /Days from the page’s date/ }).check();
+  await expect(options.getByRole('status')).toHaveText('Saved.');
+
+  // The open panel follows the setting at once.
+  await expect(text).toContainText(/\[DATE-\d+ \([+-]?\d+ days|day 0\)\]/);
+  await expect(panel.getByText('Dates: days from the page’s date (not Safe Harbor).')).toBeVisible();
+  // Back to the default for the other tests in this browser.
+  await options.getByRole('radio', { name: /Year only/ }).check();
+  await expect(text).toContainText(/\[DATE-\d+ \(20\d\d\)\]/);
+  await options.close();
+  await panel.close();
+  await chart.close();
+});

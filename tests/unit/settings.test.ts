@@ -1,0 +1,30 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, migrateSettings } from '../../utils/settings/schema';
+import { loadSettings, saveSettings, watchSettings } from '../../utils/settings/storage';
+
+describe('settings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('defaults to the Safe Harbor date policy', async () => {
+    expect(await loadSettings()).toEqual({ version: 1, datePolicy: 'safe-harbor' });
+  });
+
+  it('migrates unversioned and broken stored values without failing', () => {
+    expect(migrateSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(migrateSettings('garbage')).toEqual(DEFAULT_SETTINGS);
+    expect(migrateSettings({ datePolicy: 'relative' })).toEqual({ version: 1, datePolicy: 'relative' });
+    expect(migrateSettings({ version: 1, datePolicy: 'everything' })).toEqual(DEFAULT_SETTINGS);
+    expect(migrateSettings({ version: 1, datePolicy: 'relative', extra: true })).toEqual({ version: 1, datePolicy: 'relative' });
+  });
+
+  it('persists in storage.local and tells watchers', async () => {
+    const seen: string[] = [];
+    const stop = watchSettings((s) => seen.push(s.datePolicy));
+    await saveSettings({ datePolicy: 'relative' });
+    expect((await loadSettings()).datePolicy).toBe('relative');
+    expect(await fakeBrowser.storage.sync.get()).toEqual({});
+    expect(seen).toEqual(['relative']);
+    stop();
+  });
+});
