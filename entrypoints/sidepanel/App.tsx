@@ -126,11 +126,12 @@ export function App() {
               {showPayload ? 'Hide what would be sent' : 'Preview what would be sent'}
             </button>
           </div>
-          {payload ? (
+          {payload && !payload.ok ? <ErrorNotice error={payload.error} /> : null}
+          {payload?.ok ? (
             <PayloadPreview
-              payload={payload}
+              payload={payload.value}
               datePolicy={settings.datePolicy}
-              originalOf={(placeholder) => payload.book.originals.get(placeholder)}
+              originalOf={(placeholder) => payload.value.book.originals.get(placeholder)}
               onRedact={(text) => setRedactions((list) => [...list, text])}
               onKeep={(original) => setKept((list) => [...list, original])}
             />

@@ -1,6 +1,8 @@
 /** De-identification: every Safe Harbor category, known identifiers, placeholders, date policies, bad input. */
 import { describe, expect, it } from 'vitest';
 import { deidentify, describeLeaks, findLeaks, knownFromRecord, PlaceholderBook } from '../../utils/deidentify';
+import { buildPayload } from '../../utils/deidentify/payload';
+import { emptyRecord } from '../../utils/record/schema';
 
 const patient = {
   name: 'Maria Elena Ordóñez',
@@ -138,5 +140,28 @@ describe("the clinician's choices in the preview", () => {
     const text = 'Walks at Wilson Park with Maria.';
     expect(out(text, { known })).toBe('Walks at [LOCATION-1] with [PATIENT].');
     expect(deidentify(text, { known, keep: ['Wilson Park', 'Maria'] }).text).toBe('Walks at Wilson Park with [PATIENT].');
+  });
+});
+
+describe('the payload of a captured record', () => {
+  const record = (noteText: string) => ({
+    ...emptyRecord({ url: 'https://ehr.example/chart', title: 'Chart', capturedAt: '2026-11-18T10:00:00Z' }),
+    patient: { ...patient, identifiers: patient.identifiers, age: '93' },
+    notes: [{ id: 'note-1', text: noteText, ref: 'r1' }],
+  });
+
+  it('is the de-identified record with item ids, ages over 89 grouped, and a clean leak guard', () => {
+    const payload = buildPayload(record('Mrs. Ordóñez called from 617-555-0199 on 11/17/2026.'));
+    expect(payload.ok).toBe(true);
+    if (!payload.ok) return;
+    expect(payload.value.text).toBe('PATIENT: [PATIENT], [AGE 90 or older]\n\nNOTES:\n- [note-1] Mrs. [PATIENT] called from [PHONE-1] on [DATE-1 (2026)].');
+    expect(payload.value.leaks).toEqual([]);
+    expect(payload.value.counts).toEqual({ PATIENT: 2, AGE: 1, PHONE: 1, DATE: 1 });
+  });
+
+  it('refuses ten megabytes of text with a clear message rather than freezing the panel or sending part of it', () => {
+    const payload = buildPayload(record('Progress note text. '.repeat(500_000)));
+    expect(payload.ok).toBe(false);
+    if (!payload.ok) expect(payload.error.message).toMatch(/too much text to prepare at once \(10\.0 million characters\)/);
   });
 });

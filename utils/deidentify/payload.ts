@@ -6,6 +6,7 @@
 import { ITEM_CATEGORIES, type PatientRecord, type RecordItem } from '../record/schema';
 import { deidentify, findLeaks, knownFromRecord, PlaceholderBook, type ClinicianChoices, type Leak } from './index';
 import type { DatePolicy, IdentifierType, Span } from './types';
+import { fail, ok, type Result } from '../result';
 
 export interface Payload {
   text: string;
@@ -24,8 +25,9 @@ const HEADINGS: Record<(typeof ITEM_CATEGORIES)[number], string> = {
 export function recordText(record: PatientRecord): string {
   const { patient, encounter } = record;
   const lines: string[] = [];
-  const age = patient.age && Number(patient.age) >= 90 ? '90 or older' : patient.age;
-  lines.push(`PATIENT: ${[patient.name, age ? `${age} y` : '', patient.sex].filter(Boolean).join(', ')}`);
+  // Written plainly; the age detector groups ages over 89 as Safe Harbor asks.
+  const age = patient.age ? `age ${patient.age}` : '';
+  lines.push(`PATIENT: ${[patient.name, age, patient.sex].filter(Boolean).join(', ')}`);
   const visit = [encounter.date, encounter.clinician, encounter.location, encounter.reason].filter(Boolean);
   if (visit.length) lines.push(`ENCOUNTER: ${visit.join(' · ')}`);
   for (const category of ITEM_CATEGORIES) {
@@ -37,12 +39,26 @@ export function recordText(record: PatientRecord): string {
   return lines.join('\n');
 }
 
-export function buildPayload(record: PatientRecord, policy: DatePolicy = 'safe-harbor', choices: ClinicianChoices = {}): Payload {
+/**
+ * Past this size the record is not prepared at all (de-identification runs in the panel at a few
+ * MB/s): a clear error instead of a frozen panel — and never a partial payload.
+ */
+export const MAX_PAYLOAD_CHARS = 2_000_000;
+
+export function buildPayload(record: PatientRecord, policy: DatePolicy = 'safe-harbor', choices: ClinicianChoices = {}): Result<Payload> {
+  const source = recordText(record);
+  if (source.length > MAX_PAYLOAD_CHARS) {
+    return fail(
+      'payload-too-large',
+      `This page holds too much text to prepare at once (${(source.length / 1e6).toFixed(1)} million characters). Select the part you need on the page and use "Use selection only".`,
+      `record text ${source.length} characters; limit ${MAX_PAYLOAD_CHARS}`,
+    );
+  }
   const known = knownFromRecord(record.patient);
   const captured = Date.parse(record.source.capturedAt);
   const referenceDay = Number.isNaN(captured) ? undefined : Math.floor(captured / 86_400_000) * 86_400_000;
   const book = new PlaceholderBook(policy, referenceDay);
-  const { text, spans } = deidentify(recordText(record), { known, book, ...choices });
+  const { text, spans } = deidentify(source, { known, book, ...choices });
   // Offsets of the placeholders in the outgoing text, for highlighting.
   const outSpans: Span[] = [];
   let shift = 0;
@@ -53,5 +69,5 @@ export function buildPayload(record: PatientRecord, policy: DatePolicy = 'safe-h
   }
   const counts: Payload['counts'] = {};
   for (const span of spans) counts[span.type] = (counts[span.type] ?? 0) + 1;
-  return { text, spans: outSpans, counts, leaks: findLeaks(text, known, book), book };
+  return ok({ text, spans: outSpans, counts, leaks: findLeaks(text, known, book), book });
 }
