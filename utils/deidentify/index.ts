@@ -38,7 +38,7 @@ export function findIdentifiers(text: string, known: KnownIdentifiers = NO_KNOWN
   const dates = detectDates(text);
   const contacts = detectContact(text);
   const candidates = [
-    ...detectKnown(text, known, dates, contacts),
+    ...detectKnown(text, known, dates, contacts, folded),
     ...contacts,
     ...detectIds(text),
     ...dates,

@@ -59,9 +59,14 @@ export function knownFromRecord(patient: PatientRecord['patient'] | undefined): 
  * @param dates the date detector's findings for this text, reused to recognise the birth date.
  * @param contacts the contact detector's findings, reused to recognise the patient's phones.
  */
-export function detectKnown(text: string, known: KnownIdentifiers, dates: Candidate[] = detectDates(text), contacts: Candidate[] = detectContact(text)): Candidate[] {
+export function detectKnown(
+  text: string,
+  known: KnownIdentifiers,
+  dates: Candidate[] = detectDates(text),
+  contacts: Candidate[] = detectContact(text),
+  folded: string = fold(text),
+): Candidate[] {
   const found: Candidate[] = [];
-  const folded = fold(text);
   for (const part of known.nameParts) {
     // Short parts and parts that are English words ("An", "May", "Will") count only capitalised:
     // otherwise every "an" in the note would become [PATIENT].

@@ -48,8 +48,23 @@ const AMBIGUOUS_FIRST_NAMES = new Set(
 
 const FIRST_NAMES = new Set([...female, ...male].map((n: string) => n.toLowerCase()).filter((n) => n.length > 1 && !AMBIGUOUS_FIRST_NAMES.has(n) && !CLINICAL_WORDS.has(n)));
 
+/** Splits on spaces and tabs (and hyphens when asked) with plain string calls: regex splits cost a sticky exec per position. */
+function words(name: string, hyphens = false): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= name.length; i++) {
+    const ch = name[i];
+    const separator = ch === undefined || ch === ' ' || ch === '\t' || ch === '\n' || (hyphens && ch === '-');
+    if (separator) {
+      if (start >= 0) out.push(name.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  return out;
+}
+
 function isClinical(name: string): boolean {
-  return name.split(/[\s-]+/).every((token) => CLINICAL_WORDS.has(token.toLowerCase().replace(/['’]s$/, '')));
+  return words(name, true).every((token) => CLINICAL_WORDS.has(token.toLowerCase().replace(/['’]s$/, '')));
 }
 
 /** Words after a capitalised token that make it an eponym, not a person: "Wilson disease", "Bell's palsy". */
@@ -59,10 +74,15 @@ const CREDENTIAL_TOKEN = new RegExp(`^(?:${CREDENTIALS}|DOB|MRN|SSN|ID)$`);
 
 /** Strips trailing credentials and labels: "James  DO" (a credential) and "James  DOB" (a label) are "James". */
 function trimName(name: string): string {
-  const tokens = name.split(/[ \t]+/);
-  while (tokens.length > 0 && CREDENTIAL_TOKEN.test(tokens[tokens.length - 1])) tokens.pop();
-  const kept = tokens.join(' ');
-  return name.slice(0, kept.length) === kept ? kept : name.slice(0, name.indexOf(tokens[tokens.length - 1] ?? '') + (tokens[tokens.length - 1]?.length ?? 0));
+  let end = name.length;
+  for (;;) {
+    const cut = Math.max(name.lastIndexOf(' ', end - 1), name.lastIndexOf('\t', end - 1));
+    if (!CREDENTIAL_TOKEN.test(name.slice(cut + 1, end))) break;
+    end = cut < 0 ? 0 : cut;
+    while (end > 0 && (name[end - 1] === ' ' || name[end - 1] === '\t')) end--;
+    if (cut < 0) break;
+  }
+  return name.slice(0, end);
 }
 
 const TITLE_TOKEN = new RegExp(`^(?:${CLINICIAN_TITLES}|${PERSON_TITLES})\\.?$`);
@@ -74,7 +94,7 @@ const TITLE_TOKEN = new RegExp(`^(?:${CLINICIAN_TITLES}|${PERSON_TITLES})\\.?$`)
 function push(found: Candidate[], text: string, start: number, raw: string, type: IdentifierType, strong = false) {
   const name = trimName(raw);
   // "referred to Dr. Osei": the cue reached a title; the title pattern reads the name after it.
-  if (!name || (!strong && isClinical(name)) || TITLE_TOKEN.test(name.split(/\s+/)[0])) return;
+  if (!name || (!strong && isClinical(name)) || TITLE_TOKEN.test(words(name)[0])) return;
   if (EPONYM_AFTER.test(text.slice(start + name.length, start + name.length + 30))) return;
   found.push({ start, end: start + name.length, type });
 }
@@ -102,9 +122,30 @@ const LINE_END = /^[ \t]*(?:[.!]?[ \t]*(?:\r?\n|$))/;
 const GREETING_END = /^\s*[,:!]/;
 /** Candidate first-name tokens for the dictionary: Capitalised, or ALL CAPS of five letters or more. */
 const TOKEN_SCAN = /[A-Z][a-z]+|[A-Z]{5,}/g;
-const NAME_CHAR = /[\p{L}'’-]/u;
 const LETTER = /\p{L}/u;
-const CONTINUES_RUN = /[\p{Lu}][\p{L}'’-]*[ \t]+$/u;
+const UPPER = /\p{Lu}/u;
+
+function isLetter(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(ch);
+}
+
+function isNameChar(ch: string | undefined): boolean {
+  return ch === "'" || ch === '’' || ch === '-' || isLetter(ch);
+}
+
+/** Is the word at `index` the second or later word of a capitalised run ("Park" in "Wilson Park")? */
+function continuesRun(text: string, index: number): boolean {
+  let i = index - 1;
+  if (text[i] !== ' ' && text[i] !== '\t') return false;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (!isNameChar(text[i])) return false;
+  while (i > 0 && isNameChar(text[i - 1])) i--;
+  const c = text.charCodeAt(i);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[i]);
+}
 
 function nameAt(text: string, at: number, sticky: RegExp): string | undefined {
   sticky.lastIndex = at;
@@ -142,16 +183,15 @@ export function detectNames(text: string): Candidate[] {
   let covered = -1;
   for (const m of matches(text, TOKEN_SCAN)) {
     if (m.index < covered) continue;
-    if (m.index > 0 && NAME_CHAR.test(text[m.index - 1])) continue;
-    // Only the first word of a capitalised run can be a first name ("Park" in "Wilson Park" is not).
-    if (CONTINUES_RUN.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-    const next = text[m.index + m[0].length];
-    if (next && LETTER.test(next)) continue; // "Jos" of "José": not a whole word
+    if (m.index > 0 && isNameChar(text[m.index - 1])) continue;
+    if (isLetter(text[m.index + m[0].length])) continue; // "Jos" of "José": not a whole word
     if (!FIRST_NAMES.has(m[0].toLowerCase())) continue;
+    // Only the first word of a capitalised run can be a first name ("Park" in "Wilson Park" is not).
+    if (continuesRun(text, m.index)) continue;
     const name = nameAt(text, m.index, NAME_AT);
     if (!name || isRegion(name) || isRegion(m[0])) continue;
     // A lone first name at a sentence start is too weak ("Will", "Grace" are gone already; "Jordan" stays ambiguous).
-    if (!/\s/.test(name) && atSentenceStart(text, m.index)) continue;
+    if (words(name).length === 1 && atSentenceStart(text, m.index)) continue;
     push(found, text, m.index, name, 'PERSON');
     covered = m.index + name.length;
   }
