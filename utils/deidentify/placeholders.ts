@@ -7,6 +7,12 @@ import { digitsOf, fold } from './text';
 
 const DAY = 86_400_000;
 
+/** The last word of a name: one person named in full or by surname keeps one number. */
+function surname(name: string): string {
+  const trimmed = name.trimEnd();
+  return trimmed.slice(Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\t')) + 1);
+}
+
 export class PlaceholderBook {
   private readonly byKey = new Map<string, string>();
   private readonly counters = new Map<IdentifierType, number>();
@@ -42,7 +48,7 @@ export class PlaceholderBook {
       case 'PERSON':
       case 'CLINICIAN':
         // The same person keeps one number whether named in full or by surname only.
-        return `NAME:${fold(original).split(/\s+/).pop()}`;
+        return `NAME:${surname(fold(original))}`;
       default:
         return `${c.type}:${fold(original).replace(/[\s.,-]+/g, '')}`;
     }

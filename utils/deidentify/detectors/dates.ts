@@ -67,13 +67,13 @@ const PATTERNS: Array<{ re: RegExp; parse: (m: RegExpExecArray) => { year?: numb
   },
   {
     // 3/14 after a word that introduces a date ("on 3/14", "since 11/2") — never a bare fraction like BP 148/86
-    re: /(?<=\b(?:on|since|from|until|till|by|dated?|through|thru|after|before|DOS:?)\s+)(\d{1,2})\/(\d{1,2})\b(?!\/)/gi,
-    parse: (m) => (Number(m[1]) <= 12 && Number(m[2]) <= 31 ? {} : undefined),
+    re: /\b(?:on|since|from|until|till|by|dated?|through|thru|after|before|DOS:?)\s+(?<date>(\d{1,2})\/(\d{1,2}))\b(?!\/)/dgi,
+    parse: (m) => (Number(m[2]) <= 12 && Number(m[3]) <= 31 ? {} : undefined),
   },
   {
     // A month name standing for a date: "in September", "since early May", "last March".
     // ("May" only where it cannot be the verb: before punctuation or a conjunction.)
-    re: new RegExp(`(?<=\\b(?:in|since|until|till|during|from|by|last|next|this|early|mid|late|of|through)[-\\s]+(?:early\\s+|mid-?\\s*|late\\s+)?)(?:${MONTH.replace('May|', '')}|May(?=\\s*[,.;]|\\s+(?:and|or|to|when|while)\\b))\\b`, 'g'),
+    re: new RegExp(`\\b(?:in|since|until|till|during|from|by|last|next|this|early|mid|late|of|through)[-\\s]+(?:early\\s+|mid-?\\s*|late\\s+)?(?<date>${MONTH.replace('May|', '')}|May(?=\\s*[,.;]|\\s+(?:and|or|to|when|while)\\b))\\b`, 'dg'),
     parse: () => ({}),
   },
   { re: new RegExp(`\\b${WEEKDAY}\\b`, 'g'), parse: () => ({}) },
@@ -84,7 +84,7 @@ const PATTERNS: Array<{ re: RegExp; parse: (m: RegExpExecArray) => { year?: numb
   },
   {
     // "on the 14th", "the 3rd" — a day of the month
-    re: /(?<=\bthe\s+)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:day|week|month|year|percentile|grade|floor|time|dose|cycle|visit|birthday))/gi,
+    re: /\bthe\s+(?<date>(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:of\s+)?(?:day|week|month|year|percentile|grade|floor|time|dose|cycle|visit|birthday))/dgi,
     parse: () => ({}),
   },
 ];
@@ -94,7 +94,10 @@ export function detectDates(text: string): Candidate[] {
   for (const { re, parse } of PATTERNS) {
     for (const m of matches(text, re)) {
       const parsed = parse(m);
-      if (parsed) found.push({ start: m.index, end: m.index + m[0].length, type: 'DATE', ...parsed });
+      if (!parsed) continue;
+      // Patterns that match the words introducing a date mark the date itself as the group "date".
+      const [start, end] = m.indices?.groups?.date ?? [m.index, m.index + m[0].length];
+      found.push({ start, end, type: 'DATE', ...parsed });
     }
   }
   return found;

@@ -29,8 +29,8 @@ const PLACE = new RegExp(
 const SAINT_OR_MOUNT = new RegExp(`\\b(?:Saint|St\\.|Mount|Mt\\.)\\s+${WORD}(?:['’]s)?`, 'g');
 /** Cities named after a word that says "a place": "moved back to Providence", "lives in Dedham". */
 const CUED_PLACE = new RegExp(
-  `(?<=\\b(?:move[sd]?(?: \\w+)?(?: back)? to|lives in|living in|lived in|relocated to|visiting|travell?ed to|trip to|returned from|born in|grew up in|drove(?: \\w+)? from|comes? from|flew(?: \\w+)? from|vacation in|stays? in|near|outside(?: of)?|the (?:town|city) of)[ \\t]+)(?:${WORD}[ \\t]+){0,2}${WORD}`,
-  'g',
+  `\\b(?:move[sd]?(?: \\w+)?(?: back)? to|lives in|living in|lived in|relocated to|visiting|travell?ed to|trip to|returned from|born in|grew up in|drove(?: \\w+)? from|comes? from|flew(?: \\w+)? from|vacation in|stays? in|near|outside(?: of)?|the (?:town|city) of)[ \\t]+(?<place>(?:${WORD}[ \\t]+){0,2}${WORD})`,
+  'dg',
 );
 
 /** ZIP3 areas with under 20,000 people (HHS Safe Harbor guidance, 2000 census): they become 000. */
@@ -76,7 +76,9 @@ export function detectGeo(text: string): Candidate[] {
   }
   for (const pattern of [PLACE, SAINT_OR_MOUNT]) for (const m of matches(text, pattern)) found.push({ start: m.index, end: m.index + m[0].length, type: 'LOCATION' });
   for (const m of matches(text, CUED_PLACE)) {
-    if (!NOT_A_PLACE.test(m[0]) && !isRegion(m[0])) found.push({ start: m.index, end: m.index + m[0].length, type: 'LOCATION' });
+    const [start, end] = m.indices!.groups!.place;
+    const place = text.slice(start, end);
+    if (!NOT_A_PLACE.test(place) && !isRegion(place)) found.push({ start, end, type: 'LOCATION' });
   }
   return found;
 }

@@ -22,11 +22,20 @@ const LABELLED = LABELS.map(([type, label]) => ({
 }));
 
 const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
-const VIN = /\b(?=[A-HJ-NPR-Z0-9]*\d[A-HJ-NPR-Z0-9]*\d[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z][A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b/g;
-/** Codes of letters and digits joined by dashes, with three or more digits: BCX-7741-20983. */
-const CODE = /\b(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,}(?:-[A-Z0-9]+)+\b/g;
+/** Vehicle identification numbers: 17 characters (no I, O, Q), with at least three digits and two letters. */
+const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
+/** Codes of letters and digits joined by dashes, with three or more digits and a letter: BCX-7741-20983. */
+const CODE = /\b[A-Z0-9]{2,}(?:-[A-Z0-9]+)+\b/g;
 /** Seven or more digits in a row, not part of a decimal. */
 const LONG_NUMBER = /(?<![\d.,])\d{7,}(?![\d.,]\d)/g;
+
+const DIGIT = (c: number) => c >= 48 && c <= 57;
+const LETTER = (c: number) => c >= 65 && c <= 90;
+function count(text: string, test: (c: number) => boolean): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (test(text.charCodeAt(i))) n++;
+  return n;
+}
 
 export function detectIds(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -37,8 +46,9 @@ export function detectIds(text: string): Candidate[] {
     }
   }
   for (const m of matches(text, SSN)) found.push({ start: m.index, end: m.index + m[0].length, type: 'SSN' });
-  for (const m of matches(text, VIN)) found.push({ start: m.index, end: m.index + m[0].length, type: 'VEHICLE' });
-  for (const m of matches(text, CODE)) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
+  // Simple token patterns, then the counts checked here: stacked lookaheads at every word boundary cost more.
+  for (const m of matches(text, VIN)) if (count(m[0], DIGIT) >= 3 && count(m[0], LETTER) >= 2) found.push({ start: m.index, end: m.index + m[0].length, type: 'VEHICLE' });
+  for (const m of matches(text, CODE)) if (count(m[0], DIGIT) >= 3 && count(m[0], LETTER) >= 1) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
   for (const m of matches(text, LONG_NUMBER)) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
   return found;
 }
