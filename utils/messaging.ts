@@ -101,7 +101,6 @@ export function parseResponse<K extends keyof typeof ResponseSchemas>(
   return parsed.data as ResponseOf<K>;
 }
 
-export type CaptureResponse = ResponseOf<'capture'>;
 export type { Result };
 
 /** The panel's one way to talk to the background; errors come back as values. */

@@ -35,10 +35,6 @@ function foldChar(ch: string): string {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Every whole-word occurrence of `needle` (already folded) in `folded`. */
 export function findWord(folded: string, needle: string): Array<[number, number]> {
   if (!needle) return [];

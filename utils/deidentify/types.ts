@@ -45,11 +45,6 @@ export interface Candidate {
   replacement?: string;
 }
 
-export interface DetectContext {
-  /** Known identifiers of the patient, from the record's banner. */
-  known: KnownIdentifiers;
-}
-
 export interface KnownIdentifiers {
   /** Each name part (given, family, hyphenated pieces), at least two letters. */
   nameParts: string[];
