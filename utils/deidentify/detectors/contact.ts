@@ -2,7 +2,7 @@
 import type { Candidate } from '../types';
 import { matches } from '../text';
 
-const PHONE = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?/gi;
+const PHONE = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(?:,?\s*(?:x|ext\.?|extension)\s*\d{1,5})?/gi;
 /**
  * Seven-digit numbers count as phones only right after a word that says so. (Cued patterns match
  * the cue forwards and capture the number: a lookbehind would run at every position of the text.)

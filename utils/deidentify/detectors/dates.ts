@@ -34,6 +34,11 @@ const PATTERNS: Array<{ re: RegExp; parse: (m: RegExpExecArray) => { year?: numb
     },
   },
   {
+    // 3/2024, 03-2024: a month and a year
+    re: /\b(0?[1-9]|1[0-2])[/-]((?:19|20)\d{2})\b(?![/-]\d)/g,
+    parse: (m) => ({ year: Number(m[2]) }),
+  },
+  {
     // 2021-03-14, 2021/03/14
     re: /\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\b/g,
     parse: (m) => {

@@ -22,9 +22,11 @@ const CITY_STATE_ZIP = new RegExp(`\\b((?:${WORD}[ \\t]+){0,2}${WORD})(?:,[ \\t]
 const ZIP_LABELLED = /\b(?:zip(?:\s*code)?|postal code)\s*[:#]?\s*(\d{5})(?:-\d{4})?\b/gi;
 /** Named places and facilities: Wilson Park, Saint Vincent ED, Riverside Renal Associates. */
 const PLACE = new RegExp(
-  `\\b(?:(?:Saint|St\\.|Mount|Mt\\.|San|Santa|Fort|Ft\\.|Lake|New|North|South|East|West)\\s+)?(?:${WORD}\\s+){0,3}${WORD}\\s+(?:Park|Plaza|Mall|Beach|County|Township|Village|Hospital Center|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|School|University|College|Pharmacy|Drugstore|Funeral Home|Parish|Church|Temple|Mosque|Synagogue|Dialysis Center|Surgery Center|Cancer Center|Laboratory|Laboratories|Imaging|Radiology|Pathology|Dermatopathology|Methodist|Presbyterian|Baptist|Memorial|Health System|Health Alliance|Healthcare|Shelter|Hotel|Correctional Facility|Home Care|Home Health|Senior Living|Living Center|Care Center|Hospice|Wellness Center|Health Partners|Medical Associates|Physical Therapy|Sleep Center|Heart Center|Eye Center|Orthopaedics|Orthopedics|Dermatology|Cardiology|Oncology|Urgent Care Center)\\b(?:[ \\t]+(?:of|at|in)[ \\t]+${WORD}(?:[ \\t]+${WORD}){0,2})?`,
+  `\\b(?:(?:Saint|St\\.|Mount|Mt\\.|San|Santa|Fort|Ft\\.|Lake|New|North|South|East|West)\\s+)?(?:${WORD}\\s+){0,3}${WORD}\\s+(?:Park|Plaza|Mall|Beach|County|Township|Village|Hospital Center|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|School|University|College|Pharmacy|Drugstore|Funeral Home|Parish|Church|Temple|Mosque|Synagogue|Dialysis Center|Surgery Center|Cancer Center|Laboratory|Laboratories|Imaging|Radiology|Pathology|Dermatopathology|Methodist|Presbyterian|Baptist|Memorial|Health System|Health Alliance|Healthcare|Shelter|Hotel|Correctional Facility|Home Care|Home Health|Senior Living|Living Center|Care Center|Hospice|Wellness Center|Health Partners|Medical Associates|Physical Therapy|Sleep Center|Heart Center|Eye Center|Orthopaedics|Orthopedics|Dermatology|Cardiology|Oncology|Urgent Care Center)\\b(?:[ \\t]+of[ \\t]+${WORD}(?:[ \\t]+${WORD}){0,2})?`,
   'g',
 );
+/** Institutions named "X of Y": University of Chicago, Bank of Boston, College of the Holy Cross. */
+const INSTITUTION_OF = new RegExp(`\\b(?:University|College|Institute|School|Bank|Church|Diocese|City|Town|County)[ \\t]+of[ \\t]+(?:the[ \\t]+)?${WORD}(?:[ \\t]+${WORD}){0,2}`, 'g');
 /** Places named with Saint or Mount: "Mount Auburn", "St. Vincent's". */
 const SAINT_OR_MOUNT = new RegExp(`\\b(?:Saint|St\\.|Mount|Mt\\.)\\s+${WORD}(?:['’]s)?`, 'g');
 /** Cities named after a word that says "a place": "moved back to Providence", "lives in Dedham". */
@@ -74,7 +76,7 @@ export function detectGeo(text: string): Candidate[] {
     const start = m.index + m[0].lastIndexOf(m[1]);
     found.push({ start, end: m.index + m[0].length, type: 'ZIP', replacement: zip3(m[1]) });
   }
-  for (const pattern of [PLACE, SAINT_OR_MOUNT]) for (const m of matches(text, pattern)) found.push({ start: m.index, end: m.index + m[0].length, type: 'LOCATION' });
+  for (const pattern of [PLACE, SAINT_OR_MOUNT, INSTITUTION_OF]) for (const m of matches(text, pattern)) found.push({ start: m.index, end: m.index + m[0].length, type: 'LOCATION' });
   for (const m of matches(text, CUED_PLACE)) {
     const [start, end] = m.indices!.groups!.place;
     const place = text.slice(start, end);
