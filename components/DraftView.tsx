@@ -13,7 +13,11 @@ export function DraftView({ output, record, onShow }: DraftViewProps) {
     <article className="draft" aria-label={output.title}>
       <header className="draft-header">
         <h2>{output.title}</h2>
-        {output.engine === 'offline' ? <span className="tag">Offline draft · nothing was sent</span> : null}
+        {output.engine === 'offline' ? (
+          <span className="tag">Offline draft · nothing was sent</span>
+        ) : (
+          <span className="tag">Model draft · check before use</span>
+        )}
       </header>
       {output.sections.map((section) => (
         <section key={section.heading} className="draft-section">

@@ -2,7 +2,9 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import type { DatePolicy } from '../../utils/deidentify/types';
-import type { Settings } from '../../utils/settings/schema';
+import { listModels, ModelConfigSchema } from '../../utils/draft/backends/openai';
+import { sitePattern } from '../../utils/site-access';
+import type { Engine, Settings } from '../../utils/settings/schema';
 import { loadSettings, saveSettings } from '../../utils/settings/storage';
 import '../../components/panel.css';
 
@@ -31,13 +33,7 @@ function Options() {
   return (
     <main className="panel" style={{ maxWidth: 640 }}>
       <h1>Chartside settings</h1>
-      <section>
-        <h2>Summarization engine</h2>
-        <p>
-          <strong>Offline (built in)</strong> — drafts are made in this browser from the structured chart items.
-          Nothing about the patient is sent anywhere.
-        </p>
-      </section>
+      {settings ? <EngineSettings backend={settings.backend} onSave={async (backend) => setSettings(await saveSettings({ backend }))} /> : null}
       <section>
         <h2>De-identification</h2>
         {settings ? (
@@ -60,7 +56,7 @@ function Options() {
         ) : (
           <p className="muted">Loading…</p>
         )}
-        <p role="status" className="small muted">{saved ? 'Saved.' : ''}</p>
+        <p role="status" className="small muted" data-testid="date-policy-status">{saved ? 'Saved.' : ''}</p>
       </section>
       <section>
         <h2>Privacy</h2>
@@ -73,6 +69,81 @@ function Options() {
       </section>
       <p className="muted small">Version {version}</p>
     </main>
+  );
+}
+
+/** The summarization engine: offline (default), or an OpenAI-compatible endpoint with "Test connection". */
+function EngineSettings({ backend, onSave }: { backend: Engine; onSave: (backend: Engine) => Promise<void> }) {
+  const model = backend.engine === 'model' ? backend.model : undefined;
+  const [engine, setEngine] = useState<Engine['engine']>(backend.engine);
+  const [baseURL, setBaseURL] = useState(model?.baseURL ?? '');
+  const [modelName, setModelName] = useState(model?.model ?? '');
+  const [apiKey, setApiKey] = useState(model?.apiKey ?? '');
+  const [status, setStatus] = useState('');
+
+  const config = () => ModelConfigSchema.safeParse({ kind: 'compatible', baseURL, model: modelName, ...(apiKey ? { apiKey } : {}) });
+
+  const save = async () => {
+    if (engine === 'offline') {
+      await onSave({ engine: 'offline' });
+      setStatus('Saved: the offline engine. Nothing is sent anywhere.');
+      return;
+    }
+    const parsed = config();
+    if (!parsed.success) {
+      setStatus('Enter the endpoint address (https://…/v1) and a model name.');
+      return;
+    }
+    // Host access for exactly this endpoint, asked within the click (the browser shows its prompt).
+    const pattern = sitePattern(baseURL);
+    if (pattern) void browser.permissions.request({ origins: [pattern] }).catch(() => false);
+    await onSave({ engine: 'model', model: parsed.data });
+    setStatus(`Saved: ${parsed.data.model} at ${new URL(baseURL).host}. Only de-identified text is sent, after you click Summarize.`);
+  };
+
+  const test = async () => {
+    const parsed = config();
+    if (!parsed.success) return setStatus('Enter the endpoint address and a model name first.');
+    setStatus('Testing…');
+    const models = await listModels(parsed.data);
+    setStatus(models.ok ? `Connected. Models offered: ${models.value.join(', ') || '(none listed)'}.` : `${models.error.message}${models.error.detail ? ` (${models.error.detail})` : ''}`);
+  };
+
+  return (
+    <section>
+      <h2>Summarization engine</h2>
+      <fieldset>
+        <legend>Engine</legend>
+        <label className="choice">
+          <input type="radio" name="engine" checked={engine === 'offline'} onChange={() => setEngine('offline')} /> Offline (built in) — nothing is sent anywhere
+        </label>
+        <label className="choice">
+          <input type="radio" name="engine" checked={engine === 'model'} onChange={() => setEngine('model')} /> OpenAI-compatible endpoint (OpenAI, a gateway, vLLM, Ollama, LM Studio)
+        </label>
+      </fieldset>
+      {engine === 'model' ? (
+        <div className="form">
+          <label>
+            Endpoint address <input type="url" value={baseURL} onChange={(e) => setBaseURL(e.target.value)} placeholder="https://gateway.example.org/v1" />
+          </label>
+          <label>
+            Model <input value={modelName} onChange={(e) => setModelName(e.target.value)} placeholder="gpt-4o-mini" />
+          </label>
+          <label>
+            API key <input type="password" autoComplete="off" value={apiKey} onChange={(e) => setApiKey(e.target.value)} placeholder="kept on this computer only" />
+          </label>
+          <button type="button" onClick={() => void test()}>
+            Test connection
+          </button>
+        </div>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => void save()}>
+          Save engine
+        </button>
+      </div>
+      <p role="status" className="small" data-testid="engine-status">{status}</p>
+    </section>
   );
 }
 

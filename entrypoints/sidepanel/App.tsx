@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { DraftView } from '../../components/DraftView';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -10,6 +10,8 @@ import { loadSettings, watchSettings } from '../../utils/settings/storage';
 import { isEmptyRecord, RecordView } from '../../components/RecordView';
 import { SiteAccess } from '../../components/SiteAccess';
 import { runOffline } from '../../utils/draft/offline';
+import { summarizeWithModel } from '../../utils/draft/model';
+import { fillPlaceholders } from '../../utils/handback/reidentify';
 import type { TaskOutput } from '../../utils/draft/schema';
 import { askBackground } from '../../utils/messaging';
 import type { PatientRecord } from '../../utils/record/schema';
@@ -19,9 +21,24 @@ import { useTargetTab } from './useTargetTab';
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 
 class PanelError extends Error {
-  constructor(readonly appError: AppError) {
+  constructor(
+    readonly appError: AppError,
+    /** Text a model sent before the failure: shown, never thrown away. */
+    readonly partial?: string,
+  ) {
     super(appError.message);
   }
+}
+
+/** The draft as the clinician reads it: placeholders filled back in, here in the panel. */
+function reidentified(output: TaskOutput, originals: ReadonlyMap<string, string>): TaskOutput {
+  return {
+    ...output,
+    sections: output.sections.map((s) => ({
+      heading: fillPlaceholders(s.heading, originals),
+      statements: s.statements.map((st) => ({ ...st, text: fillPlaceholders(st.text, originals) })),
+    })),
+  };
 }
 
 export function App() {
@@ -74,10 +91,23 @@ export function App() {
     },
   });
 
+  const [streamed, setStreamed] = useState('');
+  const abort = useRef<AbortController | undefined>(undefined);
   const summarize = useMutation({
-    mutationFn: async (current: PatientRecord) => runOffline('summary', current),
+    mutationFn: async (current: PatientRecord): Promise<TaskOutput> => {
+      if (settings.backend.engine === 'offline') return runOffline('summary', current);
+      // Only the de-identified payload leaves; the leak guard checks it again right before sending.
+      const prepared = buildPayload(current, settings.datePolicy, { redact: redactions, keep: kept });
+      if (!prepared.ok) throw new PanelError(prepared.error);
+      abort.current = new AbortController();
+      setStreamed('');
+      const result = await summarizeWithModel(prepared.value, settings.backend.model, { onText: setStreamed, signal: abort.current.signal });
+      if (!result.ok) throw new PanelError(result.error, result.error.partial);
+      return reidentified(result.value, prepared.value.book.originals);
+    },
     onSuccess: setDraft,
   });
+  const summarizeError = summarize.error instanceof PanelError ? summarize.error : undefined;
 
   const show = (ref: string) => {
     if (tabId !== undefined) void askBackground(send, { type: 'highlight', tabId, ref });
@@ -89,7 +119,9 @@ export function App() {
     <main className="panel">
       <header className="panel-header">
         <h1>Chartside</h1>
-        <span className="muted small">Engine: offline (built in)</span>
+        <span className="muted small">
+          Engine: {settings.backend.engine === 'offline' ? 'offline (built in)' : settings.backend.model.model}
+        </span>
       </header>
 
       <div className="actions">
@@ -122,6 +154,11 @@ export function App() {
             <button type="button" className="primary" onClick={() => summarize.mutate(record)} disabled={summarize.isPending}>
               Summarize
             </button>
+            {summarize.isPending && settings.backend.engine === 'model' ? (
+              <button type="button" onClick={() => abort.current?.abort()}>
+                Cancel
+              </button>
+            ) : null}
             <button type="button" aria-expanded={showPayload} onClick={() => setShowPayload(!showPayload)}>
               {showPayload ? 'Hide what would be sent' : 'Preview what would be sent'}
             </button>
@@ -139,10 +176,28 @@ export function App() {
         </>
       ) : null}
 
+      <div aria-live="polite" className="live">
+        {summarize.isPending && settings.backend.engine === 'model' ? (
+          <p className="progress">Drafting with {settings.backend.model.model}… {streamed.length ? `${streamed.length} characters received` : 'waiting for the first words'}</p>
+        ) : null}
+      </div>
+      {summarizeError ? (
+        <>
+          <ErrorNotice error={summarizeError.appError} onRetry={record ? () => summarize.mutate(record) : undefined} />
+          {summarizeError.partial ? (
+            <details open>
+              <summary>What arrived before the failure</summary>
+              <pre className="payload-text">{summarizeError.partial}</pre>
+            </details>
+          ) : null}
+        </>
+      ) : null}
       {draft && record ? <DraftView output={draft} record={record} onShow={show} /> : null}
 
       <footer className="panel-footer muted small">
-        Offline drafts are made in this browser: nothing about the patient leaves it.
+        {settings.backend.engine === 'offline'
+          ? 'Offline drafts are made in this browser: nothing about the patient leaves it.'
+          : 'Summarize sends only the de-identified text you can preview here; real values stay in this panel.'}
       </footer>
     </main>
   );

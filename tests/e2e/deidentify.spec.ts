@@ -100,7 +100,7 @@ test('the date policy chosen in settings decides how dates leave', async ({ ext,
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await options.getByRole('radio', { name: /Days from the page’s date/ }).check();
-  await expect(options.getByRole('status')).toHaveText('Saved.');
+  await expect(options.getByTestId('date-policy-status')).toHaveText('Saved.');
 
   // The open panel follows the setting at once.
   await expect(text).toContainText(/\[DATE-\d+ \([+-]?\d+ days|day 0\)\]/);

@@ -21,6 +21,17 @@ export async function startOpenAIServer({ models = ['test-model'] } = {}) {
   const sockets = new Set();
 
   const server = http.createServer(async (req, res) => {
+    // Gateways that serve browsers answer CORS; the panel is a chrome-extension:// page.
+    res.setHeader('access-control-allow-origin', '*');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+        'access-control-allow-private-network': 'true',
+        'access-control-max-age': '600',
+      });
+      return res.end();
+    }
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
     const raw = Buffer.concat(chunks).toString('utf8');

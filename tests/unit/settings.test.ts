@@ -7,15 +7,18 @@ describe('settings', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('defaults to the Safe Harbor date policy', async () => {
-    expect(await loadSettings()).toEqual({ version: 1, datePolicy: 'safe-harbor' });
+    expect(await loadSettings()).toEqual({ version: 2, datePolicy: 'safe-harbor', backend: { engine: 'offline' } });
   });
 
   it('migrates unversioned and broken stored values without failing', () => {
     expect(migrateSettings(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(migrateSettings('garbage')).toEqual(DEFAULT_SETTINGS);
-    expect(migrateSettings({ datePolicy: 'relative' })).toEqual({ version: 1, datePolicy: 'relative' });
+    const offline = { engine: 'offline' };
+    expect(migrateSettings({ datePolicy: 'relative' })).toEqual({ version: 2, datePolicy: 'relative', backend: offline });
     expect(migrateSettings({ version: 1, datePolicy: 'everything' })).toEqual(DEFAULT_SETTINGS);
-    expect(migrateSettings({ version: 1, datePolicy: 'relative', extra: true })).toEqual({ version: 1, datePolicy: 'relative' });
+    expect(migrateSettings({ version: 1, datePolicy: 'relative', extra: true })).toEqual({ version: 2, datePolicy: 'relative', backend: offline });
+    // A broken model configuration falls back to the offline engine, keeping the rest.
+    expect(migrateSettings({ version: 2, datePolicy: 'relative', backend: { engine: 'model', model: { kind: 'compatible', model: '' } } })).toEqual({ version: 2, datePolicy: 'relative', backend: offline });
   });
 
   it('persists in storage.local and tells watchers', async () => {

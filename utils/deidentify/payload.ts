@@ -5,11 +5,13 @@
  */
 import { ITEM_CATEGORIES, type PatientRecord, type RecordItem } from '../record/schema';
 import { deidentify, findLeaks, knownFromRecord, PlaceholderBook, type ClinicianChoices, type Leak } from './index';
-import type { DatePolicy, IdentifierType, Span } from './types';
+import type { DatePolicy, IdentifierType, KnownIdentifiers, Span } from './types';
 import { fail, ok, type Result } from '../result';
 
 export interface Payload {
   text: string;
+  /** The patient's known identifiers: the leak guard checks every outgoing message against them. */
+  known: KnownIdentifiers;
   spans: Span[];
   counts: Partial<Record<IdentifierType, number>>;
   leaks: Leak[];
@@ -69,5 +71,5 @@ export function buildPayload(record: PatientRecord, policy: DatePolicy = 'safe-h
   }
   const counts: Payload['counts'] = {};
   for (const span of spans) counts[span.type] = (counts[span.type] ?? 0) + 1;
-  return ok({ text, spans: outSpans, counts, leaks: findLeaks(text, known, book), book });
+  return ok({ text, known, spans: outSpans, counts, leaks: findLeaks(text, known, book), book });
 }

@@ -1,11 +1,19 @@
 /**
- * Chartside's settings: one zod schema, versioned, migrated on read. Later versions add the model
- * backend; each version bump adds one migration step below.
+ * Chartside's settings: one zod schema, versioned, migrated on read. Each version bump adds one
+ * migration step in `migrateSettings`.
  */
 import { z } from 'zod';
 import { DatePolicySchema } from '../deidentify/types';
+import { ModelConfigSchema } from '../draft/backends/openai';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
+
+/** The summarization engine: the built-in offline one (default), or a model endpoint. */
+export const EngineSchema = z.discriminatedUnion('engine', [
+  z.object({ engine: z.literal('offline') }),
+  z.object({ engine: z.literal('model'), model: ModelConfigSchema }),
+]);
+export type Engine = z.infer<typeof EngineSchema>;
 
 export const SettingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -14,20 +22,23 @@ export const SettingsSchema = z.object({
    * `relative` gives days from the page's date — more useful clinically, but not Safe Harbor.
    */
   datePolicy: DatePolicySchema,
+  backend: EngineSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, datePolicy: 'safe-harbor' };
+export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, datePolicy: 'safe-harbor', backend: { engine: 'offline' } };
 
 /**
  * Brings stored settings of any earlier version (or none, or garbage) to the current shape.
- * Unknown or invalid values fall back to defaults rather than failing: settings must never keep
- * the panel from working.
+ * Invalid values fall back to defaults rather than failing: settings must never keep the panel
+ * from working. (A broken model configuration falls back to the offline engine.)
  */
 export function migrateSettings(stored: unknown): Settings {
   let raw: Record<string, unknown> = stored && typeof stored === 'object' ? { ...(stored as Record<string, unknown>) } : {};
-  // Version 0 (before settings were versioned) had no fields worth keeping.
-  if (typeof raw.version !== 'number' || raw.version < 1) raw = { ...DEFAULT_SETTINGS, ...pick(raw, ['datePolicy']), version: 1 };
+  // Version 0 (unversioned) had no fields worth keeping but the date policy.
+  if (typeof raw.version !== 'number' || raw.version < 1) raw = { ...pick(raw, ['datePolicy']), version: 1 };
+  // Version 1 → 2: the engine became a setting; version 1 only had the offline engine.
+  if (raw.version === 1) raw = { ...raw, backend: { engine: 'offline' }, version: 2 };
   const parsed = SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...raw, version: SETTINGS_VERSION });
   if (parsed.success) return parsed.data;
   // Keep whatever fields are valid on their own.
