@@ -32,3 +32,26 @@ test('fails with one line on stderr and a non-zero exit for unreadable input', a
   const pdf = await capture(notHtml).catch((e: { stderr: string }) => e);
   expect((pdf as { stderr: string }).stderr).toContain('is not an HTML page');
 });
+
+test('draft runs capture → de-identify → a model endpoint, and prints the output and the payload', async () => {
+  const { startOpenAIServer } = await import('../support/openai-server.mjs');
+  const server = await startOpenAIServer();
+  try {
+    server.script({ kind: 'answer', content: JSON.stringify({ synopsis: '[PATIENT] seen on [DATE-1 (2026)].', sections: [] }) });
+    const { stdout } = await promisify(execFile)(
+      'node',
+      ['scripts/draft.mjs', 'tests/fixtures/pages/document.html', '--task', 'summary', '--backend', server.baseURL, '--model', 'test-model', '--show-payload'],
+      { timeout: 60_000, env: { ...process.env, OPENAI_API_KEY: 'sk-cli-test' } },
+    );
+    const out = JSON.parse(stdout);
+    expect(out.task).toBe('summary');
+    expect(out.output.engine).toBe('model');
+    expect(out.output.sections[0].statements[0].text).toBe('Maria Elena Ordóñez seen on 11/18/2026.'); // filled back in, locally
+    expect(out.payload).toMatch(/^PATIENT: \[PATIENT\]/);
+    const sent = JSON.stringify(server.requests.at(-1)!.body);
+    for (const value of ['Ordóñez', '00482913', '03/14/1958', '555-0199', 'Larkspur']) expect(sent).not.toContain(value);
+    expect(server.requests.at(-1)!.headers.authorization).toBe('Bearer sk-cli-test');
+  } finally {
+    await server.close();
+  }
+});
