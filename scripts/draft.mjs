@@ -3,12 +3,8 @@
 // Capture (the extension, in headless Chromium) → de-identify → the offline engine or a model endpoint
 // (the `openai` SDK; the key from OPENAI_API_KEY) → prints {"task", "output", "payload"?} as JSON.
 // The output has placeholders filled back in, locally; the payload is exactly what would be sent.
-import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { captureThroughExtension, launchWithExtension } from './lib/browser.mjs';
-import { ensureBuilt } from './lib/build.mjs';
+import { capturePage } from './lib/capture-page.mjs';
 import { loadModules } from './lib/load-ts.mjs';
-import { serveDirectory } from './lib/serve.mjs';
 
 function die(message) {
   process.stderr.write(`draft: ${message}\n`);
@@ -25,30 +21,9 @@ if (task !== 'summary') die(`unknown task "${task}" (this version drafts: summar
 if (backend !== 'offline' && !/^https?:\/\//.test(backend)) die(`--backend takes "offline" or an endpoint address such as https://gateway.example.org/v1`);
 if (backend !== 'offline' && !option('--model')) die('--model is needed with a model endpoint');
 
-let url = target;
-let server;
-if (!/^https?:\/\//.test(target)) {
-  if (!existsSync(target) || !statSync(target).isFile()) die(`no such file or URL: ${target}`);
-  if (!/\.x?html?$/i.test(target)) die(`${target} is not an HTML page (expected a .html file)`);
-  server = await serveDirectory(dirname(resolve(target)));
-  url = `${server.url}/${encodeURIComponent(basename(target))}`;
-}
-
-let ext;
-let record;
-try {
-  ensureBuilt();
-  ext = await launchWithExtension();
-  const page = await ext.context.newPage();
-  const response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch((error) => die(`could not load ${target}: ${error.message.split('\n')[0]}`));
-  if (response && !response.ok()) die(`could not load ${target}: HTTP ${response.status()}`);
-  const captured = await captureThroughExtension(ext, page);
-  if (!captured?.ok) die(captured?.error?.message ?? 'capture failed');
-  record = captured.value;
-} finally {
-  await ext?.close();
-  await server?.close();
-}
+const captured = await capturePage(target);
+if (!captured.ok) die(captured.message);
+const record = captured.value;
 
 const [{ buildPayload }, { runOffline }, { summarizeWithModel }, { ModelConfigSchema }, { fillPlaceholders }] = await loadModules([
   '/utils/deidentify/payload.ts',
