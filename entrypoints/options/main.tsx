@@ -2,7 +2,7 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import type { DatePolicy } from '../../utils/deidentify/types';
-import { listModels, ModelConfigSchema } from '../../utils/draft/backends/openai';
+import { listModels, ModelConfigSchema, parseHeaders } from '../../utils/draft/backends/openai';
 import { sitePattern } from '../../utils/site-access';
 import type { Engine, Settings } from '../../utils/settings/schema';
 import { loadSettings, saveSettings } from '../../utils/settings/storage';
@@ -72,16 +72,32 @@ function Options() {
   );
 }
 
-/** The summarization engine: offline (default), or an OpenAI-compatible endpoint with "Test connection". */
+type Preset = 'openai' | 'azure' | 'compatible';
+
+/** The summarization engine: offline (default), or OpenAI, Azure OpenAI or any compatible endpoint. */
 function EngineSettings({ backend, onSave }: { backend: Engine; onSave: (backend: Engine) => Promise<void> }) {
   const model = backend.engine === 'model' ? backend.model : undefined;
   const [engine, setEngine] = useState<Engine['engine']>(backend.engine);
+  const [preset, setPreset] = useState<Preset>(model?.kind ?? 'compatible');
   const [baseURL, setBaseURL] = useState(model?.baseURL ?? '');
+  const [azureEndpoint, setAzureEndpoint] = useState(model?.azure?.endpoint ?? '');
+  const [deployment, setDeployment] = useState(model?.azure?.deployment ?? '');
+  const [apiVersion, setApiVersion] = useState(model?.azure?.apiVersion ?? '2024-10-21');
   const [modelName, setModelName] = useState(model?.model ?? '');
   const [apiKey, setApiKey] = useState(model?.apiKey ?? '');
+  const [headers, setHeaders] = useState(Object.entries(model?.headers ?? {}).map(([k, v]) => `${k}: ${v}`).join('\n'));
   const [status, setStatus] = useState('');
 
-  const config = () => ModelConfigSchema.safeParse({ kind: 'compatible', baseURL, model: modelName, ...(apiKey ? { apiKey } : {}) });
+  const endpoint = preset === 'azure' ? azureEndpoint : preset === 'openai' ? 'https://api.openai.com/v1' : baseURL;
+  const config = () =>
+    ModelConfigSchema.safeParse({
+      kind: preset,
+      ...(preset === 'compatible' ? { baseURL } : {}),
+      ...(preset === 'azure' ? { azure: { endpoint: azureEndpoint, deployment, apiVersion } } : {}),
+      model: preset === 'azure' ? modelName || deployment : modelName,
+      headers: parseHeaders(headers),
+      ...(apiKey ? { apiKey } : {}),
+    });
 
   const save = async () => {
     if (engine === 'offline') {
@@ -91,19 +107,19 @@ function EngineSettings({ backend, onSave }: { backend: Engine; onSave: (backend
     }
     const parsed = config();
     if (!parsed.success) {
-      setStatus('Enter the endpoint address (https://…/v1) and a model name.');
+      setStatus(preset === 'azure' ? 'Enter the Azure endpoint (https://…openai.azure.com), the deployment and the API version.' : 'Enter the endpoint address (https://…/v1) and a model name.');
       return;
     }
     // Host access for exactly this endpoint, asked within the click (the browser shows its prompt).
-    const pattern = sitePattern(baseURL);
+    const pattern = sitePattern(endpoint);
     if (pattern) void browser.permissions.request({ origins: [pattern] }).catch(() => false);
     await onSave({ engine: 'model', model: parsed.data });
-    setStatus(`Saved: ${parsed.data.model} at ${new URL(baseURL).host}. Only de-identified text is sent, after you click Summarize.`);
+    setStatus(`Saved: ${parsed.data.model} at ${new URL(endpoint).host}. Only de-identified text is sent, after you click Summarize.`);
   };
 
   const test = async () => {
     const parsed = config();
-    if (!parsed.success) return setStatus('Enter the endpoint address and a model name first.');
+    if (!parsed.success) return setStatus('Fill in the endpoint and the model first.');
     setStatus('Testing…');
     const models = await listModels(parsed.data);
     setStatus(models.ok ? `Connected. Models offered: ${models.value.join(', ') || '(none listed)'}.` : `${models.error.message}${models.error.detail ? ` (${models.error.detail})` : ''}`);
@@ -118,19 +134,48 @@ function EngineSettings({ backend, onSave }: { backend: Engine; onSave: (backend
           <input type="radio" name="engine" checked={engine === 'offline'} onChange={() => setEngine('offline')} /> Offline (built in) — nothing is sent anywhere
         </label>
         <label className="choice">
-          <input type="radio" name="engine" checked={engine === 'model'} onChange={() => setEngine('model')} /> OpenAI-compatible endpoint (OpenAI, a gateway, vLLM, Ollama, LM Studio)
+          <input type="radio" name="engine" checked={engine === 'model'} onChange={() => setEngine('model')} /> OpenAI-compatible endpoint (OpenAI, Azure OpenAI, a gateway, vLLM, Ollama, LM Studio)
         </label>
       </fieldset>
       {engine === 'model' ? (
         <div className="form">
           <label>
-            Endpoint address <input type="url" value={baseURL} onChange={(e) => setBaseURL(e.target.value)} placeholder="https://gateway.example.org/v1" />
+            Service
+            <select value={preset} onChange={(e) => setPreset(e.target.value as Preset)}>
+              <option value="compatible">OpenAI-compatible (gateway, vLLM, Ollama, LM Studio)</option>
+              <option value="azure">Azure OpenAI</option>
+              <option value="openai">OpenAI</option>
+            </select>
           </label>
-          <label>
-            Model <input value={modelName} onChange={(e) => setModelName(e.target.value)} placeholder="gpt-4o-mini" />
-          </label>
+          {preset === 'compatible' ? (
+            <label>
+              Endpoint address <input type="url" value={baseURL} onChange={(e) => setBaseURL(e.target.value)} placeholder="https://gateway.example.org/v1" />
+            </label>
+          ) : null}
+          {preset === 'azure' ? (
+            <>
+              <label>
+                Azure endpoint <input type="url" value={azureEndpoint} onChange={(e) => setAzureEndpoint(e.target.value)} placeholder="https://your-resource.openai.azure.com" />
+              </label>
+              <label>
+                Deployment <input value={deployment} onChange={(e) => setDeployment(e.target.value)} placeholder="gpt-4o-mini" />
+              </label>
+              <label>
+                API version <input value={apiVersion} onChange={(e) => setApiVersion(e.target.value)} />
+              </label>
+            </>
+          ) : null}
+          {preset !== 'azure' ? (
+            <label>
+              Model <input value={modelName} onChange={(e) => setModelName(e.target.value)} placeholder="gpt-4o-mini" />
+            </label>
+          ) : null}
           <label>
             API key <input type="password" autoComplete="off" value={apiKey} onChange={(e) => setApiKey(e.target.value)} placeholder="kept on this computer only" />
+          </label>
+          <label>
+            Extra headers (one “Name: value” a line, for gateways)
+            <textarea rows={2} value={headers} onChange={(e) => setHeaders(e.target.value)} />
           </label>
           <button type="button" onClick={() => void test()}>
             Test connection

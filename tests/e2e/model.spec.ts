@@ -18,13 +18,14 @@ function identifiersOf(p: (typeof patients)[number]): string[] {
 }
 
 /** The clinician points Chartside at an endpoint on the options page; returns that page. */
-async function configureEndpoint(ext: ExtensionBrowser, baseURL: string, apiKey?: string) {
+async function configureEndpoint(ext: ExtensionBrowser, baseURL: string, apiKey?: string, headers?: string) {
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await options.getByRole('radio', { name: /OpenAI-compatible endpoint/ }).check();
   await options.getByLabel('Endpoint address').fill(baseURL);
   await options.getByLabel('Model').fill('test-model');
   if (apiKey) await options.getByLabel('API key').fill(apiKey);
+  if (headers) await options.getByLabel(/Extra headers/).fill(headers);
   return options;
 }
 
@@ -96,7 +97,7 @@ test('the model path sends no identifier of any demo patient, and fills placehol
 test('model failures reach the clinician as readable messages, and nothing is lost', async ({ ext, portalUrl }) => {
   const server = await startOpenAIServer();
   try {
-    const options = await configureEndpoint(ext, server.baseURL);
+    const options = await configureEndpoint(ext, server.baseURL, undefined, 'x-gateway-user: clinic-7');
     await saveEngine(options, 'Saved: test-model');
 
     const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[0].id}/dashboard`);
@@ -126,6 +127,7 @@ test('model failures reach the clinician as readable messages, and nothing is lo
     await panel.getByRole('button', { name: 'Try again' }).click();
     await expect(panel.getByRole('article', { name: /model draft/ })).toBeVisible();
     await expect(panel.locator('button[data-category="medications"]')).toBeVisible();
+    expect(server.requests.at(-1)!.headers['x-gateway-user']).toBe('clinic-7');
 
     await useOffline(options);
     await panel.close();

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { draftWithModel, listModels, ModelConfigSchema, parseOutput } from '../../utils/draft/backends/openai';
+import { draftWithModel, listModels, ModelConfigSchema, parseHeaders, parseOutput } from '../../utils/draft/backends/openai';
 import { startOpenAIServer } from '../support/openai-server.mjs';
 
 const Output = z.object({ summary: z.string(), cites: z.array(z.string()) });
@@ -142,5 +142,24 @@ describe('reading model output', () => {
   it('accepts bare JSON, fenced JSON, and JSON with words around it', () => {
     for (const text of [good, '```json\n' + good + '\n```', `Here you go: ${good} Hope it helps.`]) expect(parseOutput(text, Output).ok).toBe(true);
     expect(parseOutput('no json here', Output)).toMatchObject({ ok: false });
+  });
+});
+
+describe('gateway headers typed in settings', () => {
+  it('reads "Name: value" lines and ignores the rest', () => {
+    expect(parseHeaders('x-gateway-user: clinic-7\n\nnot a header\n  X-Team :  cardiology  ')).toEqual({ 'x-gateway-user': 'clinic-7', 'X-Team': 'cardiology' });
+  });
+});
+
+describe('Azure OpenAI', () => {
+  it('calls the deployment with the API version and the api-key header', async () => {
+    server.script({ kind: 'answer', content: good });
+    const endpoint = server.baseURL.replace(/\/v1$/, '');
+    const azure = ModelConfigSchema.parse({ kind: 'azure', azure: { endpoint, deployment: 'chartside-gpt', apiVersion: '2024-10-21' }, model: 'chartside-gpt', apiKey: KEY, maxRetries: 0 });
+    const result = await draftWithModel({ config: azure, messages, schema: Output, schemaName: 'summary' });
+    expect(result.ok).toBe(true);
+    const request = server.requests.at(-1)!;
+    expect(request.url).toMatch(/^\/openai\/deployments\/chartside-gpt\/chat\/completions\?api-version=2024-10-21$/);
+    expect(request.headers['api-key']).toBe(KEY);
   });
 });

@@ -27,6 +27,17 @@ export const ModelConfigSchema = z.object({
 });
 export type ModelConfig = z.infer<typeof ModelConfigSchema>;
 
+/** A gateway's extra headers as typed in settings: "Name: value" lines; other lines are ignored. */
+export function parseHeaders(text: string): Record<string, string> {
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .map((line) => line.match(/^\s*([^:\s][^:]*?)\s*:\s*(.+?)\s*$/))
+      .filter((m): m is RegExpMatchArray => m !== null)
+      .map((m) => [m[1], m[2]]),
+  );
+}
+
 export type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string };
 
 export function createClient(config: ModelConfig, fetchImpl?: typeof fetch): OpenAI {
