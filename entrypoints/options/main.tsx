@@ -85,6 +85,8 @@ function EngineSettings({ backend, onSave }: { backend: Engine; onSave: (backend
   const [apiVersion, setApiVersion] = useState(model?.azure?.apiVersion ?? '2024-10-21');
   const [modelName, setModelName] = useState(model?.model ?? '');
   const [apiKey, setApiKey] = useState(model?.apiKey ?? '');
+  const [temperature, setTemperature] = useState(String(model?.temperature ?? 0.2));
+  const [maxOutputTokens, setMaxOutputTokens] = useState(String(model?.maxOutputTokens ?? 1200));
   const [headers, setHeaders] = useState(Object.entries(model?.headers ?? {}).map(([k, v]) => `${k}: ${v}`).join('\n'));
   const [status, setStatus] = useState('');
 
@@ -96,6 +98,8 @@ function EngineSettings({ backend, onSave }: { backend: Engine; onSave: (backend
       ...(preset === 'azure' ? { azure: { endpoint: azureEndpoint, deployment, apiVersion } } : {}),
       model: preset === 'azure' ? modelName || deployment : modelName,
       headers: parseHeaders(headers),
+      temperature: Number(temperature),
+      maxOutputTokens: Number(maxOutputTokens),
       ...(apiKey ? { apiKey } : {}),
     });
 
@@ -172,6 +176,12 @@ function EngineSettings({ backend, onSave }: { backend: Engine; onSave: (backend
           ) : null}
           <label>
             API key <input type="password" autoComplete="off" value={apiKey} onChange={(e) => setApiKey(e.target.value)} placeholder="kept on this computer only" />
+          </label>
+          <label>
+            Temperature (0 is most literal) <input type="number" min="0" max="2" step="0.1" value={temperature} onChange={(e) => setTemperature(e.target.value)} />
+          </label>
+          <label>
+            Longest answer, in tokens <input type="number" min="100" step="100" value={maxOutputTokens} onChange={(e) => setMaxOutputTokens(e.target.value)} />
           </label>
           <label>
             Extra headers (one “Name: value” a line, for gateways)

@@ -120,7 +120,11 @@ export function App() {
       <header className="panel-header">
         <h1>Chartside</h1>
         <span className="muted small">
-          Engine: {settings.backend.engine === 'offline' ? 'offline (built in)' : settings.backend.model.model}
+          Engine: {settings.backend.engine === 'offline' ? 'offline (built in)' : settings.backend.model.model} · dates:{' '}
+          {settings.datePolicy === 'safe-harbor' ? 'year only' : 'relative days'} ·{' '}
+          <button type="button" className="linklike-small" onClick={() => void browser.runtime.openOptionsPage()}>
+            Settings
+          </button>
         </span>
       </header>
 
