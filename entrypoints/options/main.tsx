@@ -64,7 +64,8 @@ function Options() {
           <li>Chartside reads a page only when you click “Read this page”.</li>
           <li>It reads what is visible on screen, never hidden fields or other tabs.</li>
           <li>The record stays in the panel’s memory and is gone when you close the panel.</li>
-          <li>Settings are kept on this computer only (never synced).</li>
+          <li>With a model endpoint, only the de-identified text you can preview in the panel is sent, to that endpoint, when you click Summarize.</li>
+          <li>Settings, the API key included, are kept on this computer only (never synced).</li>
         </ul>
       </section>
       <p className="muted small">Version {version}</p>
