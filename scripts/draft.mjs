@@ -25,7 +25,7 @@ const captured = await capturePage(target);
 if (!captured.ok) die(captured.message);
 const record = captured.value;
 
-const [{ buildPayload }, { runOffline }, { summarizeWithModel }, { ModelConfigSchema }, { fillPlaceholders }] = await loadModules([
+const [{ buildPayload }, { runOffline }, { summarizeWithModel }, { ModelConfigSchema }, { fillOutput }] = await loadModules([
   '/utils/deidentify/payload.ts',
   '/utils/draft/offline.ts',
   '/utils/draft/model.ts',
@@ -44,10 +44,7 @@ if (backend === 'offline') {
   if (!config.success) die(`invalid endpoint settings: ${config.error.issues.map((i) => i.message).join('; ')}`);
   const result = await summarizeWithModel(payload, config.data);
   if (!result.ok) die(`${result.error.message}${result.error.detail ? ` (${result.error.detail})` : ''}`);
-  output = {
-    ...result.value,
-    sections: result.value.sections.map((s) => ({ heading: s.heading, statements: s.statements.map((st) => ({ ...st, text: fillPlaceholders(st.text, payload.book.originals) })) })),
-  };
+  output = fillOutput(result.value, payload.book.originals);
 }
 const out = { task, output, ...(args.includes('--show-payload') ? { payload: payload.text } : {}) };
 process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

@@ -11,7 +11,7 @@ import { isEmptyRecord, RecordView } from '../../components/RecordView';
 import { SiteAccess } from '../../components/SiteAccess';
 import { runOffline } from '../../utils/draft/offline';
 import { summarizeWithModel } from '../../utils/draft/model';
-import { fillPlaceholders } from '../../utils/handback/reidentify';
+import { fillOutput } from '../../utils/handback/reidentify';
 import type { TaskOutput } from '../../utils/draft/schema';
 import { askBackground } from '../../utils/messaging';
 import type { PatientRecord } from '../../utils/record/schema';
@@ -28,17 +28,6 @@ class PanelError extends Error {
   ) {
     super(appError.message);
   }
-}
-
-/** The draft as the clinician reads it: placeholders filled back in, here in the panel. */
-function reidentified(output: TaskOutput, originals: ReadonlyMap<string, string>): TaskOutput {
-  return {
-    ...output,
-    sections: output.sections.map((s) => ({
-      heading: fillPlaceholders(s.heading, originals),
-      statements: s.statements.map((st) => ({ ...st, text: fillPlaceholders(st.text, originals) })),
-    })),
-  };
 }
 
 export function App() {
@@ -103,7 +92,8 @@ export function App() {
       setStreamed('');
       const result = await summarizeWithModel(prepared.value, settings.backend.model, { onText: setStreamed, signal: abort.current.signal });
       if (!result.ok) throw new PanelError(result.error, result.error.partial);
-      return reidentified(result.value, prepared.value.book.originals);
+      // Placeholders filled back in here, in the panel: the real values never left it.
+      return fillOutput(result.value, prepared.value.book.originals);
     },
     onSuccess: setDraft,
   });

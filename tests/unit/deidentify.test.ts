@@ -165,3 +165,16 @@ describe('the payload of a captured record', () => {
     if (!payload.ok) expect(payload.error.message).toMatch(/too much text to prepare at once \(10\.0 million characters\)/);
   });
 });
+
+describe('filling placeholders back in', () => {
+  it('restores real values in a draft, locally, and leaves unknown placeholders as they are', async () => {
+    const { fillOutput } = await import('../../utils/handback/reidentify');
+    const book = new PlaceholderBook();
+    deidentify('Dr. Kevin Osei saw Maria on 03/14/2021.', { known, book });
+    const output = fillOutput(
+      { task: 'summary', engine: 'model', title: 't', sections: [{ heading: 'Plan', statements: [{ text: '[PATIENT] to see Dr. [CLINICIAN-1] after [DATE-1 (2021)]; [PERSON-9] unknown.', cites: [] }] }] },
+      book.originals,
+    );
+    expect(output.sections[0].statements[0].text).toBe('Maria to see Dr. Kevin Osei after 03/14/2021; [PERSON-9] unknown.');
+  });
+});

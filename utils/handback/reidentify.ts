@@ -3,8 +3,21 @@
  * the clinician reads the real values. The mapping comes from the panel's PlaceholderBook and
  * never leaves the panel.
  */
+import type { TaskOutput } from '../draft/schema';
+
 const PLACEHOLDER = /\[(?:[A-Z_]+-\d+(?: \([^)\]]*\))?|PATIENT|AGE 90 or older|ZIP \d{3})\]/g;
 
 export function fillPlaceholders(text: string, originals: ReadonlyMap<string, string>): string {
   return text.replace(PLACEHOLDER, (placeholder) => originals.get(placeholder) ?? placeholder);
+}
+
+/** A task's output as the clinician reads it: every heading and statement filled back in. */
+export function fillOutput(output: TaskOutput, originals: ReadonlyMap<string, string>): TaskOutput {
+  return {
+    ...output,
+    sections: output.sections.map((section) => ({
+      heading: fillPlaceholders(section.heading, originals),
+      statements: section.statements.map((statement) => ({ ...statement, text: fillPlaceholders(statement.text, originals) })),
+    })),
+  };
 }
