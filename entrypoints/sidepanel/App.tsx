@@ -97,7 +97,12 @@ export function App() {
     },
     onSuccess: setDraft,
   });
-  const summarizeError = summarize.error instanceof PanelError ? summarize.error : undefined;
+  // Every failure reaches the clinician: our own errors as they are, anything unexpected as such.
+  const summarizeError = summarize.error instanceof PanelError
+    ? summarize.error
+    : summarize.error
+      ? new PanelError({ code: 'internal', message: 'The draft could not be made because of an unexpected error.', detail: String(summarize.error) })
+      : undefined;
 
   const show = (ref: string) => {
     if (tabId !== undefined) void askBackground(send, { type: 'highlight', tabId, ref });

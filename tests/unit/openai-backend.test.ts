@@ -163,3 +163,13 @@ describe('Azure OpenAI', () => {
     expect(request.headers['api-key']).toBe(KEY);
   });
 });
+
+describe('incomplete configurations', () => {
+  it('are refused by the schema with the reason, never half-used', () => {
+    const azure = ModelConfigSchema.safeParse({ kind: 'azure', model: 'x' });
+    expect(azure.success).toBe(false);
+    if (!azure.success) expect(azure.error.issues[0].message).toMatch(/Azure OpenAI needs an endpoint/);
+    expect(ModelConfigSchema.safeParse({ kind: 'compatible', model: 'x' }).success).toBe(false);
+    expect(ModelConfigSchema.safeParse({ kind: 'openai', model: 'gpt-4o-mini' }).success).toBe(true);
+  });
+});

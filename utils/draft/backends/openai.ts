@@ -24,6 +24,10 @@ export const ModelConfigSchema = z.object({
   maxOutputTokens: z.number().int().positive().default(1200),
   timeoutMs: z.number().int().positive().default(60_000),
   maxRetries: z.number().int().min(0).max(5).default(2),
+}).superRefine((config, ctx) => {
+  // Each service names its address its own way; a configuration without one is no configuration.
+  if (config.kind === 'azure' && !config.azure) ctx.addIssue({ code: 'custom', path: ['azure'], message: 'Azure OpenAI needs an endpoint, a deployment and an API version.' });
+  if (config.kind === 'compatible' && !config.baseURL) ctx.addIssue({ code: 'custom', path: ['baseURL'], message: 'An OpenAI-compatible endpoint needs its address.' });
 });
 export type ModelConfig = z.infer<typeof ModelConfigSchema>;
 
@@ -92,7 +96,12 @@ const STREAM_CUT = {
 
 /** Streams a completion and validates it; failures keep whatever text had arrived. */
 export async function draftWithModel<T>(request: DraftRequest<T>): Promise<{ ok: true; value: T; raw: string } | { ok: false; error: DraftFailure }> {
-  const client = createClient(request.config, request.fetchImpl);
+  let client: OpenAI;
+  try {
+    client = createClient(request.config, request.fetchImpl);
+  } catch (error) {
+    return { ok: false, error: { code: 'misconfigured', message: 'The model endpoint is not fully set up. Open Chartside settings and complete it.', detail: error instanceof Error ? error.message : String(error) } };
+  }
   const jsonSchema = z.toJSONSchema(request.schema) as Record<string, unknown>;
   let messages = request.messages;
   let format: Format = 'json_schema';
