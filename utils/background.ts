@@ -72,6 +72,7 @@ export const backgroundHandlers: Handlers<PanelRequest, undefined> = {
   capture: ({ tabId, selectionOnly }) => askPage(tabId, { type: 'page:capture', selectionOnly }, CAPTURE_TIMEOUT_MS),
   highlight: ({ tabId, ref }) => askPage(tabId, { type: 'page:highlight', ref }),
   selection: ({ tabId }) => askPage(tabId, { type: 'page:selection' }),
+  insert: ({ tabId, text }) => askPage(tabId, { type: 'page:insert', text }),
 };
 
 type SidePanelApi = { open(options: { tabId?: number; windowId?: number }): Promise<void> };

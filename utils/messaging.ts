@@ -19,6 +19,8 @@ export const PanelRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('highlight'), tabId: z.number().int(), ref: z.string() }),
   /** Is text selected on the page? Lets the panel offer "Use selection only". */
   z.object({ type: z.literal('selection'), tabId: z.number().int() }),
+  /** Write a draft into the text field the clinician chose on the page. */
+  z.object({ type: z.literal('insert'), tabId: z.number().int(), text: z.string().max(100_000) }),
 ]);
 export type PanelRequest = z.infer<typeof PanelRequestSchema>;
 
@@ -29,6 +31,7 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page:capture'), selectionOnly: z.boolean() }),
   z.object({ type: z.literal('page:highlight'), ref: z.string() }),
   z.object({ type: z.literal('page:selection') }),
+  z.object({ type: z.literal('page:insert'), text: z.string().max(100_000) }),
 ]);
 export type PageRequest = z.infer<typeof PageRequestSchema>;
 
@@ -44,6 +47,8 @@ export const ResponseSchemas = {
   'page:capture': resultSchema(PatientRecordSchema),
   'page:highlight': resultSchema(z.object({ found: z.boolean() })),
   'page:selection': resultSchema(SelectionInfoSchema),
+  insert: resultSchema(z.object({ field: z.string() })),
+  'page:insert': resultSchema(z.object({ field: z.string() })),
 } as const;
 
 export type ResponseOf<K extends keyof typeof ResponseSchemas> = z.infer<(typeof ResponseSchemas)[K]>;

@@ -12,6 +12,7 @@ import { SiteAccess } from '../../components/SiteAccess';
 import { runOffline } from '../../utils/draft/offline';
 import { summarizeWithModel } from '../../utils/draft/model';
 import { fillOutput } from '../../utils/handback/reidentify';
+import { draftToText } from '../../utils/handback/plain-text';
 import type { TaskOutput } from '../../utils/draft/schema';
 import { askBackground } from '../../utils/messaging';
 import type { PatientRecord } from '../../utils/record/schema';
@@ -104,6 +105,23 @@ export function App() {
       ? new PanelError({ code: 'internal', message: 'The draft could not be made because of an unexpected error.', detail: String(summarize.error) })
       : undefined;
 
+  const [handback, setHandback] = useState<{ error?: AppError; done?: string } | undefined>();
+  useEffect(() => setHandback(undefined), [draft]);
+  const copyDraft = async () => {
+    if (!draft) return;
+    try {
+      await navigator.clipboard.writeText(draftToText(draft));
+      setHandback({ done: 'Copied as plain text.' });
+    } catch (error) {
+      setHandback({ error: { code: 'clipboard', message: 'Chartside could not copy to the clipboard. Select the draft and copy it by hand.', detail: String(error) } });
+    }
+  };
+  const insertDraft = async () => {
+    if (!draft || tabId === undefined) return;
+    const result = await askBackground(send, { type: 'insert', tabId, text: draftToText(draft) });
+    setHandback(result.ok ? { done: `Inserted into “${result.value.field}”. Review it there before you send or sign.` } : { error: result.error });
+  };
+
   const show = (ref: string) => {
     if (tabId !== undefined) void askBackground(send, { type: 'highlight', tabId, ref });
   };
@@ -191,7 +209,25 @@ export function App() {
           ) : null}
         </>
       ) : null}
-      {draft && record ? <DraftView output={draft} record={record} onShow={show} /> : null}
+      {draft && record ? (
+        <>
+          <DraftView output={draft} record={record} onShow={show} />
+          <div className="actions">
+            <button type="button" onClick={() => void copyDraft()}>
+              Copy
+            </button>
+            <button type="button" onClick={() => void insertDraft()}>
+              Insert into page
+            </button>
+          </div>
+          {handback?.error ? <ErrorNotice error={handback.error} /> : null}
+          {handback?.done ? (
+            <p className="small" role="status">
+              {handback.done}
+            </p>
+          ) : null}
+        </>
+      ) : null}
 
       <footer className="panel-footer muted small">
         {settings.backend.engine === 'offline'

@@ -3,6 +3,7 @@
  * Nothing runs until a request arrives; nothing is sent anywhere but back to the extension.
  */
 import { highlightElement } from '../handback/highlight';
+import { insertText, trackEditableFocus } from '../handback/insert';
 import { createListener, PageRequestSchema, type Handlers, type PageRequest } from '../messaging';
 import { PatientRecordSchema } from '../record/schema';
 import { describeUnknownError, fail, ok } from '../result';
@@ -13,6 +14,7 @@ export const AGENT_VERSION = '1';
 
 export function createPageAgent(doc: Document) {
   const refs = new RefRegistry();
+  const chosenField = trackEditableFocus(doc);
   const handlers: Handlers<PageRequest, undefined> = {
     'page:ping': async () => ok({ version: AGENT_VERSION }),
     'page:selection': async () => {
@@ -31,6 +33,11 @@ export function createPageAgent(doc: Document) {
       } catch (error) {
         return fail('capture-failed', 'Chartside could not read this page. Reload it and try again.', describeUnknownError(error));
       }
+    },
+    'page:insert': async ({ text }) => {
+      const field = chosenField();
+      if (!field) return fail('no-field', 'Click into the text field on the page where the draft should go (for example the reply box), then press “Insert into page” again.');
+      return ok({ field: insertText(field, text) });
     },
     'page:highlight': async ({ ref }) => {
       const el = refs.resolve(ref);
