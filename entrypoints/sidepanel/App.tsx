@@ -13,6 +13,7 @@ import { runOffline } from '../../utils/draft/offline';
 import { summarizeWithModel } from '../../utils/draft/model';
 import { fillOutput } from '../../utils/handback/reidentify';
 import { draftToText } from '../../utils/handback/plain-text';
+import { loadDraft, saveDraft } from '../../utils/handback/draft-store';
 import type { TaskOutput } from '../../utils/draft/schema';
 import { askBackground } from '../../utils/messaging';
 import type { PatientRecord } from '../../utils/record/schema';
@@ -51,6 +52,7 @@ export function App() {
   useEffect(() => {
     setRecord(undefined);
     setDraft(undefined);
+    setDraftText('');
   }, [tabId]);
   // The clinician's redactions and kept values belong to one record.
   useEffect(() => {
@@ -96,7 +98,11 @@ export function App() {
       // Placeholders filled back in here, in the panel: the real values never left it.
       return fillOutput(result.value, prepared.value.book.originals);
     },
-    onSuccess: setDraft,
+    onSuccess: (output) => {
+      setDraft(output);
+      setDraftText(draftToText(output));
+      if (tabId !== undefined) void saveDraft(tabId, { output, text: draftToText(output) });
+    },
   });
   // Every failure reaches the clinician: our own errors as they are, anything unexpected as such.
   const summarizeError = summarize.error instanceof PanelError
@@ -106,11 +112,29 @@ export function App() {
       : undefined;
 
   const [handback, setHandback] = useState<{ error?: AppError; done?: string } | undefined>();
+  const [draftText, setDraftText] = useState('');
   useEffect(() => setHandback(undefined), [draft]);
+  // A draft (and the clinician's edits) survives closing and reopening the panel for this tab.
+  useEffect(() => {
+    if (tabId === undefined) return;
+    let live = true;
+    void loadDraft(tabId).then((stored) => {
+      if (!live || !stored) return;
+      setDraft((current) => current ?? stored.output);
+      setDraftText((current) => current || stored.text);
+    });
+    return () => {
+      live = false;
+    };
+  }, [tabId]);
+  const editDraft = (text: string) => {
+    setDraftText(text);
+    if (draft && tabId !== undefined) void saveDraft(tabId, { output: draft, text });
+  };
   const copyDraft = async () => {
     if (!draft) return;
     try {
-      await navigator.clipboard.writeText(draftToText(draft));
+      await navigator.clipboard.writeText(draftText);
       setHandback({ done: 'Copied as plain text.' });
     } catch (error) {
       setHandback({ error: { code: 'clipboard', message: 'Chartside could not copy to the clipboard. Select the draft and copy it by hand.', detail: String(error) } });
@@ -118,7 +142,7 @@ export function App() {
   };
   const insertDraft = async () => {
     if (!draft || tabId === undefined) return;
-    const result = await askBackground(send, { type: 'insert', tabId, text: draftToText(draft) });
+    const result = await askBackground(send, { type: 'insert', tabId, text: draftText });
     setHandback(result.ok ? { done: `Inserted into “${result.value.field}”. Review it there before you send or sign.` } : { error: result.error });
   };
 
@@ -209,9 +233,17 @@ export function App() {
           ) : null}
         </>
       ) : null}
-      {draft && record ? (
+      {draft ? (
         <>
-          <DraftView output={draft} record={record} onShow={show} />
+          {record ? (
+            <DraftView output={draft} record={record} onShow={show} />
+          ) : (
+            <p className="small muted">Your draft from before is below. Read the page again to see its sources.</p>
+          )}
+          <label className="draft-edit">
+            Edit before you copy or insert
+            <textarea rows={10} value={draftText} onChange={(e) => editDraft(e.target.value)} />
+          </label>
           <div className="actions">
             <button type="button" onClick={() => void copyDraft()}>
               Copy

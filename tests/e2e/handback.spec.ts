@@ -29,3 +29,24 @@ test('insert into page: asks for a field first, then writes the draft into the r
   await panel.close();
   await chart.close();
 });
+
+test('the edited draft survives closing and reopening the panel for that tab, and is what gets inserted', async ({ ext, portalUrl }) => {
+  const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[1].id}/dashboard`);
+  await panel.getByRole('button', { name: 'Summarize' }).click();
+  const editor = panel.getByLabel('Edit before you copy or insert');
+  await expect(editor).toHaveValue(/^Synopsis\n/);
+  await editor.fill('Dear Mr. O\u2019Neil, your breathing tests improved. — Dr. R');
+  const panelUrl = panel.url();
+  await panel.close();
+
+  const reopened = await ext.context.newPage();
+  await reopened.goto(panelUrl);
+  await expect(reopened.getByLabel('Edit before you copy or insert')).toHaveValue('Dear Mr. O\u2019Neil, your breathing tests improved. — Dr. R');
+  await expect(reopened.getByText('Your draft from before is below.')).toBeVisible();
+
+  await chart.locator('#reply-box').click();
+  await reopened.getByRole('button', { name: 'Insert into page' }).click();
+  await expect(chart.locator('#reply-box')).toHaveValue('Dear Mr. O\u2019Neil, your breathing tests improved. — Dr. R');
+  await reopened.close();
+  await chart.close();
+});

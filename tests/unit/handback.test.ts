@@ -49,3 +49,20 @@ describe('a draft as plain text', () => {
     expect(text).toBe('Synopsis\n- 68-year-old with diabetes.\n\nMedications\n- Metformin 1000 mg PO twice daily\n- Lisinopril 20 mg PO daily');
   });
 });
+
+describe('drafts kept for the browser session', () => {
+  it('live in session storage per tab, never in local storage, and ignore anything malformed', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { clearDraft, loadDraft, saveDraft } = await import('../../utils/handback/draft-store');
+    fakeBrowser.reset();
+    const output = { task: 'summary' as const, engine: 'offline' as const, title: 't', sections: [] };
+    await saveDraft(7, { output, text: 'Edited text' });
+    expect(await loadDraft(7)).toMatchObject({ output, text: 'Edited text' });
+    expect(await loadDraft(8)).toBeUndefined();
+    expect(await fakeBrowser.storage.local.get()).toEqual({});
+    await fakeBrowser.storage.session.set({ 'draft:9': { output: 'garbage' } });
+    expect(await loadDraft(9)).toBeUndefined();
+    await clearDraft(7);
+    expect(await loadDraft(7)).toBeUndefined();
+  });
+});
