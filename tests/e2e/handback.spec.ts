@@ -50,3 +50,13 @@ test('the edited draft survives closing and reopening the panel for that tab, an
   await reopened.close();
   await chart.close();
 });
+
+test('a citation chip in the draft outlines its source item on the EHR page', async ({ ext, portalUrl }) => {
+  const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[0].id}/document`);
+  await panel.getByRole('button', { name: 'Summarize' }).click();
+  await panel.getByRole('button', { name: 'Show source lab-1 on the page' }).first().click();
+  const row = chart.locator('tr', { has: chart.locator('td:first-child', { hasText: /^Hemoglobin A1c$/ }) }).first();
+  await expect(row).toHaveCSS('outline-style', 'solid');
+  await panel.close();
+  await chart.close();
+});
