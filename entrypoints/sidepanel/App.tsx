@@ -18,6 +18,7 @@ import type { TaskOutput } from '../../utils/draft/schema';
 import { askBackground } from '../../utils/messaging';
 import type { PatientRecord } from '../../utils/record/schema';
 import type { AppError } from '../../utils/result';
+import { verifyOutput } from '../../utils/verify/verify';
 import { useTargetTab } from './useTargetTab';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
@@ -236,7 +237,7 @@ export function App() {
       {draft ? (
         <>
           {record ? (
-            <DraftView output={draft} record={record} onShow={show} />
+            <DraftView output={draft} record={record} onShow={show} verification={verifyOutput(draft, record)} />
           ) : (
             <p className="small muted">Your draft from before is below. Read the page again to see its sources.</p>
           )}

@@ -136,3 +136,29 @@ test('model failures reach the clinician as readable messages, and nothing is lo
     await server.close();
   }
 });
+
+test('a model draft with a wrong dose is marked and counted before the clinician uses it', async ({ ext, portalUrl }) => {
+  const server = await startOpenAIServer();
+  try {
+    const options = await configureEndpoint(ext, server.baseURL);
+    await saveEngine(options, 'Saved: test-model');
+    server.script({
+      kind: 'answer',
+      content: JSON.stringify({
+        synopsis: '[PATIENT] has type 2 diabetes.',
+        sections: [{ heading: 'Medications', statements: [{ text: 'Metformin 500 mg PO twice daily', cites: ['med-1'] }, { text: 'Lisinopril 20 mg PO daily', cites: ['med-2'] }] }],
+      }),
+    });
+    const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[0].id}/dashboard`);
+    await panel.getByRole('button', { name: 'Summarize' }).click();
+    const draft = panel.getByRole('article', { name: /model draft/ });
+    await expect(draft.getByRole('status')).toHaveText('1 of 3 statements have something the chart does not support — marked below. Check them before use.');
+    await expect(draft.locator('.statement.unsupported')).toHaveCount(1);
+    await expect(draft.locator('.statement.unsupported')).toContainText('“500”: not found in the record');
+    await useOffline(options);
+    await panel.close();
+    await chart.close();
+  } finally {
+    await server.close();
+  }
+});

@@ -1,0 +1,102 @@
+/**
+ * Verification: every statement of a draft checked against the items it cites and the record.
+ * Numbers (values, doses, vitals, dates), drug names, allergy claims and patient details that the
+ * record does not support are marked, so the clinician sees what to check before using the draft.
+ */
+import type { TaskOutput } from '../draft/schema';
+import { allItems, findItem, type PatientRecord } from '../record/schema';
+
+export type FindingKind = 'number' | 'drug' | 'allergy' | 'patient' | 'citation';
+
+export interface Finding {
+  section: number;
+  statement: number;
+  kind: FindingKind;
+  /** The words in the statement that are not supported. */
+  value: string;
+  reason: string;
+}
+
+export interface Verification {
+  /** Statements checked. */
+  checked: number;
+  unsupported: Finding[];
+}
+
+/** Numbers as charts write them: 8.4, 148/86, 1,000, 03/14/2021. */
+const NUMBER = /\d+(?:[.,]\d+)*(?:\/\d+(?:\/\d+)?)?/g;
+
+/** Drug names by their stems (and a few common drugs without one): enough to notice a drug the patient does not take. */
+const DRUG_STEM = /\b[A-Za-z]+(?:pril|sartan|olol|statin|dipine|formin|gliflozin|gliptin|glutide|parin|xaban|gatran|semide|thiazide|lukast|terol|sone|olone|azepam|azolam|oxetine|aline|triptan|prazole|tidine|cillin|floxacin|mycin|cycline|azole|vir|mab|nib|tropium|afil|tadine|codone|morphone|caine)\b/gi;
+const DRUGS = new Set('warfarin aspirin insulin levothyroxine digoxin amiodarone lithium allopurinol gabapentin pregabalin spironolactone clopidogrel ticagrelor apixaban rivaroxaban dabigatran tramadol morphine oxycodone hydrocodone fentanyl acetaminophen ibuprofen naproxen prednisone methotrexate hydroxychloroquine sertraline bupropion trazodone quetiapine olanzapine haloperidol albuterol montelukast metoprolol amlodipine lisinopril losartan atorvastatin metformin furosemide hydrochlorothiazide omeprazole pantoprazole empagliflozin semaglutide sumatriptan ferrous iron budesonide formoterol tamsulosin finasteride donepezil memantine levetiracetam phenytoin valproate lamotrigine topiramate cephalexin amoxicillin azithromycin doxycycline ciprofloxacin nitrofurantoin'.split(' '));
+
+const COUNTED = '(?:problems?|medications?|meds?|allerg(?:y|ies)|results?|items?|diagnos[ie]s|conditions?|notes?|messages?|vitals?)\\b';
+
+function textOf(record: PatientRecord, ids: string[]): string {
+  return ids.map((id) => findItem(record, id)?.item.text ?? '').join(' \n ');
+}
+
+function recordText(record: PatientRecord): string {
+  const p = record.patient;
+  return [p.age, p.sex, p.birthDate, ...allItems(record).map(({ item }) => item.text)].filter(Boolean).join(' \n ');
+}
+
+const norm = (n: string) => n.replace(/,(?=\d{3}\b)/g, '').replace(/^0+(?=\d)/, '');
+function hasNumber(haystack: string, n: string): boolean {
+  const wanted = norm(n);
+  return (haystack.match(NUMBER) ?? []).some((found) => norm(found) === wanted);
+}
+
+export function verifyOutput(output: TaskOutput, record: PatientRecord): Verification {
+  const unsupported: Finding[] = [];
+  const everything = recordText(record);
+  const takes = new Set(record.medications.flatMap((m) => m.name.toLowerCase().split(/[\s/-]+/)));
+  const allergies = record.allergies.map((a) => a.substance.toLowerCase());
+  let checked = 0;
+
+  output.sections.forEach((section, s) => {
+    section.statements.forEach((statement, i) => {
+      checked++;
+      const flag = (kind: FindingKind, value: string, reason: string) => unsupported.push({ section: s, statement: i, kind, value, reason });
+      // Placeholders ("[DATE-2 (2021)]") carry numbers of their own; they are not claims.
+      const text = statement.text.replace(/\[[^\]]*\]/g, ' ');
+
+      for (const id of statement.cites) if (!findItem(record, id)) flag('citation', id, `cites ${id}, which is not in the record`);
+      const cited = textOf(record, statement.cites);
+
+      for (const n of new Set(text.match(NUMBER) ?? [])) {
+        // Counts of the chart's own items ("4 active problems") summarise it; they quote nothing.
+        if (new RegExp(`\\b${n}\\s+(?:active\\s+|current\\s+)?${COUNTED}`, 'i').test(text)) continue;
+        if (statement.cites.length && hasNumber(cited, n)) continue;
+        if (!hasNumber(everything, n)) flag('number', n, 'not found in the record');
+        else if (statement.cites.length) flag('number', n, 'in the record, but not in the items this statement cites');
+      }
+
+      const drugs = new Set([...(text.match(DRUG_STEM) ?? []), ...text.split(/[^A-Za-z]+/).filter((w) => DRUGS.has(w.toLowerCase()))].map((d) => d.toLowerCase()));
+      for (const drug of drugs) {
+        // A drug-like word that the chart itself uses ("Iron deficiency anemia", "LDL cholesterol") is
+        // the chart's vocabulary, not a new drug. (A drug named anywhere in the chart — "stopped
+        // warfarin" — is therefore not flagged when a draft mentions it: a known limit.)
+        if (takes.has(drug) || new RegExp(`\\b${drug}\\b`, 'i').test(everything)) continue;
+        const allergic = allergies.some((a) => a.includes(drug) || drug.includes(a));
+        if (!allergic) flag('drug', drug, 'not among the patient’s medications');
+      }
+
+      if (/\b(?:no known (?:drug )?allergies|nkda|no allergies)\b/i.test(text) && allergies.length) flag('allergy', 'no known allergies', `the record lists allergies: ${record.allergies.map((a) => a.substance).join(', ')}`);
+      for (const m of text.matchAll(/\ballerg(?:y|ic|ies)\s+to\s+([A-Za-z][A-Za-z-]+)/gi)) {
+        const substance = m[1].toLowerCase();
+        if (!allergies.some((a) => a.includes(substance) || substance.includes(a))) flag('allergy', m[1], 'no such allergy in the record');
+      }
+
+      const age = text.match(/\b(\d{1,3})[- ]year[- ]old\b/i)?.[1];
+      if (age && record.patient.age && age !== record.patient.age) flag('patient', `${age}-year-old`, `the banner says ${record.patient.age}`);
+      const sex = text.match(/\b(male|female|man|woman)\b/i)?.[1]?.toLowerCase();
+      const bannerSex = record.patient.sex?.toLowerCase();
+      if (sex && bannerSex) {
+        const female = sex === 'female' || sex === 'woman';
+        if (female !== (bannerSex.startsWith('f'))) flag('patient', sex, `the banner says ${record.patient.sex}`);
+      }
+    });
+  });
+  return { checked, unsupported };
+}
