@@ -46,8 +46,9 @@ export function findIdentifiers(text: string, known: KnownIdentifiers = NO_KNOWN
     ...detectGeo(text),
     ...detectEmployers(text),
     ...detectNames(text),
-  ].filter((c) => c.known || !kept.has(folded.slice(c.start, c.end)));
-  return resolve(text, [...redacted, ...candidates]);
+  ];
+  const chosen = kept.size ? candidates.filter((c) => c.known || !kept.has(folded.slice(c.start, c.end))) : candidates;
+  return resolve(text, redacted.length ? [...redacted, ...chosen] : chosen);
 }
 
 /** Replaces every identifier in `text` with its placeholder; spans are offsets into `text`. */

@@ -7,14 +7,11 @@ const NAME_TYPES = new Set<IdentifierType>(['PATIENT', 'PERSON', 'CLINICIAN']);
 /** Identifiers that are one token however much they contain: "an.nguyen.1968@example.net" holds a name. */
 const ATOMIC = new Set<IdentifierType>(['EMAIL', 'URL', 'IP', 'SSN', 'MRN', 'HEALTH_PLAN', 'ACCOUNT', 'LICENSE', 'VEHICLE', 'DEVICE', 'ID']);
 
-function rank(c: Candidate): [number, number, number] {
-  return [c.known ? 0 : 1, -(c.end - c.start), SPECIFICITY.indexOf(c.type)];
-}
+const SPECIFICITY_RANK = new Map(SPECIFICITY.map((type, i) => [type, i]));
 
-function better(a: Candidate, b: Candidate): boolean {
-  const [x, y] = [rank(a), rank(b)];
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i];
-  return a.start <= b.start;
+/** Known first, then the longest, then the most specific: one number to sort by (ties go to the earliest). */
+function sortKey(c: Candidate): number {
+  return (c.known ? 0 : 1e12) - (c.end - c.start) * 100 + (SPECIFICITY_RANK.get(c.type) ?? 99);
 }
 
 /** Kinds of finding that may contain one another: a facility contains a city, a person a name part. */
@@ -31,45 +28,35 @@ function family(type: IdentifierType): string {
  * the patient's surname) — unless it is only the patient's name parts, which stay the patient.
  */
 export function resolve(text: string, candidates: Candidate[]): Candidate[] {
-  const sorted = [...candidates].sort((a, b) => (better(a, b) ? -1 : 1));
-  // Kept spans never overlap, so sorted by start they are sorted by end too: a binary search finds
-  // the neighbours of each candidate (linear scans made a 1 MB text quadratic).
-  const kept: Candidate[] = [];
-  const overlapsOf = (c: Candidate) => {
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (kept[mid].end <= c.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: Candidate[] = [];
-    for (let i = lo; i < kept.length && kept[i].start < c.end; i++) out.push(kept[i]);
-    return out;
+  if (candidates.length <= 1) return mergeAdjacentPatientParts(text, candidates);
+  const keys = candidates.map(sortKey);
+  const sorted = candidates.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || candidates[a].start - candidates[b].start).map((i) => candidates[i]);
+  // Which kept finding covers each character (its number + 1; 0 for none). Kept findings never
+  // overlap, so the ones a candidate overlaps are read off its own characters: linear in the
+  // text, where a sorted list with inserts was quadratic on a 1 MB page.
+  const owner = new Uint32Array(text.length);
+  const slots: Array<Candidate | undefined> = [];
+  const overlapsOf = (c: Candidate): number[] => {
+    const ids: number[] = [];
+    for (let i = c.start; i < c.end; i++) if (owner[i] && owner[i] !== ids[ids.length - 1]) ids.push(owner[i]);
+    return ids;
   };
-  const insert = (c: Candidate) => {
-    let i = 0;
-    let hi = kept.length;
-    while (i < hi) {
-      const mid = (i + hi) >> 1;
-      if (kept[mid].start < c.start) i = mid + 1;
-      else hi = mid;
-    }
-    kept.splice(i, 0, c);
-  };
+  const place = (c: Candidate) => owner.fill(slots.push(c), c.start, c.end);
   for (const c of sorted) {
-    const overlapping = overlapsOf(c);
-    if (overlapping.length === 0) {
-      insert(c);
+    const ids = overlapsOf(c);
+    if (ids.length === 0) {
+      place(c);
       continue;
     }
+    const overlapping = ids.map((id) => slots[id - 1]!);
     // Atomic identifiers (an e-mail address, a URL) replace anything inside them, known or not.
     const contained = overlapping.every((k) => k.start >= c.start && k.end <= c.end && (family(k.type) === family(c.type) || ATOMIC.has(c.type)));
     if (!contained || overlapping.every((k) => k.start === c.start && k.end === c.end)) continue;
-    for (const k of overlapping) kept.splice(kept.indexOf(k), 1);
+    for (const id of ids) slots[id - 1] = undefined; // their characters are all c's now
     const onlyPatient = overlapping.every((k) => k.type === 'PATIENT') && isOnlyPatient(text, c, overlapping);
-    insert({ ...c, type: onlyPatient ? 'PATIENT' : c.type, known: overlapping.some((k) => k.known) });
+    place({ ...c, type: onlyPatient ? 'PATIENT' : c.type, known: overlapping.some((k) => k.known) });
   }
+  const kept = slots.filter((c): c is Candidate => c !== undefined).sort((a, b) => a.start - b.start);
   return mergeAdjacentPatientParts(text, kept);
 }
 
@@ -79,6 +66,8 @@ function isOnlyPatient(text: string, c: Candidate, parts: Candidate[]): boolean 
   for (const p of parts) for (let i = p.start; i < p.end; i++) covered[i - c.start] = true;
   return [...text.slice(c.start, c.end)].every((ch, i) => covered[i] || /[\s,.'’-]/.test(ch) || /[A-Z]/.test(ch) && text[c.start + i + 1] === '.');
 }
+
+const MIDDLE_INITIAL = /[ \t]+[A-Z]\.(?=[\s,;)]|$)/y;
 
 /** One [PATIENT] for "Maria Elena Ordóñez" or "Whitaker, Harold B.", not three: middle initials join in. */
 function mergeAdjacentPatientParts(text: string, spans: Candidate[]): Candidate[] {
@@ -91,7 +80,8 @@ function mergeAdjacentPatientParts(text: string, spans: Candidate[]): Candidate[
   }
   for (const span of out) {
     if (span.type !== 'PATIENT') continue;
-    const initial = text.slice(span.end).match(/^[ \t]+[A-Z]\.(?=[\s,;)]|$)/);
+    MIDDLE_INITIAL.lastIndex = span.end;
+    const initial = MIDDLE_INITIAL.exec(text);
     if (initial) span.end += initial[0].length;
   }
   return out;

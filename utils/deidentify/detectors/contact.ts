@@ -1,5 +1,6 @@
 /** Phones, faxes, e-mail addresses, URLs and IP addresses. */
 import type { Candidate } from '../types';
+import { cued, cuedMatches } from '../cues';
 import { matches } from '../text';
 
 const PHONE = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(?:,?\s*(?:x|ext\.?|extension)\s*\d{1,5})?/gi;
@@ -7,13 +8,15 @@ const PHONE = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(
  * Seven-digit numbers count as phones only right after a word that says so. (Cued patterns match
  * the cue forwards and capture the number: a lookbehind would run at every position of the text.)
  */
-const LOCAL_PHONE = /\b(?:phone|tel|call|cell|mobile|pager|page|ext|fax|reach(?:ed)? at|number)\b[^\d\n]{0,12}\b(\d{3}-\d{4})\b/gi;
+const LOCAL_PHONE = cued(/(?:phone|tel|call|cell|mobile|pager|page|ext|fax|reach(?:ed)? at|number)\b[^\d\n]{0,12}\b(\d{3}-\d{4})\b/.source, 'i');
 /** Any number written like a phone right after a word that says it is one: international formats too. */
-const CUED_PHONE = /\b(?:phone|tel|telephone|mobile|cell|fax|call|pager|whatsapp|contact number)\b\s*(?:number|no\.?|#)?\s*[:.]?\s*(\+?(?:\(\d{1,4}\)\s?)?\d[\d\s().-]{5,}\d)\b/gi;
+const CUED_PHONE = cued(/(?:phone|tel|telephone|mobile|cell|fax|call|pager|whatsapp|contact number)\b\s*(?:number|no\.?|#)?\s*[:.]?\s*(\+?(?:\(\d{1,4}\)\s?)?\d[\d\s().-]{5,}\d)\b/.source, 'i');
 const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
 const IPV4 = /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g;
 const IPV6 = /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4}\b/gi;
+const EMAIL_AT = new RegExp(EMAIL.source, 'y');
+const IPV6_AT = new RegExp(IPV6.source, 'iy');
 const FAX_CUE = /\bfax(?:ed)?\b[^\d\n]{0,15}$/i;
 
 /** The number itself: the captured group of a cued pattern, or the whole match. */
@@ -23,20 +26,62 @@ function numberSpan(m: RegExpExecArray): [number, number] {
   return [start, start + m[1].length];
 }
 
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+const isEmailLocal = (c: number) => isWordChar(c) || c === 46 || c === 37 || c === 43 || c === 45; // . % + -
+
+/**
+ * The matches of EMAIL or IPV6 as a global scan finds them, tried only at the one place each can
+ * start: before an "@" (e-mail) or before a colon (IPv6). Scanning every position of a long text
+ * for them cost more than all the cued patterns together.
+ */
+function anchoredMatches(text: string, anchor: string, sticky: RegExp, startFor: (text: string, at: number) => number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let after = 0;
+  for (let at = text.indexOf(anchor); at !== -1; at = text.indexOf(anchor, at + 1)) {
+    if (at < after) continue;
+    const start = startFor(text, at);
+    if (start < after) continue;
+    sticky.lastIndex = start;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    out.push(m);
+    after = m.index + m[0].length;
+  }
+  return out;
+}
+
+/** The first word boundary of the run of e-mail characters before the "@" (-1: none). */
+function emailStart(text: string, at: number): number {
+  let run = at;
+  while (run > 0 && isEmailLocal(text.charCodeAt(run - 1))) run--;
+  for (let p = run; p < at; p++) if (isWordChar(text.charCodeAt(p)) !== (p > 0 && isWordChar(text.charCodeAt(p - 1)))) return p;
+  return -1;
+}
+
+/** The start of the hex group before the colon, when it is a whole word of one to four digits (-1: none). */
+function ipv6Start(text: string, at: number): number {
+  let run = at;
+  while (run > 0 && at - run < 5 && isHex(text.charCodeAt(run - 1))) run--;
+  if (run === at || at - run > 4 || (run > 0 && isWordChar(text.charCodeAt(run - 1)))) return -1;
+  return run;
+}
+
 export function detectContact(text: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const pattern of [PHONE, LOCAL_PHONE, CUED_PHONE]) {
-    for (const m of matches(text, pattern)) {
+  for (const phones of [matches(text, PHONE), cuedMatches(text, LOCAL_PHONE), cuedMatches(text, CUED_PHONE)]) {
+    for (const m of phones) {
       const [start, end] = numberSpan(m);
       const before = text.slice(Math.max(0, start - 20), start);
       found.push({ start, end, type: FAX_CUE.test(before) ? 'FAX' : 'PHONE' });
     }
   }
-  for (const m of matches(text, EMAIL)) found.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL' });
+  for (const m of anchoredMatches(text, '@', EMAIL_AT, emailStart)) found.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL' });
   for (const m of matches(text, URL)) {
     const value = m[0].replace(/[.,;:!?]+$/, '');
     found.push({ start: m.index, end: m.index + value.length, type: 'URL' });
   }
-  for (const pattern of [IPV4, IPV6]) for (const m of matches(text, pattern)) found.push({ start: m.index, end: m.index + m[0].length, type: 'IP' });
+  for (const m of matches(text, IPV4)) found.push({ start: m.index, end: m.index + m[0].length, type: 'IP' });
+  for (const m of anchoredMatches(text, ':', IPV6_AT, ipv6Start)) found.push({ start: m.index, end: m.index + m[0].length, type: 'IP' });
   return found;
 }

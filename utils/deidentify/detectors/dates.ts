@@ -1,5 +1,6 @@
 /** Dates in the formats charts use. Every element but the year is an identifier (Safe Harbor). */
 import type { Candidate } from '../types';
+import { cued, cuedMatches, type CuedPattern } from '../cues';
 import { matches } from '../text';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -21,7 +22,8 @@ function day(year: number, month: number, date: number): number | undefined {
   return Date.UTC(year, month, date);
 }
 
-const PATTERNS: Array<{ re: RegExp; parse: (m: RegExpExecArray) => { year?: number; time?: number } | undefined }> = [
+/** Patterns led by a word (a month, "since", "the") are cued: tried only where such a word starts. */
+const PATTERNS: Array<{ re: RegExp | CuedPattern; parse: (m: RegExpExecArray) => { year?: number; time?: number } | undefined }> = [
   {
     // 03/14/2021, 3/14/21, 14.03.2021, 03-14-2021 (day first when the first number cannot be a month)
     re: /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b(?![/.-]\d)/g,
@@ -57,7 +59,7 @@ const PATTERNS: Array<{ re: RegExp; parse: (m: RegExpExecArray) => { year?: numb
   },
   {
     // March 14, 2021 · Mar 14 2021 · March 14th, 2021 · March 14 (no year)
-    re: new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'gi'),
+    re: cued(`(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'i'),
     parse: (m) => {
       if (Number(m[2]) > 31) return undefined;
       if (!m[3]) return {};
@@ -67,21 +69,21 @@ const PATTERNS: Array<{ re: RegExp; parse: (m: RegExpExecArray) => { year?: numb
   },
   {
     // March 2021 — the month is an element of a date; the year may stay
-    re: new RegExp(`\\b(${MONTH})\\.?,?\\s+(\\d{4})\\b`, 'gi'),
+    re: cued(`(${MONTH})\\.?,?\\s+(\\d{4})\\b`, 'i'),
     parse: (m) => ({ year: Number(m[2]) }),
   },
   {
     // 3/14 after a word that introduces a date ("on 3/14", "since 11/2") — never a bare fraction like BP 148/86
-    re: /\b(?:on|since|from|until|till|by|dated?|through|thru|after|before|DOS:?)\s+(?<date>(\d{1,2})\/(\d{1,2}))\b(?!\/)/dgi,
+    re: cued(/(?:on|since|from|until|till|by|dated?|through|thru|after|before|DOS:?)\s+(?<date>(\d{1,2})\/(\d{1,2}))\b(?!\/)/.source, 'di'),
     parse: (m) => (Number(m[2]) <= 12 && Number(m[3]) <= 31 ? {} : undefined),
   },
   {
     // A month name standing for a date: "in September", "since early May", "last March".
     // ("May" only where it cannot be the verb: before punctuation or a conjunction.)
-    re: new RegExp(`\\b(?:in|since|until|till|during|from|by|last|next|this|early|mid|late|of|through)[-\\s]+(?:early\\s+|mid-?\\s*|late\\s+)?(?<date>${MONTH.replace('May|', '')}|May(?=\\s*[,.;]|\\s+(?:and|or|to|when|while)\\b))\\b`, 'dg'),
+    re: cued(`(?:in|since|until|till|during|from|by|last|next|this|early|mid|late|of|through)[-\\s]+(?:early\\s+|mid-?\\s*|late\\s+)?(?<date>${MONTH.replace('May|', '')}|May(?=\\s*[,.;]|\\s+(?:and|or|to|when|while)\\b))\\b`, 'd'),
     parse: () => ({}),
   },
-  { re: new RegExp(`\\b${WEEKDAY}\\b`, 'g'), parse: () => ({}) },
+  { re: cued(`${WEEKDAY}\\b`), parse: () => ({}) },
   {
     // 22nd of April (2026)
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)\\s+of\\s+(${MONTH})\\b(?:,?\\s+(\\d{4}))?`, 'gi'),
@@ -89,7 +91,7 @@ const PATTERNS: Array<{ re: RegExp; parse: (m: RegExpExecArray) => { year?: numb
   },
   {
     // "on the 14th", "the 3rd" — a day of the month
-    re: /\bthe\s+(?<date>(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:of\s+)?(?:day|week|month|year|percentile|grade|floor|time|dose|cycle|visit|birthday))/dgi,
+    re: cued(/the\s+(?<date>(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:of\s+)?(?:day|week|month|year|percentile|grade|floor|time|dose|cycle|visit|birthday))/.source, 'di'),
     parse: () => ({}),
   },
 ];
@@ -97,7 +99,7 @@ const PATTERNS: Array<{ re: RegExp; parse: (m: RegExpExecArray) => { year?: numb
 export function detectDates(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const { re, parse } of PATTERNS) {
-    for (const m of matches(text, re)) {
+    for (const m of re instanceof RegExp ? matches(text, re) : cuedMatches(text, re)) {
       const parsed = parse(m);
       if (!parsed) continue;
       // Patterns that match the words introducing a date mark the date itself as the group "date".

@@ -4,6 +4,7 @@
  */
 import type { Candidate } from '../types';
 import { isRegion } from '../regions';
+import { cued, cuedMatches, hasCue } from '../cues';
 import { matches } from '../text';
 
 /** State codes that are also words or labels (ID, IN, OR, ME…) count only when a ZIP follows them. */
@@ -19,20 +20,29 @@ const STREET_ADDRESS = new RegExp(`\\b\\d{1,6}(?:st|nd|rd|th)?[A-Z]?[ \\t]+(?:[N
 const STREET = new RegExp(`\\b(?:${WORD}[ \\t]+){1,3}(?:${SUFFIX})\\b`, 'g');
 /** Dedham, MA 02026 · Worcester, MA · Cambridge MA 02139-1234 */
 const CITY_STATE_ZIP = new RegExp(`\\b((?:${WORD}[ \\t]+){0,2}${WORD})(?:,[ \\t]*(?:${STATES})(?![A-Za-z])(?:[ \\t]+(\\d{5})(?:-\\d{4})?)?|,?[ \\t]+(?:${ALL_STATES})[ \\t]+(\\d{5})(?:-\\d{4})?\\b)`, 'g');
-const ZIP_LABELLED = /\b(?:zip(?:\s*code)?|postal code)\s*[:#]?\s*(\d{5})(?:-\d{4})?\b/gi;
+const FACILITY = 'Park|Plaza|Mall|Beach|County|Township|Village|Hospital Center|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|School|University|College|Pharmacy|Drugstore|Funeral Home|Parish|Church|Temple|Mosque|Synagogue|Dialysis Center|Surgery Center|Cancer Center|Laboratory|Laboratories|Imaging|Radiology|Pathology|Dermatopathology|Methodist|Presbyterian|Baptist|Memorial|Health System|Health Alliance|Healthcare|Shelter|Hotel|Correctional Facility|Home Care|Home Health|Senior Living|Living Center|Care Center|Hospice|Wellness Center|Health Partners|Medical Associates|Physical Therapy|Sleep Center|Heart Center|Eye Center|Orthopaedics|Orthopedics|Dermatology|Cardiology|Oncology|Urgent Care Center';
+/*
+ * The patterns above start at any capitalised word, so they cost a scan each; each needs a word
+ * that few texts have (a street suffix, a state code, a facility word). These cued patterns say
+ * whether that word is there at all, which spares the scans for most short texts.
+ */
+const HAS_STREET_WORD = cued(`(?:${SUFFIX})\\b|P\\.?\\s?O\\.?\\s+Box\\b`);
+const HAS_STATE = cued(`(?:${ALL_STATES})(?![A-Za-z])`);
+const HAS_FACILITY_WORD = cued(`(?:${FACILITY})\\b`);
+const ZIP_LABELLED = cued(/(?:zip(?:\s*code)?|postal code)\s*[:#]?\s*(\d{5})(?:-\d{4})?\b/.source, 'i');
 /** Named places and facilities: Wilson Park, Saint Vincent ED, Riverside Renal Associates. */
 const PLACE = new RegExp(
-  `\\b(?:(?:Saint|St\\.|Mount|Mt\\.|San|Santa|Fort|Ft\\.|Lake|New|North|South|East|West)\\s+)?(?:${WORD}\\s+){0,3}${WORD}\\s+(?:Park|Plaza|Mall|Beach|County|Township|Village|Hospital Center|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|School|University|College|Pharmacy|Drugstore|Funeral Home|Parish|Church|Temple|Mosque|Synagogue|Dialysis Center|Surgery Center|Cancer Center|Laboratory|Laboratories|Imaging|Radiology|Pathology|Dermatopathology|Methodist|Presbyterian|Baptist|Memorial|Health System|Health Alliance|Healthcare|Shelter|Hotel|Correctional Facility|Home Care|Home Health|Senior Living|Living Center|Care Center|Hospice|Wellness Center|Health Partners|Medical Associates|Physical Therapy|Sleep Center|Heart Center|Eye Center|Orthopaedics|Orthopedics|Dermatology|Cardiology|Oncology|Urgent Care Center)\\b(?:[ \\t]+of[ \\t]+${WORD}(?:[ \\t]+${WORD}){0,2})?`,
+  `\\b(?:(?:Saint|St\\.|Mount|Mt\\.|San|Santa|Fort|Ft\\.|Lake|New|North|South|East|West)\\s+)?(?:${WORD}\\s+){0,3}${WORD}\\s+(?:${FACILITY})\\b(?:[ \\t]+of[ \\t]+${WORD}(?:[ \\t]+${WORD}){0,2})?`,
   'g',
 );
 /** Institutions named "X of Y": University of Chicago, Bank of Boston, College of the Holy Cross. */
-const INSTITUTION_OF = new RegExp(`\\b(?:University|College|Institute|School|Bank|Church|Diocese|City|Town|County)[ \\t]+of[ \\t]+(?:the[ \\t]+)?${WORD}(?:[ \\t]+${WORD}){0,2}`, 'g');
+const INSTITUTION_OF = cued(`(?:University|College|Institute|School|Bank|Church|Diocese|City|Town|County)[ \\t]+of[ \\t]+(?:the[ \\t]+)?${WORD}(?:[ \\t]+${WORD}){0,2}`);
 /** Places named with Saint or Mount: "Mount Auburn", "St. Vincent's". */
-const SAINT_OR_MOUNT = new RegExp(`\\b(?:Saint|St\\.|Mount|Mt\\.)\\s+${WORD}(?:['’]s)?`, 'g');
+const SAINT_OR_MOUNT = cued(`(?:Saint|St\\.|Mount|Mt\\.)\\s+${WORD}(?:['’]s)?`);
 /** Cities named after a word that says "a place": "moved back to Providence", "lives in Dedham". */
-const CUED_PLACE = new RegExp(
-  `\\b(?:move[sd]?(?: \\w+)?(?: back)? to|lives in|living in|lived in|relocated to|visiting|travell?ed to|trip to|returned from|born in|grew up in|drove(?: \\w+)? from|comes? from|flew(?: \\w+)? from|vacation in|stays? in|near|outside(?: of)?|the (?:town|city) of)[ \\t]+(?<place>(?:${WORD}[ \\t]+){0,2}${WORD})`,
-  'dg',
+const CUED_PLACE = cued(
+  `(?:move[sd]?(?: \\w+)?(?: back)? to|lives in|living in|lived in|relocated to|visiting|travell?ed to|trip to|returned from|born in|grew up in|drove(?: \\w+)? from|comes? from|flew(?: \\w+)? from|vacation in|stays? in|near|outside(?: of)?|the (?:town|city) of)[ \\t]+(?<place>(?:${WORD}[ \\t]+){0,2}${WORD})`,
+  'd',
 );
 
 /** ZIP3 areas with under 20,000 people (HHS Safe Harbor guidance, 2000 census): they become 000. */
@@ -47,7 +57,8 @@ const NOT_A_PLACE = /^(?:the|a|an|her|his|their|my|our|this|that|work|home|schoo
 
 export function detectGeo(text: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const m of matches(text, STREET_ADDRESS)) {
+  const streetWord = hasCue(text, HAS_STREET_WORD);
+  for (const m of streetWord ? matches(text, STREET_ADDRESS) : []) {
     if (/\b(?:Dr|St)\.?$/.test(m[0]) && /^\.?\s+[A-Z]/.test(text.slice(m.index + m[0].length))) continue; // "… Dr. Whitfield"
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
     // The city after a street address: "1200 Harbor St, Quincy".
@@ -57,13 +68,13 @@ export function detectGeo(text: string): Candidate[] {
       if (!NOT_A_PLACE.test(city[1])) found.push({ start, end: start + city[1].length, type: 'LOCATION' });
     }
   }
-  for (const m of matches(text, STREET)) {
+  for (const m of streetWord ? matches(text, STREET) : []) {
     // "Dr." and "St." before a name are Doctor and Saint ("Hello Dr. Whitfield", "St. Vincent"), not streets.
     const last = m[0].trim().split(/\s+/).pop() ?? '';
     if (/^(?:Dr|St)\.?$/.test(last) && /^\.?\s+[A-Z]/.test(text.slice(m.index + m[0].length))) continue;
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
-  for (const m of matches(text, CITY_STATE_ZIP)) {
+  for (const m of hasCue(text, HAS_STATE) ? matches(text, CITY_STATE_ZIP) : []) {
     const city = m[1];
     if (!NOT_A_PLACE.test(city) && !isRegion(city)) found.push({ start: m.index, end: m.index + city.length, type: 'LOCATION' });
     const zip = m[2] ?? m[3];
@@ -72,12 +83,12 @@ export function detectGeo(text: string): Candidate[] {
       found.push({ start, end: m.index + m[0].length, type: 'ZIP', replacement: zip3(zip) });
     }
   }
-  for (const m of matches(text, ZIP_LABELLED)) {
+  for (const m of cuedMatches(text, ZIP_LABELLED)) {
     const start = m.index + m[0].lastIndexOf(m[1]);
     found.push({ start, end: m.index + m[0].length, type: 'ZIP', replacement: zip3(m[1]) });
   }
-  for (const pattern of [PLACE, SAINT_OR_MOUNT, INSTITUTION_OF]) for (const m of matches(text, pattern)) found.push({ start: m.index, end: m.index + m[0].length, type: 'LOCATION' });
-  for (const m of matches(text, CUED_PLACE)) {
+  for (const list of [hasCue(text, HAS_FACILITY_WORD) ? matches(text, PLACE) : [], cuedMatches(text, SAINT_OR_MOUNT), cuedMatches(text, INSTITUTION_OF)]) for (const m of list) found.push({ start: m.index, end: m.index + m[0].length, type: 'LOCATION' });
+  for (const m of cuedMatches(text, CUED_PLACE)) {
     const [start, end] = m.indices!.groups!.place;
     const place = text.slice(start, end);
     if (!NOT_A_PLACE.test(place) && !isRegion(place)) found.push({ start, end, type: 'LOCATION' });

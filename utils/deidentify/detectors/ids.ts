@@ -3,6 +3,7 @@
  * device identifiers, and any other unique-looking code.
  */
 import type { Candidate, IdentifierType } from '../types';
+import { cued, cuedMatches } from '../cues';
 import { matches } from '../text';
 
 const LABELS: Array<[IdentifierType, string]> = [
@@ -18,7 +19,7 @@ const LABELS: Array<[IdentifierType, string]> = [
 const LABELLED = LABELS.map(([type, label]) => ({
   type,
   // The label, optional "number"/"#"/":" and the value: letters, digits, dashes, with a digit in it.
-  re: new RegExp(`\\b(?:${label})\\s*(?:number|no\\.?|#|id)?\\s*[:#]?\\s*(?=[A-Z0-9-]*\\d)([A-Z0-9][A-Z0-9-]{${type === 'SSN' ? 2 : 3},}[A-Z0-9])\\b`, 'gi'),
+  pattern: cued(`(?:${label})\\s*(?:number|no\\.?|#|id)?\\s*[:#]?\\s*(?=[A-Z0-9-]*\\d)([A-Z0-9][A-Z0-9-]{${type === 'SSN' ? 2 : 3},}[A-Z0-9])\\b`, 'i'),
 }));
 
 const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
@@ -39,8 +40,8 @@ function count(text: string, test: (c: number) => boolean): number {
 
 export function detectIds(text: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const { type, re } of LABELLED) {
-    for (const m of matches(text, re)) {
+  for (const { type, pattern } of LABELLED) {
+    for (const m of cuedMatches(text, pattern)) {
       const start = m.index + m[0].lastIndexOf(m[1]);
       found.push({ start, end: start + m[1].length, type });
     }

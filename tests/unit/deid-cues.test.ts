@@ -1,0 +1,79 @@
+/**
+ * Cue-led patterns run only at the words that can start them (utils/deidentify/cues.ts). Each must
+ * find exactly what the same pattern finds scanning the whole text, or an identifier slips through.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { allCuedPatterns, cued, cuedMatches, hasCue } from '../../utils/deidentify/cues';
+import '../../utils/deidentify'; // registers every detector's cued patterns
+
+const corpus = ['corpus', 'heldout', 'heldout2'].flatMap((name) =>
+  readFileSync(`tests/fixtures/deid/${name}.jsonl`, 'utf8').trim().split('\n').map((line) => JSON.parse(line).text as string),
+);
+/** Texts that stress word starts: digits and underscores before cues, accents, cues at the very start and end. */
+const awkward = [
+  'MRN:00482913 mrn 00482913 5MRN 00482913 _MRN 00482913 xMRN 00482913',
+  'Called by Ms. Nguyễn on Tues 3/14; seen 14 Mar 2021, March 2021, since early May, and the 3rd.',
+  'éMRN 12345678 — Pt ID: A1234567, s/n 4471-XK-0093, S/N: 99812, ss# 123-45-6789, fiancée Lucia, fiance Bo',
+  'lives in Dedham; moved back to Providence. works at Stop & Shop as a cashier. employer: Acme Corp',
+  'Phone: (617) 555-0199 · cell 555-0142 · zip code 02139 · the 14th of the month · DOS: 3/14',
+  'Dr',
+  'the',
+  '',
+];
+
+describe('cue-led patterns', () => {
+  it('were made by the detectors', () => {
+    expect(allCuedPatterns.length).toBeGreaterThan(20);
+  });
+
+  it('each finds exactly what a global scan of the same pattern finds', () => {
+    let compared = 0;
+    for (const pattern of allCuedPatterns) {
+      const global = new RegExp(pattern.sticky.source, pattern.sticky.flags.replace('y', 'g'));
+      for (const text of [...corpus, ...awkward]) {
+        const expected = [...text.matchAll(global)].map((m) => [m.index, m[0]]);
+        const actual = cuedMatches(text, pattern).map((m) => [m.index, m[0]]);
+        expect(actual, `${pattern.sticky.source.slice(0, 80)} on ${text.slice(0, 60)}`).toEqual(expected);
+        expect(hasCue(text, pattern)).toBe(expected.length > 0);
+        compared += expected.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
+  });
+
+  it('work out the three-letter keys from the pattern itself', () => {
+    expect([...cued('(?:Tues?|Thu(?:rs?)?)day').keys].sort()).toEqual(['thu', 'tue']);
+    expect([...cued('(?:s/n|ss#|mr ?#|id)').keys].sort()).toEqual(['id', 'mr', 's', 'ss']);
+    expect([...cued('fianc[eé]e?').keys]).toEqual(['fia']);
+    expect([...cued('[wW][oO]rk').keys]).toEqual(['wor']);
+    expect([...cued('id\\s*(?:number|#)?').keys].sort()).toEqual(['id', 'idn']);
+  });
+
+  it('refuse a pattern that could start anywhere, rather than miss matches', () => {
+    expect(() => cued('\\d{3}-\\d{4}')).toThrow(/non-letter/);
+    expect(() => cued('(?:Dr)?\\s+\\w+')).toThrow();
+    expect(() => cued('.ab')).toThrow(/any character/);
+  });
+});
+
+describe('patterns tried only before their anchor character', () => {
+  const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
+  const IPV6 = /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4}\b/gi;
+  const tricky = [
+    'a@b@c.com ..john.doe+1@example.org x@y _z@ex.co 5a@ex.com é@ex.com',
+    '2001:db8::8a2e:370:7334 fe80::1 BP 10:30:15 abcde:12::1 g1:2::3 ::1 1:2:3:4:5:6:7:8',
+  ];
+  it('find exactly what a global scan finds', async () => {
+    const { detectContact } = await import('../../utils/deidentify/detectors/contact');
+    for (const text of [...corpus, ...awkward, ...tricky]) {
+      const found = detectContact(text);
+      for (const [type, pattern] of [['EMAIL', EMAIL], ['IP', IPV6]] as const) {
+        const expected = [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length]);
+        const actual = found.filter((c) => c.type === type).map((c) => [c.start, c.end]);
+        if (type === 'IP') for (const span of expected) expect(actual, text.slice(0, 60)).toContainEqual(span);
+        else expect(actual, text.slice(0, 60)).toEqual(expected);
+      }
+    }
+  });
+});

@@ -1,0 +1,239 @@
+/**
+ * Cue-led patterns run only where their cue can start. Most detectors begin with a word ("MRN",
+ * "called by", "lives in", "March"); scanning the whole text once per pattern cost more than
+ * everything else in de-identification. Instead the text is split into words once, and each
+ * pattern is tried, anchored, only at the words whose first three letters one of its cues has.
+ * The three-letter keys are worked out from the pattern's own source, so a cue added to a pattern
+ * is found without a second list to keep in step.
+ */
+
+const KEY_LENGTH = 3;
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Which pattern (by number) can start at which word starts. */
+const patternsByKey = new Map<string, number[]>();
+let patternCount = 0;
+
+// One text is searched by a couple of dozen patterns in a row: its words are found, and sorted out
+// by pattern, once. (A pass over every word for every pattern cost as much as the scans it replaced.)
+let lastText: string | undefined;
+let lastStarts: number[][] = [];
+
+/** For each pattern, the offsets of the words it may start at, in order. */
+function startsByPattern(text: string): number[][] {
+  if (text === lastText) return lastStarts;
+  const starts: number[][] = new Array(patternCount);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+    while (i < n && isAsciiLetter(text.charCodeAt(i))) i++;
+    // "5mg" or "x_ray": no word boundary before the letter, so no `\b`-led pattern starts here.
+    if ((before >= 48 && before <= 57) || before === 95) continue;
+    const ids = patternsByKey.get(text.slice(start, Math.min(i, start + KEY_LENGTH)).toLowerCase());
+    if (ids) for (const id of ids) (starts[id] ??= []).push(start);
+  }
+  lastText = text;
+  lastStarts = starts;
+  return starts;
+}
+
+/* ---- The keys a pattern can start with, read from its source. ---- */
+
+type Node =
+  | { kind: 'char'; letter?: string; optionalCase?: boolean }
+  | { kind: 'class'; letters: string[]; other: boolean }
+  | { kind: 'group'; alternatives: Node[][] }
+  | { kind: 'zero' }
+  | { kind: 'any' }
+  | { kind: 'repeat'; node: Node; min: number };
+
+/** Parses the subset of regex syntax the detectors use; anything else throws when the module loads. */
+function parse(source: string): Node[][] {
+  let i = 0;
+  const alternatives = (): Node[][] => {
+    const alts: Node[][] = [[]];
+    while (i < source.length && source[i] !== ')') {
+      if (source[i] === '|') {
+        i++;
+        alts.push([]);
+        continue;
+      }
+      const node = atom();
+      alts[alts.length - 1].push(quantified(node));
+    }
+    return alts;
+  };
+  const quantified = (node: Node): Node => {
+    const q = source[i];
+    if (q === '?' || q === '*') {
+      i++;
+      if (source[i] === '?') i++;
+      return { kind: 'repeat', node, min: 0 };
+    }
+    if (q === '+') {
+      i++;
+      if (source[i] === '?') i++;
+      return { kind: 'repeat', node, min: 1 };
+    }
+    if (q === '{') {
+      const m = /^\{(\d+)(?:,\d*)?\}\??/.exec(source.slice(i));
+      if (!m) throw new Error(`cues: cannot read quantifier at ${i} of ${source}`);
+      i += m[0].length;
+      return { kind: 'repeat', node, min: Number(m[1]) };
+    }
+    return node;
+  };
+  const atom = (): Node => {
+    const ch = source[i];
+    if (ch === '(') {
+      i++;
+      if (source.startsWith('?:', i)) i += 2;
+      else if (source.startsWith('?=', i) || source.startsWith('?!', i) || source.startsWith('?<=', i) || source.startsWith('?<!', i)) {
+        // Look-arounds take no characters: skipped (the keys become a superset, never too few).
+        i += source[i + 2] === '=' || source[i + 2] === '!' ? 3 : 2;
+        alternatives();
+        i++;
+        return { kind: 'zero' };
+      } else if (source.startsWith('?<', i)) i = source.indexOf('>', i) + 1;
+      const alts = alternatives();
+      if (source[i] !== ')') throw new Error(`cues: unbalanced group in ${source}`);
+      i++;
+      return { kind: 'group', alternatives: alts };
+    }
+    if (ch === '[') {
+      const end = source.indexOf(']', i + 1);
+      const body = source.slice(i + 1, end);
+      i = end + 1;
+      // Only classes of letters are read letter by letter ([wW], [eé], [sz]); others end a word.
+      if (/^[A-Za-z\u00C0-\u024F]+$/.test(body)) {
+        const letters = [...new Set([...body].filter((c) => isAsciiLetter(c.charCodeAt(0))).map((c) => c.toLowerCase()))];
+        return { kind: 'class', letters, other: [...body].some((c) => !isAsciiLetter(c.charCodeAt(0))) };
+      }
+      return { kind: 'class', letters: [], other: true };
+    }
+    if (ch === '\\') {
+      const next = source[i + 1];
+      i += 2;
+      if (next === 'b' || next === 'B') return { kind: 'zero' };
+      if (next === 'w' || next === 'p' || next === 'P') {
+        if (next !== 'w') i = source.indexOf('}', i) + 1;
+        return { kind: 'any' };
+      }
+      return { kind: 'char' }; // \s, \d, \., \/ …: not a letter
+    }
+    if (ch === '^' || ch === '$') {
+      i++;
+      return { kind: 'zero' };
+    }
+    i++;
+    if (ch === '.') return { kind: 'any' };
+    return isAsciiLetter(ch.charCodeAt(0)) ? { kind: 'char', letter: ch.toLowerCase() } : { kind: 'char' };
+  };
+  const out = alternatives();
+  if (i !== source.length) throw new Error(`cues: unexpected ")" in ${source}`);
+  return out;
+}
+
+/**
+ * Every key a match can start with: its first three letters, or fewer when a non-letter ends the
+ * word sooner. `rest` is what follows in the pattern; `prefix` the letters read so far.
+ */
+function keysOf(sequence: Node[], prefix: string, out: Set<string>): void {
+  if (prefix.length >= KEY_LENGTH) {
+    out.add(prefix.slice(0, KEY_LENGTH));
+    return;
+  }
+  if (sequence.length === 0) {
+    // The pattern may end here: its match was these letters (a word of their own).
+    if (!prefix) throw new Error('cues: a pattern can match without a word');
+    out.add(prefix);
+    return;
+  }
+  const [node, ...rest] = sequence;
+  switch (node.kind) {
+    case 'zero':
+      return keysOf(rest, prefix, out);
+    case 'any':
+      throw new Error('cues: a pattern can start with any character, so no word tells where');
+    case 'char':
+      if (node.letter) return keysOf(rest, prefix + node.letter, out);
+      if (!prefix) throw new Error('cues: a pattern starts with a non-letter');
+      out.add(prefix);
+      return;
+    case 'class':
+      for (const letter of node.letters) keysOf(rest, prefix + letter, out);
+      if (node.other) {
+        if (!prefix) throw new Error('cues: a pattern starts with a non-letter class');
+        out.add(prefix);
+      }
+      return;
+    case 'group':
+      for (const alt of node.alternatives) keysOf([...alt, ...rest], prefix, out);
+      return;
+    case 'repeat':
+      if (node.min === 0) keysOf(rest, prefix, out);
+      // Once, then as often as it likes: three letters are reached within three rounds.
+      keysOf([node.node, ...(node.min <= 1 ? [{ ...node, min: 0 }] : [{ ...node, min: node.min - 1 }]), ...rest], prefix, out);
+      return;
+  }
+}
+
+export interface CuedPattern {
+  /** The same pattern, anchored (`y`): tried only at word starts. */
+  readonly sticky: RegExp;
+  readonly keys: ReadonlySet<string>;
+  readonly id: number;
+}
+
+/** Every cued pattern the detectors made (a test checks each against a plain global scan). */
+export const allCuedPatterns: CuedPattern[] = [];
+
+/**
+ * @param source a pattern that starts with its cue word; it is made to start at a word boundary.
+ * @param flags its flags, without `g` or `y`.
+ */
+export function cued(source: string, flags = ''): CuedPattern {
+  const anchored = `\\b(?:${source})`;
+  const keys = new Set<string>();
+  for (const alt of parse(anchored)) keysOf(alt, '', keys);
+  const pattern = { sticky: new RegExp(anchored, `${flags.replace(/[gy]/g, '')}y`), keys, id: patternCount++ };
+  for (const key of keys) patternsByKey.set(key, [...(patternsByKey.get(key) ?? []), pattern.id]);
+  allCuedPatterns.push(pattern);
+  lastText = undefined;
+  return pattern;
+}
+
+const NONE: number[] = [];
+
+/** Every match of the pattern, in order and without overlaps, as a global scan would find them. */
+export function cuedMatches(text: string, pattern: CuedPattern): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let after = 0;
+  for (const start of startsByPattern(text)[pattern.id] ?? NONE) {
+    if (start < after) continue;
+    pattern.sticky.lastIndex = start;
+    const m = pattern.sticky.exec(text);
+    if (!m) continue;
+    out.push(m);
+    after = m.index + Math.max(1, m[0].length);
+  }
+  return out;
+}
+
+/** Does the pattern match anywhere? Stops at the first match. */
+export function hasCue(text: string, pattern: CuedPattern): boolean {
+  for (const start of startsByPattern(text)[pattern.id] ?? NONE) {
+    pattern.sticky.lastIndex = start;
+    if (pattern.sticky.test(text)) return true;
+  }
+  return false;
+}
