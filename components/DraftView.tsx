@@ -1,4 +1,4 @@
-import type { TaskOutput } from '../utils/draft/schema';
+import type { Statement, TaskOutput } from '../utils/draft/schema';
 import { findItem, type PatientRecord } from '../utils/record/schema';
 import type { Verification } from '../utils/verify/verify';
 
@@ -8,10 +8,18 @@ export type DraftViewProps = {
   onShow: (ref: string) => void;
   /** What the record does not support: marked on the statements and counted above the draft. */
   verification?: Verification;
+  /** Next steps: accept one into the note's plan, or dismiss it. */
+  onAccept?: (statement: Statement) => void;
+  onDismiss?: (statement: Statement) => void;
+  /** Statement texts already accepted or dismissed. */
+  accepted?: string[];
+  dismissed?: string[];
 };
 
+const URGENCY_LABEL = { urgent: 'Urgent', soon: 'Soon', routine: 'Routine' } as const;
+
 /** A task's output: sections of statements, each with chips for the items it cites. */
-export function DraftView({ output, record, onShow, verification }: DraftViewProps) {
+export function DraftView({ output, record, onShow, verification, onAccept, onDismiss, accepted = [], dismissed = [] }: DraftViewProps) {
   const flagged = new Set(verification?.unsupported.map((f) => `${f.section}.${f.statement}`) ?? []);
   return (
     <article className="draft" aria-label={output.title}>
@@ -34,9 +42,12 @@ export function DraftView({ output, record, onShow, verification }: DraftViewPro
         <section key={section.heading} className="draft-section">
           <h3>{section.heading}</h3>
           <ul>
-            {section.statements.map((statement, i) => (
+            {section.statements.map((statement, i) => dismissed.includes(statement.text) ? null : (
               <li key={i} className={flagged.has(`${s}.${i}`) ? 'statement unsupported' : 'statement'}>
+                {statement.urgency ? <span className={`tag urgency-${statement.urgency}`}>{URGENCY_LABEL[statement.urgency]}</span> : null}{' '}
                 <span>{statement.text}</span>
+                {statement.rationale ? <p className="small muted rationale">Why: {statement.rationale}</p> : null}
+                {statement.guideline ? <p className="small muted rationale">Source: {statement.guideline}</p> : null}
                 {flagged.has(`${s}.${i}`) ? (
                   <ul className="findings small">
                     {verification!.unsupported
@@ -63,6 +74,20 @@ export function DraftView({ output, record, onShow, verification }: DraftViewPro
                     </button>
                   ) : null;
                 })}
+                {output.task === 'next-steps' && statement.urgency && onAccept ? (
+                  <span className="step-actions">
+                    {accepted.includes(statement.text) ? (
+                      <span className="small">Added to the note’s plan</span>
+                    ) : (
+                      <button type="button" className="small-button" onClick={() => onAccept(statement)}>
+                        Add to note
+                      </button>
+                    )}{' '}
+                    <button type="button" className="small-button" onClick={() => onDismiss?.(statement)} aria-label={`Dismiss: ${statement.text}`}>
+                      Dismiss
+                    </button>
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

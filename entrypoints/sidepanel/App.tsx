@@ -10,15 +10,18 @@ import { loadSettings, watchSettings } from '../../utils/settings/storage';
 import { isEmptyRecord, RecordView } from '../../components/RecordView';
 import { SiteAccess } from '../../components/SiteAccess';
 import { runOffline } from '../../utils/draft/offline';
-import { summarizeWithModel } from '../../utils/draft/model';
+import { draftTaskWithModel } from '../../utils/draft/model';
+import { readingLevel } from '../../utils/draft/readability';
+import { TaskPicker } from '../../components/TaskPicker';
 import { fillOutput } from '../../utils/handback/reidentify';
 import { draftToText } from '../../utils/handback/plain-text';
 import { loadDraft, saveDraft } from '../../utils/handback/draft-store';
-import type { TaskOutput } from '../../utils/draft/schema';
+import { DEFAULT_TASK_OPTIONS, TASK_LABELS, type Task, type TaskOptions, type TaskOutput } from '../../utils/draft/schema';
 import { askBackground } from '../../utils/messaging';
-import type { PatientRecord } from '../../utils/record/schema';
+import { findItem, type PatientRecord } from '../../utils/record/schema';
 import type { AppError } from '../../utils/result';
 import { verifyOutput } from '../../utils/verify/verify';
+import { findPlantedInstructions } from '../../utils/verify/injection';
 import { useTargetTab } from './useTargetTab';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
@@ -37,6 +40,9 @@ export function App() {
   const tabId = useTargetTab();
   const [record, setRecord] = useState<PatientRecord | undefined>();
   const [draft, setDraft] = useState<TaskOutput | undefined>();
+  const [task, setTask] = useState<Task>('summary');
+  const [taskOptions, setTaskOptions] = useState<TaskOptions>(DEFAULT_TASK_OPTIONS);
+  const [dismissed, setDismissed] = useState<string[]>([]);
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: ['settings'], queryFn: loadSettings }).data ?? DEFAULT_SETTINGS;
   useEffect(() => watchSettings((next) => queryClient.setQueryData(['settings'], next)), [queryClient]);
@@ -59,6 +65,8 @@ export function App() {
   useEffect(() => {
     setRedactions([]);
     setKept([]);
+    setTaskOptions((options) => ({ ...options, accepted: [] }));
+    setDismissed([]);
   }, [record]);
 
   const selection = useQuery({
@@ -88,13 +96,13 @@ export function App() {
   const abort = useRef<AbortController | undefined>(undefined);
   const summarize = useMutation({
     mutationFn: async (current: PatientRecord): Promise<TaskOutput> => {
-      if (settings.backend.engine === 'offline') return runOffline('summary', current);
+      if (settings.backend.engine === 'offline') return runOffline(task, current, taskOptions);
       // Only the de-identified payload leaves; the leak guard checks it again right before sending.
       const prepared = buildPayload(current, settings.datePolicy, { redact: redactions, keep: kept });
       if (!prepared.ok) throw new PanelError(prepared.error);
       abort.current = new AbortController();
       setStreamed('');
-      const result = await summarizeWithModel(prepared.value, settings.backend.model, { onText: setStreamed, signal: abort.current.signal });
+      const result = await draftTaskWithModel(task, prepared.value, settings.backend.model, { onText: setStreamed, signal: abort.current.signal, taskOptions });
       if (!result.ok) throw new PanelError(result.error, result.error.partial);
       // Placeholders filled back in here, in the panel: the real values never left it.
       return fillOutput(result.value, prepared.value.book.originals);
@@ -191,10 +199,12 @@ export function App() {
       {record && !isEmptyRecord(record) ? (
         <>
           <RecordView record={record} onShow={show} />
+          <PlantedInstructionsNote record={record} onShow={show} />
           <SiteAccess pageUrl={record.source.url} permissions={browser.permissions} />
+          <TaskPicker task={task} options={taskOptions} onTask={setTask} onOptions={setTaskOptions} />
           <div className="actions">
             <button type="button" className="primary" onClick={() => summarize.mutate(record)} disabled={summarize.isPending}>
-              Summarize
+              {TASK_LABELS[task].action}
             </button>
             {summarize.isPending && settings.backend.engine === 'model' ? (
               <button type="button" onClick={() => abort.current?.abort()}>
@@ -237,7 +247,16 @@ export function App() {
       {draft ? (
         <>
           {record ? (
-            <DraftView output={draft} record={record} onShow={show} verification={verifyOutput(draft, record)} />
+            <DraftView
+              output={draft}
+              record={record}
+              onShow={show}
+              verification={verifyOutput(draft, record)}
+              accepted={taskOptions.accepted.map((s) => s.text)}
+              dismissed={dismissed}
+              onAccept={(statement) => setTaskOptions((options) => ({ ...options, accepted: [...options.accepted, statement] }))}
+              onDismiss={(statement) => setDismissed((list) => [...list, statement.text])}
+            />
           ) : (
             <p className="small muted">Your draft from before is below. Read the page again to see its sources.</p>
           )}
@@ -245,6 +264,7 @@ export function App() {
             Edit before you copy or insert
             <textarea rows={10} value={draftText} onChange={(e) => editDraft(e.target.value)} />
           </label>
+          {draft.task === 'reply' ? <ReadingLevelNote text={draftText} language={draft.language ?? 'en'} /> : null}
           <div className="actions">
             <button type="button" onClick={() => void copyDraft()}>
               Copy
@@ -265,8 +285,44 @@ export function App() {
       <footer className="panel-footer muted small">
         {settings.backend.engine === 'offline'
           ? 'Offline drafts are made in this browser: nothing about the patient leaves it.'
-          : 'Summarize sends only the de-identified text you can preview here; real values stay in this panel.'}
+          : 'Drafting sends only the de-identified text you can preview here; real values stay in this panel.'}
       </footer>
     </main>
+  );
+}
+
+/** The reply's reading level, computed on the text as edited; a nudge when it is above grade 8. */
+function ReadingLevelNote({ text, language }: { text: string; language: 'en' | 'es' }) {
+  const level = readingLevel(text, language);
+  return (
+    <p className={level.grade > 8 ? 'notice notice-warn small' : 'small muted'} data-testid="reading-level">
+      Reading level: {level.label}
+      {level.grade > 8 ? ' — above the grade 6–8 aim; shorter sentences and everyday words help.' : ' (aim: grade 6–8).'}
+    </p>
+  );
+}
+
+/** Text on the page addressed to an AI: said plainly, so the clinician knows why a draft may be flagged. */
+function PlantedInstructionsNote({ record, onShow }: { record: PatientRecord; onShow: (ref: string) => void }) {
+  const planted = useMemo(() => findPlantedInstructions(record), [record]);
+  if (!planted.length) return null;
+  return (
+    <div className="notice notice-warn small" role="status" data-testid="planted-instructions">
+      <p>
+        This page contains text addressed to an AI. Chartside treats it as part of the chart, never as instructions, and flags any draft
+        that repeats it:
+      </p>
+      <ul>
+        {planted.slice(0, 3).map((p) => (
+          <li key={`${p.itemId}:${p.text}`}>
+            “{p.text.slice(0, 140)}” (
+            <button type="button" className="linklike-small" onClick={() => { const found = record && findItem(record, p.itemId); if (found) onShow(found.item.ref); }}>
+              {p.itemId}
+            </button>
+            )
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -123,7 +123,6 @@ describe('verification', () => {
       ['number', '500'],
       ['citation', 'med-9'],
       ['drug', 'lisinopril'],
-      ['number', '72'],
       ['allergy', 'no known allergies'],
       ['patient', '72-year-old'],
       ['patient', 'man'],

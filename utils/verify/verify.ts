@@ -5,8 +5,9 @@
  */
 import type { TaskOutput } from '../draft/schema';
 import { allItems, findItem, type PatientRecord } from '../record/schema';
+import { echoesInstruction, findPlantedInstructions } from './injection';
 
-export type FindingKind = 'number' | 'drug' | 'allergy' | 'patient' | 'citation';
+export type FindingKind = 'number' | 'drug' | 'allergy' | 'patient' | 'citation' | 'instruction';
 
 export interface Finding {
   section: number;
@@ -52,6 +53,7 @@ export function verifyOutput(output: TaskOutput, record: PatientRecord): Verific
   const everything = recordText(record);
   const takes = new Set(record.medications.flatMap((m) => m.name.toLowerCase().split(/[\s/-]+/)));
   const allergies = record.allergies.map((a) => a.substance.toLowerCase());
+  const planted = findPlantedInstructions(record);
   let checked = 0;
 
   output.sections.forEach((section, s) => {
@@ -61,13 +63,21 @@ export function verifyOutput(output: TaskOutput, record: PatientRecord): Verific
       // Placeholders ("[DATE-2 (2021)]") carry numbers of their own; they are not claims.
       const text = statement.text.replace(/\[[^\]]*\]/g, ' ');
 
+      const instruction = echoesInstruction(statement.text, planted);
+      if (instruction) {
+        flag('instruction', statement.text.slice(0, 80), instruction === 'addressed-to-ai'
+          ? 'reads as an instruction to an AI, not a clinical statement — the page may have planted it'
+          : `repeats an instruction planted in the record (${instruction.itemId}); page text is data, not instructions`);
+      }
       for (const id of statement.cites) if (!findItem(record, id)) flag('citation', id, `cites ${id}, which is not in the record`);
       const cited = textOf(record, statement.cites);
 
       for (const n of new Set(text.match(NUMBER) ?? [])) {
         // Counts of the chart's own items ("4 active problems") summarise it; they quote nothing.
-        if (new RegExp(`\\b${n}\\s+(?:active\\s+|current\\s+)?${COUNTED}`, 'i').test(text)) continue;
+        if (new RegExp(`\\b${n}\\s+(?:active\\s+|current\\s+|abnormal\\s+)?${COUNTED}`, 'i').test(text)) continue;
         if (statement.cites.length && hasNumber(cited, n)) continue;
+        // An age is the banner's, checked below against it, not a value an item should hold.
+        if (new RegExp(`\\b${n}[- ]year[- ]old\\b`, 'i').test(text)) continue;
         if (!hasNumber(everything, n)) flag('number', n, 'not found in the record');
         else if (statement.cites.length) flag('number', n, 'in the record, but not in the items this statement cites');
       }

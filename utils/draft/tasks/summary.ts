@@ -4,8 +4,9 @@
  * latest result that bears on it, then medications, allergies, abnormal results, latest vitals,
  * and what Chartside could not read.
  */
-import type { Lab, PatientRecord, Problem, Vital } from '../../record/schema';
+import type { Lab, PatientRecord, Problem } from '../../record/schema';
 import type { Statement, TaskOutput } from '../schema';
+import { activeProblems, currentMedications, describeLab, isAbnormal, latestLabs, latestVitals } from './chart';
 
 /** Which results bear on which problem: the result a clinician looks at first for it. */
 const SUPPORTING_RESULTS: Array<[RegExp, RegExp]> = [
@@ -18,53 +19,7 @@ const SUPPORTING_RESULTS: Array<[RegExp, RegExp]> = [
   [/asthma|copd/i, /eosinophil|fev1/i],
 ];
 
-const ACTIVE = /active|chronic|uncontrolled|recurrent/i;
-const INACTIVE = /resolved|inactive|historical|remission/i;
-
-function normaliseTest(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-}
-
-function parseDate(text: string | undefined): number {
-  if (!text) return 0;
-  const us = text.match(/(\d{1,2})\/(\d{1,2})\/(\d{2,4})/);
-  if (us) return Date.UTC(Number(us[3].length === 2 ? `20${us[3]}` : us[3]), Number(us[1]) - 1, Number(us[2]));
-  const parsed = Date.parse(text);
-  return Number.isNaN(parsed) ? 0 : parsed;
-}
-
-/** The latest result per test, with the one before it for a trend. */
-export function latestLabs(labs: Lab[]): Array<{ latest: Lab; previous?: Lab }> {
-  const byTest = new Map<string, Lab[]>();
-  for (const lab of labs) {
-    const key = normaliseTest(lab.test);
-    byTest.set(key, [...(byTest.get(key) ?? []), lab]);
-  }
-  return [...byTest.values()].map((series) => {
-    const sorted = [...series].sort((a, b) => parseDate(b.time) - parseDate(a.time));
-    return { latest: sorted[0], previous: sorted[1] };
-  });
-}
-
-function describeLab({ latest, previous }: { latest: Lab; previous?: Lab }): string {
-  const unit = latest.unit ? ` ${latest.unit}` : '';
-  const flag = latest.flag ? ` (${latest.flag}${latest.range ? `; ref ${latest.range}` : ''})` : '';
-  const when = latest.time ? ` on ${latest.time}` : '';
-  const trend = previous ? `, previously ${previous.value}${previous.time ? ` on ${previous.time}` : ''}` : '';
-  return `${latest.test} ${latest.value}${unit}${flag}${when}${trend}`;
-}
-
-function latestVitals(vitals: Vital[]): Vital[] {
-  const byName = new Map<string, Vital>();
-  for (const v of vitals) {
-    const key = v.name.toLowerCase();
-    const known = byName.get(key);
-    if (!known || parseDate(v.time) > parseDate(known.time)) byName.set(key, v);
-  }
-  return [...byName.values()];
-}
-
-function problemStatement(problem: Problem, record: PatientRecord, labs: Array<{ latest: Lab; previous?: Lab }>): Statement {
+export function problemStatement(problem: Problem, record: PatientRecord, labs: Array<{ latest: Lab; previous?: Lab }>): Statement {
   const onset = problem.onset ? ` (since ${problem.onset})` : '';
   const support = SUPPORTING_RESULTS.find(([p]) => p.test(problem.name));
   const cites = [problem.id];
@@ -99,14 +54,14 @@ function synopsis(record: PatientRecord, active: Problem[]): Statement {
 }
 
 export function summarizeOffline(record: PatientRecord): TaskOutput {
-  const active = record.problems.filter((p) => !INACTIVE.test(p.status ?? '') && (ACTIVE.test(p.status ?? '') || !p.status));
+  const active = activeProblems(record);
   const inactive = record.problems.filter((p) => !active.includes(p));
   const labs = latestLabs(record.labs);
   const sections: TaskOutput['sections'] = [{ heading: 'Synopsis', statements: [synopsis(record, active)] }];
 
   if (active.length) sections.push({ heading: 'Active problems', statements: active.map((p) => problemStatement(p, record, labs)) });
 
-  const currentMeds = record.medications.filter((m) => !/discontinued|stopped|completed|expired|inactive/i.test(m.status ?? ''));
+  const currentMeds = currentMedications(record);
   if (currentMeds.length) {
     sections.push({
       heading: 'Medications',
@@ -122,7 +77,7 @@ export function summarizeOffline(record: PatientRecord): TaskOutput {
       : [{ text: allergySection?.state === 'empty' ? 'No known allergies (as stated on the page).' : 'No allergies were found on the page.', cites: [] }],
   });
 
-  const abnormal = labs.filter(({ latest }) => latest.flag && !/^n(ormal)?$/i.test(latest.flag));
+  const abnormal = labs.filter(({ latest }) => isAbnormal(latest));
   if (abnormal.length) {
     sections.push({
       heading: 'Abnormal results',

@@ -1,0 +1,103 @@
+/**
+ * Draft note, SOAP or APSO, built from the record: Concise (top three problems, abnormal results),
+ * Standard (all active problems, latest results), Detailed (trends, past problems, immunizations,
+ * procedures). The plan holds only the next steps the clinician accepted: the engine never invents one.
+ */
+import { z } from 'zod';
+import type { PatientRecord } from '../../record/schema';
+import { NOTE_SECTIONS, type Statement, type TaskOptions, type TaskOutput } from '../schema';
+import { activeProblems, currentMedications, describeLab, isAbnormal, latestLabs, latestVitals, messageToAnswer } from './chart';
+import { problemStatement } from './summary';
+
+type NoteSection = (typeof NOTE_SECTIONS)[number];
+const HEADINGS: Record<NoteSection, string> = { subjective: 'Subjective', objective: 'Objective', assessment: 'Assessment', plan: 'Plan' };
+
+function subjective(record: PatientRecord): Statement[] {
+  const out: Statement[] = [];
+  if (record.encounter.reason) out.push({ text: `Reason for visit: ${record.encounter.reason}.`, cites: [] });
+  const message = messageToAnswer(record);
+  if (message) out.push({ text: `Portal message${message.date ? ` (${message.date})` : ''}${message.subject ? `, “${message.subject}”` : ''}: ${message.text}`, cites: [message.id] });
+  if (!out.length) out.push({ text: '[History from the visit: to be completed by the clinician.]', cites: [] });
+  return out;
+}
+
+function objective(record: PatientRecord, length: TaskOptions['note']['length']): Statement[] {
+  const out: Statement[] = [];
+  const vitals = latestVitals(record.vitals);
+  if (vitals.length) out.push({ text: `Vitals: ${vitals.map((v) => `${v.name} ${v.value}${v.unit ? ` ${v.unit}` : ''}`).join(', ')}${vitals[0].time ? ` (${vitals[0].time})` : ''}.`, cites: vitals.map((v) => v.id) });
+  const series = latestLabs(record.labs);
+  const shown = length === 'concise' ? series.filter((s) => isAbnormal(s.latest)) : series;
+  for (const s of shown) {
+    const withTrend = length === 'detailed' || isAbnormal(s.latest) ? s : { latest: s.latest };
+    out.push({ text: describeLab(withTrend), cites: [s.latest.id, ...('previous' in withTrend && withTrend.previous ? [withTrend.previous.id] : [])] });
+  }
+  if (length !== 'concise') {
+    const meds = currentMedications(record);
+    if (meds.length) out.push({ text: `Medications: ${meds.map((m) => [m.name, m.dose, m.frequency].filter(Boolean).join(' ')).join('; ')}.`, cites: meds.map((m) => m.id) });
+  }
+  out.push(
+    record.allergies.length
+      ? { text: `Allergies: ${record.allergies.map((a) => `${a.substance}${a.reaction ? ` (${a.reaction.toLowerCase()})` : ''}`).join(', ')}.`, cites: record.allergies.map((a) => a.id) }
+      : { text: 'Allergies: none listed on the page.', cites: [] },
+  );
+  if (length === 'detailed') {
+    for (const i of record.immunizations) out.push({ text: `Immunization: ${i.name}${i.date ? ` (${i.date})` : ''}.`, cites: [i.id] });
+    for (const p of record.procedures) out.push({ text: `Procedure: ${p.name}${p.date ? ` (${p.date})` : ''}.`, cites: [p.id] });
+  }
+  return out;
+}
+
+function assessment(record: PatientRecord, length: TaskOptions['note']['length']): Statement[] {
+  const labs = latestLabs(record.labs);
+  const active = activeProblems(record);
+  const listed = length === 'concise' ? active.slice(0, 3) : active;
+  // In priority order, unnumbered: a list number would read as a value to check.
+  const out = listed.map((p) => problemStatement(p, record, labs));
+  if (length === 'detailed') {
+    for (const p of record.problems.filter((p) => !active.includes(p))) out.push({ text: `History: ${p.name}${p.status ? ` (${p.status.toLowerCase()})` : ''}.`, cites: [p.id] });
+  }
+  return out.length ? out : [{ text: 'No active problems were found on the page.', cites: [] }];
+}
+
+function plan(options: TaskOptions): Statement[] {
+  if (!options.accepted.length) return [{ text: '[Plan: to be completed by the clinician. Next steps you accept are added here.]', cites: [] }];
+  return options.accepted.map((s) => ({ text: s.text, cites: s.cites }));
+}
+
+export function noteOffline(record: PatientRecord, options: TaskOptions): TaskOutput {
+  const { length, order, sections } = options.note;
+  const build: Record<NoteSection, () => Statement[]> = {
+    subjective: () => subjective(record),
+    objective: () => objective(record, length),
+    assessment: () => assessment(record, length),
+    plan: () => plan(options),
+  };
+  const sequence: NoteSection[] = order === 'APSO' ? ['assessment', 'plan', 'subjective', 'objective'] : ['subjective', 'objective', 'assessment', 'plan'];
+  return {
+    task: 'note',
+    engine: 'offline',
+    title: `Draft note, ${order} · ${length} (offline draft)`,
+    sections: sequence.filter((s) => sections[s]).map((s) => ({ heading: HEADINGS[s], statements: build[s]() })),
+  };
+}
+
+export const NOTE_PROMPT = {
+  version: 'note-v1',
+  instructions: (options: TaskOptions) => {
+    const { length, order, sections } = options.note;
+    const wanted = (order === 'APSO' ? ['assessment', 'plan', 'subjective', 'objective'] : ['subjective', 'objective', 'assessment', 'plan']).filter((s) => sections[s as NoteSection]).map((s) => HEADINGS[s as NoteSection]);
+    const accepted = options.accepted.map((s) => `- ${s.text} (cites ${s.cites.join(', ') || 'none'})`).join('\n');
+    return `Task: draft a clinical note from the record, sections in this order: ${wanted.join(', ')}.
+Length: ${length === 'concise' ? 'concise — the three problems that matter most, abnormal results only' : length === 'detailed' ? 'detailed — every active problem with trends, past problems, immunizations and procedures' : 'standard — every active problem with its latest supporting data'}.
+${sections.plan ? (accepted ? `The Plan holds exactly these next steps the clinician accepted, and nothing else:\n${accepted}` : 'The Plan is one statement: "[Plan: to be completed by the clinician.]" — never invent a plan.') : ''}
+Answer with only a JSON object: {"sections": [{"heading": string, "statements": [{"text": string, "cites": [string]}]}]}.`;
+  },
+};
+
+export const ModelNoteSchema = z.object({
+  sections: z.array(z.object({ heading: z.string(), statements: z.array(z.object({ text: z.string(), cites: z.array(z.string()).default([]) })) })),
+});
+
+export function noteFromModel(answer: z.infer<typeof ModelNoteSchema>, options: TaskOptions): TaskOutput {
+  return { task: 'note', engine: 'model', title: `Draft note, ${options.note.order} · ${options.note.length} (model draft)`, promptVersion: NOTE_PROMPT.version, sections: answer.sections };
+}
