@@ -5,6 +5,8 @@
 import { launchWithExtension, captureThroughExtension } from './lib/browser.mjs';
 import { ensureBuilt } from './lib/build.mjs';
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
+import { loadModules } from './lib/load-ts.mjs';
 
 // The first capture in a page is cold (JIT, style recalc); it is reported apart from the warm median.
 const RUNS = 10;
@@ -36,7 +38,12 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 ensureBuilt();
 const html = largeChart();
-const server = http.createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+// The generated chart at /, the saved fixture pages at /fixture/<name> (for the token-budget figures).
+const server = http.createServer((req, res) => {
+  const fixture = req.url.match(/^\/fixture\/([\w-]+\.html)$/)?.[1];
+  if (!fixture && req.url !== '/') return res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fixture ? readFileSync(`tests/fixtures/pages/${fixture}`) : html);
+});
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${server.address().port}/`;
 const ext = await launchWithExtension();
@@ -74,6 +81,33 @@ try {
   console.log(`  ratio warm capture / innerText ${(median(warm) / median(innerText)).toFixed(2)}×   (target ≤ 2×)`);
   console.log(`  longest main-thread task       ${longest.toFixed(0)} ms  (long tasks are those over 50 ms; 0 = none seen; target: none)`);
   console.log(`  captured: ${record.labs.length} labs, ${record.notes.length} notes, ${record.problems.length} problems; ${record.capture.elementsVisited.toLocaleString('en-US')} elements visited`);
+
+  // Tokens each task would send (trimmed to the default 8,000-token budget, de-identified) against
+  // the tokens of the page's whole visible text; and whether every item the task cites was sent.
+  const [{ withinBudget, estimateTokens, DEFAULT_TOKEN_BUDGET }, { buildPayload }, { runOffline }] = await loadModules(['/utils/draft/budget.ts', '/utils/deidentify/payload.ts', '/utils/draft/offline.ts']);
+  const charts = [['generated large chart', page, record]];
+  for (const name of ['dashboard', 'document', 'appgrid', 'tabbed', 'messages', 'note']) {
+    const fixturePage = await ext.context.newPage();
+    await fixturePage.goto(`${url}fixture/${name}.html`, { waitUntil: 'load' });
+    const result = await captureThroughExtension(ext, fixturePage);
+    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    charts.push([`fixture ${name}`, fixturePage, result.value]);
+  }
+  console.log(`\nToken budget (${DEFAULT_TOKEN_BUDGET.toLocaleString('en-US')}; 4 characters a token): tokens sent / tokens of the page's visible text, per task; cited items missing from what is sent`);
+  console.log(`  ${'chart'.padEnd(24)} ${'page'.padStart(7)}   ${['summary', 'note', 'next-steps', 'reply'].map((t) => t.padStart(17)).join('')}`);
+  for (const [name, chartPage, chartRecord] of charts) {
+    const pageTokens = estimateTokens(await chartPage.evaluate(() => document.body.innerText));
+    const cells = ['summary', 'note', 'next-steps', 'reply'].map((task) => {
+      const payload = buildPayload(withinBudget(chartRecord, task).record);
+      if (!payload.ok) return 'error'.padStart(17);
+      const sent = estimateTokens(payload.value.text);
+      const cited = runOffline(task, chartRecord).sections.flatMap((s) => s.statements.flatMap((st) => st.cites));
+      const missing = cited.filter((id) => !payload.value.text.includes(`[${id}]`)).length;
+      return `${sent} ${(sent / pageTokens).toFixed(2)}× m${missing}`.padStart(17);
+    });
+    console.log(`  ${name.padEnd(24)} ${String(pageTokens).padStart(7)}   ${cells.join('')}`);
+  }
+  console.log('  (target on large charts: ≤ 0.50× with no cited item missing, m0)');
 } finally {
   await ext.close();
   server.close();

@@ -12,6 +12,7 @@ import { SiteAccess } from '../../components/SiteAccess';
 import { runOffline } from '../../utils/draft/offline';
 import { draftTaskWithModel } from '../../utils/draft/model';
 import { readingLevel } from '../../utils/draft/readability';
+import { withinBudget } from '../../utils/draft/budget';
 import { TaskPicker } from '../../components/TaskPicker';
 import { fillOutput } from '../../utils/handback/reidentify';
 import { draftToText } from '../../utils/handback/plain-text';
@@ -40,7 +41,6 @@ export function App() {
   const tabId = useTargetTab();
   const [record, setRecord] = useState<PatientRecord | undefined>();
   const [draft, setDraft] = useState<TaskOutput | undefined>();
-  const [task, setTask] = useState<Task>('summary');
   const [taskOptions, setTaskOptions] = useState<TaskOptions>(DEFAULT_TASK_OPTIONS);
   const [dismissed, setDismissed] = useState<string[]>([]);
   const queryClient = useQueryClient();
@@ -50,9 +50,12 @@ export function App() {
   const [redactions, setRedactions] = useState<string[]>([]);
   const [kept, setKept] = useState<string[]>([]);
   // De-identified in the panel, from the record in the panel's memory; nothing is sent from here.
+  const [task, setTask] = useState<Task>('summary');
+  // What a model would get: the record trimmed to the token budget, what was left out said plainly.
+  const budgeted = useMemo(() => (record ? withinBudget(record, task, settings.tokenBudget) : undefined), [record, task, settings.tokenBudget]);
   const payload = useMemo(
-    () => (record && showPayload ? buildPayload(record, settings.datePolicy, { redact: redactions, keep: kept }) : undefined),
-    [record, showPayload, redactions, kept, settings.datePolicy],
+    () => (budgeted && showPayload ? buildPayload(budgeted.record, settings.datePolicy, { redact: redactions, keep: kept }) : undefined),
+    [budgeted, showPayload, redactions, kept, settings.datePolicy],
   );
 
   // A new tab means a new chart: never show one patient's record next to another's page.
@@ -98,7 +101,7 @@ export function App() {
     mutationFn: async (current: PatientRecord): Promise<TaskOutput> => {
       if (settings.backend.engine === 'offline') return runOffline(task, current, taskOptions);
       // Only the de-identified payload leaves; the leak guard checks it again right before sending.
-      const prepared = buildPayload(current, settings.datePolicy, { redact: redactions, keep: kept });
+      const prepared = buildPayload(withinBudget(current, task, settings.tokenBudget).record, settings.datePolicy, { redact: redactions, keep: kept });
       if (!prepared.ok) throw new PanelError(prepared.error);
       abort.current = new AbortController();
       setStreamed('');
@@ -215,6 +218,11 @@ export function App() {
               {showPayload ? 'Hide what would be sent' : 'Preview what would be sent'}
             </button>
           </div>
+          {budgeted?.omitted.length && (showPayload || settings.backend.engine === 'model') ? (
+            <p className="small notice" role="status" data-testid="budget-omitted">
+              To fit {settings.tokenBudget.toLocaleString('en-US')} tokens, a model draft leaves out: {budgeted.omitted.join(', ')}.
+            </p>
+          ) : null}
           {payload && !payload.ok ? <ErrorNotice error={payload.error} /> : null}
           {payload?.ok ? (
             <PayloadPreview

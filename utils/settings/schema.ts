@@ -22,11 +22,13 @@ export const SettingsSchema = z.object({
    * `relative` gives days from the page's date — more useful clinically, but not Safe Harbor.
    */
   datePolicy: DatePolicySchema,
+  /** Tokens a task may send to a model: the record is trimmed to fit, and the panel says what was left out. */
+  tokenBudget: z.number().int().min(1000).max(200_000),
   backend: EngineSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, datePolicy: 'safe-harbor', backend: { engine: 'offline' } };
+export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, datePolicy: 'safe-harbor', tokenBudget: 8000, backend: { engine: 'offline' } };
 
 /**
  * Brings stored settings of any earlier version (or none, or garbage) to the current shape.
