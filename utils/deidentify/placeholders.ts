@@ -16,7 +16,7 @@ function surname(name: string): string {
 export class PlaceholderBook {
   private readonly byKey = new Map<string, string>();
   private readonly counters = new Map<IdentifierType, number>();
-  /** placeholder → the original text it replaced (first seen). Never sent anywhere. */
+  /** placeholder → the original text it replaced (first seen; the patient in running-text order). Never sent anywhere. */
   readonly originals = new Map<string, string>();
 
   constructor(
@@ -32,7 +32,12 @@ export class PlaceholderBook {
       placeholder = this.make(candidate);
       this.byKey.set(key, placeholder);
     }
-    if (!this.originals.has(placeholder)) this.originals.set(placeholder, original);
+    const known = this.originals.get(placeholder);
+    // The patient is filled back in as written in running text ("Maria Elena Ordóñez"), not in the
+    // banner's "Ordóñez, Maria Elena": a model's "Hello [PATIENT]" must read like a greeting.
+    if (known === undefined || (candidate.type === 'PATIENT' && known.includes(',') && !original.includes(',') && original.trim().includes(' '))) {
+      this.originals.set(placeholder, original);
+    }
     return placeholder;
   }
 
