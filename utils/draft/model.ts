@@ -94,3 +94,9 @@ export async function draftTaskWithModel(
   if (!result.ok) return result;
   return { ok: true, value: spec.toOutput(result.value as never, taskOptions) };
 }
+
+/** A model's answer (parsed JSON) as the task's TaskOutput, validated by the task's schema: what the panel shows. */
+export function outputFromModelAnswer(task: Task, answer: unknown, options: TaskOptions = DEFAULT_TASK_OPTIONS): TaskOutput {
+  const spec = MODEL_TASKS[task];
+  return spec.toOutput(spec.schema.parse(answer) as never, options);
+}

@@ -76,6 +76,8 @@ export function verifyOutput(output: TaskOutput, record: PatientRecord): Verific
         // Counts of the chart's own items ("4 active problems") summarise it; they quote nothing.
         if (new RegExp(`\\b${n}\\s+(?:active\\s+|current\\s+|abnormal\\s+)?${COUNTED}`, 'i').test(text)) continue;
         if (statement.cites.length && hasNumber(cited, n)) continue;
+        // "Call 911": an instruction to the patient, not a value from the chart.
+        if (n === '911' && /\b(?:call|dial|llame al?|marque(?: el)?)\s+911\b/i.test(text)) continue;
         // An age is the banner's, checked below against it, not a value an item should hold.
         if (new RegExp(`\\b${n}[- ]year[- ]old\\b`, 'i').test(text)) continue;
         if (!hasNumber(everything, n)) flag('number', n, 'not found in the record');
