@@ -1,5 +1,9 @@
 import { defineConfig } from 'wxt';
 
+/** See SECURITY.md. connect-src matches isAllowedEndpoint in utils/draft/backends/openai.ts. */
+export const EXTENSION_PAGES_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src https: http://localhost:* http://127.0.0.1:* http://[::1]:*; object-src 'none'; base-uri 'none'; form-action 'none'";
+
 // The manifest is a function so each browser gets only what it understands:
 // Chrome/Edge get the side panel; Firefox gets a sidebar and no Chrome-only permissions.
 export default defineConfig({
@@ -23,6 +27,9 @@ export default defineConfig({
         ? { optional_permissions: ['https://*/*', 'http://*/*'] }
         : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
       action: { default_title: 'Open Chartside' },
+      // Extension pages run only their own bundled code: no remote or inline script, no eval, no
+      // plugins, no remote images; network only to model endpoints over https (http on loopback).
+      content_security_policy: isFirefox ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
       ...(isFirefox
         ? {
             browser_specific_settings: {

@@ -173,3 +173,14 @@ describe('incomplete configurations', () => {
     expect(ModelConfigSchema.safeParse({ kind: 'openai', model: 'gpt-4o-mini' }).success).toBe(true);
   });
 });
+
+describe('endpoint addresses', () => {
+  it('https anywhere; http only on this computer', async () => {
+    const { isAllowedEndpoint } = await import('../../utils/draft/backends/openai');
+    expect(['https://gateway.example.org/v1', 'http://localhost:11434/v1', 'http://127.0.0.1:8000/v1', 'http://[::1]:8000/v1'].map(isAllowedEndpoint)).toEqual([true, true, true, true]);
+    expect(['http://gateway.internal/v1', 'ftp://x', 'not a url', 'http://localhost.evil.test/v1'].map(isAllowedEndpoint)).toEqual([false, false, false, false]);
+    const parsed = ModelConfigSchema.safeParse({ kind: 'compatible', baseURL: 'http://10.0.0.5:8000/v1', model: 'm' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0].message).toMatch(/Use an https:\/\/ address/);
+  });
+});

@@ -28,7 +28,22 @@ export const ModelConfigSchema = z.object({
   // Each service names its address its own way; a configuration without one is no configuration.
   if (config.kind === 'azure' && !config.azure) ctx.addIssue({ code: 'custom', path: ['azure'], message: 'Azure OpenAI needs an endpoint, a deployment and an API version.' });
   if (config.kind === 'compatible' && !config.baseURL) ctx.addIssue({ code: 'custom', path: ['baseURL'], message: 'An OpenAI-compatible endpoint needs its address.' });
+  // The payload is de-identified, but it still travels: over the network only encrypted. (The
+  // extension pages' CSP allows exactly this: https anywhere, http on this computer only.)
+  for (const [path, address] of [['baseURL', config.baseURL], ['azure', config.azure?.endpoint]] as const) {
+    if (address && !isAllowedEndpoint(address)) ctx.addIssue({ code: 'custom', path: [path], message: 'Use an https:// address. Plain http:// is allowed only for this computer (localhost, 127.0.0.1).' });
+  }
 });
+
+/** https anywhere; http only on the loopback interface (a local Ollama or vLLM). */
+export function isAllowedEndpoint(address: string): boolean {
+  try {
+    const url = new URL(address);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname));
+  } catch {
+    return false;
+  }
+}
 export type ModelConfig = z.infer<typeof ModelConfigSchema>;
 
 /** A gateway's extra headers as typed in settings: "Name: value" lines; other lines are ignored. */
