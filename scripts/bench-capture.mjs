@@ -7,6 +7,7 @@ import { ensureBuilt } from './lib/build.mjs';
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { loadModules } from './lib/load-ts.mjs';
+import { recordFigures } from './lib/figures.mjs';
 
 // The first capture in a page is cold (JIT, style recalc); it is reported apart from the warm median.
 const RUNS = 10;
@@ -80,6 +81,7 @@ try {
   console.log(`  document.body.innerText        ${median(innerText).toFixed(1)} ms   median [${innerText.map((x) => x.toFixed(0)).join(', ')}]`);
   console.log(`  ratio warm capture / innerText ${(median(warm) / median(innerText)).toFixed(2)}×   (target ≤ 2×)`);
   console.log(`  longest main-thread task       ${longest.toFixed(0)} ms  (long tasks are those over 50 ms; 0 = none seen; target: none)`);
+  recordFigures({ captureWarmMs: median(warm), captureInnerTextRatio: median(warm) / median(innerText), captureLongestTaskMs: longest });
   console.log(`  captured: ${record.labs.length} labs, ${record.notes.length} notes, ${record.problems.length} problems; ${record.capture.elementsVisited.toLocaleString('en-US')} elements visited`);
 
   // Tokens each task would send (trimmed to the default 8,000-token budget, de-identified) against
@@ -106,6 +108,7 @@ try {
       return `${sent} ${(sent / pageTokens).toFixed(2)}× m${missing}`.padStart(17);
     });
     console.log(`  ${name.padEnd(24)} ${String(pageTokens).padStart(7)}   ${cells.join('')}`);
+    if (name === 'generated large chart') recordFigures({ largeChartTokenRatio: Number(cells[0].trim().split(' ')[1].replace('×', '')) });
   }
   console.log('  (target on large charts: ≤ 0.50× with no cited item missing, m0)');
 } finally {
