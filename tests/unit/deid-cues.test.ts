@@ -77,3 +77,26 @@ describe('patterns tried only before their anchor character', () => {
     }
   });
 });
+
+describe('scans replaced by one pass over words', () => {
+  const CREDENTIALS = 'MD|M\\.D\\.|DO|D\\.O\\.|NP|RN|LPN|CNA|PA|PA-C|FNP|FNP-BC|APRN|CNM|CRNA|PharmD|DDS|DMD|DPM|PhD|LCSW|LICSW|MSW|PT|DPT|OT|RD|RDN|CDE|MA|NP-C|ANP|ACNP|MLS|MT|CLS|RT|RRT|EMT|EMT-P|CMA|MPH|BSN|MSN|DNP|CCRN';
+  const AFTER_NAME = new RegExp(`(?<credential>,?\\s+(?:${CREDENTIALS})\\b)|(?<preferred>[ \\t]*\\((?:preferred|nickname|goes by|prefers)\\b)`, 'g');
+  const tricky = ['Sarah Whitfield, MD, PhD', 'Lee PA-C and Kim NP-C', 'Seun  (preferred name) and Bo\t(nickname)', 'PAT MDX xMD', 'Dr. Ng,\n  RN'];
+  it('credentials and "(preferred" after a name: the same places as the global scan', async () => {
+    const { afterNameCues } = await import('../../utils/deidentify/detectors/names');
+    for (const text of [...corpus, ...awkward, ...tricky]) {
+      const expected = [...text.matchAll(AFTER_NAME)].map((m) => `${m.index}:${Boolean(m.groups!.credential)}`).sort();
+      expect(afterNameCues(text).map((c) => `${c.index}:${c.credential}`).sort(), text.slice(0, 60)).toEqual(expected);
+    }
+  });
+  it('VINs: the same as /\\b[A-HJ-NPR-Z0-9]{17}\\b/ with three digits and two letters', async () => {
+    const { vehicleNumbers } = await import('../../utils/deidentify/detectors/ids');
+    const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
+    const shaped = (v: string) => (v.match(/\d/g) ?? []).length >= 3 && (v.match(/[A-Z]/g) ?? []).length >= 2;
+    const vins = ['car 1HGCM82633A004352 and 1HGCM82633A0043521 and 1HGCM82633A00435 and x1HGCM82633A004352 and 1HGCM82633A00435I'];
+    for (const text of [...corpus, ...vins]) {
+      const expected = [...text.matchAll(VIN)].filter((m) => shaped(m[0])).map((m) => [m.index, m.index + 17]);
+      expect(vehicleNumbers(text)).toEqual(expected);
+    }
+  });
+});

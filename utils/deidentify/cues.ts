@@ -20,30 +20,53 @@ let patternCount = 0;
 // One text is searched by a couple of dozen patterns in a row: its words are found, and sorted out
 // by pattern, once. (A pass over every word for every pattern cost as much as the scans it replaced.)
 let lastText: string | undefined;
-let lastStarts: number[][] = [];
+let lastIndex: { starts: number[][]; long: Array<[number, number]> } = { starts: [], long: [] };
 
-/** For each pattern, the offsets of the words it may start at, in order. */
-function startsByPattern(text: string): number[][] {
-  if (text === lastText) return lastStarts;
+/** Words as `\b` sees them: runs of [A-Za-z0-9_]. */
+function isWordChar(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** Words this long or longer are kept for detectors of long codes (a VIN is 17). */
+export const LONG_WORD = 17;
+
+/**
+ * One pass over the text's words (runs of word characters, where `\b` falls at both ends): for each
+ * pattern, the offsets of the words it may start at; and the spans of long words.
+ */
+function indexOf(text: string) {
+  if (text === lastText) return lastIndex;
   const starts: number[][] = new Array(patternCount);
+  const long: Array<[number, number]> = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isAsciiLetter(text.charCodeAt(i))) {
+    if (!isWordChar(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
-    const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-    while (i < n && isAsciiLetter(text.charCodeAt(i))) i++;
-    // "5mg" or "x_ray": no word boundary before the letter, so no `\b`-led pattern starts here.
-    if ((before >= 48 && before <= 57) || before === 95) continue;
-    const ids = patternsByKey.get(text.slice(start, Math.min(i, start + KEY_LENGTH)).toLowerCase());
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    if (i - start >= LONG_WORD) long.push([start, i]);
+    // Cue words start a word ("5mg", "x_ray": the letters are not at a word boundary).
+    if (!isAsciiLetter(text.charCodeAt(start))) continue;
+    let keyEnd = start + 1;
+    while (keyEnd < i && keyEnd < start + KEY_LENGTH && isAsciiLetter(text.charCodeAt(keyEnd))) keyEnd++;
+    const ids = patternsByKey.get(text.slice(start, keyEnd).toLowerCase());
     if (ids) for (const id of ids) (starts[id] ??= []).push(start);
   }
   lastText = text;
-  lastStarts = starts;
-  return starts;
+  lastIndex = { starts, long };
+  return lastIndex;
+}
+
+function startsByPattern(text: string): number[][] {
+  return indexOf(text).starts;
+}
+
+/** Whole words of at least LONG_WORD characters, as [start, end). */
+export function longWords(text: string): ReadonlyArray<[number, number]> {
+  return indexOf(text).long;
 }
 
 /* ---- The keys a pattern can start with, read from its source. ---- */
@@ -236,4 +259,25 @@ export function hasCue(text: string, pattern: CuedPattern): boolean {
     if (pattern.sticky.test(text)) return true;
   }
   return false;
+}
+
+/**
+ * The matches of a global pattern that cannot cross a line break, found only on the lines where
+ * the cue pattern matches (a pattern that needs a street suffix, on lines that have one). The same
+ * matches a scan of the whole text finds: none can span lines, so lines without the cue have none.
+ */
+export function matchesOnCuedLines(text: string, pattern: RegExp, cue: CuedPattern): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let lineEnd = -1;
+  for (const start of startsByPattern(text)[cue.id] ?? NONE) {
+    if (start < lineEnd) continue;
+    cue.sticky.lastIndex = start;
+    if (!cue.sticky.test(text)) continue;
+    const lineStart = text.lastIndexOf('\n', start) + 1;
+    const next = text.indexOf('\n', start);
+    lineEnd = next === -1 ? text.length : next;
+    pattern.lastIndex = lineStart;
+    for (let m = pattern.exec(text); m && m.index < lineEnd; m = pattern.exec(text)) out.push(m);
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
  */
 import type { Candidate } from '../types';
 import { isRegion } from '../regions';
-import { cued, cuedMatches, hasCue } from '../cues';
+import { cued, cuedMatches, hasCue, matchesOnCuedLines } from '../cues';
 import { matches } from '../text';
 
 /** State codes that are also words or labels (ID, IN, OR, ME…) count only when a ZIP follows them. */
@@ -68,13 +68,14 @@ export function detectGeo(text: string): Candidate[] {
       if (!NOT_A_PLACE.test(city[1])) found.push({ start, end: start + city[1].length, type: 'LOCATION' });
     }
   }
-  for (const m of streetWord ? matches(text, STREET) : []) {
+  // STREET and CITY_STATE_ZIP stay on one line ([ \t] between words): only lines with their cue are scanned.
+  for (const m of matchesOnCuedLines(text, STREET, HAS_STREET_WORD)) {
     // "Dr." and "St." before a name are Doctor and Saint ("Hello Dr. Whitfield", "St. Vincent"), not streets.
     const last = m[0].trim().split(/\s+/).pop() ?? '';
     if (/^(?:Dr|St)\.?$/.test(last) && /^\.?\s+[A-Z]/.test(text.slice(m.index + m[0].length))) continue;
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
-  for (const m of hasCue(text, HAS_STATE) ? matches(text, CITY_STATE_ZIP) : []) {
+  for (const m of matchesOnCuedLines(text, CITY_STATE_ZIP, HAS_STATE)) {
     const city = m[1];
     if (!NOT_A_PLACE.test(city) && !isRegion(city)) found.push({ start: m.index, end: m.index + city.length, type: 'LOCATION' });
     const zip = m[2] ?? m[3];

@@ -3,7 +3,7 @@
  * device identifiers, and any other unique-looking code.
  */
 import type { Candidate, IdentifierType } from '../types';
-import { cued, cuedMatches } from '../cues';
+import { cued, cuedMatches, longWords } from '../cues';
 import { matches } from '../text';
 
 const LABELS: Array<[IdentifierType, string]> = [
@@ -23,8 +23,8 @@ const LABELLED = LABELS.map(([type, label]) => ({
 }));
 
 const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
-/** Vehicle identification numbers: 17 characters (no I, O, Q), with at least three digits and two letters. */
-const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
+/** Vehicle identification numbers: whole words of 17 capitals and digits (no I, O, Q). */
+const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
 /** Codes of letters and digits joined by dashes, with three or more digits and a letter: BCX-7741-20983. */
 const CODE = /\b[A-Z0-9]{2,}(?:-[A-Z0-9]+)+\b/g;
 /** Seven or more digits in a row, not part of a decimal. */
@@ -38,6 +38,14 @@ function count(text: string, test: (c: number) => boolean): number {
   return n;
 }
 
+/** VIN-shaped words with at least three digits and two letters; the words come from the cue index's one pass. */
+export function vehicleNumbers(text: string): Array<[number, number]> {
+  return longWords(text).filter(([start, end]) => {
+    const word = text.slice(start, end);
+    return VIN.test(word) && count(word, DIGIT) >= 3 && count(word, LETTER) >= 2;
+  });
+}
+
 export function detectIds(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const { type, pattern } of LABELLED) {
@@ -48,7 +56,7 @@ export function detectIds(text: string): Candidate[] {
   }
   for (const m of matches(text, SSN)) found.push({ start: m.index, end: m.index + m[0].length, type: 'SSN' });
   // Simple token patterns, then the counts checked here: stacked lookaheads at every word boundary cost more.
-  for (const m of matches(text, VIN)) if (count(m[0], DIGIT) >= 3 && count(m[0], LETTER) >= 2) found.push({ start: m.index, end: m.index + m[0].length, type: 'VEHICLE' });
+  for (const [start, end] of vehicleNumbers(text)) found.push({ start, end, type: 'VEHICLE' });
   for (const m of matches(text, CODE)) if (count(m[0], DIGIT) >= 3 && count(m[0], LETTER) >= 1) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
   for (const m of matches(text, LONG_NUMBER)) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
   return found;

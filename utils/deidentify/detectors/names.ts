@@ -113,8 +113,33 @@ const CUE_SCAN = cued(
   `(?:(?<relation>${RELATIONS})(?:\\s+is|\\s+named|,)?\\s+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+)`,
   'i',
 );
-/** Names that come before their cue: "Sarah Whitfield, MD", "Seun (preferred name)". */
-const AFTER_NAME_SCAN = new RegExp(`(?<credential>,?\\s+(?:${CREDENTIALS})\\b)|(?<preferred>[ \\t]*\\((?:preferred|nickname|goes by|prefers)\\b)`, 'g');
+/** Cues that come after the name: "Sarah Whitfield, MD", "Seun (preferred name)". */
+const CREDENTIAL_AFTER = cued(`(?:${CREDENTIALS})\\b`);
+const PREFERRED_AFTER = cued('(?:preferred|nickname|goes by|prefers)\\b');
+const SPACE = /\s/;
+
+/**
+ * Where a name may end before its cue: the start of ", MD" (comma and spaces before a credential)
+ * or of " (preferred" — as /(,?\s+CREDENTIAL\b)|([ \t]*\((?:preferred…)\b)/g would find them,
+ * read back from the cue words the index already found instead of scanning every position.
+ */
+export function afterNameCues(text: string): Array<{ index: number; credential: boolean }> {
+  const out: Array<{ index: number; credential: boolean }> = [];
+  for (const m of cuedMatches(text, CREDENTIAL_AFTER)) {
+    let j = m.index;
+    while (j > 0 && SPACE.test(text[j - 1])) j--;
+    if (j === m.index) continue; // the credential must follow a space
+    if (text[j - 1] === ',') j--;
+    out.push({ index: j, credential: true });
+  }
+  for (const m of cuedMatches(text, PREFERRED_AFTER)) {
+    if (text[m.index - 1] !== '(') continue;
+    let j = m.index - 1;
+    while (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\t')) j--;
+    out.push({ index: j, credential: false });
+  }
+  return out;
+}
 
 const NAME_AT = new RegExp(NAME, 'uy');
 const TITLED_NAME_AT = new RegExp(TITLED_NAME, 'uy');
@@ -175,10 +200,10 @@ export function detectNames(text: string): Candidate[] {
     if (g.greeting && !GREETING_END.test(text.slice(at + name.length, at + name.length + 10))) continue;
     push(found, text, at, name, 'PERSON', Boolean(g.relation));
   }
-  for (const m of matches(text, AFTER_NAME_SCAN)) {
-    const window = text.slice(Math.max(0, m.index - 80), m.index);
+  for (const cue of afterNameCues(text)) {
+    const window = text.slice(Math.max(0, cue.index - 80), cue.index);
     const name = window.match(NAME_BEFORE)?.[0];
-    if (name) push(found, text, m.index - name.length, name, m.groups!.credential ? 'CLINICIAN' : 'PERSON', Boolean(m.groups!.credential));
+    if (name) push(found, text, cue.index - name.length, name, cue.credential ? 'CLINICIAN' : 'PERSON', cue.credential);
   }
   // Dictionary: a known first name, optionally followed by capitalised surname tokens.
   let covered = -1;
