@@ -7,6 +7,8 @@ import { sitePattern } from '../../utils/site-access';
 import type { Engine, Settings } from '../../utils/settings/schema';
 import { loadSettings, saveSettings } from '../../utils/settings/storage';
 import '../../components/panel.css';
+import { AuditLog } from '../../components/AuditLog';
+import { auditToCsv, clearAudit, loadAudit, type AuditEntry } from '../../utils/audit/log';
 
 const DATE_POLICIES: Array<{ value: DatePolicy; label: string; help: string }> = [
   { value: 'safe-harbor', label: 'Year only (HIPAA Safe Harbor) — recommended', help: 'A date like 03/14/2021 is sent as [DATE-1 (2021)].' },
@@ -59,6 +61,7 @@ function Options() {
         <p role="status" className="small muted" data-testid="date-policy-status">{saved ? 'Saved.' : ''}</p>
       </section>
       {settings ? <TokenBudget value={settings.tokenBudget} onSave={async (tokenBudget) => setSettings(await saveSettings({ tokenBudget }))} /> : null}
+      <AuditSection />
       <section>
         <h2>Privacy</h2>
         <ul>
@@ -233,4 +236,25 @@ function TokenBudget({ value, onSave }: { value: number; onSave: (tokens: number
       <p role="status" className="small muted" data-testid="budget-status">{status}</p>
     </section>
   );
+}
+
+function AuditSection() {
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  useEffect(() => {
+    void loadAudit().then(setEntries);
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && 'audit' in changes) void loadAudit().then(setEntries);
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, []);
+  const exportCsv = () => {
+    const url = URL.createObjectURL(new Blob([auditToCsv(entries)], { type: 'text/csv' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `chartside-audit-${new Date().toISOString().slice(0, 10)}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  return <AuditLog entries={entries} onExport={exportCsv} onClear={() => void clearAudit().then(() => setEntries([]))} />;
 }

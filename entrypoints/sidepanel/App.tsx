@@ -12,7 +12,9 @@ import { SiteAccess } from '../../components/SiteAccess';
 import { runOffline } from '../../utils/draft/offline';
 import { draftTaskWithModel } from '../../utils/draft/model';
 import { readingLevel } from '../../utils/draft/readability';
-import { withinBudget } from '../../utils/draft/budget';
+import { estimateTokens, withinBudget } from '../../utils/draft/budget';
+import { appendAudit, originOf, sha256Hex, type AuditEntry } from '../../utils/audit/log';
+import { endpointHost } from '../../utils/draft/backends/openai';
 import { TaskPicker } from '../../components/TaskPicker';
 import { fillOutput } from '../../utils/handback/reidentify';
 import { draftToText } from '../../utils/handback/plain-text';
@@ -99,13 +101,27 @@ export function App() {
   const abort = useRef<AbortController | undefined>(undefined);
   const summarize = useMutation({
     mutationFn: async (current: PatientRecord): Promise<TaskOutput> => {
-      if (settings.backend.engine === 'offline') return runOffline(task, current, taskOptions);
+      // Every draft is logged locally, without PHI: origin, task, engine, counts, a hash, the outcome.
+      const base = { time: new Date().toISOString(), origin: originOf(current.source.url), task } satisfies Partial<AuditEntry>;
+      if (settings.backend.engine === 'offline') {
+        const output = runOffline(task, current, taskOptions);
+        void appendAudit({ ...base, engine: 'offline', counts: {}, outcome: 'drafted' });
+        return output;
+      }
+      const config = settings.backend.model;
+      const modelBase = { ...base, engine: 'model' as const, model: config.model, endpoint: endpointHost(config) };
       // Only the de-identified payload leaves; the leak guard checks it again right before sending.
       const prepared = buildPayload(withinBudget(current, task, settings.tokenBudget).record, settings.datePolicy, { redact: redactions, keep: kept });
-      if (!prepared.ok) throw new PanelError(prepared.error);
+      if (!prepared.ok) {
+        void appendAudit({ ...modelBase, counts: {}, outcome: 'failed', errorCode: prepared.error.code });
+        throw new PanelError(prepared.error);
+      }
+      const sent = { counts: prepared.value.counts as Record<string, number>, payloadSha256: await sha256Hex(prepared.value.text), tokens: estimateTokens(prepared.value.text) };
       abort.current = new AbortController();
       setStreamed('');
-      const result = await draftTaskWithModel(task, prepared.value, settings.backend.model, { onText: setStreamed, signal: abort.current.signal, taskOptions });
+      const result = await draftTaskWithModel(task, prepared.value, config, { onText: setStreamed, signal: abort.current.signal, taskOptions });
+      const outcome = result.ok ? 'drafted' : result.error.code === 'leak-blocked' ? 'blocked' : result.error.code === 'cancelled' ? 'cancelled' : 'failed';
+      void appendAudit({ ...modelBase, ...sent, outcome, ...(result.ok ? {} : { errorCode: result.error.code }) });
       if (!result.ok) throw new PanelError(result.error, result.error.partial);
       // Placeholders filled back in here, in the panel: the real values never left it.
       return fillOutput(result.value, prepared.value.book.originals);

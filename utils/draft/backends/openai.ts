@@ -219,17 +219,20 @@ async function stream<T>(
   }
 }
 
+/** The host a configuration sends to: for messages and the audit log. */
+export function endpointHost(config: ModelConfig): string {
+  const where = config.kind === 'azure' ? config.azure?.endpoint : (config.baseURL ?? 'https://api.openai.com/v1');
+  try {
+    return new URL(where ?? '').host;
+  } catch {
+    return where ?? 'the model service';
+  }
+}
+
 /** Turns any failure into what a clinician can do about it, plus the detail IT needs — never the key. */
 export function explainModelError(error: unknown, config: ModelConfig): AppError {
   const scrub = (s: string) => (config.apiKey ? s.split(config.apiKey).join('[key]') : s);
-  const where = config.kind === 'azure' ? config.azure?.endpoint : (config.baseURL ?? 'https://api.openai.com/v1');
-  const host = (() => {
-    try {
-      return new URL(where ?? '').host;
-    } catch {
-      return where ?? 'the model service';
-    }
-  })();
+  const host = endpointHost(config);
   if (error instanceof OpenAI.APIUserAbortError || (error instanceof Error && error.name === 'AbortError')) {
     return { code: 'cancelled', message: 'Stopped. Nothing more was received.' };
   }
