@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { fullName, patients } from '../../scripts/portal/patients.mjs';
 import { expect, test } from '../support/fixtures';
 import { startOpenAIServer } from '../support/openai-server.mjs';
-import { openChartAndRead } from '../support/panel';
+import { openChartAndRead, useEndpoint } from '../support/panel';
 
 test('each draft is logged with counts and a hash, shown in settings, and exported as CSV with no identifier or key', async ({ ext, portalUrl }) => {
   const KEY = 'sk-audit-KEY-0000';
   const server = await startOpenAIServer();
+  let restore = async () => {};
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   const clear = options.getByRole('button', { name: 'Clear the log' });
@@ -18,12 +19,8 @@ test('each draft is logged with counts and a hash, shown in settings, and export
     await panel.getByRole('button', { name: 'Summarize' }).click(); // offline
     await expect(panel.getByRole('article', { name: /offline draft/ })).toBeVisible();
 
-    await options.getByRole('radio', { name: /OpenAI-compatible endpoint/ }).check();
-    await options.getByLabel('Endpoint address').fill(server.baseURL);
-    await options.getByLabel('Model').fill('test-model');
-    await options.getByLabel('API key').fill(KEY);
-    await options.getByRole('button', { name: 'Save engine' }).click();
-    await expect(options.getByTestId('engine-status')).toContainText('Saved: test-model');
+    const endpoint = await useEndpoint(ext, server.baseURL, KEY);
+    restore = endpoint.restore;
     server.script({ kind: 'answer', content: JSON.stringify({ synopsis: '[PATIENT], asthma.', sections: [] }) }, { kind: 'status', status: 429 }, { kind: 'status', status: 429 }, { kind: 'status', status: 429 });
     await panel.getByRole('button', { name: 'Summarize' }).click();
     await expect(panel.getByRole('article', { name: /model draft/ })).toBeVisible();
@@ -45,8 +42,7 @@ test('each draft is logged with counts and a hash, shown in settings, and export
     await panel.close();
     await chart.close();
   } finally {
-    await options.getByRole('radio', { name: /Offline/ }).check();
-    await options.getByRole('button', { name: 'Save engine' }).click();
+    await restore();
     await options.close();
     await server.close();
   }

@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { startOpenAIServer } from '../support/openai-server.mjs';
 import { clickToolbarButton, openPanel } from '../../scripts/lib/browser.mjs';
+import { useEndpoint } from '../support/panel';
 
 const HOSTILE = readFileSync('tests/fixtures/pages/hostile.html', 'utf8');
 const CHART_URL = 'https://ehr.hostile.test/chart';
@@ -54,13 +55,7 @@ test('script and markup payloads in a chart and in a model answer never run, nev
     await expectInert(panel);
 
     // A model answer carrying the same payloads.
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await options.getByRole('radio', { name: /OpenAI-compatible endpoint/ }).check();
-    await options.getByLabel('Endpoint address').fill(server.baseURL);
-    await options.getByLabel('Model').fill('test-model');
-    await options.getByRole('button', { name: 'Save engine' }).click();
-    await expect(options.getByTestId('engine-status')).toContainText('Saved: test-model');
+    const { restore } = await useEndpoint(ext, server.baseURL);
     server.script({
       kind: 'answer',
       content: JSON.stringify({
@@ -91,10 +86,7 @@ test('script and markup payloads in a chart and in a model answer never run, nev
 
     expect(remote.slice(pageLoads)).toEqual([]);
     expect(dialogs).toEqual([]);
-    await options.getByRole('radio', { name: /Offline/ }).check();
-    await options.getByRole('button', { name: 'Save engine' }).click();
-    await expect(options.getByTestId('engine-status')).toContainText('Saved: the offline engine');
-    await options.close();
+    await restore();
   } finally {
     await ext.context.unroute('**://evil.test/**');
     await ext.context.unroute(CHART_URL);
@@ -144,15 +136,8 @@ test('the API key stays in storage.local: not in the panel, not in errors, not i
   const server = await startOpenAIServer();
   const logs: string[] = [];
   ext.context.on('console', (m) => logs.push(m.text()));
-  const options = await ext.context.newPage();
+  const { options, restore } = await useEndpoint(ext, server.baseURL, KEY);
   try {
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await options.getByRole('radio', { name: /OpenAI-compatible endpoint/ }).check();
-    await options.getByLabel('Endpoint address').fill(server.baseURL);
-    await options.getByLabel('Model').fill('test-model');
-    await options.getByLabel('API key').fill(KEY);
-    await options.getByRole('button', { name: 'Save engine' }).click();
-    await expect(options.getByTestId('engine-status')).toContainText('Saved: test-model');
 
     const chart = await ext.context.newPage();
     await chart.goto(`${portalUrl}/patient/p1001/dashboard`);
@@ -177,9 +162,7 @@ test('the API key stays in storage.local: not in the panel, not in errors, not i
     await panel.close();
     await chart.close();
   } finally {
-    await options.getByRole('radio', { name: /Offline/ }).check();
-    await options.getByRole('button', { name: 'Save engine' }).click();
-    await options.close();
+    await restore();
     await server.close();
   }
 });

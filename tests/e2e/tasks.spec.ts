@@ -8,7 +8,7 @@ import type { Page, Request } from '@playwright/test';
 import { fullName, patients } from '../../scripts/portal/patients.mjs';
 import { expect, test } from '../support/fixtures';
 import { startOpenAIServer } from '../support/openai-server.mjs';
-import { openChartAndRead, type ExtensionBrowser } from '../support/panel';
+import { openChartAndRead, useEndpoint } from '../support/panel';
 
 async function draft(panel: Page, task: RegExp, action: string) {
   await panel.getByRole('radio', { name: task }).check();
@@ -58,23 +58,6 @@ test('offline: a Spanish reply to the open portal message, its reading level sho
   await chart.close();
 });
 
-/** The clinician points Chartside at the test endpoint on the options page. */
-async function useEndpoint(ext: ExtensionBrowser, baseURL: string) {
-  const options = await ext.context.newPage();
-  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-  await options.getByRole('radio', { name: /OpenAI-compatible endpoint/ }).check();
-  await options.getByLabel('Endpoint address').fill(baseURL);
-  await options.getByLabel('Model').fill('test-model');
-  await options.getByRole('button', { name: 'Save engine' }).click();
-  await expect(options.getByTestId('engine-status')).toContainText('Saved: test-model');
-  return async () => {
-    await options.getByRole('radio', { name: /Offline/ }).check();
-    await options.getByRole('button', { name: 'Save engine' }).click();
-    await expect(options.getByTestId('engine-status')).toContainText('Saved: the offline engine');
-    await options.close();
-  };
-}
-
 const stepsAnswer = {
   kind: 'answer' as const,
   content: JSON.stringify({ suggestions: [
@@ -88,7 +71,7 @@ test('model: next steps and a reply through the endpoint — versioned prompts, 
   const outgoing: string[] = [];
   const log = (request: Request) => outgoing.push(`${request.url()} ${request.postData() ?? ''}`);
   ext.context.on('request', log);
-  const restore = await useEndpoint(ext, server.baseURL);
+  const { restore } = await useEndpoint(ext, server.baseURL);
   try {
     const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[0].id}/dashboard`);
     server.script(stepsAnswer);

@@ -12,3 +12,26 @@ export async function openChartAndRead(ext: ExtensionBrowser, url: string): Prom
   await panel.getByRole('button', { name: 'Read this page' }).click();
   return { chart, panel };
 }
+
+/**
+ * Points Chartside at a model endpoint on the options page, as a clinician would; returns the
+ * options page and a function that goes back to the offline engine for the next test.
+ */
+export async function useEndpoint(ext: ExtensionBrowser, baseURL: string, apiKey?: string) {
+  const { expect } = await import('@playwright/test');
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await options.getByRole('radio', { name: /OpenAI-compatible endpoint/ }).check();
+  await options.getByLabel('Endpoint address').fill(baseURL);
+  await options.getByLabel('Model').fill('test-model');
+  if (apiKey) await options.getByLabel('API key').fill(apiKey);
+  await options.getByRole('button', { name: 'Save engine' }).click();
+  await expect(options.getByTestId('engine-status')).toContainText('Saved: test-model');
+  const restore = async () => {
+    await options.getByRole('radio', { name: /Offline/ }).check();
+    await options.getByRole('button', { name: 'Save engine' }).click();
+    await expect(options.getByTestId('engine-status')).toContainText('Saved: the offline engine');
+    await options.close();
+  };
+  return { options, restore };
+}
