@@ -27,6 +27,8 @@ export default defineConfig({
         ? { optional_permissions: ['https://*/*', 'http://*/*'] }
         : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
       action: { default_title: 'Open Chartside' },
+      // Chrome and Edge: IT pushes settings through policy (utils/settings/policy.ts).
+      ...(isFirefox ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
       // Extension pages run only their own bundled code: no remote or inline script, no eval, no
       // plugins, no remote images; network only to model endpoints over https (http on loopback).
       content_security_policy: isFirefox ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },

@@ -13,6 +13,7 @@ import {
   type ResponseOf,
 } from './messaging';
 import { describeUnknownError, fail } from './result';
+import { loadPolicy, originAllowed } from './settings/policy';
 
 const CAPTURE_SCRIPT = '/capture.js';
 const CAPTURE_TIMEOUT_MS = 45_000;
@@ -69,7 +70,17 @@ async function askPage<K extends PageRequest['type']>(
 }
 
 export const backgroundHandlers: Handlers<PanelRequest, undefined> = {
-  capture: ({ tabId, selectionOnly }) => askPage(tabId, { type: 'page:capture', selectionOnly }, CAPTURE_TIMEOUT_MS),
+  capture: async ({ tabId, selectionOnly }) => {
+    // An organisation may limit Chartside to its EHR's origins (enterprise policy).
+    const policy = await loadPolicy();
+    if (policy?.AllowedOrigins?.length) {
+      const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url ?? '';
+      if (!originAllowed(policy, url)) {
+        return fail('origin-not-allowed', `Your organization allows Chartside only on ${policy.AllowedOrigins.join(', ')}. This page is not one of them.`, `page origin: ${url ? new URL(url).origin : 'unknown'}`);
+      }
+    }
+    return askPage(tabId, { type: 'page:capture', selectionOnly }, CAPTURE_TIMEOUT_MS);
+  },
   highlight: ({ tabId, ref }) => askPage(tabId, { type: 'page:highlight', ref }),
   selection: ({ tabId }) => askPage(tabId, { type: 'page:selection' }),
   insert: ({ tabId, text }) => askPage(tabId, { type: 'page:insert', text }),

@@ -5,7 +5,8 @@ import type { DatePolicy } from '../../utils/deidentify/types';
 import { listModels, ModelConfigSchema, parseHeaders } from '../../utils/draft/backends/openai';
 import { sitePattern } from '../../utils/site-access';
 import type { Engine, Settings } from '../../utils/settings/schema';
-import { loadSettings, saveSettings } from '../../utils/settings/storage';
+import { loadEffectiveSettings, saveSettings, watchEffectiveSettings } from '../../utils/settings/storage';
+import { NO_LOCKS, type Locks } from '../../utils/settings/policy';
 import '../../components/panel.css';
 import { AuditLog } from '../../components/AuditLog';
 import { auditToCsv, clearAudit, loadAudit, type AuditEntry } from '../../utils/audit/log';
@@ -18,11 +19,23 @@ const DATE_POLICIES: Array<{ value: DatePolicy; label: string; help: string }> =
 /** Settings: the summarization engine (offline today) and how dates are de-identified. */
 function Options() {
   const { version } = browser.runtime.getManifest();
-  const [settings, setSettings] = useState<Settings | undefined>();
+  const [settings, setEffective] = useState<Settings | undefined>();
+  const [locks, setLocks] = useState<Locks>(NO_LOCKS);
   const [saved, setSaved] = useState(false);
+  // What is shown is what is in force: a value IT manages shows as set and locked.
+  const reload = async () => {
+    const effective = await loadEffectiveSettings();
+    setEffective(effective.settings);
+    setLocks(effective.locks);
+  };
   useEffect(() => {
-    void loadSettings().then(setSettings);
+    void reload();
+    return watchEffectiveSettings(() => void reload());
   }, []);
+  const setSettings = (next: Settings | ((current: Settings | undefined) => Settings | undefined)) => {
+    if (typeof next === 'function') setEffective(next);
+    else void reload();
+  };
 
   const choose = async (datePolicy: DatePolicy) => {
     // Show the choice at once (a controlled radio would otherwise snap back until the save is done).
@@ -35,12 +48,25 @@ function Options() {
   return (
     <main className="panel" style={{ maxWidth: 640 }}>
       <h1>Chartside settings</h1>
-      {settings ? <EngineSettings backend={settings.backend} onSave={async (backend) => setSettings(await saveSettings({ backend }))} /> : null}
+      {locks.backend || locks.datePolicy || locks.tokenBudget ? (
+        <p className="notice small" role="note" data-testid="managed-notice">
+          Some settings are managed by your organization and cannot be changed here.
+        </p>
+      ) : null}
+      {settings ? (
+        <fieldset disabled={locks.backend} className="plain" aria-describedby={locks.backend ? 'managed-engine' : undefined}>
+          {locks.backend ? <p id="managed-engine" className="small muted">Engine set by your organization.</p> : null}
+          <EngineSettings backend={settings.backend} keyLocked={locks.apiKey} onSave={async (backend) => setSettings(await saveSettings({ backend }))} />
+        </fieldset>
+      ) : null}
+      {settings && locks.backend && !locks.apiKey && settings.backend.engine === 'model' ? (
+        <ClinicianKey onSave={async (apiKey) => setSettings(await saveSettings({ backend: { engine: 'model', model: { ...(settings.backend as Extract<Engine, { engine: 'model' }>).model, apiKey } } }))} />
+      ) : null}
       <section>
         <h2>De-identification</h2>
         {settings ? (
-          <fieldset>
-            <legend>Dates in what would be sent</legend>
+          <fieldset disabled={locks.datePolicy}>
+            <legend>Dates in what would be sent{locks.datePolicy ? ' (set by your organization)' : ''}</legend>
             {DATE_POLICIES.map((policy) => (
               <label key={policy.value} className="choice">
                 <input
@@ -60,7 +86,11 @@ function Options() {
         )}
         <p role="status" className="small muted" data-testid="date-policy-status">{saved ? 'Saved.' : ''}</p>
       </section>
-      {settings ? <TokenBudget value={settings.tokenBudget} onSave={async (tokenBudget) => setSettings(await saveSettings({ tokenBudget }))} /> : null}
+      {settings ? (
+        <fieldset disabled={locks.tokenBudget} className="plain">
+          <TokenBudget key={settings.tokenBudget} value={settings.tokenBudget} onSave={async (tokenBudget) => setSettings(await saveSettings({ tokenBudget }))} />
+        </fieldset>
+      ) : null}
       <AuditSection />
       <section>
         <h2>Privacy</h2>
@@ -80,7 +110,7 @@ function Options() {
 type Preset = 'openai' | 'azure' | 'compatible';
 
 /** The summarization engine: offline (default), or OpenAI, Azure OpenAI or any compatible endpoint. */
-function EngineSettings({ backend, onSave }: { backend: Engine; onSave: (backend: Engine) => Promise<void> }) {
+function EngineSettings({ backend, onSave, keyLocked = false }: { backend: Engine; onSave: (backend: Engine) => Promise<void>; keyLocked?: boolean }) {
   const model = backend.engine === 'model' ? backend.model : undefined;
   const [engine, setEngine] = useState<Engine['engine']>(backend.engine);
   const [preset, setPreset] = useState<Preset>(model?.kind ?? 'compatible');
@@ -179,9 +209,13 @@ function EngineSettings({ backend, onSave }: { backend: Engine; onSave: (backend
               Model <input value={modelName} onChange={(e) => setModelName(e.target.value)} placeholder="gpt-4o-mini" />
             </label>
           ) : null}
-          <label>
-            API key <input type="password" autoComplete="off" value={apiKey} onChange={(e) => setApiKey(e.target.value)} placeholder="kept on this computer only" />
-          </label>
+          {keyLocked ? (
+            <p className="small muted">No key is entered here: your organization’s gateway authenticates requests.</p>
+          ) : (
+            <label>
+              API key <input type="password" autoComplete="off" value={apiKey} onChange={(e) => setApiKey(e.target.value)} placeholder="kept on this computer only" />
+            </label>
+          )}
           <label>
             Temperature (0 is most literal) <input type="number" min="0" max="2" step="0.1" value={temperature} onChange={(e) => setTemperature(e.target.value)} />
           </label>
@@ -257,4 +291,22 @@ function AuditSection() {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
   return <AuditLog entries={entries} onExport={exportCsv} onClear={() => void clearAudit().then(() => setEntries([]))} />;
+}
+
+/** With the engine managed but keys personal (AllowClinicianKey), the clinician enters only a key. */
+function ClinicianKey({ onSave }: { onSave: (apiKey: string) => Promise<void> }) {
+  const [key, setKey] = useState('');
+  const [status, setStatus] = useState('');
+  return (
+    <section>
+      <h2>Your API key</h2>
+      <label>
+        API key <input type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} placeholder="kept on this computer only" />
+      </label>{' '}
+      <button type="button" disabled={!key} onClick={() => void onSave(key).then(() => { setKey(''); setStatus('Saved on this computer.'); })}>
+        Save key
+      </button>
+      <p role="status" className="small muted">{status}</p>
+    </section>
+  );
 }

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { PayloadPreview } from '../../components/PayloadPreview';
 import { buildPayload } from '../../utils/deidentify/payload';
 import { DEFAULT_SETTINGS } from '../../utils/settings/schema';
-import { loadSettings, watchSettings } from '../../utils/settings/storage';
+import { loadEffectiveSettings, watchEffectiveSettings } from '../../utils/settings/storage';
 import { isEmptyRecord, RecordView } from '../../components/RecordView';
 import { SiteAccess } from '../../components/SiteAccess';
 import { runOffline } from '../../utils/draft/offline';
@@ -46,8 +46,9 @@ export function App() {
   const [taskOptions, setTaskOptions] = useState<TaskOptions>(DEFAULT_TASK_OPTIONS);
   const [dismissed, setDismissed] = useState<string[]>([]);
   const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: ['settings'], queryFn: loadSettings }).data ?? DEFAULT_SETTINGS;
-  useEffect(() => watchSettings((next) => queryClient.setQueryData(['settings'], next)), [queryClient]);
+  // The settings in force: the clinician's, under any policy IT manages.
+  const settings = useQuery({ queryKey: ['settings'], queryFn: loadEffectiveSettings }).data?.settings ?? DEFAULT_SETTINGS;
+  useEffect(() => watchEffectiveSettings(() => void queryClient.invalidateQueries({ queryKey: ['settings'] })), [queryClient]);
   const [showPayload, setShowPayload] = useState(false);
   const [redactions, setRedactions] = useState<string[]>([]);
   const [kept, setKept] = useState<string[]>([]);

@@ -1,0 +1,86 @@
+/**
+ * Enterprise policy through Chromium's own policy mechanism: a managed policy file (as IT deploys
+ * it on Linux; the registry on Windows, a profile on macOS) configures the engine, a required
+ * header and the allowed EHR origin. Writing the policy needs root (as in CI); elsewhere the test
+ * says so and skips.
+ */
+import { createHash } from 'node:crypto';
+import { accessSync, constants, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { clickToolbarButton, EXTENSION_DIR, launchWithExtension, openPanel } from '../../scripts/lib/browser.mjs';
+import { startPortal } from '../../scripts/portal/server.mjs';
+import { startOpenAIServer } from '../support/openai-server.mjs';
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_FILE = `${POLICY_DIR}/chartside-e2e.json`;
+
+/** An unpacked extension's id: the SHA-256 of its path, its first 32 hex digits written a–p. */
+function unpackedId(path: string): string {
+  return [...createHash('sha256').update(path).digest('hex').slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+function canWritePolicy(): boolean {
+  try {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    accessSync(POLICY_DIR, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test('a managed policy sets and locks the engine and its header, and keeps Chartside to the allowed EHR origin', async () => {
+  test.skip(!canWritePolicy(), `needs write access to ${POLICY_DIR} (root), as in CI`);
+  // A copy of the build at its own path has its own id: the policy reaches only the browser this
+  // test starts, never the one the other tests share (Chromium watches the policy folder).
+  const dir = join(mkdtempSync(join(tmpdir(), 'chartside-policy-')), 'chrome-mv3');
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const portal = await startPortal({ port: 0 });
+  const server = await startOpenAIServer();
+  writeFileSync(POLICY_FILE, JSON.stringify({
+    '3rdparty': { extensions: { [unpackedId(dir)]: {
+      Endpoint: server.baseURL, Model: 'test-model', Headers: { 'X-Tenant': 'north-clinic' }, DatePolicy: 'safe-harbor', AllowedOrigins: [new URL(portal.url).origin],
+    } } },
+  }));
+  const ext = await launchWithExtension({ extensionDir: dir });
+  try {
+    expect(ext.extensionId).toBe(unpackedId(dir));
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await expect(options.getByTestId('managed-notice')).toBeVisible();
+    await expect(options.getByText('Engine set by your organization.')).toBeVisible();
+    await expect(options.getByRole('radio', { name: /OpenAI-compatible endpoint/ })).toBeChecked();
+    await expect(options.getByRole('radio', { name: /OpenAI-compatible endpoint/ })).toBeDisabled();
+    await expect(options.getByLabel('Endpoint address')).toHaveValue(server.baseURL);
+    await expect(options.getByRole('radio', { name: /Days from the page/ })).toBeDisabled();
+
+    // Another origin: refused with the reason.
+    await ext.context.route('https://other-ehr.test/**', (route) => route.fulfill({ contentType: 'text/html', body: '<h1>Other EHR</h1><h2>Problems</h2><ul><li>Asthma</li></ul>' }));
+    const other = await ext.context.newPage();
+    await other.goto('https://other-ehr.test/chart');
+    await clickToolbarButton(ext, other);
+    const refused = await openPanel(ext, other);
+    await refused.getByRole('button', { name: 'Read this page' }).click();
+    await expect(refused.getByRole('alert')).toContainText('Your organization allows Chartside only on');
+
+    // The allowed EHR: read, and drafted through the managed endpoint with the required header.
+    const chart = await ext.context.newPage();
+    await chart.goto(`${portal.url}/patient/p1002/dashboard`);
+    await clickToolbarButton(ext, chart);
+    const panel = await openPanel(ext, chart);
+    await expect(panel.getByText(/Engine: test-model/)).toBeVisible();
+    await panel.getByRole('button', { name: 'Read this page' }).click();
+    server.script({ kind: 'answer', content: JSON.stringify({ synopsis: '[PATIENT], asthma.', sections: [] }) });
+    await panel.getByRole('button', { name: 'Summarize' }).click();
+    await expect(panel.getByRole('article', { name: 'Chart summary (model draft)' })).toBeVisible();
+    expect(server.requests.at(-1)!.headers['x-tenant']).toBe('north-clinic');
+  } finally {
+    rmSync(POLICY_FILE, { force: true });
+    await ext.close();
+    await server.close();
+    await portal.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
