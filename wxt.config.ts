@@ -35,7 +35,12 @@ export default defineConfig({
       ...(isFirefox
         ? {
             browser_specific_settings: {
-              gecko: { id: 'chartside@chartside.dev', strict_min_version: '128.0' },
+              gecko: {
+                id: 'chartside@chartside.dev',
+                strict_min_version: '140.0', // data_collection_permissions (Firefox 140, the current ESR)
+                // Nothing goes to Chartside's developers; a model endpoint is the clinician's or IT's own choice.
+                data_collection_permissions: { required: ['none'] },
+              },
             },
           }
         : {}),
