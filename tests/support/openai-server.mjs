@@ -9,8 +9,9 @@ import http from 'node:http';
  *   status  — an HTTP error with an OpenAI-style error body, optional headers (Retry-After…)
  *   cut     — stream the first half of the content, then drop the connection
  *   hang    — never answer
+ *   stall   — stream the first half of the content, then keep the connection open, sending nothing more
  *   reject-json-schema — a 400 when the request asks for response_format json_schema, else the answer
- * @typedef {{ kind: 'answer' | 'status' | 'cut' | 'hang' | 'reject-json-schema', content?: string, status?: number, message?: string, headers?: Record<string,string>, delayMs?: number }} Reply
+ * @typedef {{ kind: 'answer' | 'status' | 'cut' | 'hang' | 'stall' | 'reject-json-schema', content?: string, status?: number, message?: string, headers?: Record<string,string>, delayMs?: number }} Reply
  */
 
 export async function startOpenAIServer({ models = ['test-model'] } = {}) {
@@ -63,6 +64,8 @@ export async function startOpenAIServer({ models = ['test-model'] } = {}) {
         return answer(res, body, reply.content ?? '{}', false);
       case 'cut':
         return answer(res, body, reply.content ?? '', true);
+      case 'stall':
+        return answer(res, body, reply.content ?? '', 'stall');
       default:
         return answer(res, body, reply.content ?? '{}', false);
     }
@@ -113,6 +116,7 @@ function answer(res, request, content, cut) {
   const pieces = content.match(/[\s\S]{1,12}/g) ?? [];
   const upTo = cut ? Math.ceil(pieces.length / 2) : pieces.length;
   for (const piece of pieces.slice(0, upTo)) send({ content: piece }, null);
+  if (cut === 'stall') return; // mid-stream, and it stays there until the client goes away
   if (cut) {
     // The connection drops mid-stream: after the first half has reached the client.
     res.write('', () => setTimeout(() => res.socket?.destroy(), 50));
