@@ -14,7 +14,7 @@ import { draftTaskWithModel } from '../../utils/draft/model';
 import { readingLevel } from '../../utils/draft/readability';
 import { estimateTokens, withinBudget } from '../../utils/draft/budget';
 import { appendAudit, originOf, sha256Hex, type AuditEntry } from '../../utils/audit/log';
-import { endpointHost } from '../../utils/draft/backends/openai';
+import { endpointHost } from '../../utils/draft/backends/config';
 import { TaskPicker } from '../../components/TaskPicker';
 import { fillOutput } from '../../utils/handback/reidentify';
 import { draftToText } from '../../utils/handback/plain-text';

@@ -40,5 +40,7 @@ export const CEILINGS = {
   // React, React Query, zod and the openai SDK are most of it.
   sidePanelGzip: { ceiling: 300 * 1024, target: '≤ 300 KB gzipped' },
   optionsGzip: { ceiling: 300 * 1024, target: '≤ 300 KB gzipped' },
+  // The worker routes messages and reads policy: the openai SDK must stay out of it (it once crept in: 109 KB).
+  backgroundGzip: { ceiling: 48 * 1024, target: '≤ 48 KB gzipped' },
   zipBytes: { ceiling: 1_000_000, target: '≤ 1 MB' },
 };

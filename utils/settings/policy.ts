@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { DatePolicySchema } from '../deidentify/types';
-import { ModelConfigSchema, type ModelConfig } from '../draft/backends/openai';
+import { ModelConfigSchema, type ModelConfig } from '../draft/backends/config';
 import type { Settings } from './schema';
 
 export const PolicySchema = z.object({

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DatePolicySchema } from '../deidentify/types';
-import { ModelConfigSchema } from '../draft/backends/openai';
+import { ModelConfigSchema } from '../draft/backends/config';
 
 export const SETTINGS_VERSION = 2;
 
