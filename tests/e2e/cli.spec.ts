@@ -55,3 +55,22 @@ test('draft runs capture → de-identify → a model endpoint, and prints the ou
     await server.close();
   }
 });
+
+test('draft covers every task offline, printing citations and verification', async () => {
+  const draft = (...args: string[]) => run('node', ['scripts/draft.mjs', 'tests/fixtures/pages/dashboard.html', ...args], { timeout: 60_000 });
+  const steps = JSON.parse((await draft('--task', 'next-steps')).stdout);
+  expect(steps.task).toBe('next-steps');
+  expect(steps.output.sections.flatMap((s: { statements: Array<{ urgency?: string }> }) => s.statements).every((s: { urgency?: string }) => s.urgency)).toBe(true);
+  expect(steps.citations['lab-1']).toMatch(/Hemoglobin A1c/);
+  expect(steps.verification).toEqual({ checked: expect.any(Number), unsupported: [] });
+
+  const note = JSON.parse((await draft('--task', 'note', '--order', 'APSO', '--length', 'concise')).stdout);
+  expect(note.output.sections.map((s: { heading: string }) => s.heading)).toEqual(['Assessment', 'Plan', 'Subjective', 'Objective']);
+
+  const reply = JSON.parse((await draft('--task', 'reply', '--language', 'es', '--disclosure', 'Redactado con ayuda de IA.')).stdout);
+  expect(reply.output.language).toBe('es');
+  expect(reply.output.sections[0].statements.at(-1).text).toBe('Redactado con ayuda de IA.');
+
+  const bad = await draft('--task', 'letter').catch((e: { code: number; stderr: string }) => e);
+  expect((bad as { stderr: string }).stderr).toMatch(/^draft: unknown task "letter" \(tasks: summary, note, next-steps, reply\)/);
+});
