@@ -8,7 +8,7 @@ import type { Page, Request } from '@playwright/test';
 import { fullName, patients } from '../../scripts/portal/patients.mjs';
 import { expect, test } from '../support/fixtures';
 import { startOpenAIServer } from '../support/openai-server.mjs';
-import { openChartAndRead, type ExtensionBrowser } from '../support/panel';
+import { fillEndpoint, openChartAndRead } from '../support/panel';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -17,17 +17,7 @@ function identifiersOf(p: (typeof patients)[number]): string[] {
   return [...fullName(p).split(/\s+/), p.name.family, p.birthDate, p.mrn, p.phone, p.email, ...addressParts, p.address.match(/\b\d{5}\b/)![0], p.insurance, ...p.planted];
 }
 
-/** The clinician points Chartside at an endpoint on the options page; returns that page. */
-async function configureEndpoint(ext: ExtensionBrowser, baseURL: string, apiKey?: string, headers?: string) {
-  const options = await ext.context.newPage();
-  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-  await options.getByRole('radio', { name: /OpenAI-compatible endpoint/ }).check();
-  await options.getByLabel('Endpoint address').fill(baseURL);
-  await options.getByLabel('Model').fill('test-model');
-  if (apiKey) await options.getByLabel('API key').fill(apiKey);
-  if (headers) await options.getByLabel(/Extra headers/).fill(headers);
-  return options;
-}
+
 
 async function saveEngine(options: Page, expected: string) {
   await options.getByRole('button', { name: 'Save engine' }).click();
@@ -52,7 +42,7 @@ test('the model path sends no identifier of any demo patient, and fills placehol
   const record = (request: Request) => outgoing.push({ url: request.url(), headers: JSON.stringify(request.headers()), body: request.postData() ?? '' });
   ext.context.on('request', record);
   try {
-    const options = await configureEndpoint(ext, server.baseURL, 'sk-local-test');
+    const options = await fillEndpoint(ext, server.baseURL, 'sk-local-test');
     await options.getByRole('button', { name: 'Test connection' }).click();
     await expect(options.getByTestId('engine-status')).toHaveText('Connected. Models offered: test-model.');
     await saveEngine(options, 'Saved: test-model');
@@ -97,7 +87,7 @@ test('the model path sends no identifier of any demo patient, and fills placehol
 test('model failures reach the clinician as readable messages, and nothing is lost', async ({ ext, portalUrl }) => {
   const server = await startOpenAIServer();
   try {
-    const options = await configureEndpoint(ext, server.baseURL, undefined, 'x-gateway-user: clinic-7');
+    const options = await fillEndpoint(ext, server.baseURL, undefined, 'x-gateway-user: clinic-7');
     await saveEngine(options, 'Saved: test-model');
 
     const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[0].id}/dashboard`);
@@ -140,7 +130,7 @@ test('model failures reach the clinician as readable messages, and nothing is lo
 test('a model draft with a wrong dose is marked and counted before the clinician uses it', async ({ ext, portalUrl }) => {
   const server = await startOpenAIServer();
   try {
-    const options = await configureEndpoint(ext, server.baseURL);
+    const options = await fillEndpoint(ext, server.baseURL);
     await saveEngine(options, 'Saved: test-model');
     server.script({
       kind: 'answer',

@@ -13,18 +13,25 @@ export async function openChartAndRead(ext: ExtensionBrowser, url: string): Prom
   return { chart, panel };
 }
 
-/**
- * Points Chartside at a model endpoint on the options page, as a clinician would; returns the
- * options page and a function that goes back to the offline engine for the next test.
- */
-export async function useEndpoint(ext: ExtensionBrowser, baseURL: string, apiKey?: string) {
-  const { expect } = await import('@playwright/test');
+/** Opens the options page and fills in a model endpoint, as a clinician would, without saving. */
+export async function fillEndpoint(ext: ExtensionBrowser, baseURL: string, apiKey?: string, headers?: string): Promise<Page> {
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await options.getByRole('radio', { name: /OpenAI-compatible endpoint/ }).check();
   await options.getByLabel('Endpoint address').fill(baseURL);
   await options.getByLabel('Model').fill('test-model');
   if (apiKey) await options.getByLabel('API key').fill(apiKey);
+  if (headers) await options.getByLabel(/Extra headers/).fill(headers);
+  return options;
+}
+
+/**
+ * Points Chartside at a model endpoint and saves it; returns the options page and a function that
+ * goes back to the offline engine for the next test.
+ */
+export async function useEndpoint(ext: ExtensionBrowser, baseURL: string, apiKey?: string) {
+  const { expect } = await import('@playwright/test');
+  const options = await fillEndpoint(ext, baseURL, apiKey);
   await options.getByRole('button', { name: 'Save engine' }).click();
   await expect(options.getByTestId('engine-status')).toContainText('Saved: test-model');
   const restore = async () => {
