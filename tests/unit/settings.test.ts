@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, migrateSettings } from '../../utils/settings/schema';
-import { loadSettings, saveSettings, watchSettings } from '../../utils/settings/storage';
+import { loadEffectiveSettings, loadSettings, saveSettings, watchEffectiveSettings } from '../../utils/settings/storage';
 
 describe('settings', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -23,10 +23,11 @@ describe('settings', () => {
 
   it('persists in storage.local and tells watchers', async () => {
     const seen: string[] = [];
-    const stop = watchSettings((s) => seen.push(s.datePolicy));
+    const stop = watchEffectiveSettings(() => void loadEffectiveSettings().then(({ settings }) => seen.push(settings.datePolicy)));
     await saveSettings({ datePolicy: 'relative' });
     expect((await loadSettings()).datePolicy).toBe('relative');
     expect(await fakeBrowser.storage.sync.get()).toEqual({});
+    await new Promise((r) => setTimeout(r, 0));
     expect(seen).toEqual(['relative']);
     stop();
   });

@@ -16,15 +16,6 @@ export async function saveSettings(change: Partial<Omit<Settings, 'version'>>): 
   return next;
 }
 
-/** Calls back with the new settings whenever they change (in any Chartside page). */
-export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && KEY in changes) onChange(migrateSettings(changes[KEY].newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-}
-
 /** The settings in force — the clinician's under any managed policy — and what the policy locks. */
 export async function loadEffectiveSettings(): Promise<{ settings: Settings; locks: Locks; policy?: Policy }> {
   const policy = await loadPolicy();
