@@ -23,7 +23,7 @@ let lastText: string | undefined;
 let lastIndex: { starts: number[][]; long: Array<[number, number]> } = { starts: [], long: [] };
 
 /** Words as `\b` sees them: runs of [A-Za-z0-9_]. */
-function isWordChar(c: number): boolean {
+export function isWordChar(c: number): boolean {
   return isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95;
 }
 

@@ -1,6 +1,6 @@
 /** Phones, faxes, e-mail addresses, URLs and IP addresses. */
 import type { Candidate } from '../types';
-import { cued, cuedMatches } from '../cues';
+import { cued, cuedMatches, isWordChar } from '../cues';
 import { matches } from '../text';
 
 const PHONE = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(?:,?\s*(?:x|ext\.?|extension)\s*\d{1,5})?/gi;
@@ -26,7 +26,6 @@ function numberSpan(m: RegExpExecArray): [number, number] {
   return [start, start + m[1].length];
 }
 
-const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 const isEmailLocal = (c: number) => isWordChar(c) || c === 46 || c === 37 || c === 43 || c === 45; // . % + -
 
