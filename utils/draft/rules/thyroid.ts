@@ -7,11 +7,15 @@
 import { currentMedications, isAbnormal, latestLab } from '../tasks/chart';
 import type { NextStepRule } from './types';
 
+/** Chart names of levothyroxine, and of what lowers its absorption (shared with the patient reply's advice). */
+export const LEVOTHYROXINE = /levothyroxine|synthroid|levoxyl|euthyrox/i;
+export const LOWERS_LEVOTHYROXINE_ABSORPTION = /ferrous|iron|calcium|carbonate/i;
+
 export const thyroid: NextStepRule = {
   id: 'thyroid',
   guideline: 'ATA hypothyroidism guideline, 2014; levothyroxine prescribing information',
   suggest(record) {
-    const levothyroxine = currentMedications(record).find((m) => /levothyroxine|synthroid|levoxyl|euthyrox/i.test(m.name));
+    const levothyroxine = currentMedications(record).find((m) => LEVOTHYROXINE.test(m.name));
     if (!levothyroxine) return [];
     const out: ReturnType<NextStepRule['suggest']> = [];
     const tsh = latestLab(record, /\btsh\b|thyrotropin/i);
@@ -23,7 +27,7 @@ export const thyroid: NextStepRule = {
         cites: [levothyroxine.id, tsh.latest.id],
       });
     }
-    const binder = currentMedications(record).find((m) => /ferrous|iron|calcium|carbonate/i.test(m.name));
+    const binder = currentMedications(record).find((m) => LOWERS_LEVOTHYROXINE_ABSORPTION.test(m.name));
     if (binder) {
       out.push({
         text: `Advise taking ${levothyroxine.name} four hours apart from ${binder.name}.`,

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Medication, PatientRecord } from '../../record/schema';
 import { detectLanguage } from '../readability';
 import type { Language, Statement, TaskOptions, TaskOutput } from '../schema';
+import { LEVOTHYROXINE, LOWERS_LEVOTHYROXINE_ABSORPTION } from '../rules/thyroid';
 import { currentMedications, messageToAnswer } from './chart';
 
 type Phrases = Record<
@@ -46,8 +47,9 @@ const PHRASES: Record<Language, Phrases> = {
 /** Medicines taken apart from each other, with the advice in plain words. */
 const TAKE_APART: Array<{ first: RegExp; second: RegExp; advice: Record<Language, (a: string, b: string) => string> }> = [
   {
-    first: /levothyroxine|levotiroxina|synthroid/i,
-    second: /ferrous|iron|hierro|calcium|calcio/i,
+    // Matched on the chart's medication names; the patient's own words are read by SPOKEN_NAMES.
+    first: LEVOTHYROXINE,
+    second: LOWERS_LEVOTHYROXINE_ABSORPTION,
     advice: {
       en: (a, b) => `Take the ${a} first thing in the morning with water, on an empty stomach. Wait at least four hours before you take the ${b}.`,
       es: (a, b) => `Tome la ${a} en la mañana, con agua y el estómago vacío. Espere por lo menos cuatro horas antes de tomar el ${b}.`,
