@@ -32,16 +32,17 @@ function Options() {
     void reload();
     return watchEffectiveSettings(() => void reload());
   }, []);
-  const setSettings = (next: Settings | ((current: Settings | undefined) => Settings | undefined)) => {
-    if (typeof next === 'function') setEffective(next);
-    else void reload();
+  /** Saves the clinician's change, then shows what is in force (a managed value may override it). */
+  const save = async (change: Parameters<typeof saveSettings>[0]) => {
+    await saveSettings(change);
+    await reload();
   };
 
   const choose = async (datePolicy: DatePolicy) => {
     // Show the choice at once (a controlled radio would otherwise snap back until the save is done).
-    setSettings((current) => (current ? { ...current, datePolicy } : current));
+    setEffective((current) => (current ? { ...current, datePolicy } : current));
     setSaved(false);
-    setSettings(await saveSettings({ datePolicy }));
+    await save({ datePolicy });
     setSaved(true);
   };
 
@@ -56,11 +57,11 @@ function Options() {
       {settings ? (
         <fieldset disabled={locks.backend} className="plain" aria-describedby={locks.backend ? 'managed-engine' : undefined}>
           {locks.backend ? <p id="managed-engine" className="small muted">Engine set by your organization.</p> : null}
-          <EngineSettings backend={settings.backend} keyLocked={locks.apiKey} onSave={async (backend) => setSettings(await saveSettings({ backend }))} />
+          <EngineSettings backend={settings.backend} keyLocked={locks.apiKey} onSave={(backend) => save({ backend })} />
         </fieldset>
       ) : null}
       {settings && locks.backend && !locks.apiKey && settings.backend.engine === 'model' ? (
-        <ClinicianKey onSave={async (apiKey) => setSettings(await saveSettings({ backend: { engine: 'model', model: { ...(settings.backend as Extract<Engine, { engine: 'model' }>).model, apiKey } } }))} />
+        <ClinicianKey onSave={(apiKey) => save({ backend: { engine: 'model', model: { ...(settings.backend as Extract<Engine, { engine: 'model' }>).model, apiKey } } })} />
       ) : null}
       <section>
         <h2>De-identification</h2>
@@ -88,7 +89,7 @@ function Options() {
       </section>
       {settings ? (
         <fieldset disabled={locks.tokenBudget} className="plain">
-          <TokenBudget key={settings.tokenBudget} value={settings.tokenBudget} onSave={async (tokenBudget) => setSettings(await saveSettings({ tokenBudget }))} />
+          <TokenBudget key={settings.tokenBudget} value={settings.tokenBudget} onSave={(tokenBudget) => save({ tokenBudget })} />
         </fieldset>
       ) : null}
       <AuditSection />

@@ -112,7 +112,9 @@ export function App() {
       const config = settings.backend.model;
       const modelBase = { ...base, engine: 'model' as const, model: config.model, endpoint: endpointHost(config) };
       // Only the de-identified payload leaves; the leak guard checks it again right before sending.
-      const prepared = buildPayload(withinBudget(current, task, settings.tokenBudget).record, settings.datePolicy, { redact: redactions, keep: kept });
+      // The same trimmed record the preview shows (worked out once, in `budgeted`).
+      const trimmed = current === record && budgeted ? budgeted.record : withinBudget(current, task, settings.tokenBudget).record;
+      const prepared = buildPayload(trimmed, settings.datePolicy, { redact: redactions, keep: kept });
       if (!prepared.ok) {
         void appendAudit({ ...modelBase, counts: {}, outcome: 'failed', errorCode: prepared.error.code });
         throw new PanelError(prepared.error);
@@ -341,7 +343,7 @@ function PlantedInstructionsNote({ record, onShow }: { record: PatientRecord; on
         {planted.slice(0, 3).map((p) => (
           <li key={`${p.itemId}:${p.text}`}>
             “{p.text.slice(0, 140)}” (
-            <button type="button" className="linklike-small" onClick={() => { const found = record && findItem(record, p.itemId); if (found) onShow(found.item.ref); }}>
+            <button type="button" className="linklike-small" onClick={() => { const found = findItem(record, p.itemId); if (found) onShow(found.item.ref); }}>
               {p.itemId}
             </button>
             )
