@@ -5,7 +5,8 @@ import type { Verification } from '../utils/verify/verify';
 export type DraftViewProps = {
   output: TaskOutput;
   record: PatientRecord;
-  onShow: (ref: string) => void;
+  /** Outlines a cited item on the page; absent while the page no longer shows what was read. */
+  onShow?: (ref: string) => void;
   /** What the record does not support: marked on the statements and counted above the draft. */
   verification?: Verification;
   /** Next steps: accept one into the note's plan, or dismiss it. */
@@ -66,7 +67,8 @@ export function DraftView({ output, record, onShow, verification, onAccept, onDi
                       key={id}
                       type="button"
                       className="chip"
-                      onClick={() => onShow(found.item.ref)}
+                      onClick={() => onShow?.(found.item.ref)}
+                      disabled={!onShow}
                       aria-label={`Show source ${id} on the page`}
                       title={found.item.text}
                     >

@@ -4,7 +4,8 @@ import { ITEM_CATEGORIES, type ItemCategory, type PatientRecord, type RecordItem
 export type RecordViewProps = {
   record: PatientRecord;
   /** Scrolls the EHR page to the element behind an item and outlines it. */
-  onShow: (ref: string) => void;
+  /** Outlines an item on the page; absent while the page no longer shows what was read. */
+  onShow?: (ref: string) => void;
 };
 
 const LABELS: Record<ItemCategory, string> = {
@@ -30,7 +31,7 @@ export function RecordView({ record, onShow }: RecordViewProps) {
     <section className="record" aria-label="Captured record">
       <div className="patient-line">
         {patient.ref ? (
-          <button type="button" className="linklike" onClick={() => onShow(patient.ref!)}>
+          <button type="button" className="linklike" onClick={() => onShow?.(patient.ref!)} disabled={!onShow}>
             {patient.name ?? 'Unnamed patient'}
           </button>
         ) : (
@@ -62,7 +63,7 @@ export function RecordView({ record, onShow }: RecordViewProps) {
               <ul className="items">
                 {(record[category] as RecordItem[]).map((item) => (
                   <li key={item.id}>
-                    <button type="button" className="item" onClick={() => onShow(item.ref)} title="Show on page">
+                    <button type="button" className="item" onClick={() => onShow?.(item.ref)} disabled={!onShow} title="Show on page">
                       {itemLabel(item)}
                     </button>
                   </li>

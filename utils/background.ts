@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import {
   createListener,
   PanelRequestSchema,
+  PAGE_AGENT_VERSION,
   parseResponse,
   type Handlers,
   type PageRequest,
@@ -36,7 +37,22 @@ export function explainInjectionError(detail: string) {
   return fail('inject-failed', 'Chartside could not start reading this page. Reload the page and try again.', detail);
 }
 
+/**
+ * True when a page agent of this version already answers in the tab's page: then nothing is
+ * injected again (one agent per page, with the element refs of the last read).
+ */
+async function agentAlive(tabId: number): Promise<boolean> {
+  try {
+    const raw = await withTimeout(browser.tabs.sendMessage(tabId, { type: 'page:ping' }), 1_000);
+    const parsed = parseResponse('page:ping', raw === 'timeout' ? undefined : raw);
+    return parsed.ok && parsed.value.version === PAGE_AGENT_VERSION;
+  } catch {
+    return false; // no agent listening in this page yet
+  }
+}
+
 async function injectCaptureScript(tabId: number) {
+  if (await agentAlive(tabId)) return undefined;
   try {
     await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT] });
     return undefined;
@@ -81,9 +97,10 @@ export const backgroundHandlers: Handlers<PanelRequest, undefined> = {
     }
     return askPage(tabId, { type: 'page:capture', selectionOnly }, CAPTURE_TIMEOUT_MS);
   },
-  highlight: ({ tabId, ref }) => askPage(tabId, { type: 'page:highlight', ref }),
+  highlight: ({ tabId, ref, expected }) => askPage(tabId, { type: 'page:highlight', ref, expected }),
   selection: ({ tabId }) => askPage(tabId, { type: 'page:selection' }),
-  insert: ({ tabId, text }) => askPage(tabId, { type: 'page:insert', text }),
+  identity: ({ tabId }) => askPage(tabId, { type: 'page:identity' }),
+  insert: ({ tabId, text, expected, confirmedUnknown }) => askPage(tabId, { type: 'page:insert', text, expected, confirmedUnknown }),
 };
 
 type SidePanelApi = { open(options: { tabId?: number; windowId?: number }): Promise<void> };

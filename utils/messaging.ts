@@ -7,6 +7,7 @@
  * so adding a message means adding one schema and one handler, and the compiler checks the rest.
  */
 import { z } from 'zod';
+import { PageIdentitySchema } from './record/identity';
 import { PatientRecordSchema } from './record/schema';
 import { fail, resultSchema, type Result } from './result';
 
@@ -15,12 +16,24 @@ import { fail, resultSchema, type Result } from './result';
 export const PanelRequestSchema = z.discriminatedUnion('type', [
   /** Inject the capture script into the tab (if needed) and read its visible record. */
   z.object({ type: z.literal('capture'), tabId: z.number().int(), selectionOnly: z.boolean() }),
-  /** Scroll to and outline the element behind a captured item. */
-  z.object({ type: z.literal('highlight'), tabId: z.number().int(), ref: z.string() }),
+  /** Scroll to and outline the element behind a captured item, if the page is still the one read. */
+  z.object({ type: z.literal('highlight'), tabId: z.number().int(), ref: z.string(), expected: PageIdentitySchema }),
   /** Is text selected on the page? Lets the panel offer "Use selection only". */
   z.object({ type: z.literal('selection'), tabId: z.number().int() }),
-  /** Write a draft into the text field the clinician chose on the page. */
-  z.object({ type: z.literal('insert'), tabId: z.number().int(), text: z.string().max(100_000) }),
+  /** Whose chart the page shows now (a cheap re-read of its banner). */
+  z.object({ type: z.literal('identity'), tabId: z.number().int() }),
+  /**
+   * Write a draft into the text field the clinician chose on the page, if the page still shows the
+   * patient the draft was made for. `confirmedUnknown`: the clinician confirmed a page that does not
+   * say whose chart it is.
+   */
+  z.object({
+    type: z.literal('insert'),
+    tabId: z.number().int(),
+    text: z.string().max(100_000),
+    expected: PageIdentitySchema,
+    confirmedUnknown: z.boolean(),
+  }),
 ]);
 export type PanelRequest = z.infer<typeof PanelRequestSchema>;
 
@@ -29,24 +42,45 @@ export type PanelRequest = z.infer<typeof PanelRequestSchema>;
 export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page:ping') }),
   z.object({ type: z.literal('page:capture'), selectionOnly: z.boolean() }),
-  z.object({ type: z.literal('page:highlight'), ref: z.string() }),
+  z.object({ type: z.literal('page:highlight'), ref: z.string(), expected: PageIdentitySchema }),
   z.object({ type: z.literal('page:selection') }),
-  z.object({ type: z.literal('page:insert'), text: z.string().max(100_000) }),
+  z.object({ type: z.literal('page:identity') }),
+  z.object({ type: z.literal('page:insert'), text: z.string().max(100_000), expected: PageIdentitySchema, confirmedUnknown: z.boolean() }),
 ]);
 export type PageRequest = z.infer<typeof PageRequestSchema>;
+
+// ---- page agent → extension pages (broadcast; the panel listens) --------------------------
+
+/**
+ * The page changed under a record read from it: the address (a navigation, or a single-page
+ * EHR's route change) or the patient its banner shows. The panel marks what it holds as stale.
+ */
+export const PageEventSchema = z.object({
+  type: z.literal('page:changed'),
+  reason: z.enum(['location', 'patient']),
+  documentId: z.string(),
+});
+export type PageEvent = z.infer<typeof PageEventSchema>;
+
+/** Whose chart the page shows now; the name only for the clinician's eyes, never stored. */
+export const PageIdentityInfoSchema = z.object({ identity: PageIdentitySchema, patientName: z.string().optional() });
 
 // ---- responses, per message type ----------------------------------------------------------
 
 const SelectionInfoSchema = z.object({ hasSelection: z.boolean(), characters: z.number().int() });
 
+export const PAGE_AGENT_VERSION = '2';
+
 export const ResponseSchemas = {
   capture: resultSchema(PatientRecordSchema),
   highlight: resultSchema(z.object({ found: z.boolean() })),
   selection: resultSchema(SelectionInfoSchema),
-  'page:ping': resultSchema(z.object({ version: z.string() })),
+  'page:ping': resultSchema(z.object({ version: z.string(), documentId: z.string() })),
   'page:capture': resultSchema(PatientRecordSchema),
   'page:highlight': resultSchema(z.object({ found: z.boolean() })),
   'page:selection': resultSchema(SelectionInfoSchema),
+  identity: resultSchema(PageIdentityInfoSchema),
+  'page:identity': resultSchema(PageIdentityInfoSchema),
   insert: resultSchema(z.object({ field: z.string() })),
   'page:insert': resultSchema(z.object({ field: z.string() })),
 } as const;

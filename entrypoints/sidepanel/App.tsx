@@ -18,16 +18,26 @@ import { endpointHost } from '../../utils/draft/backends/config';
 import { TaskPicker } from '../../components/TaskPicker';
 import { fillOutput } from '../../utils/handback/reidentify';
 import { draftToText } from '../../utils/handback/plain-text';
-import { loadDraft, saveDraft } from '../../utils/handback/draft-store';
+import { loadDrafts, saveDraft, sortDrafts } from '../../utils/handback/draft-store';
 import { DEFAULT_TASK_OPTIONS, TASK_LABELS, type Task, type TaskOptions, type TaskOutput } from '../../utils/draft/schema';
 import { askBackground } from '../../utils/messaging';
 import { findItem, type PatientRecord } from '../../utils/record/schema';
+import { ConfirmPatient } from '../../components/ConfirmPatient';
 import type { AppError } from '../../utils/result';
 import { verifyOutput } from '../../utils/verify/verify';
 import { findPlantedInstructions } from '../../utils/verify/injection';
 import { useTargetTab } from './useTargetTab';
+import { usePageWatch } from './usePageWatch';
+import { StaleNotice } from '../../components/StaleNotice';
+import type { PageIdentity } from '../../utils/record/identity';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
+
+/** A record made outside a page has no identity: it matches no page, so writes ask first. */
+const NO_IDENTITY: PageIdentity = { url: '', documentId: '', patient: { name: [], ids: [], key: 'none' } };
+
+/** Whom the draft in the panel was made for: the page identity (hashes) and, for the clinician's eyes only, the name. */
+type DraftOwner = { identity: PageIdentity; patientName?: string; restored?: boolean };
 
 class PanelError extends Error {
   constructor(
@@ -43,6 +53,10 @@ export function App() {
   const tabId = useTargetTab();
   const [record, setRecord] = useState<PatientRecord | undefined>();
   const [draft, setDraft] = useState<TaskOutput | undefined>();
+  const [draftFor, setDraftFor] = useState<DraftOwner | undefined>();
+  const [otherDrafts, setOtherDrafts] = useState(0);
+  const [confirming, setConfirming] = useState(false);
+  const page = usePageWatch(tabId, record?.source.identity?.documentId ?? draftFor?.identity.documentId);
   const [taskOptions, setTaskOptions] = useState<TaskOptions>(DEFAULT_TASK_OPTIONS);
   const [dismissed, setDismissed] = useState<string[]>([]);
   const queryClient = useQueryClient();
@@ -65,7 +79,9 @@ export function App() {
   useEffect(() => {
     setRecord(undefined);
     setDraft(undefined);
+    setDraftFor(undefined);
     setDraftText('');
+    page.reset();
   }, [tabId]);
   // The clinician's redactions and kept values belong to one record.
   useEffect(() => {
@@ -77,7 +93,7 @@ export function App() {
 
   const selection = useQuery({
     queryKey: ['selection', tabId],
-    enabled: tabId !== undefined && record !== undefined,
+    enabled: tabId !== undefined && record !== undefined && !page.stale,
     refetchInterval: 3000,
     queryFn: async () => {
       const result = await askBackground(send, { type: 'selection', tabId: tabId!, });
@@ -95,6 +111,10 @@ export function App() {
     onSuccess: (value) => {
       setRecord(value);
       setDraft(undefined);
+      setDraftFor(undefined);
+      setOtherDrafts(0);
+      setConfirming(false);
+      page.reset();
     },
   });
 
@@ -129,10 +149,12 @@ export function App() {
       // Placeholders filled back in here, in the panel: the real values never left it.
       return fillOutput(result.value, prepared.value.book.originals);
     },
-    onSuccess: (output) => {
+    onSuccess: (output, current) => {
+      const owner = { identity: current.source.identity ?? NO_IDENTITY, patientName: current.patient.name };
       setDraft(output);
+      setDraftFor(owner);
       setDraftText(draftToText(output));
-      if (tabId !== undefined) void saveDraft(tabId, { output, text: draftToText(output) });
+      if (tabId !== undefined) void saveDraft(tabId, { output, text: draftToText(output), identity: owner.identity });
     },
   });
   // Every failure reaches the clinician: our own errors as they are, anything unexpected as such.
@@ -145,22 +167,35 @@ export function App() {
   const [handback, setHandback] = useState<{ error?: AppError; done?: string } | undefined>();
   const [draftText, setDraftText] = useState('');
   useEffect(() => setHandback(undefined), [draft]);
-  // A draft (and the clinician's edits) survives closing and reopening the panel for this tab.
+  // A draft (and the clinician's edits) survives closing and reopening the panel for this tab, and
+  // is offered again only when the page shows the patient it was written for.
   useEffect(() => {
     if (tabId === undefined) return;
     let live = true;
-    void loadDraft(tabId).then((stored) => {
-      if (!live || !stored) return;
-      setDraft((current) => current ?? stored.output);
-      setDraftText((current) => current || stored.text);
-    });
+    void (async () => {
+      const drafts = await loadDrafts(tabId);
+      if (!live || !drafts.length) return;
+      const shown = await askBackground(send, { type: 'identity', tabId });
+      if (!live) return;
+      const { mine, others } = sortDrafts(drafts, shown.ok ? shown.value.identity : undefined);
+      setOtherDrafts(others);
+      if (!mine) return;
+      setDraftFor((current) => current ?? { identity: mine.identity, patientName: shown.ok ? shown.value.patientName : undefined, restored: true });
+      setDraft((current) => current ?? mine.output);
+      setDraftText((current) => current || mine.text);
+    })();
     return () => {
       live = false;
     };
   }, [tabId]);
   const editDraft = (text: string) => {
     setDraftText(text);
-    if (draft && tabId !== undefined) void saveDraft(tabId, { output: draft, text });
+    if (draft && draftFor && tabId !== undefined) void saveDraft(tabId, { output: draft, text, identity: draftFor.identity });
+  };
+  /** A write the page agent refused because the page is no longer the one read: the panel says so at the top. */
+  const refusedByPage = (error: AppError) => {
+    if (error.code === 'different-patient') page.markStale({ reason: 'patient', message: error.message });
+    else if (error.code === 'page-changed') page.markStale({ reason: 'changed', message: error.message });
   };
   const copyDraft = async () => {
     if (!draft) return;
@@ -171,15 +206,26 @@ export function App() {
       setHandback({ error: { code: 'clipboard', message: 'Chartside could not copy to the clipboard. Select the draft and copy it by hand.', detail: String(error) } });
     }
   };
-  const insertDraft = async () => {
-    if (!draft || tabId === undefined) return;
-    const result = await askBackground(send, { type: 'insert', tabId, text: draftText });
+  const insertDraft = async (confirmedUnknown: boolean) => {
+    if (!draft || !draftFor || tabId === undefined || page.stale) return;
+    setConfirming(false);
+    // The page agent checks that the page still shows this draft's patient before it writes.
+    const result = await askBackground(send, { type: 'insert', tabId, text: draftText, expected: draftFor.identity, confirmedUnknown });
+    if (!result.ok && result.error.code === 'patient-unconfirmed') {
+      setHandback(undefined);
+      setConfirming(true);
+      return;
+    }
+    if (!result.ok) refusedByPage(result.error);
     setHandback(result.ok ? { done: `Inserted into “${result.value.field}”. Review it there before you send or sign.` } : { error: result.error });
   };
 
-  const show = (ref: string) => {
-    if (tabId !== undefined) void askBackground(send, { type: 'highlight', tabId, ref });
+  const show = async (ref: string) => {
+    if (tabId === undefined || !record || page.stale) return;
+    const result = await askBackground(send, { type: 'highlight', tabId, ref, expected: record.source.identity ?? NO_IDENTITY });
+    if (!result.ok) refusedByPage(result.error);
   };
+  const onShow = page.stale ? undefined : (ref: string) => void show(ref);
 
   const captureError = capture.error instanceof PanelError ? capture.error.appError : capture.error ? { code: 'internal', message: 'Chartside hit an unexpected error.', detail: String(capture.error) } : undefined;
 
@@ -195,6 +241,15 @@ export function App() {
           </button>
         </span>
       </header>
+
+      {page.stale && (record || draft) ? (
+        <StaleNotice
+          stale={page.stale}
+          patientName={record?.patient.name ?? draftFor?.patientName}
+          onReread={() => capture.mutate(false)}
+          rereading={capture.isPending}
+        />
+      ) : null}
 
       <div className="actions">
         <button type="button" className="primary" onClick={() => capture.mutate(false)} disabled={capture.isPending || tabId === undefined}>
@@ -220,8 +275,8 @@ export function App() {
 
       {record && !isEmptyRecord(record) ? (
         <>
-          <RecordView record={record} onShow={show} />
-          <PlantedInstructionsNote record={record} onShow={show} />
+          <RecordView record={record} onShow={onShow} />
+          <PlantedInstructionsNote record={record} onShow={onShow} />
           <SiteAccess pageUrl={record.source.url} permissions={browser.permissions} />
           <TaskPicker task={task} options={taskOptions} onTask={setTask} onOptions={setTaskOptions} />
           <div className="actions">
@@ -277,7 +332,7 @@ export function App() {
             <DraftView
               output={draft}
               record={record}
-              onShow={show}
+              onShow={onShow}
               verification={verifyOutput(draft, record)}
               accepted={taskOptions.accepted.map((s) => s.text)}
               dismissed={dismissed}
@@ -285,7 +340,10 @@ export function App() {
               onDismiss={(statement) => setDismissed((list) => [...list, statement.text])}
             />
           ) : (
-            <p className="small muted">Your draft from before is below. Read the page again to see its sources.</p>
+            <p className="small muted" data-testid="restored-draft">
+              Your draft from before is below{draftFor?.patientName ? `, written for ${draftFor.patientName} (the patient this page shows)` : ''}. Read
+              the page again to see its sources.
+            </p>
           )}
           <label className="draft-edit">
             Edit before you copy or insert
@@ -296,10 +354,13 @@ export function App() {
             <button type="button" onClick={() => void copyDraft()}>
               Copy
             </button>
-            <button type="button" onClick={() => void insertDraft()}>
+            <button type="button" onClick={() => void insertDraft(false)} disabled={Boolean(page.stale)}>
               Insert into page
             </button>
           </div>
+          {confirming ? (
+            <ConfirmPatient patientName={draftFor?.patientName} onConfirm={() => void insertDraft(true)} onCancel={() => setConfirming(false)} />
+          ) : null}
           {handback?.error ? <ErrorNotice error={handback.error} /> : null}
           {handback?.done ? (
             <p className="small" role="status">
@@ -307,6 +368,12 @@ export function App() {
             </p>
           ) : null}
         </>
+      ) : null}
+
+      {otherDrafts > 0 && !draft ? (
+        <p className="small muted" role="status" data-testid="other-drafts">
+          A draft written in this tab for another patient is kept but not offered here; it comes back on that patient’s chart.
+        </p>
       ) : null}
 
       <footer className="panel-footer muted small">
@@ -330,7 +397,7 @@ function ReadingLevelNote({ text, language }: { text: string; language: 'en' | '
 }
 
 /** Text on the page addressed to an AI: said plainly, so the clinician knows why a draft may be flagged. */
-function PlantedInstructionsNote({ record, onShow }: { record: PatientRecord; onShow: (ref: string) => void }) {
+function PlantedInstructionsNote({ record, onShow }: { record: PatientRecord; onShow?: (ref: string) => void }) {
   const planted = useMemo(() => findPlantedInstructions(record), [record]);
   if (!planted.length) return null;
   return (
@@ -343,7 +410,7 @@ function PlantedInstructionsNote({ record, onShow }: { record: PatientRecord; on
         {planted.slice(0, 3).map((p) => (
           <li key={`${p.itemId}:${p.text}`}>
             “{p.text.slice(0, 140)}” (
-            <button type="button" className="linklike-small" onClick={() => { const found = findItem(record, p.itemId); if (found) onShow(found.item.ref); }}>
+            <button type="button" className="linklike-small" disabled={!onShow} onClick={() => { const found = findItem(record, p.itemId); if (found) onShow?.(found.item.ref); }}>
               {p.itemId}
             </button>
             )

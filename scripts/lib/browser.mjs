@@ -77,7 +77,7 @@ export async function clickToolbarButton(ext, page) {
     if (!target) throw new Error(`no tab target for ${page.url()}`);
     await cdp.send('Extensions.triggerAction', { id: ext.extensionId, targetId: target.targetId });
   } finally {
-    await cdp.detach();
+    await cdp.detach().catch(() => undefined); // a failure above is the one worth reporting
   }
 }
 

@@ -36,7 +36,9 @@ export function extensionSizes({ zip = false } = {}) {
 
 /** Generous ceilings, checked by tests/e2e/budget.spec.ts; the targets are what the issues asked. */
 export const CEILINGS = {
-  captureScriptGzip: { ceiling: 40 * 1024, target: '≤ 40 KB gzipped' },
+  // The page agent: capture, the identity check before every write (SHA-256 from @noble/hashes, 2 KB),
+  // and zod to check the record at the boundary (most of the rest). Raised from 40 KB for issue 11.
+  captureScriptGzip: { ceiling: 56 * 1024, target: '≤ 56 KB gzipped' },
   // React, React Query, zod and the openai SDK are most of it.
   sidePanelGzip: { ceiling: 300 * 1024, target: '≤ 300 KB gzipped' },
   optionsGzip: { ceiling: 300 * 1024, target: '≤ 300 KB gzipped' },

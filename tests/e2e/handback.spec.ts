@@ -42,7 +42,7 @@ test('the edited draft survives closing and reopening the panel for that tab, an
   const reopened = await ext.context.newPage();
   await reopened.goto(panelUrl);
   await expect(reopened.getByLabel('Edit before you copy or insert')).toHaveValue('Dear Mr. O\u2019Neil, your breathing tests improved. — Dr. R');
-  await expect(reopened.getByText('Your draft from before is below.')).toBeVisible();
+  await expect(reopened.getByTestId('restored-draft')).toContainText("Your draft from before is below, written for O'Neil, James Patrick");
 
   await chart.locator('#reply-box').click();
   await reopened.getByRole('button', { name: 'Insert into page' }).click();

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { insertText, isEditable, trackEditableFocus } from '../../utils/handback/insert';
+import { patientKeyOf } from '../../utils/record/identity';
 import { draftToText } from '../../utils/handback/plain-text';
 
 describe('insert into the page', () => {
@@ -27,7 +28,7 @@ describe('insert into the page', () => {
 
   it('remembers the last field the clinician clicked into, and ignores what cannot be written', () => {
     document.body.innerHTML = '<textarea id="a"></textarea><input id="b" type="checkbox"><textarea id="c" readonly></textarea>';
-    const chosen = trackEditableFocus(document);
+    const chosen = trackEditableFocus(document).field;
     const a = document.getElementById('a')!;
     a.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     (document.activeElement as HTMLElement | null)?.blur?.();
@@ -51,18 +52,34 @@ describe('a draft as plain text', () => {
 });
 
 describe('drafts kept for the browser session', () => {
-  it('live in session storage per tab, never in local storage, and ignore anything malformed', async () => {
+  const output = { task: 'summary' as const, engine: 'offline' as const, title: 't', sections: [] };
+  const maria = { url: 'http://ehr/p/1', documentId: 'doc-a', patient: patientKeyOf({ name: 'Maria Elena Ordóñez', birthDate: '1957-03-14', identifiers: [{ type: 'MRN', value: '00482913' }] }) };
+  const james = { url: 'http://ehr/p/2', documentId: 'doc-b', patient: patientKeyOf({ name: "James Patrick O'Neil", birthDate: '1949-07-02', identifiers: [{ type: 'MRN', value: '00519377' }] }) };
+
+  it('live in session storage per tab and patient, never in local storage, without names, and ignore anything malformed', async () => {
     const { fakeBrowser } = await import('wxt/testing/fake-browser');
-    const { clearDraft, loadDraft, saveDraft } = await import('../../utils/handback/draft-store');
+    const { clearDraft, loadDrafts, saveDraft } = await import('../../utils/handback/draft-store');
     fakeBrowser.reset();
-    const output = { task: 'summary' as const, engine: 'offline' as const, title: 't', sections: [] };
-    await saveDraft(7, { output, text: 'Edited text' });
-    expect(await loadDraft(7)).toMatchObject({ output, text: 'Edited text' });
-    expect(await loadDraft(8)).toBeUndefined();
+    await saveDraft(7, { output, text: 'Edited text', identity: maria });
+    expect(await loadDrafts(7)).toMatchObject([{ output, text: 'Edited text', identity: maria }]);
+    expect(await loadDrafts(8)).toEqual([]);
     expect(await fakeBrowser.storage.local.get()).toEqual({});
-    await fakeBrowser.storage.session.set({ 'draft:9': { output: 'garbage' } });
-    expect(await loadDraft(9)).toBeUndefined();
-    await clearDraft(7);
-    expect(await loadDraft(7)).toBeUndefined();
+    const stored = JSON.stringify(await fakeBrowser.storage.session.get());
+    expect(stored).not.toMatch(/Maria|Ord|00482913|1957/i);
+    await fakeBrowser.storage.session.set({ 'draft:9:x': { output: 'garbage' } });
+    expect(await loadDrafts(9)).toEqual([]);
+    await clearDraft(7, maria);
+    expect(await loadDrafts(7)).toEqual([]);
+  });
+
+  it("offer a tab's draft only on a page that shows the same patient", async () => {
+    const { sortDrafts } = await import('../../utils/handback/draft-store');
+    const drafts = [{ output, text: 'for Maria', identity: maria, savedAt: '2026-12-01T10:00:00Z' }];
+    const mariaElsewhere = { url: 'http://ehr/p/1/labs', documentId: 'doc-c', patient: patientKeyOf({ name: 'ORDONEZ, MARIA', identifiers: [{ type: 'MRN', value: '00482913' }] }) };
+    expect(sortDrafts(drafts, mariaElsewhere)).toMatchObject({ mine: { text: 'for Maria' }, others: 0 });
+    expect(sortDrafts(drafts, james)).toEqual({ mine: undefined, others: 1 });
+    const nobody = { url: 'http://ehr/x', documentId: 'doc-d', patient: patientKeyOf({ identifiers: [] }) };
+    expect(sortDrafts(drafts, nobody)).toEqual({ mine: undefined, others: 1 });
+    expect(sortDrafts(drafts, undefined)).toEqual({ others: 1 });
   });
 });

@@ -24,7 +24,7 @@ describe('the message protocol', () => {
   });
 
   it('reports an unreachable background as a value, never a throw', async () => {
-    const result = await askBackground(async () => { throw new Error('Could not establish connection'); }, { type: 'highlight', tabId: 1, ref: 'r1' });
+    const result = await askBackground(async () => { throw new Error('Could not establish connection'); }, { type: 'highlight', tabId: 1, ref: 'r1', expected: { url: '', documentId: 'd', patient: { name: [], ids: [], key: 'k' } } });
     expect(result.ok).toBe(false);
   });
 

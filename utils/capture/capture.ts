@@ -11,6 +11,7 @@ import {
   type PatientRecord,
   type SectionReport,
 } from '../record/schema';
+import { newDocumentId, pageUrlWithoutSecrets, patientKeyOf } from '../record/identity';
 import { findAdapter } from './adapters';
 import {
   classifyHeading,
@@ -50,6 +51,10 @@ export interface CaptureOptions {
   /** Stop (with a message) after this long, in ms. */
   timeLimitMs?: number;
   clock?: () => number;
+  /** Stop at the first clinical section: enough to tell whose chart this is, cheaply. */
+  bannerOnly?: boolean;
+  /** The page agent's id for this document; makes the record's page identity. */
+  documentId?: string;
 }
 
 /** Rows of a long table handed to the builder between pauses. */
@@ -120,7 +125,13 @@ class RecordBuilder {
     /** From the layout adapter: the section of content that no heading introduces. */
     private readonly defaultSection?: SectionCategory,
   ) {
-    this.record = emptyRecord({ url: doc.URL, title: doc.title, capturedAt: new Date().toISOString() });
+    this.record = emptyRecord({ url: pageUrlWithoutSecrets(doc.URL), title: doc.title, capturedAt: new Date().toISOString() });
+  }
+
+  /** A clinical section has begun: the banner, if the page has one, has been read. */
+  get pastBanner(): boolean {
+    // A section the layout adapter opened for heading-less pages does not end the banner.
+    return this.seenClinicalSection && !this.section?.implicit;
   }
 
   add(block: Exclude<Block, { kind: 'tick' }>) {
@@ -624,9 +635,11 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
         continue;
       }
       builder.add(block);
+      if (options.bannerOnly && builder.pastBanner) break;
     }
   }
   const record = builder.finish();
+  record.source.identity = { url: record.source.url, documentId: options.documentId ?? newDocumentId(), patient: patientKeyOf(record.patient) };
   record.capture.adapter = adapter?.name ?? 'generic';
   record.capture.skipped = report.skipped;
   record.capture.selectionOnly = Boolean(options.selectionOnly);

@@ -16,18 +16,25 @@ export function isEditable(el: Element | null | undefined): el is Editable {
   return el instanceof HTMLElement && el.isContentEditable;
 }
 
-/** Remembers the last editable field the clinician focused (the panel takes focus when clicked). */
-export function trackEditableFocus(doc: Document): () => Editable | undefined {
+/**
+ * Remembers the last editable field the clinician focused (the panel takes focus when clicked).
+ * `field()` is the field to write into; `stop()` removes the listener.
+ */
+export function trackEditableFocus(doc: Document): { field(): Editable | undefined; stop(): void } {
   let last: WeakRef<Editable> | undefined;
-  doc.addEventListener('focusin', (event) => {
+  const onFocus = (event: Event) => {
     const target = event.target as Element | null;
     if (isEditable(target)) last = new WeakRef(target);
-  }, true);
-  return () => {
-    const active = doc.activeElement;
-    if (isEditable(active)) return active;
-    const remembered = last?.deref();
-    return remembered?.isConnected ? remembered : undefined;
+  };
+  doc.addEventListener('focusin', onFocus, true);
+  return {
+    field() {
+      const active = doc.activeElement;
+      if (isEditable(active)) return active;
+      const remembered = last?.deref();
+      return remembered?.isConnected ? remembered : undefined;
+    },
+    stop: () => doc.removeEventListener('focusin', onFocus, true),
   };
 }
 

@@ -3,6 +3,7 @@
  * zod is the single source of truth; every type below is derived with z.infer.
  */
 import { z } from 'zod';
+import { PageIdentitySchema } from './identity';
 
 /** Fields every captured item shares. */
 const itemBase = {
@@ -148,7 +149,14 @@ export const CaptureInfoSchema = z.object({
 });
 
 export const PatientRecordSchema = z.object({
-  source: z.object({ url: z.string(), title: z.string(), capturedAt: z.string() }),
+  source: z.object({
+    url: z.string(),
+    title: z.string(),
+    capturedAt: z.string(),
+    /** Which page and whose chart this was read from; writes back to the page check it. Absent only
+     * in records made outside a page (unit tests, saved JSON): those never match a page. */
+    identity: PageIdentitySchema.optional(),
+  }),
   patient: PatientSchema,
   encounter: EncounterSchema,
   problems: z.array(ProblemSchema),
