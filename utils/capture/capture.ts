@@ -11,12 +11,14 @@ import {
   type PatientRecord,
   type SectionReport,
 } from '../record/schema';
+import { toIsoDate } from '../record/dates';
 import { newDocumentId, pageUrlWithoutSecrets, patientKeyOf } from '../record/identity';
 import { findAdapter } from './adapters';
 import {
   classifyHeading,
   classifyLabel,
   isEmptyState,
+  isSectionTitle,
   normalise,
   type BannerField,
   type SectionCategory,
@@ -94,6 +96,71 @@ interface OpenSection {
   /** Opened by the layout adapter, not by a heading on the page: banner lines may still come. */
   implicit?: boolean;
   hidden?: 'hidden' | 'collapsed';
+  /** The heading names a known section: its tables are never re-typed by their column names. */
+  named?: boolean;
+}
+
+/** A status badge or a date shown beside an item, in an element of its own (card lists). */
+const ITEM_FRAGMENT =
+  /^(?:active|inactive|resolved|completed|complete|final|confirmed|unconfirmed|provisional|refuted|remission|recurrence|relapse|entered[- ]in[- ]error|on[- ]hold|stopped|discontinued|not[- ]done|given|administered|in[- ]progress|cancelled|preliminary|amended|corrected)$/i;
+const STATUS_FIELD: Partial<Record<ItemCategory, string>> = { problems: 'status', medications: 'status', allergies: 'severity' };
+const DATE_FIELD: Partial<Record<ItemCategory, string>> = { problems: 'onset', medications: 'start', immunizations: 'date', procedures: 'date' };
+
+/** How far up from an item its badge or date may sit and still belong to it. */
+const FRAGMENT_REACH = 4;
+
+/**
+ * Splits a banner value that carries more labelled fields ("Eve BETTERHALF Date of Birth: May 1,
+ * 1975 Gender: Female Patient-ID: 444222222 (SSN)") into its own value and the fields after it. A
+ * label is the one to four words before a colon that name a banner field.
+ */
+export function splitInlineLabels(value: string): { head: string; fields: Array<[BannerField, string]> } {
+  const cuts: Array<{ start: number; end: number; field: BannerField }> = [];
+  for (const colon of value.matchAll(/:\s/g)) {
+    const before = value.slice(0, colon.index);
+    const words = before.split(/\s+/);
+    for (let n = Math.min(4, words.length); n >= 1; n--) {
+      const label = words.slice(-n).join(' ');
+      const field = classifyLabel(label);
+      if (field) {
+        cuts.push({ start: before.length - label.length, end: colon.index! + colon[0].length, field });
+        break;
+      }
+    }
+  }
+  if (!cuts.length) return { head: value, fields: [] };
+  const fields = cuts.map((cut, i) => [cut.field, value.slice(cut.end, cuts[i + 1]?.start ?? value.length).trim()] as [BannerField, string]);
+  return { head: value.slice(0, cuts[0].start).trim(), fields: fields.filter(([, v]) => v) };
+}
+
+/** Identifier types by the system a FHIR page shows beside the value. */
+const ID_SYSTEMS: Array<[RegExp, string]> = [
+  [/us-ssn|\bssn\b|2\.16\.840\.1\.113883\.4\.1$/i, 'SSN'],
+  [/passport/i, 'Passport'],
+  [/2\.16\.840\.1\.113883\.4\.3\.\d+|driver/i, "Driver's license"],
+  [/medicaid|medicare|member|insurance|payer/i, 'Insurance'],
+  [/mrn|medical.?record|hospital|patient/i, 'MRN'],
+];
+const SYSTEM_AND_VALUE = /((?:https?:\/\/|urn:(?:oid|uuid):)[^\s]+?):\s*([^\s,;]+)/gi;
+
+/** Identifiers written as "system: value" (FHIR viewers), or "value (type)", else the value as shown. */
+export function readIdentifiers(value: string, type: string): Array<{ type: string; value: string }> {
+  const withSystems = [...value.matchAll(SYSTEM_AND_VALUE)].map((m) => ({ type: ID_SYSTEMS.find(([re]) => re.test(m[1]))?.[1] ?? 'ID', value: m[2] }));
+  if (withSystems.length) return withSystems;
+  const typed = value.match(/^(.+?)\s*\(([A-Za-z][\w .'-]{1,30})\)$/);
+  if (typed) return [{ type: /ssn|social/i.test(typed[2]) ? 'SSN' : /mrn|medical record/i.test(typed[2]) ? 'MRN' : typed[2], value: typed[1] }];
+  return [{ type, value }];
+}
+
+/** Labels of the patient's own details: three in one block make it the patient's demographics wherever it sits. */
+function isPatientField(field: BannerField | undefined): boolean {
+  return field !== undefined && !field.startsWith('enc:');
+}
+
+function nearAncestor(a: Element, b: Element, reach: number): boolean {
+  let node: Element | null = a;
+  for (let i = 0; node && i <= reach; i++, node = node.parentElement) if (node.contains(b)) return (node.textContent ?? '').length < 600;
+  return false;
 }
 
 interface NoteDraft {
@@ -117,6 +184,10 @@ class RecordBuilder {
   private pendingLabel: BannerField | undefined;
   private nameCandidate: { text: string; el: Element } | undefined;
   private seenClinicalSection = false;
+  /** The item last added, so a badge or date shown beside it joins it rather than becoming an item. */
+  private lastItem: { category: ItemCategory; item: Record<string, string>; el: Element } | undefined;
+  /** A vital's or result's name shown in an element of its own, waiting for its value ("Ht" · "171 cm"). */
+  private pendingMeasure: { category: 'labs' | 'vitals'; text: string; el: Element } | undefined;
 
   constructor(
     doc: Document,
@@ -124,6 +195,8 @@ class RecordBuilder {
     private readonly keep: (el: Element) => boolean,
     /** From the layout adapter: the section of content that no heading introduces. */
     private readonly defaultSection?: SectionCategory,
+    /** …and the region it applies to (the page's main region, say); the rest is read as usual. */
+    private readonly defaultScope?: Element | null,
   ) {
     this.record = emptyRecord({ url: pageUrlWithoutSecrets(doc.URL), title: doc.title, capturedAt: new Date().toISOString() });
   }
@@ -144,9 +217,10 @@ class RecordBuilder {
       this.flushNote();
       this.closeSection();
     }
+    if (block.kind !== 'text') this.flushMeasure();
     switch (block.kind) {
       case 'heading':
-        return this.heading(block.text, block.level, block.el);
+        return this.heading(block.text, block.level, block.el, block.implied);
       case 'hidden':
         return this.hidden(block.state, block.heading);
       case 'table':
@@ -164,6 +238,7 @@ class RecordBuilder {
   }
 
   finish(): PatientRecord {
+    this.flushMeasure();
     this.flushNote();
     this.closeSection();
     const patient = this.record.patient;
@@ -189,8 +264,13 @@ class RecordBuilder {
     return category === 'other' && !this.seenClinicalSection;
   }
 
-  private heading(text: string, level: number, el: Element) {
+  private heading(text: string, level: number, el: Element, implied = false) {
     const current = this.section;
+    // Title-like text that is not heading markup and names one item, not a section ("Allergy to
+    // grass pollen" in an allergy card), is an item of the section it sits in.
+    if (implied && current && current.category !== 'other' && current.category !== 'patient' && !isSectionTitle(text)) {
+      return this.text(text, [text], el, false);
+    }
     // Inside notes and messages, deeper headings title the next note, whatever words they use.
     if (current && (current.category === 'notes' || current.category === 'messages') && level > current.level) {
       this.flushNote();
@@ -203,16 +283,17 @@ class RecordBuilder {
       return;
     }
     if (level === 7 && current && category === current.category) return; // a caption repeating its section
-    this.openSection(text, category ?? 'other', level, sectionScope(el));
+    this.openSection(text, category ?? 'other', level, sectionScope(el), category !== undefined);
   }
 
-  private openSection(heading: string, category: SectionCategory, level: number, scope?: Element) {
+  private openSection(heading: string, category: SectionCategory, level: number, scope?: Element, named = false) {
     this.flushNote();
     this.closeSection();
     if (category !== 'other' && category !== 'patient' && category !== 'encounter') this.seenClinicalSection = true;
     const report: SectionReport = { heading: normalise(heading), category, count: 0, state: 'read' };
     this.record.capture.sections.push(report);
-    this.section = { report, category, level, scope };
+    this.section = { report, category, level, scope, named };
+    this.lastItem = undefined;
   }
 
   private closeSection() {
@@ -252,7 +333,29 @@ class RecordBuilder {
     const shown = category === 'notes' || category === 'messages' ? text.split('\n').map(normalise).filter(Boolean).join('\n') : normalise(text);
     const item = { ...clean, id: this.nextId(category), text: shown, ref: this.register(el) };
     (this.record[category] as unknown[]).push(item);
+    this.lastItem = { category, item: item as Record<string, string>, el };
     if (this.section) this.section.report.count++;
+  }
+
+  /** A status badge or date in an element of its own, right beside the item it belongs to. */
+  private joinFragment(category: ItemCategory, text: string, el: Element): boolean {
+    const last = this.lastItem;
+    if (!last || last.category !== category || category === 'notes' || category === 'messages' || category === 'other') return false;
+    const status = ITEM_FRAGMENT.test(text);
+    const date = !status && toIsoDate(text) !== undefined && text.replace(DATE_PATTERN, '').replace(/^(?:given|on|since|onset|recorded|noted|started)\b/i, '').trim() === '' ? findDate(text) : undefined;
+    if (!status && !date) return false;
+    if (!nearAncestor(last.el, el, FRAGMENT_REACH)) return false;
+    const field = status ? STATUS_FIELD[category] : DATE_FIELD[category];
+    if (field && !last.item[field]) last.item[field] = status ? text.toLowerCase() : date!;
+    last.item.text = `${last.item.text} · ${text}`;
+    return true;
+  }
+
+  private flushMeasure() {
+    const pending = this.pendingMeasure;
+    this.pendingMeasure = undefined;
+    // A name with no value beside it ("BP Sys" on a card with no reading) is kept as text.
+    if (pending) this.push('other', { heading: this.section?.report.heading ?? '' }, pending.text, pending.el);
   }
 
   /** Builds a typed item from a line of text plus any fields a table gave explicitly. */
@@ -323,6 +426,7 @@ class RecordBuilder {
 
   private text(text: string, parts: string[], el: Element, listItem: boolean) {
     if (CONTROL_TEXT.test(normalise(text))) return;
+    if (this.pendingMeasure && !(this.itemCategory === 'labs' || this.itemCategory === 'vitals')) this.flushMeasure();
     if (this.inBannerContext()) {
       const lines = text.split('\n');
       if (lines.length > 1 ? lines.map((line) => this.banner(line, [line], el)).some(Boolean) : this.banner(text, parts, el)) return;
@@ -331,7 +435,7 @@ class RecordBuilder {
       if (this.section && this.section.report.count === 0) this.section.report.state = 'empty';
       return;
     }
-    if (!this.section && this.defaultSection) {
+    if (!this.section && this.defaultSection && (!this.defaultScope || containsComposed(this.defaultScope, el))) {
       this.openSection(`${this.defaultSection} (whole page)`, this.defaultSection, 0);
       this.section!.implicit = true;
     }
@@ -344,7 +448,22 @@ class RecordBuilder {
       for (const line of text.split('\n')) this.noteLine(category, line, el, listItem);
       return;
     }
-    this.item(category, normalise(text), el);
+    const line = normalise(text);
+    if (this.joinFragment(category, line, el)) return;
+    if (category === 'labs' || category === 'vitals') {
+      const pending = this.pendingMeasure;
+      if (pending && /^[<>≤≥]?\s*-?\d/.test(line) && nearAncestor(pending.el, el, 2)) {
+        this.pendingMeasure = undefined;
+        const name = pending.text;
+        return this.item(category, `${name} ${line}`, el.parentElement ?? el, category === 'labs' ? { test: name, value: line } : { name, value: line });
+      }
+      this.flushMeasure();
+      if (!/\d/.test(line) && line.length <= 40) {
+        this.pendingMeasure = { category, text: line, el };
+        return;
+      }
+    }
+    this.item(category, line, el);
   }
 
   // ---- notes and messages -----------------------------------------------------------------
@@ -397,8 +516,11 @@ class RecordBuilder {
     this.countHidden(table.hiddenRows);
 
     let category = this.itemCategory;
-    if ((!category || category === 'other') && table.header) {
-      const inferred = table.header.map((h) => classifyHeading(h)).find((c) => c && c !== 'patient' && c !== 'encounter' && c !== 'notes');
+    if ((!category || category === 'other') && table.header && !this.section?.named) {
+      const byColumns = mapColumns(table.header, 'labs');
+      const inferred =
+        table.header.map((h) => classifyHeading(h)).find((c) => c && c !== 'patient' && c !== 'encounter' && c !== 'notes' && c !== 'other') ??
+        (byColumns.includes('test') && byColumns.includes('value') ? 'labs' : undefined);
       if (inferred) {
         if (!this.section) this.openSection(table.header.join(' '), inferred, 3);
         category = inferred as ItemCategory;
@@ -474,7 +596,8 @@ class RecordBuilder {
 
   private pairs(pairs: Array<{ label: string; value: string; el: Element }>) {
     const kept = pairs.filter((p) => this.keep(p.el));
-    if (this.inBannerContext() && kept.some((p) => classifyLabel(p.label))) {
+    const demographics = kept.filter((p) => isPatientField(classifyLabel(p.label))).length >= 3;
+    if ((this.inBannerContext() || demographics) && kept.some((p) => classifyLabel(p.label))) {
       for (const p of kept) {
         const field = classifyLabel(p.label);
         if (field) this.setBanner(field, p.value, p.el);
@@ -530,7 +653,10 @@ class RecordBuilder {
   }
 
   private setBanner(field: BannerField, rawValue: string, el: Element) {
-    const value = normalise(rawValue);
+    const split = splitInlineLabels(normalise(rawValue));
+    for (const [inner, innerValue] of split.fields) this.setBanner(inner, innerValue, el);
+    // "Legal: Eve BETTERHALF", "Preferred: …": a qualifier, not part of the value.
+    const value = split.head.replace(/^(?:legal|official|usual|preferred|full)\s*:\s*/i, '');
     if (!value) return;
     const patient = this.record.patient;
     const encounter = this.record.encounter;
@@ -577,8 +703,10 @@ class RecordBuilder {
         encounter.reason ??= value;
         break;
       default: {
-        const type = field.slice(3);
-        if (!patient.identifiers.some((id) => id.type === type && id.value === value)) patient.identifiers.push({ type, value });
+        for (const id of readIdentifiers(value, field.slice(3))) {
+          if (isEmptyState(id.value)) continue;
+          if (!patient.identifiers.some((known) => known.type === id.type && known.value === id.value)) patient.identifiers.push(id);
+        }
       }
     }
   }
@@ -601,9 +729,10 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   }
 
   const adapter = findAdapter(doc);
-  const builder = new RecordBuilder(doc, options.register, keep, adapter?.defaultSection);
+  // An adapter is a hint, never a gate: the whole page is walked whichever layout matched.
+  const builder = new RecordBuilder(doc, options.register, keep, adapter?.defaultSection, adapter?.root?.(doc));
   const report: WalkReport = { visited: 0, skipped: [] };
-  const root = adapter?.root?.(doc) ?? doc.body;
+  const root = doc.body;
   let sliceStart = clock();
   /** Gives the main thread back to the page once the current slice has run long enough. */
   const pause = async () => {

@@ -8,14 +8,23 @@ export type SectionCategory = ItemCategory | 'patient' | 'encounter';
 
 // Order matters: the first match wins ("Patient Messages" is messages, not patient;
 // "Vital sign results" is vitals, not labs; "Allergies and Adverse Reactions" is allergies).
+/**
+ * Sections that are part of the chart but hold none of the record's typed lists: their tables are
+ * read as text under their heading, never taken for problems or results by their column names
+ * ("Diagnosis" in a family history is a relative's, not the patient's).
+ */
+const CONTEXT_SECTIONS =
+  /\b(family (?:medical )?history|social history|functional status|advance directives?|insurance(?: providers)?|payers?|medical equipment|goals?|care team|pharmac(?:y|ies)|mental status|living situation)\b/i;
+
 const SECTION_PATTERNS: Array<[SectionCategory, RegExp]> = [
+  ['other', CONTEXT_SECTIONS],
   ['allergies', /\b(allerg\w*|intolerances?|adverse (drug )?reactions?|nkda)\b/i],
   ['vitals', /\b(vitals?|vital signs?)\b/i],
   ['immunizations', /\b(immuni[sz]ations?|vaccin\w*)\b/i],
   ['medications', /\b(medications?|meds|prescriptions?|drug list|medicines|active rx|med list)\b/i],
   ['messages', /\b(messages?|inbox|conversations?|message thread|secure messaging)\b/i],
   ['problems', /\b(problems?|diagnos[ie]s|conditions|medical history|past medical|pmh|active issues|health concerns)\b/i],
-  ['labs', /\b(labs?|laboratory|results|lab results|test results|chemistry|hematology)\b/i],
+  ['labs', /\b(labs?|laboratory|results|lab results|test results|chemistry|hematology|diagnostic reports?)\b/i],
   ['procedures', /\b(procedures?|surgical history|surgeries|operations)\b/i],
   ['notes', /\b(notes?|progress|history of present illness|hpi|assessment|plan of care|plan|discharge summary|narrative|documentation|instructions)\b/i],
   ['encounter', /\b(encounters?|visits?|appointments?|admissions?)\b/i],
@@ -32,6 +41,22 @@ export function classifyHeading(text: string): SectionCategory | undefined {
   if (!clean || clean.length > 80) return undefined;
   for (const [category, pattern] of SECTION_PATTERNS) if (pattern.test(clean)) return category;
   return undefined;
+}
+
+/** Words that qualify a section's name without naming anything in it ("Active Problems (3)"). */
+const TITLE_FILLER = /\b(?:active|current|recent|known|all|list|lists|history|summary|and|or|of|the|for|patient|patient's|my|your|past|other|new|latest|chronic|documented|reported|reconciled|home|outpatient|inpatient|signs)\b|[#&/()\[\]:,.\-–—+▸▾▼▶\d]+/giu;
+
+/**
+ * Title-like text that names a whole section, not one item of it: "Allergies and Adverse
+ * Reactions" does, "Allergy to grass pollen" and "House dust mite allergy" do not (a card lists
+ * each allergy in a line of its own that reads like a title). Used for titles without heading markup.
+ */
+export function isSectionTitle(text: string): boolean {
+  const category = classifyHeading(text);
+  if (!category) return false;
+  const pattern = SECTION_PATTERNS.find(([c]) => c === category)![1];
+  const rest = normalise(text).replace(new RegExp(pattern.source, 'giu'), ' ').replace(TITLE_FILLER, ' ').trim();
+  return rest === '';
 }
 
 /** Short text that reads as a section title even without heading markup ("Active Problems"). */
@@ -62,11 +87,11 @@ const BANNER_LABELS: Array<[BannerField, RegExp]> = [
   ['birthDate', /^(dob|d\.o\.b\.?|date of birth|birth ?date|born|birthdate)$/i],
   ['sex', /^(sex|gender|sex at birth|administrative (?:sex|gender)|legal sex)$/i],
   ['age', /^age$/i],
-  ['id:MRN', /^(mrn|medical record (?:number|no\.?|#)|mr ?#|mr number|patient id|chart (?:number|no\.?|#)|patient identifier)$/i],
+  ['id:MRN', /^(mrn|medical record (?:number|no\.?|#)|mr ?#|mr number|patient[- ]ids?|chart (?:number|no\.?|#)|patient identifiers?|identifiers?)$/i],
   ['id:SSN', /^(ssn|social security(?: number| no\.?| #)?)$/i],
   ['id:Insurance', /^(insurance(?: id| number)?|member id|health plan(?: id)?|plan id|policy(?: number| #)?|subscriber id|insurance member id|payer id|coverage)$/i],
   ['id:Account', /^(account(?: number| no\.?| #)?|acct(?: #)?|billing account|fin|csn)$/i],
-  ['phone', /^(phone|tel|telephone|home phone|mobile|cell|cell phone|work phone|phone number|contact number|preferred phone)$/i],
+  ['phone', /^(phone|tel|telephone|telecom|home phone|mobile|cell|cell phone|work phone|phone number|contact number|preferred phone|contact info)$/i],
   ['email', /^(e-?mail|email address)$/i],
   ['address', /^(address|home address|street address|residence|mailing address)$/i],
   ['enc:date', /^(encounter date|visit date|date of (?:service|visit)|dos|admit date|admission date|encounter)$/i],

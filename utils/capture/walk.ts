@@ -10,7 +10,8 @@ import { INLINE_TAGS, isLeaf, lineOf, partsOf, textOf } from './text';
 import { isPageChrome, looksCollapsed, SKIPPED_TAGS, visibilityOf } from './visibility';
 
 export type Block =
-  | { kind: 'heading'; text: string; level: number; el: Element }
+  /** `implied`: title-like text, not heading markup — a section name, or an item that reads like one. */
+  | { kind: 'heading'; text: string; level: number; el: Element; implied?: boolean }
   | { kind: 'table'; table: TableData; el: Element }
   | { kind: 'list'; items: Array<{ text: string; el: Element }>; hiddenItems: number; el: Element }
   | { kind: 'pairs'; pairs: Array<{ label: string; value: string; el: Element }>; el: Element }
@@ -60,7 +61,7 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
     if (!(entry instanceof Element) && 'run' in entry) {
       const parts = partsOf(entry.run);
       const text = parts.join(' ');
-      if (text && isTitleLike(text)) yield { kind: 'heading', text, level: 3, el: entry.parent };
+      if (text && isTitleLike(text)) yield { kind: 'heading', text, level: 3, el: entry.parent, implied: true };
       else if (text) yield { kind: 'text', text, parts, el: entry.parent };
       continue;
     }
@@ -190,7 +191,7 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       const text = lineOf(el);
       if (!text) continue;
       const first = el.parentElement?.firstElementChild === el;
-      if (isTitleLike(text) && (first || isBold(el))) yield { kind: 'heading', text, level: 3, el };
+      if (isTitleLike(text) && (first || isBold(el))) yield { kind: 'heading', text, level: 3, el, implied: true };
       else yield { kind: 'text', text: textOf(el), parts: partsOf(el.childNodes), el };
       continue;
     }

@@ -1,7 +1,7 @@
 /**
  * Layout adapters: one EHR layout family a file, each with a cheap detection predicate kept apart
  * from what it changes. An adapter names the layout (shown in the panel), may narrow where
- * reading starts, and may say which section a page without section headings is; the generic
+ * heading-less content belongs to, and where such content sits; the generic
  * reader does the rest, so a page no adapter recognises is still read.
  */
 import type { SectionCategory } from '../classify';
@@ -16,7 +16,10 @@ export interface LayoutAdapter {
   name: string;
   /** A cheap predicate on the document: does this page use the layout? */
   detect(doc: Document): boolean;
-  /** Where the chart content starts; the whole body when absent. */
+  /**
+   * The region `defaultSection` applies to (the whole body when absent). Never narrows the walk:
+   * everything on the page is read whatever layout matched.
+   */
   root?(doc: Document): Element | null;
   /** The section content belongs to when the page shows no section heading before it. */
   defaultSection?: SectionCategory;
