@@ -1,5 +1,9 @@
 import { useState } from 'react';
 import { ITEM_CATEGORIES, type ItemCategory, type PatientRecord, type RecordItem } from '../utils/record/schema';
+import { categoryState, describeMissing } from '../utils/record/category-state';
+
+/** The lists a clinician expects on every chart: each says which kind of nothing it is when it has no items. */
+const KEY_CATEGORIES = ['problems', 'medications', 'allergies', 'vitals', 'labs'] as const;
 
 export type RecordViewProps = {
   record: PatientRecord;
@@ -70,6 +74,13 @@ export function RecordView({ record, onShow }: RecordViewProps) {
                 ))}
               </ul>
             ) : null}
+          </li>
+        ))}
+      </ul>
+      <ul className="small muted missing" data-testid="category-states">
+        {KEY_CATEGORIES.filter((c) => categoryState(record, c) !== 'shown').map((category) => (
+          <li key={category} data-state={categoryState(record, category)}>
+            {describeMissing(record, category, LABELS[category])}
           </li>
         ))}
       </ul>

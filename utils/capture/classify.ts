@@ -69,7 +69,7 @@ export function isTitleLike(text: string): boolean {
 }
 
 const EMPTY_STATE =
-  /^(?:no known (?:drug |medication )?allergies|nkda|nka|nkfa|none|none (?:recorded|known|reported|documented|on file|listed)|nothing (?:recorded|to show|on file)|\(none\)|n\/a|no (?:active |current |recent )?(?:problems|medications|meds|results|labs|data|entries|items|allergies|immunizations|procedures|notes|messages|vitals|records?)(?: (?:recorded|on file|found|documented|to display|available))?|no data available|no records? found|empty)\.?$/i;
+  /^(?:no known (?:drug |medication )?allergies|nkda|nka|nkfa|none|none (?:recorded|known|reported|documented|on file|listed)|nothing (?:recorded|to show|on file)|\(none\)|n\/a|no (?:active |current |recent )?(?:problems|medications|meds|results|labs|data|entries|items|allergies|immunizations|procedures|notes|messages|vitals|records?)(?: (?:recorded|on file|found|documented|to display|available))?|no data available|no records? found|empty|no (?:information|info|data) (?:about|on|for|regarding) [\w ]{3,40}|not (?:on file|recorded|documented)|patient has no known [\w ]{3,30})\.?$/i;
 
 /** Is this text an empty-state marker ("No Known Allergies", "Nothing recorded", "(none)")? */
 export function isEmptyState(text: string): boolean {

@@ -3,6 +3,7 @@
  * placeholder is consistent across sections, then checked by the leak guard. The placeholder book
  * (real values) stays with the caller, in the panel; only `text` may ever leave.
  */
+import { categoryState, type CategoryState } from '../record/category-state';
 import { ITEM_CATEGORIES, type PatientRecord, type RecordItem } from '../record/schema';
 import { deidentify, findLeaks, knownFromRecord, PlaceholderBook, type ClinicianChoices, type Leak } from './index';
 import type { DatePolicy, IdentifierType, KnownIdentifiers, Span } from './types';
@@ -23,6 +24,15 @@ const HEADINGS: Record<(typeof ITEM_CATEGORIES)[number], string> = {
   immunizations: 'IMMUNIZATIONS', procedures: 'PROCEDURES', notes: 'NOTES', messages: 'MESSAGES', other: 'OTHER',
 };
 
+/** What the model is told of a category with no items: "none" only when the page said so. */
+const STATE_FOR_MODEL: Record<Exclude<CategoryState, 'shown'>, string> = {
+  empty: 'NONE, AS THE PAGE STATES',
+  collapsed: 'NOT READ, collapsed or hidden on the page (do not say there are none)',
+  unread: 'NOT READ, nothing under the heading could be read (do not say there are none)',
+  absent: 'NOT ON THIS PAGE (do not say there are none)',
+};
+const STATED_CATEGORIES = ['problems', 'medications', 'allergies', 'vitals', 'labs', 'immunizations'] as const;
+
 /** The record as plain text, each item with its id so a model's citations can point back to it. */
 export function recordText(record: PatientRecord): string {
   const { patient, encounter } = record;
@@ -38,6 +48,15 @@ export function recordText(record: PatientRecord): string {
     lines.push('', `${HEADINGS[category]}:`);
     for (const item of items) lines.push(`- [${item.id}] ${item.text.replace(/\n/g, '\n  ')}`);
   }
+  // Categories with no items, by which kind of nothing each is.
+  const missing = new Map<string, string[]>();
+  for (const category of STATED_CATEGORIES) {
+    const state = categoryState(record, category);
+    if (state === 'shown') continue;
+    missing.set(STATE_FOR_MODEL[state], [...(missing.get(STATE_FOR_MODEL[state]) ?? []), category]);
+  }
+  if (missing.size) lines.push('');
+  for (const [state, categories] of missing) lines.push(`${state}: ${categories.join(', ')}`);
   return lines.join('\n');
 }
 

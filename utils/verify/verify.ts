@@ -6,6 +6,7 @@
 import type { TaskOutput } from '../draft/schema';
 import { allItems, findItem, type PatientRecord } from '../record/schema';
 import { echoesInstruction, findPlantedInstructions } from './injection';
+import { categoryState } from '../record/category-state';
 
 export type FindingKind = 'number' | 'drug' | 'allergy' | 'patient' | 'citation' | 'instruction';
 
@@ -94,7 +95,11 @@ export function verifyOutput(output: TaskOutput, record: PatientRecord): Verific
         if (!allergic) flag('drug', drug, 'not among the patient’s medications');
       }
 
-      if (/\b(?:no known (?:drug )?allergies|nkda|no allergies)\b/i.test(text) && allergies.length) flag('allergy', 'no known allergies', `the record lists allergies: ${record.allergies.map((a) => a.substance).join(', ')}`);
+      if (/\b(?:no known (?:drug )?allergies|nkda|no allergies|allergies:? none)\b/i.test(text)) {
+        if (allergies.length) flag('allergy', 'no known allergies', `the record lists allergies: ${record.allergies.map((a) => a.substance).join(', ')}`);
+        // "None" is supported only by a page that said so; an unread or absent section supports nothing.
+        else if (categoryState(record, 'allergies') !== 'empty') flag('allergy', 'no known allergies', 'the allergy list was not read from this page, so it cannot say there are none');
+      }
       for (const m of text.matchAll(/\ballerg(?:y|ic|ies)\s+to\s+([A-Za-z][A-Za-z-]+)/gi)) {
         const substance = m[1].toLowerCase();
         if (!allergies.some((a) => a.includes(substance) || substance.includes(a))) flag('allergy', m[1], 'no such allergy in the record');

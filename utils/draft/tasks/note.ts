@@ -8,6 +8,7 @@ import type { PatientRecord } from '../../record/schema';
 import { NOTE_SECTIONS, type Statement, type TaskOptions, type TaskOutput } from '../schema';
 import { activeProblems, currentMedications, describeLab, isAbnormal, latestLabs, latestVitals, messageToAnswer } from './chart';
 import { problemStatement } from './summary';
+import { describeMissing } from '../../record/category-state';
 
 type NoteSection = (typeof NOTE_SECTIONS)[number];
 const HEADINGS: Record<NoteSection, string> = { subjective: 'Subjective', objective: 'Objective', assessment: 'Assessment', plan: 'Plan' };
@@ -38,7 +39,7 @@ function objective(record: PatientRecord, length: TaskOptions['note']['length'])
   out.push(
     record.allergies.length
       ? { text: `Allergies: ${record.allergies.map((a) => `${a.substance}${a.reaction ? ` (${a.reaction.toLowerCase()})` : ''}`).join(', ')}.`, cites: record.allergies.map((a) => a.id) }
-      : { text: 'Allergies: none listed on the page.', cites: [] },
+      : { text: describeMissing(record, 'allergies', 'Allergies'), cites: [] },
   );
   if (length === 'detailed') {
     for (const i of record.immunizations) out.push({ text: `Immunization: ${i.name}${i.date ? ` (${i.date})` : ''}.`, cites: [i.id] });

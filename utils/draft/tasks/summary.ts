@@ -7,6 +7,7 @@
 import type { Lab, PatientRecord, Problem } from '../../record/schema';
 import type { Statement, TaskOutput } from '../schema';
 import { activeProblems, currentMedications, describeLab, isAbnormal, latestLabs, latestVitals } from './chart';
+import { categoryState, describeMissing } from '../../record/category-state';
 
 /** Which results bear on which problem: the result a clinician looks at first for it. */
 const SUPPORTING_RESULTS: Array<[RegExp, RegExp]> = [
@@ -46,9 +47,19 @@ function synopsis(record: PatientRecord, active: Problem[]): Statement {
   const { age, sex } = record.patient;
   const who = [age ? `${age}-year-old` : '', sex ? sex.toLowerCase() : 'patient'].filter(Boolean).join(' ');
   const parts = [
-    active.length ? `${active.length} active problem${active.length === 1 ? '' : 's'} (${active.slice(0, 3).map((p) => p.name).join('; ')})` : 'no active problems listed',
-    `${record.medications.length} medication${record.medications.length === 1 ? '' : 's'}`,
-    record.allergies.length ? `allergies to ${record.allergies.map((a) => a.substance).join(', ')}` : 'no allergies listed',
+    active.length
+      ? `${active.length} active problem${active.length === 1 ? '' : 's'} (${active.slice(0, 3).map((p) => p.name).join('; ')})`
+      : categoryState(record, 'problems') === 'shown' || categoryState(record, 'problems') === 'empty'
+        ? 'no active problems listed'
+        : 'problems not read from this page',
+    record.medications.length || categoryState(record, 'medications') === 'empty'
+      ? `${record.medications.length} medication${record.medications.length === 1 ? '' : 's'}`
+      : 'medications not read from this page',
+    record.allergies.length
+      ? `allergies to ${record.allergies.map((a) => a.substance).join(', ')}`
+      : categoryState(record, 'allergies') === 'empty'
+        ? 'no known allergies (as the page states)'
+        : 'allergies not read from this page',
   ];
   return { text: `${who.charAt(0).toUpperCase()}${who.slice(1)} with ${parts.join(', ')}.`, cites: active.slice(0, 3).map((p) => p.id) };
 }
@@ -69,12 +80,11 @@ export function summarizeOffline(record: PatientRecord): TaskOutput {
     });
   }
 
-  const allergySection = record.capture.sections.find((s) => s.category === 'allergies');
   sections.push({
     heading: 'Allergies',
     statements: record.allergies.length
       ? record.allergies.map((a) => ({ text: `${a.substance}${a.reaction || a.severity ? ` (${[a.reaction, a.severity].filter(Boolean).join(', ').toLowerCase()})` : ''}`, cites: [a.id] }))
-      : [{ text: allergySection?.state === 'empty' ? 'No known allergies (as stated on the page).' : 'No allergies were found on the page.', cites: [] }],
+      : [{ text: describeMissing(record, 'allergies', 'Allergies'), cites: [] }],
   });
 
   const abnormal = labs.filter(({ latest }) => isAbnormal(latest));
