@@ -26,6 +26,16 @@ export function isEmptyRecord(record: PatientRecord): boolean {
 }
 
 /** What was captured, section by section with counts, and what was not read. */
+/** How much of the page became chart items, said plainly: nothing is dropped without saying so. */
+function CoverageLine({ coverage }: { coverage: NonNullable<PatientRecord['capture']['coverage']> }) {
+  const typed = Math.min(100, Math.round((100 * coverage.typedChars) / coverage.visibleChars));
+  return (
+    <p className="small" data-testid="coverage">
+      Read {typed}% of the page’s text as chart items{coverage.keptChars ? '; the rest of what it shows is kept as text (Other)' : ''}.
+    </p>
+  );
+}
+
 export function RecordView({ record, onShow }: RecordViewProps) {
   const [open, setOpen] = useState<ItemCategory | null>(null);
   const { patient, capture } = record;
@@ -49,8 +59,9 @@ export function RecordView({ record, onShow }: RecordViewProps) {
       </div>
       <p className="muted small">
         Read {capture.elementsVisited.toLocaleString('en-US')} elements in {Math.round(capture.durationMs)} ms
-        {capture.selectionOnly ? ' · selection only' : ''} · layout: {capture.adapter}
+        {capture.selectionOnly ? ' · selection only' : ''} · layout: {capture.adapter === 'generic' ? 'not recognised, read as text and tables' : capture.adapter}
       </p>
+      {capture.coverage && capture.coverage.visibleChars > 0 ? <CoverageLine coverage={capture.coverage} /> : null}
       <ul className="counts">
         {ITEM_CATEGORIES.filter((c) => record[c].length > 0).map((category) => (
           <li key={category}>

@@ -14,7 +14,8 @@ describe('section boundaries', () => {
       <div class="cards"><section class="card"><h3>Allergies</h3><ul><li>Penicillin — hives</li></ul></section></div>
       <div class="promo">Flu shots available at all sites this week</div>`);
     expect(record.allergies.map((a) => a.substance)).toEqual(['Penicillin']);
-    expect(JSON.stringify(record)).not.toContain('Flu shots');
+    // Not part of the allergy card — and not dropped either: kept as text outside any section.
+    expect(record.other.map((o) => [o.heading, o.text])).toEqual([['Text outside any section', 'Flu shots available at all sites this week']]);
   });
 
   it('ends a notes section where its note containers end', async () => {

@@ -100,6 +100,9 @@ interface OpenSection {
   named?: boolean;
 }
 
+/** The heading of kept text that no section heading introduces. */
+const NO_HEADING = 'Text outside any section';
+
 /** A status badge or a date shown beside an item, in an element of its own (card lists). */
 const ITEM_FRAGMENT =
   /^(?:active|inactive|resolved|completed|complete|final|confirmed|unconfirmed|provisional|refuted|remission|recurrence|relapse|entered[- ]in[- ]error|on[- ]hold|stopped|discontinued|not[- ]done|given|administered|in[- ]progress|cancelled|preliminary|amended|corrected)$/i;
@@ -157,6 +160,23 @@ function isPatientField(field: BannerField | undefined): boolean {
   return field !== undefined && !field.startsWith('enc:');
 }
 
+/** Visible characters in a block, as the reader will count them when they become items. */
+function blockChars(block: Exclude<Block, { kind: 'tick' }>): number {
+  switch (block.kind) {
+    case 'heading':
+    case 'hidden':
+      return 0; // headings name sections; hidden content is not visible
+    case 'text':
+      return normalise(block.text).length;
+    case 'list':
+      return block.items.reduce((n, i) => n + normalise(i.text).length, 0);
+    case 'pairs':
+      return block.pairs.reduce((n, p) => n + p.label.length + p.value.length + 2, 0);
+    case 'table':
+      return block.table.rows.reduce((n, r) => n + r.cells.reduce((m, c) => m + c.text.length + 3, -3), 0);
+  }
+}
+
 function nearAncestor(a: Element, b: Element, reach: number): boolean {
   let node: Element | null = a;
   for (let i = 0; node && i <= reach; i++, node = node.parentElement) if (node.contains(b)) return (node.textContent ?? '').length < 600;
@@ -180,6 +200,8 @@ class RecordBuilder {
   private section: OpenSection | undefined;
   private readonly counters = new Map<ItemCategory, number>();
   private readonly seen = new Set<string>();
+  /** Characters of visible text the walk handed over, and where they went. */
+  readonly coverage = { visible: 0, typed: 0, kept: 0 };
   private note: NoteDraft | undefined;
   private pendingLabel: BannerField | undefined;
   private nameCandidate: { text: string; el: Element } | undefined;
@@ -208,6 +230,7 @@ class RecordBuilder {
   }
 
   add(block: Exclude<Block, { kind: 'tick' }>) {
+    this.coverage.visible += blockChars(block);
     if (block.kind !== 'text') this.pendingLabel = undefined;
     const section = this.section;
     const outsideScope = section?.scope && block.kind !== 'heading' && !containsComposed(section.scope, block.el);
@@ -331,6 +354,8 @@ class RecordBuilder {
     const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ''));
     // Notes and messages keep their line breaks; everything else is one line.
     const shown = category === 'notes' || category === 'messages' ? text.split('\n').map(normalise).filter(Boolean).join('\n') : normalise(text);
+    if (category === 'other') this.coverage.kept += shown.length;
+    else this.coverage.typed += shown.length;
     const item = { ...clean, id: this.nextId(category), text: shown, ref: this.register(el) };
     (this.record[category] as unknown[]).push(item);
     this.lastItem = { category, item: item as Record<string, string>, el };
@@ -355,7 +380,7 @@ class RecordBuilder {
     const pending = this.pendingMeasure;
     this.pendingMeasure = undefined;
     // A name with no value beside it ("BP Sys" on a card with no reading) is kept as text.
-    if (pending) this.push('other', { heading: this.section?.report.heading ?? '' }, pending.text, pending.el);
+    if (pending) this.push('other', { heading: this.section?.report.heading || NO_HEADING }, pending.text, pending.el);
   }
 
   /** Builds a typed item from a line of text plus any fields a table gave explicitly. */
@@ -417,7 +442,7 @@ class RecordBuilder {
 
   /** Text that belongs to the page's chart but fits no typed list: kept under its section heading. */
   private other(text: string, el: Element) {
-    return this.push('other', { heading: this.section?.report.heading ?? '' }, text, el);
+    return this.push('other', { heading: this.section?.report.heading || NO_HEADING }, text, el);
   }
 
   private countHidden(entries: number) {
@@ -441,7 +466,12 @@ class RecordBuilder {
     }
     const category = this.seenClinicalSection || this.section?.category !== 'other' ? this.itemCategory : undefined;
     if (!category) {
-      if (!this.seenClinicalSection && NAME_LIKE.test(text) && !NOT_A_NAME.test(text)) this.nameCandidate = { text, el };
+      if (!this.seenClinicalSection && NAME_LIKE.test(text) && !NOT_A_NAME.test(text)) {
+        this.nameCandidate = { text, el };
+        return;
+      }
+      // Visible text that fits no section is kept as text, never dropped.
+      if (this.section?.category !== 'patient') this.push('other', { heading: this.section?.report.heading || NO_HEADING }, normalise(text), el);
       return;
     }
     if (category === 'notes' || category === 'messages') {
@@ -774,5 +804,6 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   record.capture.selectionOnly = Boolean(options.selectionOnly);
   record.capture.elementsVisited = report.visited;
   record.capture.durationMs = Math.round((clock() - started) * 10) / 10;
+  record.capture.coverage = { visibleChars: builder.coverage.visible, typedChars: builder.coverage.typed, keptChars: builder.coverage.kept };
   return record;
 }

@@ -146,6 +146,11 @@ export const CaptureInfoSchema = z.object({
   selectionOnly: z.boolean(),
   elementsVisited: z.number().int().nonnegative(),
   durationMs: z.number().nonnegative(),
+  /**
+   * Where the page's visible text went: typed into items, or kept as text (`other`, with its
+   * heading). Banner fields, empty-state lines and controls are neither. Absent in older records.
+   */
+  coverage: z.object({ visibleChars: z.number().int().nonnegative(), typedChars: z.number().int().nonnegative(), keptChars: z.number().int().nonnegative() }).optional(),
 });
 
 export const PatientRecordSchema = z.object({
