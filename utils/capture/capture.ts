@@ -106,6 +106,10 @@ const NO_HEADING = 'Text outside any section';
 /** A status badge or a date shown beside an item, in an element of its own (card lists). */
 const ITEM_FRAGMENT =
   /^(?:active|inactive|resolved|completed|complete|final|confirmed|unconfirmed|provisional|refuted|remission|recurrence|relapse|entered[- ]in[- ]error|on[- ]hold|stopped|discontinued|not[- ]done|given|administered|in[- ]progress|cancelled|preliminary|amended|corrected)$/i;
+/** A sub-heading inside a problem list that gives the status of what follows ("Resolved Concerns"). */
+const STATUS_SUBHEADING = /^(active|current|ongoing|resolved|inactive|past|historical|previous|chronic)\s+(?:health\s+)?(?:concerns?|problems?|issues|conditions|diagnoses|medical history)\s*:?$/i;
+const RESOLVED_WORDS = /^(resolved|inactive|past|historical|previous)$/i;
+
 const STATUS_FIELD: Partial<Record<ItemCategory, string>> = { problems: 'status', medications: 'status', allergies: 'severity' };
 const DATE_FIELD: Partial<Record<ItemCategory, string>> = { problems: 'onset', medications: 'start', immunizations: 'date', procedures: 'date' };
 
@@ -150,9 +154,13 @@ const SYSTEM_AND_VALUE = /((?:https?:\/\/|urn:(?:oid|uuid):)[^\s]+?):\s*([^\s,;]
 export function readIdentifiers(value: string, type: string): Array<{ type: string; value: string }> {
   const withSystems = [...value.matchAll(SYSTEM_AND_VALUE)].map((m) => ({ type: ID_SYSTEMS.find(([re]) => re.test(m[1]))?.[1] ?? 'ID', value: m[2] }));
   if (withSystems.length) return withSystems;
-  const typed = value.match(/^(.+?)\s*\(([A-Za-z][\w .'-]{1,30})\)$/);
-  if (typed) return [{ type: /ssn|social/i.test(typed[2]) ? 'SSN' : /mrn|medical record/i.test(typed[2]) ? 'MRN' : typed[2], value: typed[1] }];
-  return [{ type, value }];
+  // "998991 (2.16.840.1.113883.19.5.99999.2), 111-00-2330 (SSN)": each value with its issuer or type.
+  const entries = value.split(/,\s+(?=[^,()]+\()/);
+  return entries.map((entry) => {
+    const typed = entry.match(/^(.+?)\s*\(([^()]{1,60})\)$/);
+    if (!typed) return { type, value: entry };
+    return { type: /\bssn\b|social/i.test(typed[2]) ? 'SSN' : /passport/i.test(typed[2]) ? 'Passport' : type, value: typed[1].trim() };
+  });
 }
 
 /** Labels of the patient's own details: three in one block make it the patient's demographics wherever it sits. */
@@ -210,6 +218,8 @@ class RecordBuilder {
   private lastItem: { category: ItemCategory; item: Record<string, string>; el: Element } | undefined;
   /** A vital's or result's name shown in an element of its own, waiting for its value ("Ht" · "171 cm"). */
   private pendingMeasure: { category: 'labs' | 'vitals'; text: string; el: Element } | undefined;
+  /** The status a problem list's sub-heading gives to the problems under it. */
+  private subStatus: string | undefined;
 
   constructor(
     doc: Document,
@@ -289,6 +299,7 @@ class RecordBuilder {
 
   private heading(text: string, level: number, el: Element, implied = false) {
     const current = this.section;
+    if (current?.category === 'problems' && this.statusSubheading(text)) return;
     // Title-like text that is not heading markup and names one item, not a section ("Allergy to
     // grass pollen" in an allergy card), is an item of the section it sits in.
     if (implied && current && current.category !== 'other' && current.category !== 'patient' && !isSectionTitle(text)) {
@@ -300,7 +311,10 @@ class RecordBuilder {
       this.note = { category: current.category, title: text, lines: [], el, container: noteContainer(el) };
       return;
     }
-    const category = classifyHeading(text);
+    let category = classifyHeading(text);
+    // A document's own title ("Community Hospital: Discharge Summary (September 17, 2014)") comes
+    // before its header and names the document, not a section: what follows is its header.
+    if (!current && level <= 1 && !this.seenClinicalSection && category && !isSectionTitle(text)) category = 'patient';
     if (!category && !current && NAME_LIKE.test(text.replace(/\s*\(.*\)\s*$/, '')) && !NOT_A_NAME.test(text)) {
       this.nameCandidate = { text: text.replace(/\s*\(.*\)\s*$/, ''), el };
       return;
@@ -317,6 +331,7 @@ class RecordBuilder {
     this.record.capture.sections.push(report);
     this.section = { report, category, level, scope, named };
     this.lastItem = undefined;
+    this.subStatus = undefined;
   }
 
   private closeSection() {
@@ -362,6 +377,14 @@ class RecordBuilder {
     if (this.section) this.section.report.count++;
   }
 
+  /** "Resolved Concerns" under a problem list: the status of the problems that follow, not a problem. */
+  private statusSubheading(text: string): boolean {
+    const m = normalise(text).match(STATUS_SUBHEADING);
+    if (!m) return false;
+    this.subStatus = RESOLVED_WORDS.test(m[1]) ? 'resolved' : 'active';
+    return true;
+  }
+
   /** A status badge or date in an element of its own, right beside the item it belongs to. */
   private joinFragment(category: ItemCategory, text: string, el: Element): boolean {
     const last = this.lastItem;
@@ -389,7 +412,7 @@ class RecordBuilder {
     switch (category) {
       case 'problems': {
         const parsed = parseProblem(primary('name'));
-        return this.push(category, { ...parsed, ...given, name: parsed.name }, text, el);
+        return this.push(category, { ...parsed, ...given, name: parsed.name, status: given.status ?? parsed.status ?? this.subStatus }, text, el);
       }
       case 'medications': {
         const parsed = parseMedication(primary('name'));
@@ -479,6 +502,7 @@ class RecordBuilder {
       return;
     }
     const line = normalise(text);
+    if (category === 'problems' && this.statusSubheading(line)) return;
     if (this.joinFragment(category, line, el)) return;
     if (category === 'labs' || category === 'vitals') {
       const pending = this.pendingMeasure;
