@@ -364,7 +364,12 @@ class RecordBuilder {
   /** Adds an item unless the same text was already captured in the same category. */
   private push(category: ItemCategory, fields: Record<string, string | undefined>, text: string, el: Element) {
     const key = `${category}\u0000${normalise(text).toLowerCase()}`;
-    if (this.seen.has(key)) return;
+    if (this.seen.has(key)) {
+      // The same entry again (a vaccine given twice): its badge and date belong to it, not to the
+      // entry before, and are not items of their own.
+      this.lastItem = { category, item: { text: '' }, el };
+      return;
+    }
     this.seen.add(key);
     const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ''));
     // Notes and messages keep their line breaks; everything else is one line.
@@ -506,13 +511,15 @@ class RecordBuilder {
     if (this.joinFragment(category, line, el)) return;
     if (category === 'labs' || category === 'vitals') {
       const pending = this.pendingMeasure;
-      if (pending && /^[<>≤≥]?\s*-?\d/.test(line) && nearAncestor(pending.el, el, 2)) {
+      // A value is a number, not a date: "Issued" · "8/18/2018" is a report's header, not a result.
+      const isDate = toIsoDate(line) !== undefined && line.replace(DATE_PATTERN, '').replace(/[\s,:APM0-9]+/gi, '') === '';
+      if (pending && !isDate && /^[<>≤≥]?\s*-?\d/.test(line) && nearAncestor(pending.el, el, 2)) {
         this.pendingMeasure = undefined;
         const name = pending.text;
         return this.item(category, `${name} ${line}`, el.parentElement ?? el, category === 'labs' ? { test: name, value: line } : { name, value: line });
       }
       this.flushMeasure();
-      if (!/\d/.test(line) && line.length <= 40) {
+      if (!/\d/.test(line) && line.length <= 40 && !ITEM_FRAGMENT.test(line)) {
         this.pendingMeasure = { category, text: line, el };
         return;
       }
