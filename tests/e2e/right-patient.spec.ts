@@ -35,6 +35,15 @@ async function insertBehindThePanelsBack(panel: Page, chart: Page, ext: Extensio
   }, { tabId });
 }
 
+/** What a single-page EHR does on a patient switch: another patient's content in place, with or without a new route. */
+async function swapInPatient(chart: Page, url: string, pushState: boolean) {
+  await chart.evaluate(async ({ url, pushState }) => {
+    const html = await (await fetch(url)).text();
+    document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+    if (pushState) history.pushState({}, '', url);
+  }, { url, pushState });
+}
+
 async function expectUntouched(chart: Page) {
   await expect(chart.locator('#reply-box')).toHaveValue('');
 }
@@ -65,12 +74,7 @@ test('plain navigation to another patient: the panel marks the draft stale, Inse
 
 test('a single-page swap with pushState: stale at once, and an insert is refused naming the patient the page now shows', async ({ ext, portalUrl }) => {
   const { chart, panel } = await draftForMaria(ext, portalUrl);
-  // What a single-page EHR does on a patient switch: new content, new route, no page load.
-  await chart.evaluate(async (url) => {
-    const html = await (await fetch(url)).text();
-    document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
-    history.pushState({}, '', url);
-  }, messagesOf(portalUrl, james));
+  await swapInPatient(chart, messagesOf(portalUrl, james), true);
   await expect(panel.getByTestId('stale-notice')).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Insert into page' })).toBeDisabled();
   await chart.locator('#reply-box').click();
@@ -83,10 +87,7 @@ test('a single-page swap with pushState: stale at once, and an insert is refused
 
 test('a banner swapped with no navigation at all: the page agent notices the new patient and the panel says so', async ({ ext, portalUrl }) => {
   const { chart, panel } = await draftForMaria(ext, portalUrl);
-  await chart.evaluate(async (url) => {
-    const html = await (await fetch(url)).text();
-    document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
-  }, messagesOf(portalUrl, james));
+  await swapInPatient(chart, messagesOf(portalUrl, james), false);
   await expect(panel.getByTestId('stale-notice')).toContainText('The page now shows a different patient.');
   await expect(panel.getByRole('button', { name: 'Insert into page' })).toBeDisabled();
   await chart.locator('#reply-box').click();

@@ -4,6 +4,7 @@
  * ../shared).
  */
 import { describe, expect, it } from 'vitest';
+import { emptyRecord } from '../../utils/record/schema';
 import {
   aggregateScores,
   datesIn,
@@ -42,22 +43,8 @@ let n = 0;
 const item = (fields: Item) => ({ id: `it-${++n}`, ref: `r${n}`, text: Object.values(fields).join(' '), ...fields });
 /** A record in Chartside's shape with only the lists given. */
 function record(lists: Record<string, Item[]> = {}, patient: Record<string, unknown> = {}) {
-  return {
-    source: { url: 'http://x', title: 'x', capturedAt: '2025-06-01T00:00:00Z' },
-    patient: { identifiers: [], phones: [], emails: [], ...patient },
-    encounter: {},
-    problems: [],
-    medications: [],
-    allergies: [],
-    vitals: [],
-    labs: [],
-    immunizations: [],
-    procedures: [],
-    notes: [],
-    messages: [],
-    other: [],
-    ...lists,
-  };
+  const empty = emptyRecord({ url: 'http://x', title: 'x', capturedAt: '2025-06-01T00:00:00Z' });
+  return { ...empty, patient: { ...empty.patient, ...patient }, ...lists };
 }
 
 const problems = (names: string[]) => names.map((name) => item({ name }));
