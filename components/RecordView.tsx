@@ -21,8 +21,9 @@ export function itemLabel(item: RecordItem): string {
   return item.text.length > 140 ? `${item.text.slice(0, 137)}…` : item.text;
 }
 
+/** No patient and no chart item: text kept as text (Other) alone does not make a chart. */
 export function isEmptyRecord(record: PatientRecord): boolean {
-  return !record.patient.name && ITEM_CATEGORIES.every((c) => record[c].length === 0);
+  return !record.patient.name && ITEM_CATEGORIES.every((c) => c === 'other' || record[c].length === 0);
 }
 
 /** What was captured, section by section with counts, and what was not read. */

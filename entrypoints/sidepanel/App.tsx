@@ -269,7 +269,11 @@ export function App() {
 
       {record && isEmptyRecord(record) ? (
         <div className="notice notice-warn" role="status">
-          <p>No patient record was found on this page. Open a patient chart (or expand its sections) and read the page again.</p>
+          <p>
+            No patient record was found on this page: no patient banner and no chart lists
+            {record.other.length ? ` (its text was read: ${record.other.length} passages kept as text)` : ''}. Open a patient chart (or
+            expand its sections) and read the page again.
+          </p>
         </div>
       ) : null}
 
