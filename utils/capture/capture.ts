@@ -122,23 +122,61 @@ const FRAGMENT_REACH = 4;
  * label is the one to four words before a colon that name a banner field.
  */
 export function splitInlineLabels(value: string): { head: string; fields: Array<[BannerField, string]> } {
-  const cuts: Array<{ start: number; end: number; field: BannerField }> = [];
+  const cuts: Array<{ start: number; end: number; field?: BannerField }> = [];
   for (const colon of value.matchAll(/:\s/g)) {
     const before = value.slice(0, colon.index);
     const words = before.split(/\s+/);
-    for (let n = Math.min(4, words.length); n >= 1; n--) {
+    let cut: (typeof cuts)[number] | undefined;
+    for (let n = Math.min(4, words.length); n >= 1 && !cut; n--) {
       const label = words.slice(-n).join(' ');
       const field = classifyLabel(label);
-      if (field) {
-        cuts.push({ start: before.length - label.length, end: colon.index! + colon[0].length, field });
+      if (field) cut = { start: before.length - label.length, end: colon.index! + colon[0].length, field };
+    }
+    // A label Chartside has no field for ("Loc:", "Code Status:") still ends the value before it.
+    if (!cut) {
+      const other = before.match(/(?:^|\s)((?:[A-Z][A-Za-z.]*\s)?[A-Z][A-Za-z.]*)$/)?.[1];
+      if (other && !QUALIFIER.test(other)) cut = { start: before.length - other.length, end: colon.index! + colon[0].length };
+    }
+    if (cut) cuts.push(cut);
+  }
+  if (!cuts.length) return { head: value, fields: [] };
+  const fields = cuts.flatMap((cut, i) => (cut.field ? [[cut.field, value.slice(cut.end, cuts[i + 1]?.start ?? value.length).trim()] as [BannerField, string]] : []));
+  return { head: value.slice(0, cuts[0].start).trim(), fields: fields.filter(([, v]) => v) };
+}
+
+/**
+ * Banner parts written without colons: "DOB 02/11/1989", "MRN 3318407", "☎ (313) 555-0162",
+ * "36 y · F". Each part starts with a label of one to three words, or is an age and sex.
+ */
+function unlabelledBannerParts(parts: string[]): Array<[BannerField, string]> {
+  const found: Array<[BannerField, string]> = [];
+  for (const part of parts) {
+    const ageSex = part.match(/^(\d{1,3})\s*(?:y|yo|yrs?|years?)(?: old)?\s*[·,/]?\s*(male|female|[MF])?$/i);
+    if (ageSex) {
+      found.push(['age', ageSex[1]]);
+      if (ageSex[2]) found.push(['sex', ageSex[2]]);
+      continue;
+    }
+    const phone = part.match(/^(?:☎|📞|✆|tel\.?)\s*(\+?[\d(][\d ()./-]{6,})$/i);
+    if (phone) {
+      found.push(['phone', phone[1]]);
+      continue;
+    }
+    const words = part.split(' ');
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      const field = classifyLabel(words.slice(0, n).join(' '));
+      const value = words.slice(n).join(' ');
+      if (field && value && !classifyLabel(value)) {
+        found.push([field, value]);
         break;
       }
     }
   }
-  if (!cuts.length) return { head: value, fields: [] };
-  const fields = cuts.map((cut, i) => [cut.field, value.slice(cut.end, cuts[i + 1]?.start ?? value.length).trim()] as [BannerField, string]);
-  return { head: value.slice(0, cuts[0].start).trim(), fields: fields.filter(([, v]) => v) };
+  return found;
 }
+
+/** Words that qualify a value rather than label another field ("Legal: Eve BETTERHALF"). */
+const QUALIFIER = /^(?:legal|official|usual|preferred|full|primary|home|work|mobile|cell)$/i;
 
 /** Identifier types by the system a FHIR page shows beside the value. */
 const ID_SYSTEMS: Array<[RegExp, string]> = [
@@ -183,6 +221,31 @@ function blockChars(block: Exclude<Block, { kind: 'tick' }>): number {
     case 'table':
       return block.table.rows.reduce((n, r) => n + r.cells.reduce((m, c) => m + c.text.length + 3, -3), 0);
   }
+}
+
+/** Rows whose cells alternate "Label:" and value: a grid of labelled values, not a list of items. */
+function labelValueCells(rows: TableData['rows']): Array<{ label: string; value: string; el: Element }> | undefined {
+  if (!rows.length) return undefined;
+  const pairs: Array<{ label: string; value: string; el: Element }> = [];
+  for (const row of rows) {
+    const cells = row.cells.filter((c) => c.text);
+    if (cells.length < 2 || cells.length % 2 !== 0) return undefined;
+    for (let i = 0; i < cells.length; i += 2) {
+      if (!/^[^:\d]{1,40}:$/.test(cells[i].text)) return undefined;
+      pairs.push({ label: cells[i].text.slice(0, -1).trim(), value: cells[i + 1].text, el: cells[i + 1].el });
+    }
+  }
+  return pairs;
+}
+
+/** Text that is all links (a menu, a tab strip drawn as links): navigation, not chart. */
+function isNavigation(el: Element): boolean {
+  const text = normalise(el.textContent ?? '');
+  if (!text) return false;
+  const links = Array.from(el.querySelectorAll('a, button'));
+  if (!links.length) return false;
+  const linked = links.reduce((n, a) => n + normalise(a.textContent ?? '').length, 0);
+  return text.replace(/[|·•\s]/g, '').length <= linked + links.length;
 }
 
 function nearAncestor(a: Element, b: Element, reach: number): boolean {
@@ -498,8 +561,8 @@ class RecordBuilder {
         this.nameCandidate = { text, el };
         return;
       }
-      // Visible text that fits no section is kept as text, never dropped.
-      if (this.section?.category !== 'patient') this.push('other', { heading: this.section?.report.heading || NO_HEADING }, normalise(text), el);
+      // Visible text that fits no section is kept as text, never dropped (menus are navigation).
+      if (this.section?.category !== 'patient' && !isNavigation(el)) this.push('other', { heading: this.section?.report.heading || NO_HEADING }, normalise(text), el);
       return;
     }
     if (category === 'notes' || category === 'messages') {
@@ -572,9 +635,17 @@ class RecordBuilder {
   // ---- tables and label/value pairs ---------------------------------------------------------
 
   private table(table: TableData) {
-    const rows = table.rows.filter((row) => this.keep(row.el));
-    if (this.inBannerContext() && this.labelValueRows(rows)) return;
+    let rows = table.rows.filter((row) => this.keep(row.el));
+    if (this.inBannerContext()) {
+      if (this.labelValueRows(rows)) return;
+      // Banner strips laid out as table cells of inline "Label: value" text (legacy EHRs).
+      rows = rows.filter((row) => !row.cells.map((cell) => this.banner(cell.text, [cell.text], cell.el)).some(Boolean));
+      if (!rows.length) return;
+    }
     this.countHidden(table.hiddenRows);
+    // "BP: | 138/84 mmHg | Pulse: | 88 bpm": label and value cells side by side.
+    const pairs = labelValueCells(rows);
+    if (pairs && this.itemCategory && this.itemCategory !== 'other') return this.pairs(pairs);
 
     let category = this.itemCategory;
     if ((!category || category === 'other') && table.header && !this.section?.named) {
@@ -587,7 +658,14 @@ class RecordBuilder {
         category = inferred as ItemCategory;
       }
     }
-    if (!category) return;
+    if (!category) {
+      // Rows that fit no section are kept as text; rows of links only are navigation.
+      for (const row of rows) {
+        const text = row.cells.map((c) => c.text).filter(Boolean).join(' · ');
+        if (text && !CONTROL_TEXT.test(text) && !isNavigation(row.el)) this.push('other', { heading: this.section?.report.heading || NO_HEADING }, text, row.el);
+      }
+      return;
+    }
 
     if ((category === 'vitals' || category === 'labs') && isFlowsheet(table.header)) {
       for (const row of rows) {
@@ -709,7 +787,14 @@ class RecordBuilder {
         if (field) found.push([field, m[2]]);
       }
     }
+    if (!found.length && parts.length > 1) found.push(...unlabelledBannerParts(parts));
     for (const [field, value] of found) this.setBanner(field, value, el);
+    // The name often stands first in the strip, with no label ("Ezeudu, Adaeze N. · 36 y · F · DOB …").
+    const first = parts[0];
+    if (found.length && first && !classifyLabel(first) && NAME_LIKE.test(first) && !NOT_A_NAME.test(first) && !found.some(([f]) => f === 'name')) {
+      this.nameCandidate ??= { text: first, el };
+      if (!this.record.patient.name) this.record.patient.name = first;
+    }
     return found.length > 0;
   }
 
@@ -737,7 +822,8 @@ class RecordBuilder {
         break;
       }
       case 'sex':
-        patient.sex ??= value;
+        // A word, never a letter: "F" is female.
+        patient.sex ??= /^f$/i.test(value) ? 'female' : /^m$/i.test(value) ? 'male' : value;
         break;
       case 'age':
         patient.age ??= value.match(/\d{1,3}/)?.[0] ?? value;

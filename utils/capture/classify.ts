@@ -44,7 +44,7 @@ export function classifyHeading(text: string): SectionCategory | undefined {
 }
 
 /** Words that qualify a section's name without naming anything in it ("Active Problems (3)"). */
-const TITLE_FILLER = /\b(?:active|current|recent|known|all|list|lists|history|summary|and|or|of|the|for|patient|patient's|my|your|past|other|new|latest|chronic|documented|reported|reconciled|home|outpatient|inpatient|signs)\b|[#&/()\[\]:,.\-–—+▸▾▼▶\d]+/giu;
+const TITLE_FILLER = /\b(?:active|current|recent|known|all|list|lists|history|summary|and|or|of|the|for|patient|patient's|my|your|past|other|new|latest|chronic|documented|reported|reconciled|home|outpatient|inpatient|signs|earlier|older|prior|previous|more|additional|show|view|hidden|collapsed)\b|[#&/()\[\]:,.\-–—+▸▾▼▶\d]+/giu;
 
 /**
  * Title-like text that names a whole section, not one item of it: "Allergies and Adverse

@@ -9,7 +9,16 @@ import { visibilityOf } from './visibility';
 
 export interface TableCell { text: string; el: Element }
 export interface TableRow { el: Element; cells: TableCell[] }
-export interface TableData { header?: string[]; rows: TableRow[]; hiddenRows: number }
+export interface TableData {
+  header?: string[];
+  rows: TableRow[];
+  hiddenRows: number;
+  /** A first row that is one cell across the table, naming it ("ACTIVE PROBLEMS" in legacy EHRs). */
+  title?: TableCell;
+}
+
+/** Longest text a title row may have; a longer one-cell row is content. */
+const MAX_TITLE_CHARS = 100;
 
 const CELL_SELECTOR = '[role="cell"],[role="gridcell"],[role="columnheader"],[role="rowheader"]';
 
@@ -71,6 +80,12 @@ function* readRows(rowEls: Element[], layout: boolean, cellsFor: (row: Element) 
     read += cellEls.length;
     const cells = cellEls.map((el) => ({ text: lineOf(el), el }));
     if (cells.every((c) => !c.text)) continue;
+    // One cell spanning the columns of the rows below it.
+    const spans = cellEls.length === 1 && ((cellEls[0] as HTMLTableCellElement).colSpan > 1 || (i + 1 < rowEls.length && cellsFor(rowEls[i + 1]).length > 1));
+    if (!data.title && !data.header && data.rows.length === 0 && spans && cells[0].text.length <= MAX_TITLE_CHARS && rowEls.length > 1) {
+      data.title = cells[0];
+      continue;
+    }
     if (!data.header && data.rows.length === 0 && (isHeaderRow(rowEl, cellEls) || looksLikeHeader(cells.map((c) => c.text)))) {
       data.header = cells.map((c) => c.text);
       continue;

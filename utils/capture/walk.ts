@@ -4,7 +4,7 @@
  * nesting cannot overflow the stack; it yields a `tick` every few hundred elements so the caller
  * can hand the main thread back to the page.
  */
-import { isTitleLike } from './classify';
+import { isSectionTitle, isTitleLike } from './classify';
 import { gridRows, readGrid, readTable, type TableData, type TableReader } from './tables';
 import { INLINE_TAGS, isLeaf, lineOf, partsOf, textOf } from './text';
 import { isPageChrome, looksCollapsed, SKIPPED_TAGS, visibilityOf } from './visibility';
@@ -124,7 +124,14 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
 
     if (tag === 'DETAILS' && !el.hasAttribute('open')) {
       const summary = el.querySelector(':scope > summary');
-      yield { kind: 'hidden', state: 'collapsed', heading: summary ? lineOf(summary) : undefined, el };
+      const line = summary ? lineOf(summary) : '';
+      // A closed section ("Immunizations ▸") is not read; a closed item's summary line is on
+      // screen ("Type 2 diabetes mellitus — Active") and is the item, only its details are closed.
+      if (summary && line && !isSectionTitle(line)) {
+        yield { kind: 'text', text: line, parts: partsOf(summary.childNodes), el: summary };
+        continue;
+      }
+      yield { kind: 'hidden', state: 'collapsed', heading: line || undefined, el };
       continue;
     }
 
@@ -143,7 +150,11 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       }
       const caption = tag === 'TABLE' ? (el as HTMLTableElement).caption : null;
       if (caption && lineOf(caption)) yield { kind: 'heading', text: lineOf(caption), level: 7, el: caption };
-      yield { kind: 'table', table: yield* counted(readTable(el, layout), report), el };
+      const table = yield* counted(readTable(el, layout), report);
+      // A title row across the table names it as a caption would (and may open its section).
+      if (table.title && isTitleLike(table.title.text.replace(/\s*[(:–—-].*$/, ''))) yield { kind: 'heading', text: table.title.text, level: 7, el: table.title.el };
+      else if (table.title) table.rows.unshift({ el: table.title.el, cells: [table.title] });
+      yield { kind: 'table', table, el };
       continue;
     }
 
