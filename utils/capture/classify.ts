@@ -55,7 +55,7 @@ export function isSectionTitle(text: string): boolean {
   const category = classifyHeading(text);
   if (!category) return false;
   const pattern = SECTION_PATTERNS.find(([c]) => c === category)![1];
-  const rest = normalise(text).replace(new RegExp(pattern.source, 'giu'), ' ').replace(TITLE_FILLER, ' ').trim();
+  const rest = normalise(text).replace(new RegExp(pattern.source, 'giu'), ' ').replace(TITLE_FILLER, ' ').replace(/[^\p{L}]+/gu, ' ').trim();
   return rest === '';
 }
 

@@ -13,6 +13,28 @@ function isQuietlyHidden(el: Element): boolean {
   return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
 }
 
+const boxCache = new WeakMap<Element, boolean>();
+
+/**
+ * Flex and grid containers lay their children out as separate boxes even when no white space
+ * separates them in the markup (`<span>Recent Labs</span><a>All results</a>`): their text gets a
+ * space between children. Asked only where two element children touch, so rarely.
+ */
+function laysOutChildrenApart(el: Element): boolean {
+  let known = boxCache.get(el);
+  if (known === undefined) {
+    const display = el.ownerDocument.defaultView?.getComputedStyle(el).display ?? '';
+    known = /flex|grid/.test(display);
+    boxCache.set(el, known);
+  }
+  return known;
+}
+
+function touchingChildren(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.nextSibling && c.nextSibling === c.nextElementSibling) return true;
+  return false;
+}
+
 /** Text of a node: whitespace collapsed within lines, a newline per <br> or block boundary. */
 export function textOf(node: Node): string {
   // Fast path: most table cells and list items hold a single run of text, no markup.
@@ -23,9 +45,11 @@ export function textOf(node: Node): string {
     return collapse(text);
   }
   const out: string[] = [];
+  // A newline in the markup is white space, except in preformatted text, where it breaks the line.
+  let pre = 0;
   const visit = (n: Node) => {
     if (n.nodeType === 3) {
-      out.push((n as Text).data);
+      out.push(pre ? (n as Text).data : (n as Text).data.replace(/[\r\n]+/g, ' '));
       return;
     }
     if (n.nodeType !== 1) return;
@@ -39,7 +63,14 @@ export function textOf(node: Node): string {
     const block = BLOCK_BREAK.has(el.tagName);
     if (block) out.push('\n');
     if (el.tagName === 'TD' || el.tagName === 'TH') out.push(' ');
-    for (let c = el.firstChild; c; c = c.nextSibling) visit(c);
+    const apart = el.childElementCount > 1 && touchingChildren(el) && laysOutChildrenApart(el);
+    const isPre = el.tagName === 'PRE' || el.tagName === 'TEXTAREA';
+    if (isPre) pre++;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (apart && c.nodeType === 1 && c.previousSibling?.nodeType === 1) out.push(' ');
+      visit(c);
+    }
+    if (isPre) pre--;
     if (block) out.push('\n');
   };
   visit(node);
@@ -70,7 +101,7 @@ function collapse(text: string): string {
 
 /** One line: all whitespace, newlines included, collapsed. */
 export function lineOf(node: Node): string {
-  if (node.nodeType === 1 && ((node as Element).childElementCount === 0 || !(node as Element).querySelector(NOT_PLAIN_TEXT))) {
+  if (node.nodeType === 1 && ((node as Element).childElementCount === 0 || (!(node as Element).querySelector(NOT_PLAIN_TEXT) && !touchingChildren(node as Element)))) {
     return collapse(node.textContent ?? '');
   }
   return textOf(node).replace(/\n/g, ' ');
