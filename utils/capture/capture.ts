@@ -100,6 +100,9 @@ interface OpenSection {
   named?: boolean;
 }
 
+/** A line about a list rather than an item of it. */
+const META_LINE = /^(?:last (?:reviewed|updated|verified|charted|modified)|reviewed|verified|updated|reconciled|as of|source:|from (?:the )?state registry|\d+ (?:active|total|items?|results?|entries|records?)\b)/i;
+
 /** The heading of kept text that no section heading introduces. */
 const NO_HEADING = 'Text outside any section';
 
@@ -571,6 +574,8 @@ class RecordBuilder {
     }
     const line = normalise(text);
     if (category === 'problems' && this.statusSubheading(line)) return;
+    // "Last reviewed 06/03/2025 by …", "7 active": about the list, not in it; kept as text.
+    if (META_LINE.test(line)) return this.other(line, el);
     if (this.joinFragment(category, line, el)) return;
     if (category === 'labs' || category === 'vitals') {
       const pending = this.pendingMeasure;

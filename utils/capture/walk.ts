@@ -202,8 +202,11 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       const text = lineOf(el);
       if (!text) continue;
       const first = el.parentElement?.firstElementChild === el;
+      const parts = partsOf(el.childNodes);
       if (isTitleLike(text) && (first || isBold(el))) yield { kind: 'heading', text, level: 3, el, implied: true };
-      else yield { kind: 'text', text: textOf(el), parts: partsOf(el.childNodes), el };
+      // A card header: its title, then a date or a count beside it ("Vitals · Jun 3, 2025 10:12").
+      else if (first && parts.length > 1 && isSectionTitle(parts[0]) && isTitleLike(parts[0])) yield { kind: 'heading', text: parts[0], level: 3, el, implied: true };
+      else yield { kind: 'text', text: textOf(el), parts, el };
       continue;
     }
 
