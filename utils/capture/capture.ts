@@ -101,7 +101,7 @@ interface OpenSection {
 }
 
 /** A line about a list rather than an item of it. */
-const META_LINE = /^(?:last (?:reviewed|updated|verified|charted|modified)|reviewed|verified|updated|reconciled|as of|source:|from (?:the )?state registry|\d+ (?:active|total|items?|results?|entries|records?)\b)/i;
+const META_LINE = /^(?:rows? \d+|showing \d+|page \d+|last (?:reviewed|updated|verified|charted|modified)|reviewed|verified|updated|reconciled|as of|source:|from (?:the )?state registry|\d+ (?:active|total|items?|results?|entries|records?)\b)/i;
 
 /** The heading of kept text that no section heading introduces. */
 const NO_HEADING = 'Text outside any section';
@@ -234,7 +234,7 @@ function labelValueCells(rows: TableData['rows']): Array<{ label: string; value:
     const cells = row.cells.filter((c) => c.text);
     if (cells.length < 2 || cells.length % 2 !== 0) return undefined;
     for (let i = 0; i < cells.length; i += 2) {
-      if (!/^[^:\d]{1,40}:$/.test(cells[i].text)) return undefined;
+      if (!/^[^:]{0,39}[A-Za-z][^:]{0,39}:$/.test(cells[i].text)) return undefined;
       pairs.push({ label: cells[i].text.slice(0, -1).trim(), value: cells[i + 1].text, el: cells[i + 1].el });
     }
   }
@@ -369,7 +369,10 @@ class RecordBuilder {
     // Title-like text that is not heading markup and names one item, not a section ("Allergy to
     // grass pollen" in an allergy card), is an item of the section it sits in.
     if (implied && current && current.category !== 'other' && current.category !== 'patient' && !isSectionTitle(text)) {
-      return this.text(text, [text], el, false);
+      const named = classifyHeading(text);
+      // Another category's title outside the open section's container starts that section.
+      const elsewhere = named && named !== current.category && current.scope && !containsComposed(current.scope, el);
+      if (!elsewhere) return this.text(text, [text], el, false);
     }
     // Inside notes and messages, deeper headings title the next note, whatever words they use.
     if (current && (current.category === 'notes' || current.category === 'messages') && level > current.level) {
@@ -446,6 +449,23 @@ class RecordBuilder {
     (this.record[category] as unknown[]).push(item);
     this.lastItem = { category, item: item as Record<string, string>, el };
     if (this.section) this.section.report.count++;
+  }
+
+  /** "Allergies: Codeine (nausea); Peanut (anaphylaxis)" in the banner: the allergy list, shown there. */
+  private bannerAllergies(value: string, el: Element) {
+    const report: SectionReport = { heading: 'Allergies (patient banner)', category: 'allergies', count: 0, state: 'read' };
+    this.record.capture.sections.push(report);
+    if (isEmptyState(value)) {
+      report.state = 'empty';
+      return;
+    }
+    const before = this.record.allergies.length;
+    for (const part of value.split(/\s*;\s*|,\s+(?![^()]*\))/)) {
+      if (!part || !/\p{L}{2}/u.test(part)) continue; // "Allergies: 3" is a count badge, not an allergy
+      const parsed = parseAllergy(part);
+      this.push('allergies', { ...parsed }, part, el);
+    }
+    report.count = this.record.allergies.length - before;
   }
 
   /** "Resolved Concerns" under a problem list: the status of the problems that follow, not a problem. */
@@ -644,7 +664,7 @@ class RecordBuilder {
     if (this.inBannerContext()) {
       if (this.labelValueRows(rows)) return;
       // Banner strips laid out as table cells of inline "Label: value" text (legacy EHRs).
-      rows = rows.filter((row) => !row.cells.map((cell) => this.banner(cell.text, [cell.text], cell.el)).some(Boolean));
+      rows = rows.filter((row) => isNavigation(row.el) || !row.cells.map((cell) => this.banner(cell.text, [cell.text], cell.el)).some(Boolean));
       if (!rows.length) return;
     }
     this.countHidden(table.hiddenRows);
@@ -673,15 +693,28 @@ class RecordBuilder {
     }
 
     if ((category === 'vitals' || category === 'labs') && isFlowsheet(table.header)) {
+      let rowCategory: 'vitals' | 'labs' | 'other' = category;
       for (const row of rows) {
         const name = row.cells[0]?.text;
         if (!name) continue;
+        // Group rows ("VITAL SIGNS", "LABS") switch what the rows below them are.
+        if (row.cells.filter((c) => c.text).length === 1) {
+          const group = classifyHeading(name);
+          rowCategory = group === 'vitals' || group === 'labs' ? group : 'other';
+          continue;
+        }
+        if (rowCategory === 'other') {
+          // Rows under a group that is neither vitals nor results (intake and output): kept as text.
+          this.push('other', { heading: name }, row.cells.map((c) => c.text).filter(Boolean).join(' · '), row.el);
+          continue;
+        }
         row.cells.slice(1).forEach((cell, i) => {
           if (!cell.text || cell.text === '-' || cell.text === '—') return;
-          const time = table.header![i + 1];
+          // "06/08/202506:00": a date and a time in one header cell, set apart on the page by layout.
+          const time = table.header![i + 1].replace(/(\d{4})(\d{1,2}:\d{2})/, '$1 $2');
           const split = splitValueUnit(cell.text);
-          const fields = category === 'vitals' ? { name, ...split, time } : { test: name, ...split, time };
-          this.push(category, fields, `${name} ${cell.text} (${time})`, cell.el);
+          const fields = rowCategory === 'vitals' ? { name, ...split, time } : { test: name, ...split, time };
+          this.push(rowCategory, fields, `${name} ${cell.text} (${time})`, cell.el);
         });
       }
       return;
@@ -753,7 +786,8 @@ class RecordBuilder {
     for (const p of kept) {
       if (isEmptyState(p.value)) continue;
       const text = `${p.label}: ${p.value}`;
-      if (category === 'vitals') this.item(category, text, p.el, { name: p.label, value: p.value });
+      if (category === 'vitals' && !/\d/.test(p.value)) this.other(text, p.el); // "O2 Device: Room air" is no measurement
+      else if (category === 'vitals') this.item(category, text, p.el, { name: p.label, value: p.value });
       else if (category === 'labs') this.item(category, text, p.el, { test: p.label, value: p.value });
       else if (category === 'notes' || category === 'messages') this.noteLine(category, text, p.el, false);
       else this.item(category, category === 'other' ? text : `${p.label} ${p.value}`, p.el);
@@ -773,7 +807,8 @@ class RecordBuilder {
       }
     }
     const whole = classifyLabel(text);
-    if (whole) {
+    // A label alone waits for its value in the next element; a list label ("Allergies") alone is a title.
+    if (whole && whole !== 'allergies') {
       this.pendingLabel = whole;
       return true;
     }
@@ -841,6 +876,9 @@ class RecordBuilder {
         break;
       case 'address':
         patient.address ??= value;
+        break;
+      case 'allergies':
+        this.bannerAllergies(value, el);
         break;
       case 'enc:date':
         encounter.date ??= findDate(value) ?? value;

@@ -44,7 +44,7 @@ export function classifyHeading(text: string): SectionCategory | undefined {
 }
 
 /** Words that qualify a section's name without naming anything in it ("Active Problems (3)"). */
-const TITLE_FILLER = /\b(?:active|current|recent|known|all|list|lists|history|summary|and|or|of|the|for|patient|patient's|my|your|past|other|new|latest|chronic|documented|reported|reconciled|home|outpatient|inpatient|signs|earlier|older|prior|previous|more|additional|show|view|hidden|collapsed)\b|[#&/()\[\]:,.\-–—+▸▾▼▶\d]+/giu;
+const TITLE_FILLER = /\b(?:active|current|recent|known|all|list|lists|history|summary|and|or|of|the|for|patient|patient's|my|your|past|other|new|latest|chronic|documented|reported|reconciled|home|outpatient|inpatient|signs|earlier|older|prior|previous|more|additional|show|view|hidden|collapsed|hospital|orders?|admission|discharge|visit|today|review|flowsheet|panel|section|details|overview|registry|state|from|problem|shift|nursing|clinical|daily|care|team|physician|provider|your|our|open|pending)\b|[#&/()\[\]:,.\-–—+▸▾▼▶\d]+/giu;
 
 /**
  * Title-like text that names a whole section, not one item of it: "Allergies and Adverse
@@ -78,7 +78,7 @@ export function isEmptyState(text: string): boolean {
 
 /** The patient- and encounter-level labels of a banner or header table. */
 export type BannerField =
-  | 'name' | 'birthDate' | 'sex' | 'age' | 'phone' | 'email' | 'address'
+  | 'name' | 'birthDate' | 'sex' | 'age' | 'phone' | 'email' | 'address' | 'allergies'
   | 'id:MRN' | 'id:SSN' | 'id:Insurance' | 'id:Account'
   | 'enc:date' | 'enc:clinician' | 'enc:location' | 'enc:reason';
 
@@ -91,9 +91,10 @@ const BANNER_LABELS: Array<[BannerField, RegExp]> = [
   ['id:SSN', /^(ssn|social security(?: number| no\.?| #)?)$/i],
   ['id:Insurance', /^(insurance(?: id| number)?|member id|health plan(?: id)?|plan id|policy(?: number| #)?|subscriber id|insurance member id|payer id|coverage)$/i],
   ['id:Account', /^(account(?: number| no\.?| #)?|acct(?: #)?|billing account|fin|csn)$/i],
-  ['phone', /^(phone|tel|telephone|telecom|home phone|mobile|cell|cell phone|work phone|phone number|contact number|preferred phone|contact info)$/i],
+  ['phone', /^(phone|ph|tel|telephone|telecom|home phone|mobile|cell|cell phone|work phone|phone number|contact number|preferred phone|contact info)$/i],
   ['email', /^(e-?mail|email address)$/i],
-  ['address', /^(address|home address|street address|residence|mailing address)$/i],
+  ['address', /^(address|addr|home address|street address|residence|mailing address)$/i],
+  ['allergies', /^(allergies|allergy|allergies\/intolerances|known allergies|alg)$/i],
   ['enc:date', /^(encounter date|visit date|date of (?:service|visit)|dos|admit date|admission date|encounter)$/i],
   ['enc:clinician', /^(provider|attending|attending physician|clinician|physician|author|seen by|rendering provider|primary care provider|pcp)$/i],
   ['enc:location', /^(location|facility|clinic|department|site|unit)$/i],

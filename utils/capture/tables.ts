@@ -55,7 +55,18 @@ export function readTable(table: Element, layout: boolean): TableReader {
     table.tagName === 'TABLE'
       ? Array.from((table as HTMLTableElement).rows)
       : Array.from(table.querySelectorAll('[role="row"]'));
-  return readRows(rowEls, layout, cellsOf);
+  return withVirtualRows(table, rowEls.length, readRows(rowEls, layout, cellsOf));
+}
+
+/**
+ * A virtualised grid renders some of its rows and says how many it has (`aria-rowcount`): the
+ * rest are not on screen and are reported as hidden entries, never taken as read.
+ */
+function* withVirtualRows(table: Element, present: number, reader: TableReader): TableReader {
+  const data = yield* reader;
+  const declared = Number(table.getAttribute('aria-rowcount'));
+  if (Number.isInteger(declared) && declared > present) data.hiddenRows += declared - present;
+  return data;
 }
 
 export function readGrid(rows: Element[], layout: boolean): TableReader {
