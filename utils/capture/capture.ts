@@ -68,7 +68,7 @@ const ID_PREFIX: Record<ItemCategory, string> = {
 };
 
 /** Link and button text that belongs to the page's controls, not to the chart. */
-const CONTROL_TEXT = /^(?:(?:show|view|see|load|display) (?:all|more|less|fewer|details|history)\b.*|expand( all)?|collapse( all)?|edit|add( new)?|print|refresh|reply|more|less|hide|back to top|\d+ of \d+|page \d+( of \d+)?|next|previous)$/i;
+const CONTROL_TEXT = /^(?:\+\d+|(?:show|view|see|load|display) (?:all|more|less|fewer|details|history)\b.*|expand( all)?|collapse( all)?|edit|add( new)?|print|refresh|reply|more|less|hide|back to top|\d+ of \d+|page \d+( of \d+)?|next|previous)$/i;
 
 const NOT_A_NAME = /\b(health|portal|clinic|hospital|medical|center|centre|chart|dashboard|welcome|record|summary|system|care|patient|document|view)\b/i;
 const NAME_LIKE = /^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[\p{Lu}][\p{L}'’.-]*(?:,?\s+[\p{Lu}][\p{L}'’.-]*){1,4}$/u;
@@ -98,6 +98,11 @@ interface OpenSection {
   hidden?: 'hidden' | 'collapsed';
   /** The heading names a known section: its tables are never re-typed by their column names. */
   named?: boolean;
+}
+
+/** The text with its dates and clock times taken out: what is left to be a measurement. */
+function withoutDates(text: string): string {
+  return text.replace(/\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M\b)?/gi, ' ').replace(new RegExp(DATE_PATTERN.source, 'gi'), ' ');
 }
 
 /** A line about a list rather than an item of it. */
@@ -284,6 +289,8 @@ class RecordBuilder {
   private lastItem: { category: ItemCategory; item: Record<string, string>; el: Element } | undefined;
   /** A vital's or result's name shown in an element of its own, waiting for its value ("Ht" · "171 cm"). */
   private pendingMeasure: { category: 'labs' | 'vitals'; text: string; el: Element } | undefined;
+  /** A "Label:" line waiting for the value in the next element. */
+  private pendingItemLabel: { text: string; el: Element } | undefined;
   /** The status a problem list's sub-heading gives to the problems under it. */
   private subStatus: string | undefined;
 
@@ -316,7 +323,10 @@ class RecordBuilder {
       this.flushNote();
       this.closeSection();
     }
-    if (block.kind !== 'text') this.flushMeasure();
+    if (block.kind !== 'text') {
+      this.flushMeasure();
+      this.flushItemLabel();
+    }
     switch (block.kind) {
       case 'heading':
         return this.heading(block.text, block.level, block.el, block.implied);
@@ -338,6 +348,7 @@ class RecordBuilder {
 
   finish(): PatientRecord {
     this.flushMeasure();
+    this.flushItemLabel();
     this.flushNote();
     this.closeSection();
     const patient = this.record.patient;
@@ -393,6 +404,7 @@ class RecordBuilder {
   }
 
   private openSection(heading: string, category: SectionCategory, level: number, scope?: Element, named = false) {
+    this.flushItemLabel();
     this.flushNote();
     this.closeSection();
     if (category !== 'other' && category !== 'patient' && category !== 'encounter') this.seenClinicalSection = true;
@@ -488,6 +500,12 @@ class RecordBuilder {
     if (field && !last.item[field]) last.item[field] = status ? text.toLowerCase() : date!;
     last.item.text = `${last.item.text} · ${text}`;
     return true;
+  }
+
+  private flushItemLabel() {
+    const label = this.pendingItemLabel;
+    this.pendingItemLabel = undefined;
+    if (label) this.push('other', { heading: this.section?.report.heading || NO_HEADING }, label.text, label.el);
   }
 
   private flushMeasure() {
@@ -596,6 +614,18 @@ class RecordBuilder {
     if (category === 'problems' && this.statusSubheading(line)) return;
     // "Last reviewed 06/03/2025 by …", "7 active": about the list, not in it; kept as text.
     if (META_LINE.test(line)) return this.other(line, el);
+    // "Patient priority:" then "high priority": a label and its value, about an item, not one.
+    if (this.pendingItemLabel) {
+      const label = this.pendingItemLabel;
+      this.pendingItemLabel = undefined;
+      return this.other(`${label.text} ${line}`, el);
+    }
+    if (/^[^:]{1,40}:$/.test(line)) {
+      this.pendingItemLabel = { text: line, el };
+      return;
+    }
+    // A date or time alone beside results is when they were taken, not a result.
+    if ((category === 'labs' || category === 'vitals') && /\d/.test(line) && !/\d/.test(withoutDates(line))) return this.other(line, el);
     if (this.joinFragment(category, line, el)) return;
     if (category === 'labs' || category === 'vitals') {
       const pending = this.pendingMeasure;
