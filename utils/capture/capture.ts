@@ -567,7 +567,8 @@ class RecordBuilder {
       const flag = category === 'labs' ? (given.flag ?? split.flag) : undefined;
       return this.push(category, { ...given, value: split.value, unit: given.unit ?? split.unit, flag }, text, el);
     }
-    const parsed = parse(text);
+    // A result with an empty value cell has no result yet: never read one out of its date ("06:00").
+    const parsed = /\d|\b(?:positive|negative|detected|reactive|trace)\b/i.test(withoutDates(text)) ? parse(text) : undefined;
     if (!parsed) return this.other(text, el);
     return this.push(category, { ...parsed, ...given, time: given.time ?? findDate(text) }, text, el);
   }
@@ -778,6 +779,11 @@ class RecordBuilder {
       });
       if (category === 'notes' || category === 'messages' || category === 'other') {
         this.item(category, text, row.el, given);
+        continue;
+      }
+      // A result row whose value cell is empty has no result yet: kept as text, never given one.
+      if ((category === 'labs' || category === 'vitals') && columns.includes('value') && !given.value) {
+        this.other(text, row.el);
         continue;
       }
       const primaryField = { problems: 'name', medications: 'name', allergies: 'substance', labs: 'test', vitals: 'name', immunizations: 'name', procedures: 'name' }[category];

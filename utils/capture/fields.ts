@@ -28,15 +28,27 @@ const ROUTE =
   /\b(PO|by mouth|oral(?:ly)?|IV|intravenous(?:ly)?|IM|intramuscular|SC|SQ|subcut(?:aneous(?:ly)?)?|sub-?q|inhaled|inhalation|via inhaler|topical(?:ly)?|sublingual(?:ly)?|SL|PR|rectal(?:ly)?|transdermal|ophthalmic|intranasal|nasal|nebuli[sz]ed|per rectum)\b/i;
 const FREQUENCY =
   /\b(once daily|twice daily|three times (?:a day|daily)|four times (?:a day|daily)|every (?:morning|evening|night|other day|\d+(?:-\d+)? (?:hours?|days?|weeks?|months?))|at bedtime|daily|nightly|weekly|monthly|qd|qhs|qam|qpm|q\.?d\.?|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|q\d+h|with meals|as needed|prn|once)\b(?:\s+(?:as needed|prn)(?: for [a-z ]+)?| for [a-z ]+)?/i;
+/** A strength per volume or per dose ("100 unit/mL", "0.09 MG/ACTUAT", "40 mg/0.4 mL"). */
+const CONCENTRATION = /\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|units?|IU|mEq|mmol)\s*\/\s*(?:\d+(?:\.\d+)?\s*)?(?:mL|ml|L|actuat(?:ion)?|spray|dose|puff|tab|tablet|cap)\b/i;
 const MED_STATUS = /\b(active|discontinued|stopped|held|on hold|completed|expired|inactive|suspended)\b/i;
 
 /** A strength then a dosage form, then more: "160-4.5 mcg inhaler …" — the product's name runs to the form. */
 const STRENGTH_AND_FORM = new RegExp(`^(.+?${DOSE.source}\\s*(?:HFA\\s+)?(?:inhaler|tablets?|tabs?|capsules?|caps?|patch(?:es)?|solution|suspension|cream|ointment|pen|injection|spray|syrup|drops|auto-?injector|ER|XR|SR|DR))\\s+(.+)$`, 'i');
 
 export function parseMedication(text: string): {
-  name: string; dose?: string; route?: string; frequency?: string; status?: string; start?: string;
+  name: string; dose?: string; strength?: string; route?: string; frequency?: string; status?: string; start?: string;
 } {
   const whole = normalise(text);
+  // "Insulin glargine 100 unit/mL, inject 20 units …": a concentration is the product's strength;
+  // the amount to take comes after it and is the dose.
+  const concentration = whole.match(CONCENTRATION);
+  if (concentration && concentration.index !== undefined) {
+    const after = whole.slice(concentration.index + concentration[0].length);
+    if (DOSE.test(after)) {
+      const rest = parseMedication(after.replace(/^[\s,;:—–-]+/, ''));
+      return { ...rest, name: whole.slice(0, concentration.index).replace(TRAILING_SEPARATORS, '').trim(), strength: concentration[0].trim() };
+    }
+  }
   const product = whole.match(STRENGTH_AND_FORM);
   if (product && DOSE.test(product[2])) {
     // The strength is part of the product's name; the dose comes after it ("2 puffs").
@@ -70,7 +82,9 @@ const SEVERITY = /\b(mild|moderate|severe|life[- ]threatening|fatal|high|low|unk
 
 export function parseAllergy(text: string): { substance: string; reaction?: string; severity?: string } {
   const clean = normalise(text);
-  const [substance, rest] = splitHead(clean);
+  // "Sulfa (sulfonamide antibiotics) — Stevens-Johnson syndrome": the bracket names the substance.
+  const named = clean.match(/^([^—–:;(]+\([^)]*\))\s*(?:[—–:;-]\s*(.*))?$/);
+  const [substance, rest] = named ? [named[1].trim(), named[2] ?? ''] : splitHead(clean);
   const severity = clean.match(SEVERITY)?.[1];
   const reaction = rest
     .replace(SEVERITY, '')
@@ -91,8 +105,12 @@ export function parseProblem(text: string): { name: string; status?: string; ons
   const clean = normalise(text);
   // The name runs to the first separator, status word or onset keyword — not to a comma, since
   // problem names carry commas ("Chronic kidney disease, stage 3a").
-  const stops = [/\s[—–·-]\s/, /\s\(/, /\s(?:active|resolved|inactive|in remission|historical)\b/i, /\s(?:onset|since|diagnosed|noted|dx)\b/i, /;|\s\|/]
+  // Brackets belong to the name ("Chronic diastolic (congestive) heart failure") unless they hold
+  // a status, an onset or a date ("Pneumonia (onset July 3, 2013)").
+  const aside = [...clean.matchAll(/\s\(([^)]*)\)?/g)].find((m) => PROBLEM_STATUS.test(m[1]) || /\b(?:onset|since|diagnosed|noted|dx|resolved|resolution)\b/i.test(m[1]) || findDate(m[1]) || YEAR_PATTERN.test(m[1]));
+  const stops = [/\s[—–·-]\s/, /\s(?:active|resolved|inactive|in remission|historical)\b/i, /\s(?:onset|since|diagnosed|noted|dx)\b/i, /;|\s\|/]
     .map((re) => clean.search(re))
+    .concat(aside?.index ?? -1)
     .filter((i) => i > 0);
   const name = clean.slice(0, stops.length ? Math.min(...stops) : clean.length).replace(TRAILING_SEPARATORS, '');
   const status = clean.slice(name.length).match(PROBLEM_STATUS)?.[1];

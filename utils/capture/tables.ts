@@ -164,8 +164,8 @@ export const COLUMN_SYNONYMS: Record<ItemCategory, Columns> = {
     time: /^(date|time|date\/time|taken|recorded|when|measured)$/i,
   },
   labs: {
-    test: /^(test|lab|component|name|analyte|result name|test name|observation|lab test)$/i,
-    value: /^(value|result|results|your value)$/i,
+    test: /^(test|lab|component|name|analyte|result name|test name|observation|lab test|result type)$/i,
+    value: /^(value|result|results|your value|result value|observed value)$/i,
     unit: /^units?$/i,
     range: /^(reference range|ref range|range|normal range|reference|standard range|ref\. range|reference interval)$/i,
     flag: /^(flag|abnormal|interpretation|abn|abnormal flag|status)$/i,

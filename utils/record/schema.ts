@@ -25,7 +25,10 @@ export const ProblemSchema = z.object({
 export const MedicationSchema = z.object({
   ...itemBase,
   name: z.string(),
+  /** The amount taken ("20 units", "2 puffs"). */
   dose: z.string().optional(),
+  /** The product's strength or concentration ("100 unit/mL"), apart from the dose. */
+  strength: z.string().optional(),
   route: z.string().optional(),
   frequency: z.string().optional(),
   status: z.string().optional(),
