@@ -29,10 +29,13 @@ export function isEmptyRecord(record: PatientRecord): boolean {
 /** What was captured, section by section with counts, and what was not read. */
 /** How much of the page became chart items, said plainly: nothing is dropped without saying so. */
 function CoverageLine({ coverage }: { coverage: NonNullable<PatientRecord['capture']['coverage']> }) {
-  const typed = Math.min(100, Math.round((100 * coverage.typedChars) / coverage.visibleChars));
+  const share = (chars = 0) => Math.min(100, Math.round((100 * chars) / coverage.visibleChars));
+  const typed = share(coverage.typedChars + (coverage.bannerChars ?? 0));
+  const kept = share(coverage.keptChars);
   return (
     <p className="small" data-testid="coverage">
-      Read {typed}% of the page’s text as chart items{coverage.keptChars ? '; the rest of what it shows is kept as text (Other)' : ''}.
+      Read {typed}% of the page’s text as the patient’s details and chart items{kept ? `; ${kept}% kept as text (Other)` : ''}
+      {coverage.skippedChars ? '; page controls and menus left out' : ''}.
     </p>
   );
 }

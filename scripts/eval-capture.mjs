@@ -176,7 +176,7 @@ async function evalPages(root, entries) {
         await tab.close();
       }
       // A failed capture is scored as an empty record: it read nothing.
-      pages.push({ page: path, family: truth.family ?? 'unknown', error, score: scoreRecord(record, truth) });
+      pages.push({ page: path, family: truth.family ?? 'unknown', error, score: scoreRecord(record, truth), coverage: record.capture?.coverage });
     }
   } finally {
     await server.close();
@@ -229,13 +229,18 @@ function printGroup(title, group) {
   if (!DETAILS) return;
   console.log('\n  Per page (matched/truth; overall recall):');
   const short = { problems: 'prob', medications: 'meds', allergies: 'allg', labs: 'labs', vitals: 'vits', immunizations: 'imms' };
-  const pageRows = [['page', 'family', ...CATEGORIES.map((c) => short[c]), 'lab val', 'vit val', 'overall']];
+  // Where the page's visible text went: typed into items and the patient's details, and all of it accounted for.
+  const share = (c, part) => (c && c.visibleChars ? `${Math.round((100 * Math.min(part, c.visibleChars)) / c.visibleChars)}%` : '—');
+  const pageRows = [['page', 'family', ...CATEGORIES.map((c) => short[c]), 'lab val', 'vit val', 'overall', 'as items', 'accounted']];
   for (const p of group.pages) {
     const s = p.score;
     pageRows.push([p.page, p.family,
       ...CATEGORIES.map((c) => `${s.categories[c].matched}/${s.categories[c].truthItems}`),
       ...VALUE_CATEGORIES.map((c) => `${s.values[c].matched}/${s.values[c].pairs}`),
-      rate(s.overallRecall)]);
+      rate(s.overallRecall),
+      share(p.coverage, (p.coverage?.typedChars ?? 0) + (p.coverage?.bannerChars ?? 0)),
+      // Items, the patient's details, kept text and controls left out for a reason: never silently lost.
+      share(p.coverage, ['typedChars', 'keptChars', 'bannerChars', 'skippedChars'].reduce((n, k) => n + (p.coverage?.[k] ?? 0), 0))]);
   }
   console.log(table(pageRows, 2).replace(/^/gm, '    '));
   console.log('\n  Misses (missed: truth item not captured; value: truth value not shown by any captured item of that name; extra: record item matching no truth item):');

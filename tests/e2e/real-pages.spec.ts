@@ -32,7 +32,7 @@ test.describe('real EHR pages', () => {
       await expect(record.locator(`[data-category="${category}"]`)).toBeVisible();
     }
     await expect(panel.getByTestId('category-states').locator('li')).toHaveCount(0); // every key list was shown and read
-    await expect(panel.getByTestId('coverage')).toContainText(/Read \d+% of the page’s text as chart items/);
+    await expect(panel.getByTestId('coverage')).toContainText(/Read \d+% of the page’s text as the patient’s details and chart items/);
     await panel.close();
     await chart.close();
   });

@@ -227,7 +227,8 @@ function blockChars(block: Exclude<Block, { kind: 'tick' }>): number {
     case 'pairs':
       return block.pairs.reduce((n, p) => n + p.label.length + p.value.length + 2, 0);
     case 'table':
-      return block.table.rows.reduce((n, r) => n + r.cells.reduce((m, c) => m + c.text.length + 3, -3), 0);
+      // As rows are kept: the cells that show text, joined by " · ".
+      return block.table.rows.reduce((n, r) => n + Math.max(0, r.cells.filter((c) => c.text).reduce((m, c) => m + c.text.length + 3, -3)), 0);
   }
 }
 
@@ -280,7 +281,9 @@ class RecordBuilder {
   private readonly counters = new Map<ItemCategory, number>();
   private readonly seen = new Set<string>();
   /** Characters of visible text the walk handed over, and where they went. */
-  readonly coverage = { visible: 0, typed: 0, kept: 0 };
+  readonly coverage = { visible: 0, typed: 0, kept: 0, banner: 0, skipped: 0 };
+  /** What the block being read led to: an item, banner fields, a skip for a reason, or a wait for more. */
+  private touched = new Set<'item' | 'banner' | 'skip' | 'defer'>();
   private note: NoteDraft | undefined;
   private pendingLabel: BannerField | undefined;
   private nameCandidate: { text: string; el: Element } | undefined;
@@ -313,7 +316,31 @@ class RecordBuilder {
   }
 
   add(block: Exclude<Block, { kind: 'tick' }>) {
-    this.coverage.visible += blockChars(block);
+    const chars = blockChars(block);
+    this.coverage.visible += chars;
+    this.touched.clear();
+    const before = this.coverage.typed + this.coverage.kept + this.coverage.skipped;
+    this.read(block);
+    const rest = Math.max(0, chars - (this.coverage.typed + this.coverage.kept + this.coverage.skipped - before));
+    if (!rest || this.touched.has('defer')) return; // deferred text is counted when its item is made
+    if (this.touched.has('banner')) this.coverage.banner += rest;
+    else if (this.touched.has('skip')) this.coverage.skipped += rest;
+    else if (!this.touched.has('item')) this.keepAsText(block); // nothing silently lost: what fits nowhere is kept as text
+  }
+
+  /** A block that became nothing else, kept as text under its heading. */
+  private keepAsText(block: Exclude<Block, { kind: 'tick' }>) {
+    const heading = this.section?.report.heading || NO_HEADING;
+    const lines: Array<[string, Element]> =
+      block.kind === 'text' ? [[normalise(block.text), block.el]]
+      : block.kind === 'list' ? block.items.map((i) => [normalise(i.text), i.el] as [string, Element])
+      : block.kind === 'pairs' ? block.pairs.map((p) => [`${p.label}: ${p.value}`, p.el] as [string, Element])
+      : block.kind === 'table' ? block.table.rows.map((r) => [r.cells.map((c) => c.text).filter(Boolean).join(' · '), r.el] as [string, Element])
+      : [];
+    for (const [text, el] of lines) if (text && this.keep(el)) this.push('other', { heading }, text, el);
+  }
+
+  private read(block: Exclude<Block, { kind: 'tick' }>) {
     if (block.kind !== 'text') this.pendingLabel = undefined;
     const section = this.section;
     const outsideScope = section?.scope && block.kind !== 'heading' && !containsComposed(section.scope, block.el);
@@ -445,10 +472,12 @@ class RecordBuilder {
   /** Adds an item unless the same text was already captured in the same category. */
   private push(category: ItemCategory, fields: Record<string, string | undefined>, text: string, el: Element) {
     const key = `${category}\u0000${normalise(text).toLowerCase()}`;
+    this.touched.add('item');
     if (this.seen.has(key)) {
       // The same entry again (a vaccine given twice): its badge and date belong to it, not to the
       // entry before, and are not items of their own.
       this.lastItem = { category, item: { text: '' }, el };
+      this.coverage.skipped += normalise(text).length; // shown twice, read once
       return;
     }
     this.seen.add(key);
@@ -485,6 +514,7 @@ class RecordBuilder {
     const m = normalise(text).match(STATUS_SUBHEADING);
     if (!m) return false;
     this.subStatus = RESOLVED_WORDS.test(m[1]) ? 'resolved' : 'active';
+    this.touched.add('item');
     return true;
   }
 
@@ -499,6 +529,8 @@ class RecordBuilder {
     const field = status ? STATUS_FIELD[category] : DATE_FIELD[category];
     if (field && !last.item[field]) last.item[field] = status ? text.toLowerCase() : date!;
     last.item.text = `${last.item.text} · ${text}`;
+    this.touched.add('item');
+    this.coverage.typed += text.length;
     return true;
   }
 
@@ -583,13 +615,14 @@ class RecordBuilder {
   }
 
   private text(text: string, parts: string[], el: Element, listItem: boolean) {
-    if (CONTROL_TEXT.test(normalise(text))) return;
+    if (CONTROL_TEXT.test(normalise(text))) return void this.touched.add('skip');
     if (this.pendingMeasure && !(this.itemCategory === 'labs' || this.itemCategory === 'vitals')) this.flushMeasure();
     if (this.inBannerContext()) {
       const lines = text.split('\n');
       if (lines.length > 1 ? lines.map((line) => this.banner(line, [line], el)).some(Boolean) : this.banner(text, parts, el)) return;
     }
     if (isEmptyState(normalise(text))) {
+      this.touched.add('banner'); // the page's own "none": read into the section's state
       if (this.section && this.section.report.count === 0) this.section.report.state = 'empty';
       return;
     }
@@ -601,9 +634,11 @@ class RecordBuilder {
     if (!category) {
       if (!this.seenClinicalSection && NAME_LIKE.test(text) && !NOT_A_NAME.test(text)) {
         this.nameCandidate = { text, el };
+        this.touched.add('banner');
         return;
       }
       // Visible text that fits no section is kept as text, never dropped (menus are navigation).
+      if (isNavigation(el)) this.touched.add('skip');
       if (this.section?.category !== 'patient' && !isNavigation(el)) this.push('other', { heading: this.section?.report.heading || NO_HEADING }, normalise(text), el);
       return;
     }
@@ -623,6 +658,7 @@ class RecordBuilder {
     }
     if (/^[^:]{1,40}:$/.test(line)) {
       this.pendingItemLabel = { text: line, el };
+      this.touched.add('defer');
       return;
     }
     // A date or time alone beside results is when they were taken, not a result.
@@ -640,6 +676,7 @@ class RecordBuilder {
       this.flushMeasure();
       if (!/\d/.test(line) && line.length <= 40 && !ITEM_FRAGMENT.test(line)) {
         this.pendingMeasure = { category, text: line, el };
+        this.touched.add('defer');
         return;
       }
     }
@@ -649,6 +686,7 @@ class RecordBuilder {
   // ---- notes and messages -----------------------------------------------------------------
 
   private noteLine(category: 'notes' | 'messages', text: string, el: Element, listItem: boolean) {
+    this.touched.add('defer');
     const container = listItem ? el : noteContainer(el);
     if (container && this.section) this.section.containedNotes = true;
     if (container && this.note && !this.note.container && !this.note.title && this.note.lines.length === 1 && this.note.lines[0].length <= 80) {
@@ -845,6 +883,7 @@ class RecordBuilder {
     const whole = classifyLabel(text);
     // A label alone waits for its value in the next element; a list label ("Allergies") alone is a title.
     if (whole && whole !== 'allergies') {
+      this.touched.add('banner');
       this.pendingLabel = whole;
       return true;
     }
@@ -875,6 +914,7 @@ class RecordBuilder {
   }
 
   private setBanner(field: BannerField, rawValue: string, el: Element) {
+    this.touched.add('banner');
     const split = splitInlineLabels(normalise(rawValue));
     for (const [inner, innerValue] of split.fields) this.setBanner(inner, innerValue, el);
     // "Legal: Eve BETTERHALF", "Preferred: …": a qualifier, not part of the value.
@@ -1000,6 +1040,7 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   record.capture.selectionOnly = Boolean(options.selectionOnly);
   record.capture.elementsVisited = report.visited;
   record.capture.durationMs = Math.round((clock() - started) * 10) / 10;
-  record.capture.coverage = { visibleChars: builder.coverage.visible, typedChars: builder.coverage.typed, keptChars: builder.coverage.kept };
+  const c = builder.coverage;
+  record.capture.coverage = { visibleChars: c.visible, typedChars: c.typed, keptChars: c.kept, bannerChars: c.banner, skippedChars: c.skipped };
   return record;
 }

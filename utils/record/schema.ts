@@ -153,7 +153,17 @@ export const CaptureInfoSchema = z.object({
    * Where the page's visible text went: typed into items, or kept as text (`other`, with its
    * heading). Banner fields, empty-state lines and controls are neither. Absent in older records.
    */
-  coverage: z.object({ visibleChars: z.number().int().nonnegative(), typedChars: z.number().int().nonnegative(), keptChars: z.number().int().nonnegative() }).optional(),
+  coverage: z
+    .object({
+      visibleChars: z.number().int().nonnegative(),
+      typedChars: z.number().int().nonnegative(),
+      keptChars: z.number().int().nonnegative(),
+      /** Read into the patient's details, the encounter, or a list's stated state ("No Known Allergies"). */
+      bannerChars: z.number().int().nonnegative().optional(),
+      /** Left out for a reason: page controls and navigation. */
+      skippedChars: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
 });
 
 export const PatientRecordSchema = z.object({
