@@ -108,6 +108,9 @@ function withoutDates(text: string): string {
 /** A line about a list rather than an item of it. */
 const META_LINE = /^(?:rows? \d+|showing \d+|page \d+|last (?:reviewed|updated|verified|charted|modified)|reviewed|verified|updated|reconciled|as of|source:|from (?:the )?state registry|\d+ (?:active|total|items?|results?|entries|records?)\b)/i;
 
+/** Longest passage of kept text outside any section before a new one starts. */
+const MAX_PASSAGE_CHARS = 2_000;
+
 /** The heading of kept text that no section heading introduces. */
 const NO_HEADING = 'Text outside any section';
 
@@ -120,6 +123,9 @@ const RESOLVED_WORDS = /^(resolved|inactive|past|historical|previous)$/i;
 
 const STATUS_FIELD: Partial<Record<ItemCategory, string>> = { problems: 'status', medications: 'status', allergies: 'severity' };
 const DATE_FIELD: Partial<Record<ItemCategory, string>> = { problems: 'onset', medications: 'start', immunizations: 'date', procedures: 'date' };
+
+/** Children an item's own container may have; a list has more. */
+const MAX_ITEM_CHILDREN = 12;
 
 /** How far up from an item its badge or date may sit and still belong to it. */
 const FRAGMENT_REACH = 4;
@@ -259,7 +265,9 @@ function isNavigation(el: Element): boolean {
 
 function nearAncestor(a: Element, b: Element, reach: number): boolean {
   let node: Element | null = a;
-  for (let i = 0; node && i <= reach; i++, node = node.parentElement) if (node.contains(b)) return (node.textContent ?? '').length < 600;
+  // The shared container must be small, an item's own row, not the list: few children (cheap to
+  // ask, unlike its text, which on a long list would make reading quadratic).
+  for (let i = 0; node && i <= reach; i++, node = node.parentElement) if (node.contains(b)) return node.childElementCount <= MAX_ITEM_CHILDREN;
   return false;
 }
 
@@ -473,6 +481,15 @@ class RecordBuilder {
   private push(category: ItemCategory, fields: Record<string, string | undefined>, text: string, el: Element) {
     const key = `${category}\u0000${normalise(text).toLowerCase()}`;
     this.touched.add('item');
+    // Text outside any section comes in runs (a site header, an app shell's labels): one passage
+    // per run, not an item per line.
+    const last = this.lastItem;
+    if (category === 'other' && fields.heading === NO_HEADING && last?.category === 'other' && last.item.heading === NO_HEADING && last.item.text.length < MAX_PASSAGE_CHARS && nearAncestor(last.el, el, 3)) {
+      const line = normalise(text);
+      last.item.text = `${last.item.text} · ${line}`;
+      this.coverage.kept += line.length;
+      return;
+    }
     if (this.seen.has(key)) {
       // The same entry again (a vaccine given twice): its badge and date belong to it, not to the
       // entry before, and are not items of their own.

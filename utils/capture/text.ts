@@ -30,8 +30,12 @@ function laysOutChildrenApart(el: Element): boolean {
   return known;
 }
 
+/** Two element children with text and nothing between them: only then can layout change the text. */
 function touchingChildren(el: Element): boolean {
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.nextSibling && c.nextSibling === c.nextElementSibling) return true;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    const next = c.nextSibling;
+    if (next && next === c.nextElementSibling && c.textContent && next.textContent) return true;
+  }
   return false;
 }
 
