@@ -79,7 +79,7 @@ try {
   console.log(`  capture, first (cold) run      ${capture[0].toFixed(1)} ms`);
   console.log(`  capture, warm median           ${median(warm).toFixed(1)} ms   [${warm.map((x) => x.toFixed(0)).join(', ')}]`);
   console.log(`  document.body.innerText        ${median(innerText).toFixed(1)} ms   median [${innerText.map((x) => x.toFixed(0)).join(', ')}]`);
-  console.log(`  ratio warm capture / innerText ${(median(warm) / median(innerText)).toFixed(2)}×   (target ≤ 2×)`);
+  console.log(`  ratio warm capture / innerText ${(median(warm) / median(innerText)).toFixed(2)}×   (target ≤ 3×)`);
   console.log(`  longest main-thread task       ${longest.toFixed(0)} ms  (long tasks are those over 50 ms; 0 = none seen; target: none)`);
   recordFigures({ captureWarmMs: median(warm), captureInnerTextRatio: median(warm) / median(innerText), captureLongestTaskMs: longest });
   console.log(`  captured: ${record.labs.length} labs, ${record.notes.length} notes, ${record.problems.length} problems; ${record.capture.elementsVisited.toLocaleString('en-US')} elements visited`);

@@ -36,6 +36,7 @@ import {
 } from './fields';
 import { containsComposed, sectionScope } from './scope';
 import { isFlowsheet, mapColumns, type TableData } from './tables';
+import { resetLayoutCache } from './text';
 import { hasLayout } from './visibility';
 import { walk, type Block, type WalkReport } from './walk';
 
@@ -255,10 +256,10 @@ function labelValueCells(rows: TableData['rows']): Array<{ label: string; value:
 
 /** Text that is all links (a menu, a tab strip drawn as links): navigation, not chart. */
 function isNavigation(el: Element): boolean {
+  if (!el.querySelector('a, button') && el.tagName !== 'A') return false; // most text has no link: the cheap answer first
   const text = normalise(el.textContent ?? '');
   if (!text) return false;
-  const links = Array.from(el.querySelectorAll('a, button'));
-  if (!links.length) return false;
+  const links = el.tagName === 'A' ? [el] : Array.from(el.querySelectorAll('a, button'));
   const linked = links.reduce((n, a) => n + normalise(a.textContent ?? '').length, 0);
   return text.replace(/[|·•\s]/g, '').length <= linked + links.length;
 }
@@ -292,6 +293,9 @@ class RecordBuilder {
   readonly coverage = { visible: 0, typed: 0, kept: 0, banner: 0, skipped: 0 };
   /** What the block being read led to: an item, banner fields, a skip for a reason, or a wait for more. */
   private touched = new Set<'item' | 'banner' | 'skip' | 'defer'>();
+  /** Blocks read so far, and the block the last item came from: kept text in consecutive blocks is one passage. */
+  private blocks = 0;
+  private lastItemBlock = -1;
   private note: NoteDraft | undefined;
   private pendingLabel: BannerField | undefined;
   private nameCandidate: { text: string; el: Element } | undefined;
@@ -325,6 +329,7 @@ class RecordBuilder {
 
   add(block: Exclude<Block, { kind: 'tick' }>) {
     const chars = blockChars(block);
+    this.blocks++;
     this.coverage.visible += chars;
     this.touched.clear();
     const before = this.coverage.typed + this.coverage.kept + this.coverage.skipped;
@@ -484,7 +489,7 @@ class RecordBuilder {
     // Text outside any section comes in runs (a site header, an app shell's labels): one passage
     // per run, not an item per line.
     const last = this.lastItem;
-    if (category === 'other' && fields.heading === NO_HEADING && last?.category === 'other' && last.item.heading === NO_HEADING && last.item.text.length < MAX_PASSAGE_CHARS && nearAncestor(last.el, el, 3)) {
+    if (category === 'other' && fields.heading === NO_HEADING && last?.category === 'other' && last.item.heading === NO_HEADING && last.item.text.length < MAX_PASSAGE_CHARS && this.lastItemBlock >= this.blocks - 1) {
       const line = normalise(text);
       last.item.text = `${last.item.text} · ${line}`;
       this.coverage.kept += line.length;
@@ -506,6 +511,7 @@ class RecordBuilder {
     const item = { ...clean, id: this.nextId(category), text: shown, ref: this.register(el) };
     (this.record[category] as unknown[]).push(item);
     this.lastItem = { category, item: item as Record<string, string>, el };
+    this.lastItemBlock = this.blocks;
     if (this.section) this.section.report.count++;
   }
 
@@ -655,8 +661,9 @@ class RecordBuilder {
         return;
       }
       // Visible text that fits no section is kept as text, never dropped (menus are navigation).
-      if (isNavigation(el)) this.touched.add('skip');
-      if (this.section?.category !== 'patient' && !isNavigation(el)) this.push('other', { heading: this.section?.report.heading || NO_HEADING }, normalise(text), el);
+      const navigation = isNavigation(el);
+      if (navigation) this.touched.add('skip');
+      if (this.section?.category !== 'patient' && !navigation) this.push('other', { heading: this.section?.report.heading || NO_HEADING }, normalise(text), el);
       return;
     }
     if (category === 'notes' || category === 'messages') {
@@ -1011,6 +1018,7 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
     keep = (el) => ranges.some((range) => range.intersectsNode(el));
   }
 
+  resetLayoutCache();
   const adapter = findAdapter(doc);
   // An adapter is a hint, never a gate: the whole page is walked whichever layout matched.
   const builder = new RecordBuilder(doc, options.register, keep, adapter?.defaultSection, adapter?.root?.(doc));

@@ -14,6 +14,13 @@ function isQuietlyHidden(el: Element): boolean {
 }
 
 const boxCache = new WeakMap<Element, boolean>();
+/** Elements of one tag and class share their display nearly always: asked once per class per read. */
+const classCache = new Map<string, boolean>();
+
+/** Forgets what layout was seen: called at the start of each read (the page's styles may have changed). */
+export function resetLayoutCache() {
+  classCache.clear();
+}
 
 /**
  * Flex and grid containers lay their children out as separate boxes even when no white space
@@ -22,11 +29,14 @@ const boxCache = new WeakMap<Element, boolean>();
  */
 function laysOutChildrenApart(el: Element): boolean {
   let known = boxCache.get(el);
+  const byClass = typeof el.className === 'string' && el.className && !el.hasAttribute('style') ? `${el.tagName}.${el.className}` : undefined;
+  if (known === undefined && byClass) known = classCache.get(byClass);
   if (known === undefined) {
     const display = el.ownerDocument.defaultView?.getComputedStyle(el).display ?? '';
     known = /flex|grid/.test(display);
-    boxCache.set(el, known);
+    if (byClass && classCache.size < 5_000) classCache.set(byClass, known);
   }
+  boxCache.set(el, known);
   return known;
 }
 
@@ -34,7 +44,7 @@ function laysOutChildrenApart(el: Element): boolean {
 function touchingChildren(el: Element): boolean {
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
     const next = c.nextSibling;
-    if (next && next === c.nextElementSibling && c.textContent && next.textContent) return true;
+    if (next && next === c.nextElementSibling && c.firstChild && next.firstChild) return true;
   }
   return false;
 }

@@ -1,6 +1,8 @@
 import type { LayoutAdapter } from './index';
 
 const SAMPLE = 300;
+/** Elements looked at, at most, to find that sample: a long table of unclassed rows ends the look early. */
+const MAX_SCANNED = 5_000;
 /** Build tools' generated class names: short letter/digit mixes ("k3Rw", "css-1x2y3z", "_a1b2c"). */
 const HASHED = /^(?:css-[a-z0-9]{4,}|_?[a-zA-Z]{0,3}\d[a-zA-Z0-9_-]{1,8}|[a-zA-Z]+_[a-zA-Z0-9]{5,})$/;
 
@@ -15,7 +17,7 @@ export const appGrid: LayoutAdapter = {
     const all = doc.body?.getElementsByTagName('*') ?? [];
     let classed = 0;
     let hashed = 0;
-    for (let i = 0; i < all.length && classed < SAMPLE; i++) {
+    for (let i = 0; i < all.length && i < MAX_SCANNED && classed < SAMPLE; i++) {
       const list = all[i].classList;
       if (list.length === 0) continue;
       classed++;
