@@ -34,6 +34,26 @@ import {
   parseVital,
   splitValueUnit,
 } from './fields';
+import { NAME_LIKE, NOT_A_NAME, isPatientField, readIdentifiers, splitInlineLabels, unlabelledBannerParts } from './banner';
+import {
+  CONTROL_TEXT,
+  DATE_FIELD,
+  FRAGMENT_REACH,
+  ITEM_FRAGMENT,
+  MAX_ITEM_CHILDREN,
+  MAX_PASSAGE_CHARS,
+  META_LINE,
+  NO_HEADING,
+  RESOLVED_WORDS,
+  STATUS_FIELD,
+  STATUS_SUBHEADING,
+  blockChars,
+  isNavigation,
+  labelValueCells,
+  nearAncestor,
+  noteContainer,
+  withoutDates,
+} from './lines';
 import { containsComposed, sectionScope } from './scope';
 import { isFlowsheet, mapColumns, type TableData } from './tables';
 import { resetLayoutCache } from './text';
@@ -68,12 +88,6 @@ const ID_PREFIX: Record<ItemCategory, string> = {
   immunizations: 'imm', procedures: 'proc', notes: 'note', messages: 'msg', other: 'oth',
 };
 
-/** Link and button text that belongs to the page's controls, not to the chart. */
-const CONTROL_TEXT = /^(?:\+\d+|(?:show|view|see|load|display) (?:all|more|less|fewer|details|history)\b.*|expand( all)?|collapse( all)?|edit|add( new)?|print|refresh|reply|more|less|hide|back to top|\d+ of \d+|page \d+( of \d+)?|next|previous)$/i;
-
-const NOT_A_NAME = /\b(health|portal|clinic|hospital|medical|center|centre|chart|dashboard|welcome|record|summary|system|care|patient|document|view)\b/i;
-const NAME_LIKE = /^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[\p{Lu}][\p{L}'’.-]*(?:,?\s+[\p{Lu}][\p{L}'’.-]*){1,4}$/u;
-
 function yieldViaMessageChannel(): Promise<void> {
   // Timers are throttled to 1/s in background tabs; a message-channel task is not.
   return new Promise((resolve) => {
@@ -101,187 +115,12 @@ interface OpenSection {
   named?: boolean;
 }
 
-/** The text with its dates and clock times taken out: what is left to be a measurement. */
-function withoutDates(text: string): string {
-  return text.replace(/\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M\b)?/gi, ' ').replace(new RegExp(DATE_PATTERN.source, 'gi'), ' ');
-}
-
-/** A line about a list rather than an item of it. */
-const META_LINE = /^(?:rows? \d+|showing \d+|page \d+|last (?:reviewed|updated|verified|charted|modified)|reviewed|verified|updated|reconciled|as of|source:|from (?:the )?state registry|\d+ (?:active|total|items?|results?|entries|records?)\b)/i;
-
-/** Longest passage of kept text outside any section before a new one starts. */
-const MAX_PASSAGE_CHARS = 2_000;
-
-/** The heading of kept text that no section heading introduces. */
-const NO_HEADING = 'Text outside any section';
-
-/** A status badge or a date shown beside an item, in an element of its own (card lists). */
-const ITEM_FRAGMENT =
-  /^(?:active|inactive|resolved|completed|complete|final|confirmed|unconfirmed|provisional|refuted|remission|recurrence|relapse|entered[- ]in[- ]error|on[- ]hold|stopped|discontinued|not[- ]done|given|administered|in[- ]progress|cancelled|preliminary|amended|corrected)$/i;
-/** A sub-heading inside a problem list that gives the status of what follows ("Resolved Concerns"). */
-const STATUS_SUBHEADING = /^(active|current|ongoing|resolved|inactive|past|historical|previous|chronic)\s+(?:health\s+)?(?:concerns?|problems?|issues|conditions|diagnoses|medical history)\s*:?$/i;
-const RESOLVED_WORDS = /^(resolved|inactive|past|historical|previous)$/i;
-
-const STATUS_FIELD: Partial<Record<ItemCategory, string>> = { problems: 'status', medications: 'status', allergies: 'severity' };
-const DATE_FIELD: Partial<Record<ItemCategory, string>> = { problems: 'onset', medications: 'start', immunizations: 'date', procedures: 'date' };
-
-/** Children an item's own container may have; a list has more. */
-const MAX_ITEM_CHILDREN = 12;
-
-/** How far up from an item its badge or date may sit and still belong to it. */
-const FRAGMENT_REACH = 4;
-
-/**
- * Splits a banner value that carries more labelled fields ("Eve BETTERHALF Date of Birth: May 1,
- * 1975 Gender: Female Patient-ID: 444222222 (SSN)") into its own value and the fields after it. A
- * label is the one to four words before a colon that name a banner field.
- */
-export function splitInlineLabels(value: string): { head: string; fields: Array<[BannerField, string]> } {
-  const cuts: Array<{ start: number; end: number; field?: BannerField }> = [];
-  for (const colon of value.matchAll(/:\s/g)) {
-    const before = value.slice(0, colon.index);
-    const words = before.split(/\s+/);
-    let cut: (typeof cuts)[number] | undefined;
-    for (let n = Math.min(4, words.length); n >= 1 && !cut; n--) {
-      const label = words.slice(-n).join(' ');
-      const field = classifyLabel(label);
-      if (field) cut = { start: before.length - label.length, end: colon.index! + colon[0].length, field };
-    }
-    // A label Chartside has no field for ("Loc:", "Code Status:") still ends the value before it.
-    if (!cut) {
-      const other = before.match(/(?:^|\s)((?:[A-Z][A-Za-z.]*\s)?[A-Z][A-Za-z.]*)$/)?.[1];
-      if (other && !QUALIFIER.test(other)) cut = { start: before.length - other.length, end: colon.index! + colon[0].length };
-    }
-    if (cut) cuts.push(cut);
-  }
-  if (!cuts.length) return { head: value, fields: [] };
-  const fields = cuts.flatMap((cut, i) => (cut.field ? [[cut.field, value.slice(cut.end, cuts[i + 1]?.start ?? value.length).trim()] as [BannerField, string]] : []));
-  return { head: value.slice(0, cuts[0].start).trim(), fields: fields.filter(([, v]) => v) };
-}
-
-/**
- * Banner parts written without colons: "DOB 02/11/1989", "MRN 3318407", "☎ (313) 555-0162",
- * "36 y · F". Each part starts with a label of one to three words, or is an age and sex.
- */
-function unlabelledBannerParts(parts: string[]): Array<[BannerField, string]> {
-  const found: Array<[BannerField, string]> = [];
-  for (const part of parts) {
-    const ageSex = part.match(/^(\d{1,3})\s*(?:y|yo|yrs?|years?)(?: old)?\s*[·,/]?\s*(male|female|[MF])?$/i);
-    if (ageSex) {
-      found.push(['age', ageSex[1]]);
-      if (ageSex[2]) found.push(['sex', ageSex[2]]);
-      continue;
-    }
-    const phone = part.match(/^(?:☎|📞|✆|tel\.?)\s*(\+?[\d(][\d ()./-]{6,})$/i);
-    if (phone) {
-      found.push(['phone', phone[1]]);
-      continue;
-    }
-    const words = part.split(' ');
-    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
-      const field = classifyLabel(words.slice(0, n).join(' '));
-      const value = words.slice(n).join(' ');
-      if (field && value && !classifyLabel(value)) {
-        found.push([field, value]);
-        break;
-      }
-    }
-  }
-  return found;
-}
-
-/** Words that qualify a value rather than label another field ("Legal: Eve BETTERHALF"). */
-const QUALIFIER = /^(?:legal|official|usual|preferred|full|primary|home|work|mobile|cell)$/i;
-
-/** Identifier types by the system a FHIR page shows beside the value. */
-const ID_SYSTEMS: Array<[RegExp, string]> = [
-  [/us-ssn|\bssn\b|2\.16\.840\.1\.113883\.4\.1$/i, 'SSN'],
-  [/passport/i, 'Passport'],
-  [/2\.16\.840\.1\.113883\.4\.3\.\d+|driver/i, "Driver's license"],
-  [/medicaid|medicare|member|insurance|payer/i, 'Insurance'],
-  [/mrn|medical.?record|hospital|patient/i, 'MRN'],
-];
-const SYSTEM_AND_VALUE = /((?:https?:\/\/|urn:(?:oid|uuid):)[^\s]+?):\s*([^\s,;]+)/gi;
-
-/** Identifiers written as "system: value" (FHIR viewers), or "value (type)", else the value as shown. */
-export function readIdentifiers(value: string, type: string): Array<{ type: string; value: string }> {
-  const withSystems = [...value.matchAll(SYSTEM_AND_VALUE)].map((m) => ({ type: ID_SYSTEMS.find(([re]) => re.test(m[1]))?.[1] ?? 'ID', value: m[2] }));
-  if (withSystems.length) return withSystems;
-  // "998991 (2.16.840.1.113883.19.5.99999.2), 111-00-2330 (SSN)": each value with its issuer or type.
-  const entries = value.split(/,\s+(?=[^,()]+\()/);
-  return entries.map((entry) => {
-    const typed = entry.match(/^(.+?)\s*\(([^()]{1,60})\)$/);
-    if (!typed) return { type, value: entry };
-    return { type: /\bssn\b|social/i.test(typed[2]) ? 'SSN' : /passport/i.test(typed[2]) ? 'Passport' : type, value: typed[1].trim() };
-  });
-}
-
-/** Labels of the patient's own details: three in one block make it the patient's demographics wherever it sits. */
-function isPatientField(field: BannerField | undefined): boolean {
-  return field !== undefined && !field.startsWith('enc:');
-}
-
-/** Visible characters in a block, as the reader will count them when they become items. */
-function blockChars(block: Exclude<Block, { kind: 'tick' }>): number {
-  switch (block.kind) {
-    case 'heading':
-    case 'hidden':
-      return 0; // headings name sections; hidden content is not visible
-    case 'text':
-      return normalise(block.text).length;
-    case 'list':
-      return block.items.reduce((n, i) => n + normalise(i.text).length, 0);
-    case 'pairs':
-      return block.pairs.reduce((n, p) => n + p.label.length + p.value.length + 2, 0);
-    case 'table':
-      // As rows are kept: the cells that show text, joined by " · ".
-      return block.table.rows.reduce((n, r) => n + Math.max(0, r.cells.filter((c) => c.text).reduce((m, c) => m + c.text.length + 3, -3)), 0);
-  }
-}
-
-/** Rows whose cells alternate "Label:" and value: a grid of labelled values, not a list of items. */
-function labelValueCells(rows: TableData['rows']): Array<{ label: string; value: string; el: Element }> | undefined {
-  if (!rows.length) return undefined;
-  const pairs: Array<{ label: string; value: string; el: Element }> = [];
-  for (const row of rows) {
-    const cells = row.cells.filter((c) => c.text);
-    if (cells.length < 2 || cells.length % 2 !== 0) return undefined;
-    for (let i = 0; i < cells.length; i += 2) {
-      if (!/^[^:]{0,39}[A-Za-z][^:]{0,39}:$/.test(cells[i].text)) return undefined;
-      pairs.push({ label: cells[i].text.slice(0, -1).trim(), value: cells[i + 1].text, el: cells[i + 1].el });
-    }
-  }
-  return pairs;
-}
-
-/** Text that is all links (a menu, a tab strip drawn as links): navigation, not chart. */
-function isNavigation(el: Element): boolean {
-  if (!el.querySelector('a, button') && el.tagName !== 'A') return false; // most text has no link: the cheap answer first
-  const text = normalise(el.textContent ?? '');
-  if (!text) return false;
-  const links = el.tagName === 'A' ? [el] : Array.from(el.querySelectorAll('a, button'));
-  const linked = links.reduce((n, a) => n + normalise(a.textContent ?? '').length, 0);
-  return text.replace(/[|·•\s]/g, '').length <= linked + links.length;
-}
-
-function nearAncestor(a: Element, b: Element, reach: number): boolean {
-  let node: Element | null = a;
-  // The shared container must be small, an item's own row, not the list: few children (cheap to
-  // ask, unlike its text, which on a long list would make reading quadratic).
-  for (let i = 0; node && i <= reach; i++, node = node.parentElement) if (node.contains(b)) return node.childElementCount <= MAX_ITEM_CHILDREN;
-  return false;
-}
-
 interface NoteDraft {
   category: 'notes' | 'messages';
   title?: string;
   lines: string[];
   el: Element;
   container: Element | null;
-}
-
-function noteContainer(el: Element): Element | null {
-  return el.closest('article, [role="article"], li, [role="listitem"], blockquote');
 }
 
 class RecordBuilder {

@@ -1,0 +1,98 @@
+/**
+ * What a line of chart text is, apart from an item: a control, a line about a list, a badge or
+ * date beside an item, a navigation menu — and how many visible characters a block holds.
+ * Pure functions and vocabularies the reader (capture.ts) applies.
+ */
+import type { ItemCategory } from '../record/schema';
+import { normalise } from './classify';
+import { DATE_PATTERN } from './fields';
+import type { TableData } from './tables';
+import type { Block } from './walk';
+
+/** Link and button text that belongs to the page's controls, not to the chart. */
+export const CONTROL_TEXT = /^(?:\+\d+|(?:show|view|see|load|display) (?:all|more|less|fewer|details|history)\b.*|expand( all)?|collapse( all)?|edit|add( new)?|print|refresh|reply|more|less|hide|back to top|\d+ of \d+|page \d+( of \d+)?|next|previous)$/i;
+
+/** The text with its dates and clock times taken out: what is left to be a measurement. */
+export function withoutDates(text: string): string {
+  return text.replace(/\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M\b)?/gi, ' ').replace(new RegExp(DATE_PATTERN.source, 'gi'), ' ');
+}
+
+/** A line about a list rather than an item of it. */
+export const META_LINE = /^(?:rows? \d+|showing \d+|page \d+|last (?:reviewed|updated|verified|charted|modified)|reviewed|verified|updated|reconciled|as of|source:|from (?:the )?state registry|\d+ (?:active|total|items?|results?|entries|records?)\b)/i;
+
+/** Longest passage of kept text outside any section before a new one starts. */
+export const MAX_PASSAGE_CHARS = 2_000;
+
+/** The heading of kept text that no section heading introduces. */
+export const NO_HEADING = 'Text outside any section';
+
+/** A status badge or a date shown beside an item, in an element of its own (card lists). */
+export const ITEM_FRAGMENT =
+  /^(?:active|inactive|resolved|completed|complete|final|confirmed|unconfirmed|provisional|refuted|remission|recurrence|relapse|entered[- ]in[- ]error|on[- ]hold|stopped|discontinued|not[- ]done|given|administered|in[- ]progress|cancelled|preliminary|amended|corrected)$/i;
+/** A sub-heading inside a problem list that gives the status of what follows ("Resolved Concerns"). */
+export const STATUS_SUBHEADING = /^(active|current|ongoing|resolved|inactive|past|historical|previous|chronic)\s+(?:health\s+)?(?:concerns?|problems?|issues|conditions|diagnoses|medical history)\s*:?$/i;
+export const RESOLVED_WORDS = /^(resolved|inactive|past|historical|previous)$/i;
+
+export const STATUS_FIELD: Partial<Record<ItemCategory, string>> = { problems: 'status', medications: 'status', allergies: 'severity' };
+export const DATE_FIELD: Partial<Record<ItemCategory, string>> = { problems: 'onset', medications: 'start', immunizations: 'date', procedures: 'date' };
+
+/** Children an item's own container may have; a list has more. */
+export const MAX_ITEM_CHILDREN = 12;
+
+/** How far up from an item its badge or date may sit and still belong to it. */
+export const FRAGMENT_REACH = 4;
+
+/** Visible characters in a block, as the reader will count them when they become items. */
+export function blockChars(block: Exclude<Block, { kind: 'tick' }>): number {
+  switch (block.kind) {
+    case 'heading':
+    case 'hidden':
+      return 0; // headings name sections; hidden content is not visible
+    case 'text':
+      return normalise(block.text).length;
+    case 'list':
+      return block.items.reduce((n, i) => n + normalise(i.text).length, 0);
+    case 'pairs':
+      return block.pairs.reduce((n, p) => n + p.label.length + p.value.length + 2, 0);
+    case 'table':
+      // As rows are kept: the cells that show text, joined by " · ".
+      return block.table.rows.reduce((n, r) => n + Math.max(0, r.cells.filter((c) => c.text).reduce((m, c) => m + c.text.length + 3, -3)), 0);
+  }
+}
+
+/** Rows whose cells alternate "Label:" and value: a grid of labelled values, not a list of items. */
+export function labelValueCells(rows: TableData['rows']): Array<{ label: string; value: string; el: Element }> | undefined {
+  if (!rows.length) return undefined;
+  const pairs: Array<{ label: string; value: string; el: Element }> = [];
+  for (const row of rows) {
+    const cells = row.cells.filter((c) => c.text);
+    if (cells.length < 2 || cells.length % 2 !== 0) return undefined;
+    for (let i = 0; i < cells.length; i += 2) {
+      if (!/^[^:]{0,39}[A-Za-z][^:]{0,39}:$/.test(cells[i].text)) return undefined;
+      pairs.push({ label: cells[i].text.slice(0, -1).trim(), value: cells[i + 1].text, el: cells[i + 1].el });
+    }
+  }
+  return pairs;
+}
+
+/** Text that is all links (a menu, a tab strip drawn as links): navigation, not chart. */
+export function isNavigation(el: Element): boolean {
+  if (!el.querySelector('a, button') && el.tagName !== 'A') return false; // most text has no link: the cheap answer first
+  const text = normalise(el.textContent ?? '');
+  if (!text) return false;
+  const links = el.tagName === 'A' ? [el] : Array.from(el.querySelectorAll('a, button'));
+  const linked = links.reduce((n, a) => n + normalise(a.textContent ?? '').length, 0);
+  return text.replace(/[|·•\s]/g, '').length <= linked + links.length;
+}
+
+export function nearAncestor(a: Element, b: Element, reach: number): boolean {
+  let node: Element | null = a;
+  // The shared container must be small, an item's own row, not the list: few children (cheap to
+  // ask, unlike its text, which on a long list would make reading quadratic).
+  for (let i = 0; node && i <= reach; i++, node = node.parentElement) if (node.contains(b)) return node.childElementCount <= MAX_ITEM_CHILDREN;
+  return false;
+}
+
+export function noteContainer(el: Element): Element | null {
+  return el.closest('article, [role="article"], li, [role="listitem"], blockquote');
+}
