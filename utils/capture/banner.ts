@@ -43,10 +43,11 @@ export function splitInlineLabels(value: string): { head: string; fields: Array<
 export function unlabelledBannerParts(parts: string[]): Array<[BannerField, string]> {
   const found: Array<[BannerField, string]> = [];
   for (const part of parts) {
-    const ageSex = part.match(/^(\d{1,3})\s*(?:y|yo|yrs?|years?)(?: old)?\s*[·,/]?\s*(male|female|[MF])?$/i);
+    const ageSex = part.match(/^(?:(♀|♂)\s*)?(\d{1,3})\s*(?:y|yo|yrs?|years?)(?: old)?\s*[·,/]?\s*(male|female|[MF])?$/i);
     if (ageSex) {
-      found.push(['age', ageSex[1]]);
-      if (ageSex[2]) found.push(['sex', ageSex[2]]);
+      found.push(['age', ageSex[2]]);
+      const sex = ageSex[3] ?? (ageSex[1] === '♀' ? 'female' : ageSex[1] === '♂' ? 'male' : undefined);
+      if (sex) found.push(['sex', sex]);
       continue;
     }
     const phone = part.match(/^(?:☎|📞|✆|tel\.?)\s*(\+?[\d(][\d ()./-]{6,})$/i);
@@ -58,7 +59,8 @@ export function unlabelledBannerParts(parts: string[]): Array<[BannerField, stri
     for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
       const field = classifyLabel(words.slice(0, n).join(' '));
       const value = words.slice(n).join(' ');
-      if (field && value && !classifyLabel(value)) {
+      // Without a colon, "Patient Lists" is a menu, not a name: only fields whose values look like values.
+      if (field && UNLABELLED_FIELDS.test(field) && value && !classifyLabel(value)) {
         found.push([field, value]);
         break;
       }
@@ -66,6 +68,9 @@ export function unlabelledBannerParts(parts: string[]): Array<[BannerField, stri
   }
   return found;
 }
+
+/** Fields a label without a colon may introduce: the value then shows what it is (a date, a number). */
+const UNLABELLED_FIELDS = /^(?:birthDate|sex|age|phone|email|address|allergies|id:.*)$/;
 
 /** Words that qualify a value rather than label another field ("Legal: Eve BETTERHALF"). */
 export const QUALIFIER = /^(?:legal|official|usual|preferred|full|primary|home|work|mobile|cell)$/i;

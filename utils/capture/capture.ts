@@ -80,6 +80,9 @@ export interface CaptureOptions {
   documentId?: string;
 }
 
+/** "Heart Rate: 60" in a line of several labelled readings: a label of one or two words, a colon, a number. */
+const LABELLED_READING = /([A-Z][\w₂.]+(?: [A-Z][a-z][\w₂.]*)?):\s*([<>]?\d.*?)(?=\s+[A-Z][\w₂.]+(?: [A-Z][a-z][\w₂.]*)?:\s*[<>]?\d|$)/g;
+
 /** Rows of a long table handed to the builder between pauses. */
 const TABLE_CHUNK_ROWS = 200;
 
@@ -258,14 +261,18 @@ class RecordBuilder {
     if (current?.category === 'problems' && this.statusSubheading(text)) return;
     // Title-like text that is not heading markup and names one item, not a section ("Allergy to
     // grass pollen" in an allergy card), is an item of the section it sits in.
-    if (implied && current && current.category !== 'other' && current.category !== 'patient' && !isSectionTitle(text)) {
+    // ("LAST OFFICE NOTE - 06/10/2025 - …": the title before its dash decides.)
+    if (implied && current && current.category !== 'other' && current.category !== 'patient' && !isSectionTitle(text.split(/\s+[-–—|]\s+/)[0])) {
       const named = classifyHeading(text);
       // Another category's title outside the open section's container starts that section.
       const elsewhere = named && named !== current.category && current.scope && !containsComposed(current.scope, el);
       if (!elsewhere) return this.text(text, [text], el, false);
     }
     // Inside notes and messages, deeper headings title the next note, whatever words they use.
-    if (current && (current.category === 'notes' || current.category === 'messages') && level > current.level) {
+    // (A section the layout adapter assumed for a heading-less page gives way to a real one.)
+    const named = classifyHeading(text);
+    const realSection = current?.implicit && named && named !== current.category && named !== 'other' && isSectionTitle(text);
+    if (current && (current.category === 'notes' || current.category === 'messages') && level > current.level && !realSection) {
       this.flushNote();
       this.note = { category: current.category, title: text, lines: [], el, container: noteContainer(el) };
       return;
@@ -477,7 +484,7 @@ class RecordBuilder {
   }
 
   private text(text: string, parts: string[], el: Element, listItem: boolean) {
-    if (CONTROL_TEXT.test(normalise(text))) return void this.touched.add('skip');
+    if (CONTROL_TEXT.test(normalise(text)) || /^[=\-_~*]{3,}$/.test(normalise(text))) return void this.touched.add('skip');
     if (this.pendingMeasure && !(this.itemCategory === 'labs' || this.itemCategory === 'vitals')) this.flushMeasure();
     if (this.inBannerContext()) {
       const lines = text.split('\n');
@@ -527,6 +534,17 @@ class RecordBuilder {
     // A date or time alone beside results is when they were taken, not a result.
     if ((category === 'labs' || category === 'vitals') && /\d/.test(line) && !/\d/.test(withoutDates(line))) return this.other(line, el);
     if (this.joinFragment(category, line, el)) return;
+    // "BP: 134/82 mmHg   Pulse: 58   Temp: 97.9 F": several labelled readings on one line.
+    const labelled = (category === 'labs' || category === 'vitals') && parts.length === 1 ? [...line.matchAll(LABELLED_READING)].map((m) => m[0]) : [];
+    if (labelled.length > 1 && labelled.join(' ').length === line.length) {
+      for (const part of labelled) this.item(category, part, el);
+      return;
+    }
+    // "BP 128/74 · HR 96 · Temp 37.0 °C": several readings in one line, each in a part of its own.
+    if ((category === 'labs' || category === 'vitals') && parts.length > 1 && parts.every((p) => /^\D{1,30}\s[<>]?\d/.test(p))) {
+      for (const part of parts) this.item(category, normalise(part), el);
+      return;
+    }
     if (category === 'labs' || category === 'vitals') {
       const pending = this.pendingMeasure;
       // A value is a number, not a date: "Issued" · "8/18/2018" is a report's header, not a result.

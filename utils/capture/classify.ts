@@ -44,7 +44,7 @@ export function classifyHeading(text: string): SectionCategory | undefined {
 }
 
 /** Words that qualify a section's name without naming anything in it ("Active Problems (3)"). */
-const TITLE_FILLER = /\b(?:active|current|recent|known|all|list|lists|history|summary|and|or|of|the|for|patient|patient's|my|your|past|other|new|latest|chronic|documented|reported|reconciled|home|outpatient|inpatient|signs|earlier|older|prior|previous|more|additional|show|view|hidden|collapsed|hospital|orders?|admission|discharge|visit|today|review|flowsheet|panel|section|details|overview|registry|state|from|problem|shift|nursing|clinical|daily|care|team|physician|provider|your|our|open|pending)\b|[#&/()\[\]:,.\-–—+▸▾▼▶\d]+/giu;
+const TITLE_FILLER = /\b(?:active|current|recent|known|all|list|lists|history|summary|and|or|of|the|for|patient|patient's|my|your|past|other|new|latest|chronic|documented|reported|reconciled|home|outpatient|inpatient|signs|earlier|older|prior|previous|more|additional|show|view|hidden|collapsed|hospital|orders?|admission|discharge|visit|today|review|flowsheet|panel|section|details|overview|registry|state|from|problem|shift|nursing|clinical|daily|care|team|physician|provider|your|our|open|pending|last|office|visit|encounter)\b|[#&/()\[\]:,.\-–—+▸▾▼▶\d]+/giu;
 
 /**
  * Title-like text that names a whole section, not one item of it: "Allergies and Adverse
@@ -61,9 +61,10 @@ export function isSectionTitle(text: string): boolean {
 
 /** Short text that reads as a section title even without heading markup ("Active Problems"). */
 export function isTitleLike(text: string): boolean {
-  const clean = normalise(text);
+  // A count or a date in brackets after the title ("Problems (3)", "VITAL SIGNS (06/10/2025)").
+  const clean = normalise(text).replace(/\s*\([^()]*\)$/, '');
   if (clean.length === 0 || clean.length > 48) return false;
-  if (/\d{2,}|[.;!?]$/.test(clean.replace(/\(\d+\)$/, ''))) return false;
+  if (/\d{2,}|[.;!?]$/.test(clean)) return false;
   if (clean.split(' ').length > 6 || isEmptyState(clean)) return false;
   return classifyHeading(clean) !== undefined;
 }

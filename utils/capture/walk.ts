@@ -135,6 +135,14 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       continue;
     }
 
+    if (tag === 'PRE') {
+      const report = printedReport(el);
+      if (report) {
+        yield* report;
+        continue;
+      }
+    }
+
     const level = headingLevel(el);
     if (level) {
       const text = lineOf(el);
@@ -203,10 +211,13 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       if (!text) continue;
       const first = el.parentElement?.firstElementChild === el;
       const parts = partsOf(el.childNodes);
-      if (isTitleLike(text) && (first || isBold(el))) yield { kind: 'heading', text, level: 3, el, implied: true };
-      // A card header: its title, then a date or a count beside it ("Vitals · Jun 3, 2025 10:12").
-      else if (first && parts.length > 1 && isSectionTitle(parts[0]) && isTitleLike(parts[0])) yield { kind: 'heading', text: parts[0], level: 3, el, implied: true };
-      else yield { kind: 'text', text: textOf(el), parts, el };
+      // A card header: its title, then a date, a count or a filter beside it ("Vitals · Jun 3, 2025 10:12").
+      if (parts.length > 1 && !parts[0].endsWith(':') && isSectionTitle(parts[0]) && isTitleLike(parts[0]) && parts.slice(1).join(' ').length <= 40) yield { kind: 'heading', text: parts[0], level: 3, el, implied: true };
+      else if (isTitleLike(text) && (first || isBold(el))) yield { kind: 'heading', text, level: 3, el, implied: true };
+      else if (isBold(el) && isSectionTitle(text.split(/\s+[-–—|]\s+/)[0]) && isTitleLike(text.split(/\s+[-–—|]\s+/)[0])) {
+        // "LAST OFFICE NOTE - 06/10/2025 - Castellanos, Helena MD": a title, then what it is about.
+        yield { kind: 'heading', text, level: 3, el, implied: true };
+      } else yield { kind: 'text', text: textOf(el), parts, el };
       continue;
     }
 
@@ -217,6 +228,29 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
     }
     pushChildren(stack, el.childNodes, el);
   }
+}
+
+/** A line of "=====" or "-----" under a title in printed text. */
+const UNDERLINE = /^[=\-_~*]{3,}$/;
+
+/**
+ * A printed report in a <pre> ("ACTIVE PROBLEMS" over "===============", then its lines): each
+ * underlined title a heading, each other line text. A <pre> without underlined titles is a note
+ * and is read whole, as before.
+ */
+function printedReport(pre: Element): Block[] | undefined {
+  const lines = textOf(pre).split('\n');
+  const titled = lines.filter((line, i) => UNDERLINE.test(lines[i + 1] ?? '') && isTitleLike(line.replace(/\s*\(.*\)\s*$/, ''))).length;
+  if (!titled) return undefined;
+  const blocks: Block[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line || UNDERLINE.test(line)) continue;
+    if (UNDERLINE.test(lines[i + 1] ?? '') && isTitleLike(line.replace(/\s*\(.*\)\s*$/, ''))) blocks.push({ kind: 'heading', text: line, level: 2, el: pre });
+    // Dot leaders ("Amoxicillin ........ hives") stand for a separator.
+    else blocks.push({ kind: 'text', text: line.replace(/\s*\.{3,}\s*/g, ' — '), parts: [line], el: pre });
+  }
+  return blocks;
 }
 
 /** Runs a table reader, counting what it reads and passing its pauses on as ticks. */
