@@ -3,7 +3,7 @@ import { ITEM_CATEGORIES, type ItemCategory, type PatientRecord, type RecordItem
 import { categoryState, describeMissing } from '../utils/record/category-state';
 
 /** The lists a clinician expects on every chart: each says which kind of nothing it is when it has no items. */
-const KEY_CATEGORIES = ['problems', 'medications', 'allergies', 'vitals', 'labs'] as const;
+const KEY_CATEGORIES = ['problems', 'medications', 'allergies', 'vitals', 'labs', 'immunizations'] as const;
 
 export type RecordViewProps = {
   record: PatientRecord;

@@ -36,3 +36,12 @@ test('a list the page states as empty is "none, as the page states"; one it show
   await panel.close();
   await chart.close();
 });
+
+test('a collapsed section is said to be collapsed and not read', async ({ ext, portalUrl }) => {
+  const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[0].id}/dashboard`);
+  const immunizations = panel.getByTestId('category-states').locator('li', { hasText: 'Immunizations' });
+  await expect(immunizations).toHaveAttribute('data-state', 'collapsed');
+  await expect(immunizations).toHaveText('Immunizations: not read — the section is collapsed or hidden on the page; open it and read the page again.');
+  await panel.close();
+  await chart.close();
+});
