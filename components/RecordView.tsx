@@ -61,6 +61,11 @@ export function RecordView({ record, onShow }: RecordViewProps) {
             <span key={part} className="muted"> · {part}</span>
           ))}
       </div>
+      {capture.patientIdentified === false ? (
+        <p className="notice notice-warn small" role="status" data-testid="patient-unidentified">
+          Chartside could not tell whose chart this is: the page shows no patient name with a birth date or record number.
+        </p>
+      ) : null}
       <p className="muted small">
         Read {capture.elementsVisited.toLocaleString('en-US')} elements in {Math.round(capture.durationMs)} ms
         {capture.selectionOnly ? ' · selection only' : ''} · layout: {capture.adapter === 'generic' ? 'not recognised, read as text and tables' : capture.adapter}

@@ -37,4 +37,13 @@ describe('what a line says, kept whole', () => {
     expect(record.labs.map((l) => [l.test, l.value])).toEqual([['Potassium', '4.1']]);
     expect(JSON.stringify(record.labs)).not.toMatch(/"value":"0?0"/);
   });
+
+  it('reads the patient from narrative banners and "Family,Given" with no space, and says when the page names nobody', async () => {
+    document.body.innerHTML = `<div><h1>Williams,Veronica</h1><p>Female; born 5/18/2004; MRN 448812</p></div><h2>Problems</h2><ul><li>Asthma</li></ul>`;
+    const record = await captureRecord(document, { register: () => 'r' });
+    expect(record.patient).toMatchObject({ name: 'Williams,Veronica', sex: 'Female', birthDate: '5/18/2004', identifiers: [{ type: 'MRN', value: '448812' }] });
+    expect(record.capture.patientIdentified).toBe(true);
+    document.body.innerHTML = `<h2>Problems</h2><ul><li>Asthma</li></ul>`;
+    expect((await captureRecord(document, { register: () => 'r' })).capture.patientIdentified).toBe(false);
+  });
 });

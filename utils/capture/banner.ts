@@ -6,7 +6,7 @@
 import { classifyLabel, type BannerField } from './classify';
 
 export const NOT_A_NAME = /\b(health|portal|clinic|hospital|medical|center|centre|chart|dashboard|welcome|record|summary|system|care|patient|document|view)\b/i;
-export const NAME_LIKE = /^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[\p{Lu}][\p{L}'’.-]*(?:,?\s+[\p{Lu}][\p{L}'’.-]*){1,4}$/u;
+export const NAME_LIKE = /^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[\p{Lu}][\p{L}'’.-]*(?:(?:,\s*|\s+)[\p{Lu}][\p{L}'’.-]*){1,4}$/u;
 
 /**
  * Splits a banner value that carries more labelled fields ("Eve BETTERHALF Date of Birth: May 1,
@@ -71,6 +71,7 @@ export function unlabelledBannerParts(parts: string[]): Array<[BannerField, stri
 
 /** Fields a label without a colon may introduce: the value then shows what it is (a date, a number). */
 const UNLABELLED_FIELDS = /^(?:birthDate|sex|age|phone|email|address|allergies|id:.*)$/;
+
 
 /** Words that qualify a value rather than label another field ("Legal: Eve BETTERHALF"). */
 export const QUALIFIER = /^(?:legal|official|usual|preferred|full|primary|home|work|mobile|cell)$/i;

@@ -12,7 +12,7 @@ import {
   type SectionReport,
 } from '../record/schema';
 import { toIsoDate } from '../record/dates';
-import { newDocumentId, pageUrlWithoutSecrets, patientKeyOf } from '../record/identity';
+import { isIdentified, newDocumentId, pageUrlWithoutSecrets, patientKeyOf } from '../record/identity';
 import { findAdapter } from './adapters';
 import {
   classifyHeading,
@@ -784,6 +784,12 @@ class RecordBuilder {
       }
     }
     if (!found.length && parts.length > 1) found.push(...unlabelledBannerParts(parts));
+    // Narrative banners: "Female; born 5/18/2004; MRN 448812".
+    if (!found.length) {
+      const pieces = text.split(/\s*[;·•|]\s*/).filter(Boolean);
+      if (pieces.length > 1) found.push(...unlabelledBannerParts(pieces));
+      if (found.length) for (const piece of pieces) if (/^(?:female|male)$/i.test(piece)) found.push(['sex', piece]);
+    }
     for (const [field, value] of found) this.setBanner(field, value, el);
     // The name often stands first in the strip, with no label ("Ezeudu, Adaeze N. · 36 y · F · DOB …").
     const first = parts[0];
@@ -917,6 +923,8 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   }
   const record = builder.finish();
   record.source.identity = { url: record.source.url, documentId: options.documentId ?? newDocumentId(), patient: patientKeyOf(record.patient) };
+  // Said explicitly, never assumed: whether the page showed whose chart it is.
+  record.capture.patientIdentified = isIdentified(record.source.identity.patient) && Boolean(record.patient.name);
   record.capture.adapter = adapter?.name ?? 'generic';
   record.capture.skipped = report.skipped;
   record.capture.selectionOnly = Boolean(options.selectionOnly);

@@ -150,6 +150,11 @@ export const CaptureInfoSchema = z.object({
   elementsVisited: z.number().int().nonnegative(),
   durationMs: z.number().nonnegative(),
   /**
+   * The page showed whose chart it is: a name, with a birth date or a record number. When false,
+   * the panel says so and nothing may be sent to a model on the record's word alone.
+   */
+  patientIdentified: z.boolean().optional(),
+  /**
    * Where the page's visible text went: typed into items, or kept as text (`other`, with its
    * heading). Banner fields, empty-state lines and controls are neither. Absent in older records.
    */
