@@ -829,7 +829,7 @@ class RecordBuilder {
         patient.sex ??= /^f$/i.test(value) ? 'female' : /^m$/i.test(value) ? 'male' : value;
         break;
       case 'age':
-        patient.age ??= value.match(/\d{1,3}/)?.[0] ?? value;
+        patient.age ??= value.match(/\d{1,3}/)?.[0].replace(/^0+(?=\d)/, '') ?? value; // "027Y" is 27
         break;
       case 'phone':
         if (!patient.phones.includes(value)) patient.phones.push(value);
