@@ -634,11 +634,27 @@ class RecordBuilder {
       }
     }
     if (!category) {
-      // Rows that fit no section are kept as text; rows of links only are navigation.
+      // Rows that fit no section are kept as text, in passages (an app shell's grid of labels can
+      // run to thousands of rows); rows of links only are navigation.
+      const heading = this.section?.report.heading || NO_HEADING;
+      let passage: { lines: string[]; el: Element; chars: number } | undefined;
+      const flush = () => passage && this.push('other', { heading }, passage.lines.join(' · '), passage.el);
       for (const row of rows) {
         const text = row.cells.map((c) => c.text).filter(Boolean).join(' · ');
-        if (text && !CONTROL_TEXT.test(text) && !isNavigation(row.el)) this.push('other', { heading: this.section?.report.heading || NO_HEADING }, text, row.el);
+        if (!text || CONTROL_TEXT.test(text)) continue;
+        if (isNavigation(row.el)) {
+          this.coverage.skipped += text.length;
+          continue;
+        }
+        if (passage && passage.chars + text.length > MAX_PASSAGE_CHARS) {
+          flush();
+          passage = undefined;
+        }
+        passage ??= { lines: [], el: row.el, chars: 0 };
+        passage.lines.push(text);
+        passage.chars += text.length + 3;
       }
+      flush();
       return;
     }
 
