@@ -152,3 +152,27 @@ test('a model draft with a wrong dose is marked and counted before the clinician
     await server.close();
   }
 });
+
+test('a page that does not say whose chart it is sends nothing to the model, and says why', async ({ ext, portalUrl }) => {
+  const server = await startOpenAIServer();
+  try {
+    const options = await fillEndpoint(ext, server.baseURL, 'sk-local-test');
+    await saveEngine(options, 'Saved: test-model');
+    const chart = await ext.context.newPage();
+    await chart.goto(`${portalUrl}/patient/${patients[0].id}/messages`, { waitUntil: 'load' });
+    await chart.evaluate(() => document.querySelector('.conv-head')!.remove()); // no patient banner on the page
+    const { clickToolbarButton, openPanel } = await import('../../scripts/lib/browser.mjs');
+    await clickToolbarButton(ext, chart);
+    const panel = await openPanel(ext, chart);
+    await panel.getByRole('button', { name: 'Read this page' }).click();
+    await expect(panel.getByTestId('patient-unidentified')).toContainText('Chartside could not tell whose chart this is');
+    await panel.getByRole('button', { name: 'Summarize' }).click();
+    await expect(panel.getByRole('alert').filter({ hasText: 'nothing was sent to the model' })).toBeVisible();
+    expect(server.requests.filter((r) => r.url.endsWith('/chat/completions'))).toHaveLength(0);
+    await panel.close();
+    await chart.close();
+    await useOffline(options);
+  } finally {
+    await server.close();
+  }
+});

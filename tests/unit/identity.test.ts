@@ -104,3 +104,25 @@ describe('chart dates', () => {
     expect(toIsoDate('no date here')).toBeUndefined();
   });
 });
+
+describe('failing closed when the patient is unknown', () => {
+  it('sends nothing to a model for a page that does not say whose chart it is', async () => {
+    const { buildPayload } = await import('../../utils/deidentify/payload');
+    const { draftTaskWithModel } = await import('../../utils/draft/model');
+    document.body.innerHTML = '<h2>Problems</h2><ul><li>Type 2 diabetes mellitus</li></ul>';
+    const record = await captureRecord(document, { register: () => 'r' });
+    expect(record.capture.patientIdentified).toBe(false);
+    const payload = buildPayload(record);
+    expect(payload.ok && payload.value.patientIdentified).toBe(false);
+    if (!payload.ok) return;
+    let requests = 0;
+    const result = await draftTaskWithModel('summary', payload.value, { kind: 'compatible', baseURL: 'http://127.0.0.1:9/v1', model: 'm' } as never, {
+      fetchImpl: (async () => {
+        requests++;
+        throw new Error('must not be called');
+      }) as typeof fetch,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'patient-unknown' } });
+    expect(requests).toBe(0);
+  });
+});

@@ -4,6 +4,7 @@
  * (real values) stays with the caller, in the panel; only `text` may ever leave.
  */
 import { categoryState, type CategoryState } from '../record/category-state';
+import { isIdentified, patientKeyOf } from '../record/identity';
 import { ITEM_CATEGORIES, type PatientRecord, type RecordItem } from '../record/schema';
 import { deidentify, findLeaks, knownFromRecord, PlaceholderBook, type ClinicianChoices, type Leak } from './index';
 import type { DatePolicy, IdentifierType, KnownIdentifiers, Span } from './types';
@@ -17,6 +18,11 @@ export interface Payload {
   counts: Partial<Record<IdentifierType, number>>;
   leaks: Leak[];
   book: PlaceholderBook;
+  /**
+   * The page showed whose chart it is. When it did not, the patient's own identifiers are not
+   * known, so nothing may be sent to a model (de-identification cannot know what to remove).
+   */
+  patientIdentified: boolean;
 }
 
 const HEADINGS: Record<(typeof ITEM_CATEGORIES)[number], string> = {
@@ -90,5 +96,6 @@ export function buildPayload(record: PatientRecord, policy: DatePolicy = 'safe-h
   }
   const counts: Payload['counts'] = {};
   for (const span of spans) counts[span.type] = (counts[span.type] ?? 0) + 1;
-  return ok({ text, known, spans: outSpans, counts, leaks: findLeaks(text, known, book), book });
+  const patientIdentified = record.capture.patientIdentified ?? (Boolean(record.patient.name) && isIdentified(patientKeyOf(record.patient)));
+  return ok({ text, known, spans: outSpans, counts, leaks: findLeaks(text, known, book), book, patientIdentified });
 }

@@ -79,6 +79,17 @@ export async function draftTaskWithModel(
   config: ModelConfig,
   options: { onText?: (text: string) => void; signal?: AbortSignal; fetchImpl?: typeof fetch; taskOptions?: TaskOptions } = {},
 ): Promise<{ ok: true; value: TaskOutput } | { ok: false; error: DraftFailure }> {
+  // Fail closed: without knowing whose chart this is, de-identification cannot know what to remove.
+  if (!payload.patientIdentified) {
+    return {
+      ok: false,
+      error: {
+        code: 'patient-unknown',
+        message:
+          'Chartside could not tell whose chart this is (no patient name with a birth date or record number on the page), so nothing was sent to the model. Open the page that shows the patient banner and read it again, or use the offline engine.',
+      },
+    };
+  }
   const chosen = options.taskOptions ?? DEFAULT_TASK_OPTIONS;
   // Accepted next steps were filled back in for the clinician: de-identified again, with the same
   // placeholders, before they go into a note prompt.
