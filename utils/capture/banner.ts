@@ -90,6 +90,8 @@ export const SYSTEM_AND_VALUE = /((?:https?:\/\/|urn:(?:oid|uuid):)[^\s]+?):\s*(
 export function readIdentifiers(value: string, type: string): Array<{ type: string; value: string }> {
   const withSystems = [...value.matchAll(SYSTEM_AND_VALUE)].map((m) => ({ type: ID_SYSTEMS.find(([re]) => re.test(m[1]))?.[1] ?? 'ID', value: m[2] }));
   if (withSystems.length) return withSystems;
+  // "abc: 123 def: 456": several identifiers, each after the short name of its system.
+  if (/^(?:[\w.-]{1,30}:\s*[^\s:]+\s*){2,}$/.test(value)) return [...value.matchAll(/([\w.-]{1,30}):\s*([^\s:]+)/g)].map((m) => ({ type: 'ID', value: m[2] }));
   // "998991 (2.16.840.1.113883.19.5.99999.2), 111-00-2330 (SSN)": each value with its issuer or type.
   const entries = value.split(/,\s+(?=[^,()]+\()/);
   return entries.map((entry) => {

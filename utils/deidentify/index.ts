@@ -48,7 +48,29 @@ export function findIdentifiers(text: string, known: KnownIdentifiers = NO_KNOWN
     ...detectNames(text),
   ];
   const chosen = kept.size ? candidates.filter((c) => c.known || !kept.has(folded.slice(c.start, c.end))) : candidates;
-  return resolve(text, redacted.length ? [...redacted, ...chosen] : chosen);
+  const all = redacted.length ? [...redacted, ...chosen] : chosen;
+  const first = resolve(text, all);
+  // A code found once is removed wherever it appears, also run together with other text on the
+  // page ("selfID: 20cf14fb-…c18cat"): the leak guard would rightly block what the first pass left.
+  const inWords = strongValues(first, folded).flatMap(([value, type]) => substringsOf(folded, value).map(([start, end]) => ({ start, end, type, known: true })));
+  const uncovered = inWords.filter((c) => !first.some((f) => f.start <= c.start && c.end <= f.end));
+  return uncovered.length ? resolve(text, [...all, ...uncovered]) : first;
+}
+
+/** Found values long and code-like enough (eight or more characters with a digit, no space) to remove even inside a word. */
+function strongValues(found: Candidate[], folded: string): Array<[string, Candidate['type']]> {
+  const values = new Map<string, Candidate['type']>();
+  for (const c of found) {
+    const value = folded.slice(c.start, c.end);
+    if (value.length >= 8 && /\d/.test(value) && !/\s/.test(value) && !values.has(value)) values.set(value, c.type);
+  }
+  return [...values];
+}
+
+function substringsOf(folded: string, value: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let at = folded.indexOf(value); at >= 0; at = folded.indexOf(value, at + value.length)) out.push([at, at + value.length]);
+  return out;
 }
 
 /** Replaces every identifier in `text` with its placeholder; spans are offsets into `text`. */

@@ -61,8 +61,8 @@ export function detectGeo(text: string): Candidate[] {
   for (const m of streetWord ? matches(text, STREET_ADDRESS) : []) {
     if (/\b(?:Dr|St)\.?$/.test(m[0]) && /^\.?\s+[A-Z]/.test(text.slice(m.index + m[0].length))) continue; // "… Dr. Whitfield"
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
-    // The city after a street address: "1200 Harbor St, Quincy".
-    const city = text.slice(m.index + m[0].length).match(new RegExp(`^,[ \\t]*(${WORD}(?:[ \\t]+${WORD}){0,2})(?=[ \\t]*(?:[,.;]|$))`));
+    // The city after a street address: "1200 Harbor St, Quincy", "17 Daws Rd Beaverton, OR".
+    const city = text.slice(m.index + m[0].length).match(new RegExp(`^(?:,[ \\t]*|[ \\t]+)(${WORD}(?:[ \\t]+${WORD}){0,2})(?=[ \\t]*(?:[,.;]|$))`));
     if (city) {
       const start = m.index + m[0].length + city[0].indexOf(city[1]);
       if (!NOT_A_PLACE.test(city[1])) found.push({ start, end: start + city[1].length, type: 'LOCATION' });

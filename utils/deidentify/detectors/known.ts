@@ -60,6 +60,11 @@ interface CompiledKnown {
   values: Array<{ type: IdentifierType; folded: string; replacement?: string }>;
 }
 
+/** Identifiers shorter than this are matched only in their labelled form. */
+const MIN_UNLABELLED_ID = 4;
+/** What stands right before a labelled identifier: "MRN", "ID #", "abc:", "Patient-ID ·". */
+const SHORT_ID_LABEL = /(?:\b(?:mrn|id|ids|identifier|number|no\.?|acct|account|chart)\b\s*[#:·|-]?\s*|[\p{L}\d.-]{2,30}\s*[:#·|]\s*)$/u;
+
 /** The known identifiers folded once per record, not once per text: a chart is de-identified item by item. */
 const compiledCache = new WeakMap<KnownIdentifiers, CompiledKnown>();
 
@@ -99,7 +104,12 @@ export function detectKnown(
     }
   }
   for (const { type, folded: value, replacement } of values) {
-    for (const [start, end] of findWord(folded, value)) found.push({ start, end, type, known: true, ...(replacement ? { replacement } : {}) });
+    for (const [start, end] of findWord(folded, value)) {
+      // A very short identifier ("123") is the patient's only where it is labelled as one
+      // ("MRN 123", "abc: 123"); elsewhere it is a number like any other (a result, a dose).
+      if (value.length < MIN_UNLABELLED_ID && type !== 'ZIP' && !SHORT_ID_LABEL.test(folded.slice(Math.max(0, start - 24), start))) continue;
+      found.push({ start, end, type, known: true, ...(replacement ? { replacement } : {}) });
+    }
   }
   if (known.phoneDigits.length) {
     // Anything written as a phone number whose digits are the patient's, in any punctuation.
