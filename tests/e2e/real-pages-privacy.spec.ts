@@ -1,16 +1,19 @@
 /**
  * Proof on pages real EHR software rendered (../shared/real-pages; skipped with one line when
- * absent): every page goes through the command-line pipeline (the extension's own capture in
- * Chromium, de-identification, the openai SDK) to a local server that records every request, and
- * no request carries the patient's name, birth date, identifiers (as shown or digits only),
- * street, city, ZIP or phone.
+ * absent): every page goes through the panel of the real extension and through the command-line
+ * pipeline (the extension's own capture in Chromium, de-identification, the openai SDK) to a local
+ * server that records every request, and no request carries the patient's name, birth date,
+ * identifiers (as shown or digits only), street, city, ZIP or phone.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test } from '@playwright/test';
+import type { Request } from '@playwright/test';
+import { serveDirectory } from '../../scripts/lib/serve.mjs';
+import { expect, test } from '../support/fixtures';
 import { startOpenAIServer } from '../support/openai-server.mjs';
+import { openChartAndRead, useEndpoint } from '../support/panel';
 
 const REAL_PAGES = resolve(process.cwd(), '..', 'shared', 'real-pages');
 const present = existsSync(resolve(REAL_PAGES, 'truth'));
@@ -57,6 +60,11 @@ function forbidden(truth: Truth): RegExp[] {
   ];
 }
 
+/** Everything a request carries, with Chartside's own placeholders blanked ("[ZIP 123]" keeps the three digits Safe Harbor allows). */
+function carried(url: string, headers: unknown, body: unknown): string {
+  return `${url}\n${JSON.stringify(headers)}\n${typeof body === 'string' ? body : JSON.stringify(body)}`.replace(/\[[A-Z]+(?:-\d+)?(?: [^\]]{1,24})?\]/g, '[]');
+}
+
 const pages = present
   ? readdirSync(resolve(REAL_PAGES, 'truth'))
       .filter((f) => f.endsWith('.json'))
@@ -83,14 +91,47 @@ test.describe('real pages through the pipeline to a model endpoint', () => {
           const sent = server.requests.slice(before);
           expect(sent.length, `${truth.page} ${task}: something was sent`).toBeGreaterThan(0);
           for (const request of sent) {
-            // Placeholders are Chartside's own ("[ZIP 123]" keeps the three digits Safe Harbor allows).
-            const text = `${request.url}\n${JSON.stringify(request.headers)}\n${typeof request.body === 'string' ? request.body : JSON.stringify(request.body)}`.replace(/\[[A-Z]+(?:-\d+)?(?: [^\]]{1,24})?\]/g, '[]');
+            const text = carried(request.url, request.headers, request.body);
             for (const pattern of forbidden(truth)) expect(text, `${truth.page} ${task}: ${pattern}`).not.toMatch(pattern);
           }
         }
       }
     } finally {
       await server.close();
+    }
+  });
+
+  test('through the panel of the real extension: every request the browser makes leaves no identifier', async ({ ext }) => {
+    const server = await startOpenAIServer();
+    const pagesServer = await serveDirectory(REAL_PAGES);
+    const outgoing: Array<{ url: string; text: string; page: string }> = [];
+    let current = '';
+    const record = (request: Request) => {
+      if (!request.url().startsWith(pagesServer.url) && !request.url().startsWith('chrome-extension://')) outgoing.push({ url: request.url(), page: current, text: carried(request.url(), request.headers(), request.postData() ?? '') });
+    };
+    ext.context.on('request', record);
+    const { restore } = await useEndpoint(ext, server.baseURL, 'sk-privacy-test');
+    try {
+      for (const truth of pages) {
+        current = truth.page;
+        const { chart, panel } = await openChartAndRead(ext, `${pagesServer.url}/${truth.page}`);
+        await expect(panel.getByRole('region', { name: 'Captured record' })).toBeVisible();
+        await panel.getByRole('button', { name: 'Summarize' }).click();
+        // The scripted answer need not fit: what matters is what was sent.
+        await expect(panel.getByRole('article').or(panel.getByRole('alert')).first()).toBeVisible({ timeout: 20_000 });
+        await panel.close();
+        await chart.close();
+      }
+    } finally {
+      ext.context.off('request', record);
+      await restore();
+      await server.close();
+      await pagesServer.close();
+    }
+    for (const truth of pages) {
+      const sent = outgoing.filter((r) => r.page === truth.page);
+      expect(sent.filter((r) => r.url.endsWith('/chat/completions')).length, `${truth.page}: a request reached the endpoint`).toBeGreaterThan(0);
+      for (const request of sent) for (const pattern of forbidden(truth)) expect(request.text, `${truth.page}: ${pattern}`).not.toMatch(pattern);
     }
   });
 });
