@@ -51,10 +51,11 @@ import {
   isNavigation,
   labelValueCells,
   nearAncestor,
-  noteContainer,
   withoutDates,
 } from './lines';
 import { containsComposed, sectionScope } from './scope';
+import { noteContainer, noteItem, type NoteDraft } from './notes';
+import { flowsheetItems, vitalsByTimeItems } from './table-shapes';
 import { isFlowsheet, mapColumns, type TableData } from './tables';
 import { resetLayoutCache } from './text';
 import { hasLayout } from './visibility';
@@ -118,13 +119,6 @@ interface OpenSection {
   named?: boolean;
 }
 
-interface NoteDraft {
-  category: 'notes' | 'messages';
-  title?: string;
-  lines: string[];
-  el: Element;
-  container: Element | null;
-}
 
 class RecordBuilder {
   readonly record: PatientRecord;
@@ -586,25 +580,8 @@ class RecordBuilder {
   private flushNote() {
     const note = this.note;
     this.note = undefined;
-    if (!note || (note.lines.length === 0 && !note.title)) return;
-    const body = note.lines.join('\n');
-    const label = (name: RegExp) => note.lines.map((l) => l.match(name)?.[1]).find(Boolean)?.trim();
-    const date = findDate(note.title ?? '') ?? label(/^(?:date|sent|signed|received)\s*:\s*(.+)$/i) ?? findDate(body);
-    const el = note.container ?? note.el;
-    if (note.category === 'notes') {
-      const author =
-        label(/^(?:author|signed by|electronically signed by|provider)\s*:\s*(.+)$/i) ??
-        label(/^(?:electronically )?signed by\s+(.+?)(?:\s+on\s+.+)?$/i) ??
-        note.title?.match(/\b(?:by|—|–|-)\s*((?:Dr\.?\s+)?[\p{Lu}][\p{L}'’.-]+(?:\s+[\p{Lu}][\p{L}'’.-]+){0,3}(?:,\s*(?:MD|DO|NP|PA|RN|PA-C|FNP|APRN))?)\s*$/u)?.[1];
-      this.push('notes', { title: note.title, author, date }, body || note.title || '', el);
-    } else {
-      const from =
-        label(/^(?:from|sender|sent by)\s*:\s*(.+)$/i) ??
-        // Conversations show the sender as a name, often with the time on the same line.
-        note.lines.map((l) => l.replace(DATE_PATTERN, '').trim()).find((l) => NAME_LIKE.test(l.replace(/,\s*(?:MD|DO|NP|PA|RN|PA-C)$/, '')));
-      const subject = label(/^(?:subject|re)\s*:\s*(.+)$/i) ?? note.title;
-      this.push('messages', { from, date, subject }, body || note.title || '', el);
-    }
+    const item = note && noteItem(note);
+    if (item) this.push(item.category, item.fields, item.text, item.el);
   }
 
   // ---- tables and label/value pairs ---------------------------------------------------------
@@ -658,46 +635,13 @@ class RecordBuilder {
       return;
     }
 
-    if ((category === 'vitals' || category === 'labs') && isFlowsheet(table.header)) {
-      let rowCategory: 'vitals' | 'labs' | 'other' = category;
-      for (const row of rows) {
-        const name = row.cells[0]?.text;
-        if (!name) continue;
-        // Group rows ("VITAL SIGNS", "LABS") switch what the rows below them are.
-        if (row.cells.filter((c) => c.text).length === 1) {
-          const group = classifyHeading(name);
-          rowCategory = group === 'vitals' || group === 'labs' ? group : 'other';
-          continue;
-        }
-        if (rowCategory === 'other') {
-          // Rows under a group that is neither vitals nor results (intake and output): kept as text.
-          this.push('other', { heading: name }, row.cells.map((c) => c.text).filter(Boolean).join(' · '), row.el);
-          continue;
-        }
-        row.cells.slice(1).forEach((cell, i) => {
-          if (!cell.text || cell.text === '-' || cell.text === '—') return;
-          // "06/08/202506:00": a date and a time in one header cell, set apart on the page by layout.
-          const time = table.header![i + 1].replace(/(\d{4})(\d{1,2}:\d{2})/, '$1 $2');
-          const split = splitValueUnit(cell.text);
-          const fields = rowCategory === 'vitals' ? { name, ...split, time } : { test: name, ...split, time };
-          this.push(rowCategory, fields, `${name} ${cell.text} (${time})`, cell.el);
-        });
-      }
-      return;
-    }
-
+    // Tables of one value per cell: a flowsheet (dates across), or one row per time of vital signs.
+    const shaped = (category === 'vitals' || category === 'labs') && isFlowsheet(table.header) ? flowsheetItems(table.header!, rows, category) : undefined;
     const columns = table.header ? mapColumns(table.header, category) : [];
-    if (category === 'vitals' && columns.includes('time') && !columns.includes('value')) {
-      // One row per time, one column per vital sign.
-      const timeColumn = columns.indexOf('time');
-      for (const row of rows) {
-        const time = row.cells[timeColumn]?.text;
-        row.cells.forEach((cell, i) => {
-          const name = table.header![i];
-          if (i === timeColumn || !cell.text || !name || cell.text === '-' || cell.text === '—') return;
-          this.push('vitals', { name, ...splitValueUnit(cell.text), time }, `${name} ${cell.text}${time ? ` (${time})` : ''}`, cell.el);
-        });
-      }
+    const perTime = !shaped && category === 'vitals' && columns.includes('time') && !columns.includes('value') ? vitalsByTimeItems(table.header!, columns, rows) : undefined;
+    const cellItems = shaped ?? perTime;
+    if (cellItems) {
+      for (const item of cellItems) this.push(item.category, item.fields, item.text, item.el);
       return;
     }
     for (const row of rows) {

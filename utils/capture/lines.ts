@@ -92,7 +92,3 @@ export function nearAncestor(a: Element, b: Element, reach: number): boolean {
   for (let i = 0; node && i <= reach; i++, node = node.parentElement) if (node.contains(b)) return node.childElementCount <= MAX_ITEM_CHILDREN;
   return false;
 }
-
-export function noteContainer(el: Element): Element | null {
-  return el.closest('article, [role="article"], li, [role="listitem"], blockquote');
-}

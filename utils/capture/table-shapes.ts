@@ -1,0 +1,61 @@
+/**
+ * Tables that hold one value per cell rather than one item per row: a flowsheet (one column per
+ * date, group rows such as "VITAL SIGNS" and "LABS") and vital signs by time (one row per time,
+ * one column per sign). Each cell with a value becomes an item; empty cells stay empty.
+ */
+import type { ItemCategory } from '../record/schema';
+import { classifyHeading } from './classify';
+import { splitValueUnit } from './fields';
+import type { TableData } from './tables';
+
+export interface CellItem {
+  category: ItemCategory;
+  fields: Record<string, string | undefined>;
+  text: string;
+  el: Element;
+}
+
+const EMPTY_CELL = /^(?:-|—)?$/;
+
+export function flowsheetItems(header: string[], rows: TableData['rows'], category: 'vitals' | 'labs'): CellItem[] {
+  const items: CellItem[] = [];
+  let rowCategory: 'vitals' | 'labs' | 'other' = category;
+  for (const row of rows) {
+    const name = row.cells[0]?.text;
+    if (!name) continue;
+    // Group rows ("VITAL SIGNS", "LABS") switch what the rows below them are.
+    if (row.cells.filter((c) => c.text).length === 1) {
+      const group = classifyHeading(name);
+      rowCategory = group === 'vitals' || group === 'labs' ? group : 'other';
+      continue;
+    }
+    if (rowCategory === 'other') {
+      // Rows under a group that is neither vitals nor results (intake and output): kept as text.
+      items.push({ category: 'other', fields: { heading: name }, text: row.cells.map((c) => c.text).filter(Boolean).join(' · '), el: row.el });
+      continue;
+    }
+    row.cells.slice(1).forEach((cell, i) => {
+      if (EMPTY_CELL.test(cell.text)) return;
+      // "06/08/202506:00": a date and a time in one header cell, set apart on the page by layout.
+      const time = (header[i + 1] ?? '').replace(/(\d{4})(\d{1,2}:\d{2})/, '$1 $2');
+      const split = splitValueUnit(cell.text);
+      const fields = rowCategory === 'vitals' ? { name, ...split, time } : { test: name, ...split, time };
+      items.push({ category: rowCategory, fields, text: `${name} ${cell.text} (${time})`, el: cell.el });
+    });
+  }
+  return items;
+}
+
+export function vitalsByTimeItems(header: string[], columns: Array<string | undefined>, rows: TableData['rows']): CellItem[] {
+  const items: CellItem[] = [];
+  const timeColumn = columns.indexOf('time');
+  for (const row of rows) {
+    const time = row.cells[timeColumn]?.text;
+    row.cells.forEach((cell, i) => {
+      const name = header[i];
+      if (i === timeColumn || EMPTY_CELL.test(cell.text) || !name) return;
+      items.push({ category: 'vitals', fields: { name, ...splitValueUnit(cell.text), time }, text: `${name} ${cell.text}${time ? ` (${time})` : ''}`, el: cell.el });
+    });
+  }
+  return items;
+}
