@@ -44,6 +44,15 @@ async function swapInPatient(chart: Page, url: string, pushState: boolean) {
   }, { url, pushState });
 }
 
+/** The chart tab goes to `url`, the clinician presses the toolbar button, and the panel opens again for that tab. */
+async function reopenOn(ext: ExtensionBrowser, chart: Page, url: string, panelUrl: string): Promise<Page> {
+  await chart.goto(url, { waitUntil: 'load' });
+  await clickToolbarButton(ext, chart);
+  const panel = await ext.context.newPage();
+  await panel.goto(panelUrl);
+  return panel;
+}
+
 async function expectUntouched(chart: Page) {
   await expect(chart.locator('#reply-box')).toHaveValue('');
 }
@@ -102,10 +111,7 @@ test("panel closed and reopened on another patient's page: the draft is not offe
   const panelUrl = panel.url();
   await panel.close();
 
-  await chart.goto(messagesOf(portalUrl, james), { waitUntil: 'load' });
-  await clickToolbarButton(ext, chart);
-  const reopened = await ext.context.newPage();
-  await reopened.goto(panelUrl);
+  const reopened = await reopenOn(ext, chart, messagesOf(portalUrl, james), panelUrl);
   await expect(reopened.getByTestId('other-drafts')).toContainText('A draft written in this tab for another patient is kept but not offered here');
   await expect(reopened.getByLabel('Edit before you copy or insert')).toHaveCount(0);
   await expect(reopened.getByRole('button', { name: 'Insert into page' })).toHaveCount(0);
@@ -115,10 +121,7 @@ test("panel closed and reopened on another patient's page: the draft is not offe
   await reopened.close();
 
   // Back on Maria's chart, her draft comes back, labelled with her name, and inserts there.
-  await chart.goto(messagesOf(portalUrl, maria), { waitUntil: 'load' });
-  await clickToolbarButton(ext, chart);
-  const again = await ext.context.newPage();
-  await again.goto(panelUrl);
+  const again = await reopenOn(ext, chart, messagesOf(portalUrl, maria), panelUrl);
   await expect(again.getByTestId('restored-draft')).toContainText('written for Maria Elena Ordóñez (the patient this page shows)');
   await chart.locator('#reply-box').click();
   await again.getByRole('button', { name: 'Insert into page' }).click();

@@ -12,7 +12,7 @@ import {
   type SectionReport,
 } from '../record/schema';
 import { toIsoDate } from '../record/dates';
-import { isIdentified, newDocumentId, pageUrlWithoutSecrets, patientKeyOf } from '../record/identity';
+import { isPatientIdentified, newDocumentId, pageUrlWithoutSecrets, patientKeyOf } from '../record/identity';
 import { findAdapter } from './adapters';
 import {
   classifyHeading,
@@ -20,6 +20,7 @@ import {
   isEmptyState,
   isSectionTitle,
   normalise,
+  titleBeforeDash,
   type BannerField,
   type SectionCategory,
 } from './classify';
@@ -40,7 +41,6 @@ import {
   DATE_FIELD,
   FRAGMENT_REACH,
   ITEM_FRAGMENT,
-  MAX_ITEM_CHILDREN,
   MAX_PASSAGE_CHARS,
   META_LINE,
   NO_HEADING,
@@ -256,7 +256,7 @@ class RecordBuilder {
     // Title-like text that is not heading markup and names one item, not a section ("Allergy to
     // grass pollen" in an allergy card), is an item of the section it sits in.
     // ("LAST OFFICE NOTE - 06/10/2025 - …": the title before its dash decides.)
-    if (implied && current && current.category !== 'other' && current.category !== 'patient' && !isSectionTitle(text.split(/\s+[-–—|]\s+/)[0])) {
+    if (implied && current && current.category !== 'other' && current.category !== 'patient' && !isSectionTitle(titleBeforeDash(text))) {
       const named = classifyHeading(text);
       // Another category's title outside the open section's container starts that section.
       const elsewhere = named && named !== current.category && current.scope && !containsComposed(current.scope, el);
@@ -884,7 +884,7 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   const record = builder.finish();
   record.source.identity = { url: record.source.url, documentId: options.documentId ?? newDocumentId(), patient: patientKeyOf(record.patient) };
   // Said explicitly, never assumed: whether the page showed whose chart it is.
-  record.capture.patientIdentified = isIdentified(record.source.identity.patient) && Boolean(record.patient.name);
+  record.capture.patientIdentified = isPatientIdentified(record.patient);
   record.capture.adapter = adapter?.name ?? 'generic';
   record.capture.skipped = report.skipped;
   record.capture.selectionOnly = Boolean(options.selectionOnly);

@@ -59,6 +59,11 @@ export function isSectionTitle(text: string): boolean {
   return rest === '';
 }
 
+/** The title before a dash and what follows it: "LAST OFFICE NOTE - 06/10/2025 - Dr X" → "LAST OFFICE NOTE". */
+export function titleBeforeDash(text: string): string {
+  return text.split(/\s+[-–—|]\s+/)[0];
+}
+
 /** Short text that reads as a section title even without heading markup ("Active Problems"). */
 export function isTitleLike(text: string): boolean {
   // A count or a date in brackets after the title ("Problems (3)", "VITAL SIGNS (06/10/2025)").

@@ -4,7 +4,7 @@
  * nesting cannot overflow the stack; it yields a `tick` every few hundred elements so the caller
  * can hand the main thread back to the page.
  */
-import { isSectionTitle, isTitleLike } from './classify';
+import { isSectionTitle, isTitleLike, titleBeforeDash } from './classify';
 import { gridRows, readGrid, readTable, type TableData, type TableReader } from './tables';
 import { INLINE_TAGS, isLeaf, lineOf, partsOf, textOf } from './text';
 import { isPageChrome, looksCollapsed, SKIPPED_TAGS, visibilityOf } from './visibility';
@@ -212,12 +212,15 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       const first = el.parentElement?.firstElementChild === el;
       const parts = partsOf(el.childNodes);
       // A card header: its title, then a date, a count or a filter beside it ("Vitals · Jun 3, 2025 10:12").
+      const title = titleBeforeDash(text);
+      // The style is read once, and only for text that could be a title.
+      const titled = isTitleLike(text) || (title !== text && isSectionTitle(title) && isTitleLike(title));
+      const bold = titled && !first ? isBold(el) : false;
       if (parts.length > 1 && !parts[0].endsWith(':') && isSectionTitle(parts[0]) && isTitleLike(parts[0]) && parts.slice(1).join(' ').length <= 40) yield { kind: 'heading', text: parts[0], level: 3, el, implied: true };
-      else if (isTitleLike(text) && (first || isBold(el))) yield { kind: 'heading', text, level: 3, el, implied: true };
-      else if (isBold(el) && isSectionTitle(text.split(/\s+[-–—|]\s+/)[0]) && isTitleLike(text.split(/\s+[-–—|]\s+/)[0])) {
-        // "LAST OFFICE NOTE - 06/10/2025 - Castellanos, Helena MD": a title, then what it is about.
-        yield { kind: 'heading', text, level: 3, el, implied: true };
-      } else yield { kind: 'text', text: textOf(el), parts, el };
+      else if (isTitleLike(text) && (first || bold)) yield { kind: 'heading', text, level: 3, el, implied: true };
+      // "LAST OFFICE NOTE - 06/10/2025 - Castellanos, Helena MD": a bold title, then what it is about.
+      else if (titled && (first ? isBold(el) : bold)) yield { kind: 'heading', text, level: 3, el, implied: true };
+      else yield { kind: 'text', text: textOf(el), parts, el };
       continue;
     }
 

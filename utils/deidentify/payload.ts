@@ -4,7 +4,7 @@
  * (real values) stays with the caller, in the panel; only `text` may ever leave.
  */
 import { categoryState, type CategoryState } from '../record/category-state';
-import { isIdentified, patientKeyOf } from '../record/identity';
+import { isPatientIdentified } from '../record/identity';
 import { ITEM_CATEGORIES, type PatientRecord, type RecordItem } from '../record/schema';
 import { deidentify, findLeaks, knownFromRecord, PlaceholderBook, type ClinicianChoices, type Leak } from './index';
 import type { DatePolicy, IdentifierType, KnownIdentifiers, Span } from './types';
@@ -96,6 +96,6 @@ export function buildPayload(record: PatientRecord, policy: DatePolicy = 'safe-h
   }
   const counts: Payload['counts'] = {};
   for (const span of spans) counts[span.type] = (counts[span.type] ?? 0) + 1;
-  const patientIdentified = record.capture.patientIdentified ?? (Boolean(record.patient.name) && isIdentified(patientKeyOf(record.patient)));
+  const patientIdentified = record.capture.patientIdentified ?? isPatientIdentified(record.patient);
   return ok({ text, known, spans: outSpans, counts, leaks: findLeaks(text, known, book), book, patientIdentified });
 }

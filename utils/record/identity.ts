@@ -99,6 +99,14 @@ export function isIdentified(key: PatientKey): boolean {
   return key.name.length >= 2 || key.birthDate !== undefined || key.ids.length > 0;
 }
 
+/**
+ * The page said whose chart it is: a name, with a birth date or a record number. Without it
+ * nothing may go to a model (de-identification would not know what to remove).
+ */
+export function isPatientIdentified(patient: Pick<Patient, 'name' | 'birthDate' | 'identifiers'>): boolean {
+  return Boolean(patient.name) && isIdentified(patientKeyOf(patient));
+}
+
 export type PatientMatch = 'same' | 'different' | 'unknown';
 
 function idsByType(ids: string[]): Map<string, Set<string>> {

@@ -2,20 +2,10 @@
 import type { Candidate } from '../types';
 import { cued, cuedMatches, type CuedPattern } from '../cues';
 import { matches } from '../text';
+import { fullYear, monthIndex } from '../../record/dates';
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const WEEKDAY = '(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?';
-
-function monthIndex(name: string): number {
-  return MONTHS.indexOf(name.slice(0, 3).toLowerCase());
-}
-
-function fullYear(y: string): number {
-  const n = Number(y);
-  if (y.length === 4) return n;
-  return n <= 40 ? 2000 + n : 1900 + n; // two-digit years: 00–40 are this century
-}
 
 function day(year: number, month: number, date: number): number | undefined {
   if (month < 0 || month > 11 || date < 1 || date > 31) return undefined;
