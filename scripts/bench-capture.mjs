@@ -54,7 +54,7 @@ try {
   const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
   const capture = [];
   const innerText = [];
-  let longest = 0;
+  const longestByRun = [];
   let record;
   for (let run = 0; run < RUNS; run++) {
     await page.evaluate(() => {
@@ -67,7 +67,7 @@ try {
     if (!result.ok) throw new Error(result.error.message);
     record = result.value;
     capture.push(record.capture.durationMs);
-    longest = Math.max(longest, await page.evaluate(() => window.__longest));
+    longestByRun.push(await page.evaluate(() => window.__longest));
     innerText.push(await page.evaluate(() => {
       const t0 = performance.now();
       void document.body.innerText.length;
@@ -80,8 +80,11 @@ try {
   console.log(`  capture, warm median           ${median(warm).toFixed(1)} ms   [${warm.map((x) => x.toFixed(0)).join(', ')}]`);
   console.log(`  document.body.innerText        ${median(innerText).toFixed(1)} ms   median [${innerText.map((x) => x.toFixed(0)).join(', ')}]`);
   console.log(`  ratio warm capture / innerText ${(median(warm) / median(innerText)).toFixed(2)}×   (target ≤ 3×)`);
-  console.log(`  longest main-thread task       ${longest.toFixed(0)} ms  (long tasks are those over 50 ms; 0 = none seen; target: none)`);
-  recordFigures({ captureWarmMs: median(warm), captureInnerTextRatio: median(warm) / median(innerText), captureLongestTaskMs: longest });
+  // The first read pays for the page's first full style and layout (as innerText would); warm runs show capture's own tasks.
+  const longest = Math.max(...longestByRun);
+  const longestWarm = Math.max(...longestByRun.slice(1));
+  console.log(`  longest main-thread task       cold ${longestByRun[0].toFixed(0)} ms, warm ${longestWarm.toFixed(0)} ms  (tasks over 50 ms; 0 = none seen; target: none)`);
+  recordFigures({ captureWarmMs: median(warm), captureInnerTextRatio: median(warm) / median(innerText), captureLongestTaskMs: longest, captureLongestWarmTaskMs: longestWarm });
   console.log(`  captured: ${record.labs.length} labs, ${record.notes.length} notes, ${record.problems.length} problems; ${record.capture.elementsVisited.toLocaleString('en-US')} elements visited`);
 
   // Tokens each task would send (trimmed to the default 8,000-token budget, de-identified) against

@@ -20,11 +20,11 @@ export interface TableData {
 /** Longest text a title row may have; a longer one-cell row is content. */
 const MAX_TITLE_CHARS = 100;
 
-const CELL_SELECTOR = '[role="cell"],[role="gridcell"],[role="columnheader"],[role="rowheader"]';
+const CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
 
 function cellsOf(row: Element): Element[] {
   if (row.tagName === 'TR') return Array.from((row as HTMLTableRowElement).cells);
-  const aria = Array.from(row.children).filter((c) => c.matches(CELL_SELECTOR));
+  const aria = Array.from(row.children).filter((c) => CELL_ROLES.has(c.getAttribute('role') ?? ''));
   return aria.length ? aria : Array.from(row.children);
 }
 
@@ -69,8 +69,18 @@ function* withVirtualRows(table: Element, present: number, reader: TableReader):
   return data;
 }
 
-export function readGrid(rows: Element[], layout: boolean): TableReader {
-  return readRows(rows, layout, (row) => Array.from(row.children));
+/**
+ * Reads a div grid found by `gridRows`, checking each row's cells as it goes (so the check is
+ * sliced with the reading); undefined when a row turns out not to be one, and the container is
+ * then read as a page.
+ */
+export function* readGrid(rows: Element[], layout: boolean): Generator<number, TableData | undefined> {
+  const cellsFor = (row: Element) => Array.from(row.children);
+  for (let i = 0; i < rows.length; i += ROWS_PER_TICK) {
+    if (!rows.slice(i, i + ROWS_PER_TICK).every(isGridRow)) return undefined;
+    yield 0;
+  }
+  return yield* readRows(rows, layout, cellsFor);
 }
 
 function* readRows(rowEls: Element[], layout: boolean, cellsFor: (row: Element) => Element[]): TableReader {
@@ -114,7 +124,8 @@ const MAX_CELL_CHARS = 160;
 
 /**
  * A div grid: at least two visible rows of the same tag, each with the same number (≥2) of leaf
- * cells. App-style EHRs render lists this way, without table markup or roles.
+ * cells. App-style EHRs render lists this way, without table markup or roles. Here only the shape
+ * of every row and the cells of the first are checked; `readGrid` checks the other rows' cells.
  */
 export function gridRows(container: Element): Element[] | undefined {
   if (container.childElementCount < 2) return undefined;
@@ -123,14 +134,16 @@ export function gridRows(container: Element): Element[] | undefined {
   const width = first.childElementCount;
   if (width < 2 || width > 12) return undefined;
   if (NOT_A_ROW.has(first.tagName)) return undefined;
-  for (const row of rows) {
-    if (row.tagName !== first.tagName || row.childElementCount !== width) return undefined;
-    for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
-      // Grid cells are short values; headings and paragraphs make a document, not a grid.
-      if (NOT_A_CELL.has(c.tagName) || !isLeaf(c) || (c.textContent?.length ?? 0) > MAX_CELL_CHARS) return undefined;
-    }
+  for (const row of rows) if (row.tagName !== first.tagName || row.childElementCount !== width) return undefined;
+  return isGridRow(first) ? rows : undefined;
+}
+
+/** Grid cells are short values; headings and paragraphs make a document, not a grid. */
+function isGridRow(row: Element): boolean {
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
+    if (NOT_A_CELL.has(c.tagName) || !isLeaf(c) || (c.textContent?.length ?? 0) > MAX_CELL_CHARS) return false;
   }
-  return rows;
+  return true;
 }
 
 /** Any word real EHRs use as a column name; header detection for tables without <th>. */

@@ -101,13 +101,36 @@ export function textOf(node: Node): string {
  * (which need a space between them), controls and hidden or non-text elements. Without any,
  * textContent is the text, and native code reads it far faster than a walk in script.
  */
-const NOT_PLAIN_TEXT = [
-  'br', 'button', 'label', '[hidden]', '[aria-hidden="true"]', ...[...SKIPPED_TAGS].map((t) => t.toLowerCase()),
-  ...[...BLOCK_BREAK].map((t) => t.toLowerCase()), 'td', 'th',
-].join(',');
+const NOT_PLAIN_TEXT_TAGS = new Set(['BR', 'BUTTON', 'LABEL', 'TD', 'TH', ...SKIPPED_TAGS, ...BLOCK_BREAK]);
+function isNotPlainText(el: Element): boolean {
+  return NOT_PLAIN_TEXT_TAGS.has(el.tagName) || isQuietlyHidden(el);
+}
 
-/** Any descendant that is not inline markup (or is ignorable): the element is not a leaf. */
-const NOT_INLINE = `:not(${[...INLINE_TAGS, ...SKIPPED_TAGS, 'BUTTON'].map((t) => t.toLowerCase()).join(',')})`;
+/** Tags a leaf may hold: inline markup, and what is never text anyway. */
+const LEAF_TAGS = new Set([...INLINE_TAGS, ...SKIPPED_TAGS, 'BUTTON']);
+function isNotInline(el: Element): boolean {
+  return !LEAF_TAGS.has(el.tagName);
+}
+
+/**
+ * Whether any element below `el` passes `test`, in document order. A walk in script over the
+ * small subtrees asked about (a cell, a list entry) costs a fraction of one `querySelector` with
+ * a long selector list, which every call would parse and match against each descendant.
+ */
+function someDescendant(el: Element, test: (e: Element) => boolean): boolean {
+  let node: Element | null = el.firstElementChild;
+  while (node) {
+    if (test(node)) return true;
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
+    }
+    while (node && node !== el && !node.nextElementSibling) node = node.parentElement;
+    if (!node || node === el) return false;
+    node = node.nextElementSibling;
+  }
+  return false;
+}
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -115,7 +138,7 @@ function collapse(text: string): string {
 
 /** One line: all whitespace, newlines included, collapsed. */
 export function lineOf(node: Node): string {
-  if (node.nodeType === 1 && ((node as Element).childElementCount === 0 || (!(node as Element).querySelector(NOT_PLAIN_TEXT) && !touchingChildren(node as Element)))) {
+  if (node.nodeType === 1 && ((node as Element).childElementCount === 0 || (!someDescendant(node as Element, isNotPlainText) && !touchingChildren(node as Element)))) {
     return collapse(node.textContent ?? '');
   }
   return textOf(node).replace(/\n/g, ' ');
@@ -125,8 +148,7 @@ export function lineOf(node: Node): string {
 export function isLeaf(el: Element): boolean {
   if (el.childElementCount === 0) return true;
   // Fast path: no descendant at all outside inline markup (one native selector match).
-  const other = el.querySelector(NOT_INLINE);
-  if (!other) return true;
+  if (!someDescendant(el, isNotInline)) return true;
   // Otherwise decide by walking: skipped tags and hidden children do not count against a leaf.
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
     if (!INLINE_TAGS.has(c.tagName)) {

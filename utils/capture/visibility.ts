@@ -10,6 +10,8 @@ export const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'CANVAS', 'IMG', 'PICTURE', 'VIDEO', 'AUDIO',
   'OBJECT', 'EMBED', 'INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'META', 'LINK', 'HEAD', 'MATH',
   'DIALOG',
+  // Elements outside the HTML namespace keep their own case in tagName.
+  'svg', 'math',
 ]);
 
 /**

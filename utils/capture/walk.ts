@@ -1,11 +1,11 @@
 /**
  * Walks what the page renders — the flat tree, through open shadow roots, slots and same-origin
  * frames — and yields it as a flat sequence of blocks in reading order. Iterative, so 10,000-deep
- * nesting cannot overflow the stack; it yields a `tick` every few hundred elements so the caller
+ * nesting cannot overflow the stack; it yields a `tick` every few dozen elements so the caller
  * can hand the main thread back to the page.
  */
 import { isSectionTitle, isTitleLike, titleBeforeDash } from './classify';
-import { gridRows, readGrid, readTable, type TableData, type TableReader } from './tables';
+import { gridRows, readGrid, readTable, type TableData } from './tables';
 import { INLINE_TAGS, isLeaf, lineOf, partsOf, textOf } from './text';
 import { isPageChrome, looksCollapsed, SKIPPED_TAGS, visibilityOf } from './visibility';
 
@@ -29,7 +29,7 @@ type Entry = Element | { run: Node[]; parent: Element };
 const HEADING_LEVEL: Record<string, number> = { H1: 1, H2: 2, H3: 3, H4: 4, H5: 5, H6: 6 };
 const HEADING_INSIDE = 'h1,h2,h3,h4,h5,h6,[role="heading"],caption,summary,legend,[aria-expanded]';
 const STRUCTURE_INSIDE = 'h1,h2,h3,h4,h5,h6,[role="heading"],table,ul,ol,dl,p,article,section,div';
-const TICK_EVERY = 256;
+const TICK_EVERY = 64;
 
 function headingLevel(el: Element): number | undefined {
   const level = HEADING_LEVEL[el.tagName];
@@ -225,8 +225,9 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
     }
 
     const rows = gridRows(el);
-    if (rows) {
-      yield { kind: 'table', table: yield* counted(readGrid(rows, layout), report), el };
+    const grid = rows && (yield* counted(readGrid(rows, layout), report));
+    if (grid) {
+      yield { kind: 'table', table: grid, el };
       continue;
     }
     pushChildren(stack, el.childNodes, el);
@@ -257,7 +258,7 @@ function printedReport(pre: Element): Block[] | undefined {
 }
 
 /** Runs a table reader, counting what it reads and passing its pauses on as ticks. */
-function* counted(reader: TableReader, report: WalkReport): Generator<Block, TableData> {
+function* counted<T extends TableData | undefined>(reader: Generator<number, T>, report: WalkReport): Generator<Block, T> {
   for (let step = reader.next(); ; step = reader.next()) {
     if (step.done) return step.value;
     report.visited += step.value;
