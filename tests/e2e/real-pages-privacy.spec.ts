@@ -14,6 +14,10 @@ import { serveDirectory } from '../../scripts/lib/serve.mjs';
 import { expect, test } from '../support/fixtures';
 import { startOpenAIServer } from '../support/openai-server.mjs';
 import { openChartAndRead, useEndpoint } from '../support/panel';
+import { captureThroughExtension } from '../../scripts/lib/browser.mjs';
+import { loadModules } from '../../scripts/lib/load-ts.mjs';
+import type { buildPayload as BuildPayload } from '../../utils/deidentify/payload';
+import type { PatientRecord } from '../../utils/record/schema';
 
 const REAL_PAGES = resolve(process.cwd(), '..', 'shared', 'real-pages');
 const present = existsSync(resolve(REAL_PAGES, 'truth'));
@@ -132,6 +136,31 @@ test.describe('real pages through the pipeline to a model endpoint', () => {
       const sent = outgoing.filter((r) => r.page === truth.page);
       expect(sent.filter((r) => r.url.endsWith('/chat/completions')).length, `${truth.page}: a request reached the endpoint`).toBeGreaterThan(0);
       for (const request of sent) for (const pattern of forbidden(truth)) expect(request.text, `${truth.page}: ${pattern}`).not.toMatch(pattern);
+    }
+  });
+
+  test('when the banner is not read into fields, the header region still tells de-identification what to remove', async ({ ext }) => {
+    // The panel's own de-identification, loaded as the command-line tools load it (its lexicons are JSON modules).
+    const [{ buildPayload }] = (await loadModules(['/utils/deidentify/payload.ts'])) as [{ buildPayload: typeof BuildPayload }];
+    const pagesServer = await serveDirectory(REAL_PAGES);
+    try {
+      const chart = await ext.context.newPage();
+      for (const truth of pages) {
+        await chart.goto(`${pagesServer.url}/${truth.page}`);
+        const result = await captureThroughExtension(ext, chart);
+        expect(result.ok, truth.page).toBe(true);
+        const record = result.value as PatientRecord;
+        // As if the reader had found no banner at all: nothing of the patient is known from fields.
+        record.patient = { identifiers: [], phones: [], emails: [] };
+        const payload = buildPayload(record);
+        if (!payload.ok) throw new Error(payload.error.message);
+        const text = carried('', {}, payload.value.text);
+        // Identifiers of three characters or fewer ("abc 123") are matched only where labelled: unlabelled, they read as results and doses.
+        const long = { ...truth, patient: { ...truth.patient, identifiers: truth.patient.identifiers.filter((i) => i.value.length >= 4) } };
+        for (const pattern of forbidden(long)) expect(text, `${truth.page}: ${pattern}`).not.toMatch(pattern);
+      }
+    } finally {
+      await pagesServer.close();
     }
   });
 });

@@ -54,6 +54,7 @@ import {
   withoutDates,
 } from './lines';
 import { containsComposed, sectionScope } from './scope';
+import { HeaderText } from './header';
 import { noteContainer, noteItem, type NoteDraft } from './notes';
 import { flowsheetItems, vitalsByTimeItems } from './table-shapes';
 import { isFlowsheet, mapColumns, type TableData } from './tables';
@@ -846,6 +847,7 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   // An adapter is a hint, never a gate: the whole page is walked whichever layout matched.
   const builder = new RecordBuilder(doc, options.register, keep, adapter?.defaultSection, adapter?.root?.(doc));
   const report: WalkReport = { visited: 0, skipped: [] };
+  const header = new HeaderText(doc);
   const root = doc.body;
   let sliceStart = clock();
   /** Gives the main thread back to the page once the current slice has run long enough. */
@@ -877,11 +879,13 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
         await pause();
         continue;
       }
+      if (!builder.pastBanner) header.addBlock(block);
       builder.add(block);
       if (options.bannerOnly && builder.pastBanner) break;
     }
   }
   const record = builder.finish();
+  record.source.header = header.text;
   record.source.identity = { url: record.source.url, documentId: options.documentId ?? newDocumentId(), patient: patientKeyOf(record.patient) };
   // Said explicitly, never assumed: whether the page showed whose chart it is.
   record.capture.patientIdentified = isPatientIdentified(record.patient);

@@ -64,9 +64,12 @@ export function findLeaks(outgoing: string, known: KnownIdentifiers, book?: Plac
     for (const [start, end] of findWord(folded, fold(original))) add(start, end, 'REPLACED_VALUE');
   }
   // The patient's known identifiers, in any case.
-  for (const part of known.nameParts) {
-    if (part.length <= 3) continue; // short parts are checked as written by de-identification itself
-    for (const [start, end] of findWord(folded, fold(part))) add(start, end, 'PATIENT');
+  for (const [parts, type] of [[known.nameParts, 'PATIENT'], [known.personParts ?? [], 'PERSON']] as const) {
+    for (const part of parts) {
+      if (part.length <= 3) continue; // short parts are checked as written by de-identification itself
+      const capitalsOnly = type === 'PERSON' && part === part.toUpperCase();
+      for (const [start, end] of findWord(folded, fold(part))) if (!capitalsOnly || outgoing.slice(start, end) === part) add(start, end, type);
+    }
   }
   for (const { type, value } of [...known.ids, ...known.addressParts, ...known.emails.map((value) => ({ type: 'EMAIL' as IdentifierType, value }))]) {
     for (const [start, end] of findWord(folded, fold(value))) add(start, end, type);

@@ -6,6 +6,7 @@
 import { categoryState, type CategoryState } from '../record/category-state';
 import { isPatientIdentified } from '../record/identity';
 import { ITEM_CATEGORIES, type PatientRecord, type RecordItem } from '../record/schema';
+import { knownFromHeader, mergeKnown } from './header';
 import { deidentify, findLeaks, knownFromRecord, PlaceholderBook, type ClinicianChoices, type Leak } from './index';
 import type { DatePolicy, IdentifierType, KnownIdentifiers, Span } from './types';
 import { fail, ok, type Result } from '../result';
@@ -81,7 +82,8 @@ export function buildPayload(record: PatientRecord, policy: DatePolicy = 'safe-h
       `record text ${source.length} characters; limit ${MAX_PAYLOAD_CHARS}`,
     );
   }
-  const known = knownFromRecord(record.patient);
+  // The banner as capture read it, and whatever the header region shows, read by the detectors.
+  const known = mergeKnown(knownFromRecord(record.patient), knownFromHeader(record.source.header));
   const captured = Date.parse(record.source.capturedAt);
   const referenceDay = Number.isNaN(captured) ? undefined : Math.floor(captured / 86_400_000) * 86_400_000;
   const book = new PlaceholderBook(policy, referenceDay);

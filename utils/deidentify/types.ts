@@ -48,6 +48,11 @@ export interface Candidate {
 export interface KnownIdentifiers {
   /** Each name part (given, family, hyphenated pieces), at least two letters. */
   nameParts: string[];
+  /**
+   * Name parts of people named in the page's header region (the patient when the banner could not
+   * be read, or a relative, an author): removed everywhere as persons, not as the patient.
+   */
+  personParts?: string[];
   /** Dates of birth, as UTC ms of the day. */
   birthDays: number[];
   /** Identifiers (MRN, insurance...), as written. */

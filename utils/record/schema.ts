@@ -171,6 +171,9 @@ export const CaptureInfoSchema = z.object({
     .optional(),
 });
 
+/** Longest header-region text kept: a banner, a title, a header table — never the chart. */
+export const HEADER_MAX_CHARS = 6_000;
+
 export const PatientRecordSchema = z.object({
   source: z.object({
     url: z.string(),
@@ -179,6 +182,12 @@ export const PatientRecordSchema = z.object({
     /** Which page and whose chart this was read from; writes back to the page check it. Absent only
      * in records made outside a page (unit tests, saved JSON): those never match a page. */
     identity: PageIdentitySchema.optional(),
+    /**
+     * The visible text of the page's header region (the title, what stands above the first clinical
+     * section, elements named patient/banner/demographics/header), whatever capture made of it.
+     * De-identification scans it for the patient's identifiers; it is never sent itself.
+     */
+    header: z.string().max(HEADER_MAX_CHARS).optional(),
   }),
   patient: PatientSchema,
   encounter: EncounterSchema,

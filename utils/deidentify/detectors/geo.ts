@@ -6,27 +6,29 @@ import type { Candidate } from '../types';
 import { isRegion } from '../regions';
 import { cued, cuedMatches, hasCue, matchesOnCuedLines } from '../cues';
 import { matches } from '../text';
+import { STATE_CODES, STATE_CODES_UNAMBIGUOUS, STATE_NAMES, STREET_SUFFIX, UNIT_DESIGNATOR } from '../lexicons/addresses';
 
 /** State codes that are also words or labels (ID, IN, OR, ME…) count only when a ZIP follows them. */
-const STATES = 'AL|AK|AZ|AR|CA|CO|CT|DC|FL|GA|IL|IA|KS|KY|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|Mass\\.';
-const ALL_STATES = `${STATES}|ID|IN|OR|ME|OK|HI|DE|LA`;
-const SUFFIX = 'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Court|Ct|Place|Pl|Terrace|Ter|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Square|Sq|Trail|Trl|Turnpike|Tpke|Pike|Row|Alley';
+const STATES = `${STATE_CODES_UNAMBIGUOUS}|Mass\\.|${STATE_NAMES}`;
+const ALL_STATES = `${STATE_CODES}|${STATE_NAMES}`;
+/** Suffixes a street named without a house number may end in: the common ones only, since without the number "Heart Center" or "Bell Point" would be streets. */
+const COMMON_SUFFIX = 'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Court|Ct|Place|Pl|Terrace|Ter|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Square|Sq|Trail|Trl|Turnpike|Tpke|Pike|Row|Alley';
 const WORD = "[A-Z][A-Za-z'-]*";
-const UNIT = '(?:,?[ \\t]+(?:Apt|Apartment|Unit|Suite|Ste|Floor|Fl|Room|Rm|#)\\.?[ \\t]*#?[A-Za-z0-9-]+)?';
+const UNIT = `(?:,?[ \\t]+(?:(?:${UNIT_DESIGNATOR})\\.?[ \\t]*#?|#[ \\t]*)[A-Za-z0-9-]+)?`;
 
-/** 42 Larkspur Lane, Apt 3B · 1200 Harbor St · PO Box 77 */
-const STREET_ADDRESS = new RegExp(`\\b\\d{1,6}(?:st|nd|rd|th)?[A-Z]?[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:(?:${WORD}|\\d{1,4}(?:st|nd|rd|th))[ \\t]+){0,3}(?:${SUFFIX})\\b(?:[ \\t]+(?:[NSEW]{1,2}|North|South|East|West)\\b)?${UNIT}|\\bP\\.?\\s?O\\.?\\s+Box\\s+\\d+`, 'g');
+/** 42 Larkspur Lane, Apt 3B · 1200 Harbor St · 335 Waters Trace Apt 86 · PO Box 77 — any USPS suffix after a house number. */
+const STREET_ADDRESS = new RegExp(`\\b\\d{1,6}(?:st|nd|rd|th)?[A-Z]?[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:(?:${WORD}|\\d{1,4}(?:st|nd|rd|th))[ \\t]+){0,3}(?:${STREET_SUFFIX})\\b(?:[ \\t]+(?:[NSEW]{1,2}|North|South|East|West)\\b)?${UNIT}|\\bP\\.?\\s?O\\.?\\s+Box\\s+\\d+`, 'g');
 /** A street named without a number: "on Washington Street", "the CVS on Park Ave". */
-const STREET = new RegExp(`\\b(?:${WORD}[ \\t]+){1,3}(?:${SUFFIX})\\b`, 'g');
-/** Dedham, MA 02026 · Worcester, MA · Cambridge MA 02139-1234 */
-const CITY_STATE_ZIP = new RegExp(`\\b((?:${WORD}[ \\t]+){0,2}${WORD})(?:,[ \\t]*(?:${STATES})(?![A-Za-z])(?:[ \\t]+(\\d{5})(?:-\\d{4})?)?|,?[ \\t]+(?:${ALL_STATES})[ \\t]+(\\d{5})(?:-\\d{4})?\\b)`, 'g');
+const STREET = new RegExp(`\\b(?:${WORD}[ \\t]+){1,3}(?:${COMMON_SUFFIX})\\b`, 'g');
+/** Dedham, MA 02026 · Worcester, MA · Cambridge MA 02139-1234 · Amherst, Massachusetts, 01002 */
+const CITY_STATE_ZIP = new RegExp(`\\b((?:${WORD}[ \\t]+){0,2}${WORD})(?:,[ \\t]*(?:${STATES})(?![A-Za-z])(?:,?[ \\t]+(\\d{5})(?:-\\d{4})?)?|,?[ \\t]+(?:${ALL_STATES}),?[ \\t]+(\\d{5})(?:-\\d{4})?\\b)`, 'g');
 const FACILITY = 'Park|Plaza|Mall|Beach|County|Township|Village|Hospital Center|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|School|University|College|Pharmacy|Drugstore|Funeral Home|Parish|Church|Temple|Mosque|Synagogue|Dialysis Center|Surgery Center|Cancer Center|Laboratory|Laboratories|Imaging|Radiology|Pathology|Dermatopathology|Methodist|Presbyterian|Baptist|Memorial|Health System|Health Alliance|Healthcare|Shelter|Hotel|Correctional Facility|Home Care|Home Health|Senior Living|Living Center|Care Center|Hospice|Wellness Center|Health Partners|Medical Associates|Physical Therapy|Sleep Center|Heart Center|Eye Center|Orthopaedics|Orthopedics|Dermatology|Cardiology|Oncology|Urgent Care Center';
 /*
  * The patterns above start at any capitalised word, so they cost a scan each; each needs a word
  * that few texts have (a street suffix, a state code, a facility word). These cued patterns say
  * whether that word is there at all, which spares the scans for most short texts.
  */
-const HAS_STREET_WORD = cued(`(?:${SUFFIX})\\b|P\\.?\\s?O\\.?\\s+Box\\b`);
+const HAS_STREET_WORD = cued(`(?:${STREET_SUFFIX})\\b|P\\.?\\s?O\\.?\\s+Box\\b`);
 const HAS_STATE = cued(`(?:${ALL_STATES})(?![A-Za-z])`);
 const HAS_FACILITY_WORD = cued(`(?:${FACILITY})\\b`);
 const ZIP_LABELLED = cued(/(?:zip(?:\s*code)?|postal code)\s*[:#]?\s*(\d{5})(?:-\d{4})?\b/.source, 'i');

@@ -27,6 +27,20 @@ const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
 const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
 /** Codes of letters and digits joined by dashes, with three or more digits and a letter: BCX-7741-20983. */
 const CODE = /\b[A-Z0-9]{2,}(?:-[A-Z0-9]+)+\b/g;
+/** UUIDs, in either case: FHIR resource ids and record numbers in app-style EHRs. */
+const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+/**
+ * Long codes of letters and digits mixed (eight or more characters, letters and digits alternating
+ * at least twice: "x7Kq92Lm", "A1B2C3D4", "3f9a0c7e1b"), which no clinical word is; a dose with its
+ * unit ("1000units") has one switch and stays.
+ */
+const MIXED_CODE = /\b[A-Za-z0-9]{8,64}\b/g;
+function isMixedCode(word: string): boolean {
+  if (!/\d/.test(word) || !/[A-Za-z]/.test(word)) return false;
+  let switches = 0;
+  for (let i = 1; i < word.length; i++) if (DIGIT(word.charCodeAt(i)) !== DIGIT(word.charCodeAt(i - 1))) switches++;
+  return switches >= 3;
+}
 /** Seven or more digits in a row, not part of a decimal. */
 const LONG_NUMBER = /(?<![\d.,])\d{7,}(?![\d.,]\d)/g;
 
@@ -59,5 +73,7 @@ export function detectIds(text: string): Candidate[] {
   for (const [start, end] of vehicleNumbers(text)) found.push({ start, end, type: 'VEHICLE' });
   for (const m of matches(text, CODE)) if (count(m[0], DIGIT) >= 3 && count(m[0], LETTER) >= 1) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
   for (const m of matches(text, LONG_NUMBER)) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
+  for (const m of matches(text, UUID)) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
+  for (const m of matches(text, MIXED_CODE)) if (isMixedCode(m[0])) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
   return found;
 }

@@ -56,7 +56,8 @@ export function knownFromRecord(patient: PatientRecord['patient'] | undefined): 
 }
 
 interface CompiledKnown {
-  nameParts: Array<{ folded: string; capitalOnly: boolean }>;
+  /** `capitalsOnly`: a header's family name in capitals ("Dr. Patricia PRIMARY") is matched only in capitals, not the word "Primary". */
+  nameParts: Array<{ folded: string; capitalOnly: boolean; capitalsOnly: boolean; type: IdentifierType }>;
   values: Array<{ type: IdentifierType; folded: string; replacement?: string }>;
 }
 
@@ -74,7 +75,15 @@ function compiled(known: KnownIdentifiers): CompiledKnown {
   out = {
     // Short parts and parts that are English words ("An", "May", "Will") count only capitalised:
     // otherwise every "an" in the note would become [PATIENT].
-    nameParts: known.nameParts.map((part) => ({ folded: fold(part), capitalOnly: part.length <= 3 || COMMON_WORDS.has(part.toLowerCase()) })),
+    nameParts: [
+      ...known.nameParts.map((part) => ({ part, type: 'PATIENT' as IdentifierType })),
+      ...(known.personParts ?? []).filter((part) => !known.nameParts.some((p) => fold(p) === fold(part))).map((part) => ({ part, type: 'PERSON' as IdentifierType })),
+    ].map(({ part, type }) => ({
+      folded: fold(part),
+      capitalOnly: part.length <= 3 || COMMON_WORDS.has(part.toLowerCase()),
+      capitalsOnly: type === 'PERSON' && part.length > 1 && part === part.toUpperCase(),
+      type,
+    })),
     values: [...known.ids, ...known.addressParts, ...known.emails.map((value) => ({ type: 'EMAIL' as IdentifierType, value }))].flatMap(({ type, value }) => {
       const replacement = type === 'ZIP' ? zip3(value) : undefined;
       return [...new Set([value, value.replace(/^0+(?=\d{5})/, '')])].map((variant) => ({ type, folded: fold(variant), ...(replacement ? { replacement } : {}) }));
@@ -97,10 +106,11 @@ export function detectKnown(
 ): Candidate[] {
   const found: Candidate[] = [];
   const { nameParts, values } = compiled(known);
-  for (const { folded: part, capitalOnly } of nameParts) {
+  for (const { folded: part, capitalOnly, capitalsOnly, type } of nameParts) {
     for (const [start, end] of findWord(folded, part)) {
       if (capitalOnly && text[start] === text[start].toLowerCase()) continue;
-      found.push({ start, end, type: 'PATIENT', known: true });
+      if (capitalsOnly && text.slice(start, end) !== text.slice(start, end).toUpperCase()) continue;
+      found.push({ start, end, type, known: true });
     }
   }
   for (const { type, folded: value, replacement } of values) {

@@ -27,7 +27,7 @@ const RELATIONS =
   '(?:son|daughter|brother|sister|mother|father)-in-law|baby|infant|newborn|twin|supervisor|manager|teacher|coach|lawyer|attorney|son|daughter|wife|husband|mother|father|mom|dad|brother|sister|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin|neighbou?r|friend|caregiver|roommate|guardian|stepson|stepdaughter|stepmother|stepfather|child|children|sibling|interpreter|landlord|coworker|co-worker|boss|pastor';
 const NAME_CUES = 'goes by|prefers to be called|preferred name|nickname|a\\.k\\.a\\.|aka|called by|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
 /** Header labels: a name after them only with the colon ("From: Maria", not "from Providence"). */
-const NAME_LABELS = 'name|full name|patient name|from|to|cc|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient';
+const NAME_LABELS = 'name|full name|patient name|from|to|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient';
 const SIGN_OFFS = 'thanks|thank you|sincerely|regards|best|best regards|kind regards|warmly|love|cheers|respectfully|take care';
 
 /** Words that look like names but are medicine: eponyms, drugs, and clinical words. */
@@ -38,16 +38,45 @@ const CLINICAL_WORDS = new Set(
    jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december monday tuesday wednesday thursday friday saturday sunday
    patient pt family husband wife son daughter doctor nurse team clinic hospital pharmacy insurance provider attending resident fellow intern staff chaplain social worker home health hospice rehab
    god lord jesus allah christmas easter thanksgiving english spanish french chinese vietnamese portuguese haitian creole arabic russian korean hindi
+   temp cc hpi dx ddx hx rx sx tx ros pmh psh fhx shx pe ap plan assessment subjective objective impression
    hello hi dear thanks thank regards sincerely best warmly ok okay yes no please sorry today tomorrow yesterday tonight morning evening night`.split(/\s+/),
 );
 
 /** First names that are also ordinary English words: found only with a cue, never from the dictionary alone. */
 const AMBIGUOUS_FIRST_NAMES = new Set(
   `will may mark rose grace hope faith joy bill art june april august dawn summer autumn winter ray sue pat frank gene guy jack amber ruby pearl iris holly ivy daisy lily violet heather sandy rusty chase drew lane dean wade carol bob don rich penny sky sunny crystal destiny harmony liberty melody king prince major page chance cash bud buck clay cliff dale glen heath hunter mason miles rock sterling stone tucker walker ward wolf fern flora hazel olive sage willow angel star storm river brook rain misty candy ginger honey mercy patience prudence verity precious charity constance sharon gay
+   care
    in it an as at is be to do go he me my no of on or so up us we lee van von del la le ben dan al ed jo bo vi val`.split(/\s+/),
 );
 
 const FIRST_NAMES = new Set([...female, ...male].map((n: string) => n.toLowerCase()).filter((n) => n.length > 1 && !AMBIGUOUS_FIRST_NAMES.has(n) && !CLINICAL_WORDS.has(n)));
+
+/**
+ * The parts of a found name that can be trusted as a person's beyond the text they were found in
+ * (the header region's names become the patient's known name parts): known first names, the word
+ * right after one (the family name), and words in capitals (family names as C-CDA views print
+ * them). Other words a loose match took in ("Contact Details", "Date") are left out.
+ */
+export function personNameParts(name: string): string[] {
+  const tokens = name.split(/[\s,]+/).map((t) => t.replace(/[.'’]+$/, '')).filter((t) => t.replace(/[^\p{L}]/gu, '').length >= 2);
+  const parts: string[] = [];
+  type Role = 'first' | 'kept' | 'none';
+  let previous: Role = 'none';
+  for (const token of tokens) {
+    const lower = token.toLowerCase();
+    const capitals = token.length >= 2 && /^\p{Lu}+$/u.test(token);
+    let kept: Role = 'none';
+    if (/^\p{Lu}/u.test(token)) {
+      if (FIRST_NAMES.has(lower) && !CLINICAL_WORDS.has(lower)) kept = 'first';
+      // The family name after a first name ("Eve EVERYWOMAN", "Boris Bo BETTERHALF", "Larry JONES").
+      else if (previous === 'first' && (capitals || !CLINICAL_WORDS.has(lower))) kept = 'kept';
+      else if (previous === 'kept' && capitals) kept = 'kept';
+    }
+    if (kept !== 'none') parts.push(token);
+    previous = kept;
+  }
+  return parts;
+}
 
 /** Splits on spaces and tabs (and hyphens when asked) with plain string calls: regex splits cost a sticky exec per position. */
 function words(name: string, hyphens = false): string[] {
@@ -149,6 +178,8 @@ const GREETING_END = /^\s*[,:!]/;
 /** Candidate first-name tokens for the dictionary: Capitalised, or ALL CAPS of five letters or more. */
 const TOKEN_SCAN = /[A-Z][a-z]+|[A-Z]{5,}/g;
 const LETTER = /\p{L}/u;
+/** A family name and a comma right before a first name: "Desai, " of "Desai, Ravi". */
+const FAMILY_BEFORE_COMMA = /(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}{2,}),[ \t]*$/u;
 const UPPER = /\p{Lu}/u;
 
 function isLetter(ch: string | undefined): boolean {
@@ -216,6 +247,14 @@ export function detectNames(text: string): Candidate[] {
     if (continuesRun(text, m.index)) continue;
     const name = nameAt(text, m.index, NAME_AT);
     if (!name || isRegion(name) || isRegion(m[0])) continue;
+    // "Desai, Ravi" and "DESAI, Ravi M.": the family name before the comma is part of the name.
+    const family = text.slice(Math.max(0, m.index - 40), m.index).match(FAMILY_BEFORE_COMMA)?.[1];
+    if (family && !CLINICAL_WORDS.has(family.toLowerCase()) && !AMBIGUOUS_FIRST_NAMES.has(family.toLowerCase())) {
+      const start = text.lastIndexOf(family, m.index);
+      push(found, text, start, text.slice(start, m.index + name.length), 'PERSON');
+      covered = m.index + name.length;
+      continue;
+    }
     // A lone first name at a sentence start is too weak ("Will", "Grace" are gone already; "Jordan" stays ambiguous).
     if (words(name).length === 1 && atSentenceStart(text, m.index)) continue;
     push(found, text, m.index, name, 'PERSON');

@@ -1,0 +1,27 @@
+/**
+ * Address vocabularies as data: USPS street suffixes (Publication 28, Appendix C1, from the
+ * `street-types` package), secondary unit designators (Appendix C2) and US states, made into the
+ * regular-expression alternations the geography detector uses.
+ */
+import streetTypes from 'street-types';
+import states from './us-states.json';
+import units from './unit-designators.json';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const titleCase = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
+/** Longest first, so "Street" is tried before "St". */
+const alternation = (words: Iterable<string>) => [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join('|');
+
+const suffixWords = (streetTypes as Array<{ suffix: string; abbrs: string[] }>).flatMap((t) => [t.suffix, ...t.abbrs].map((w) => w.trim()).filter(Boolean));
+
+/** Every USPS suffix and abbreviation, capitalised ("Trace", "Trce"), and full names in capitals ("TRACE"). */
+export const STREET_SUFFIX = alternation([...suffixWords.map(titleCase), ...suffixWords.filter((w) => w.length >= 4)]);
+
+/** Unit designators: "Apt 7", "Suite 33", "Bldg C". */
+export const UNIT_DESIGNATOR = alternation(units.designators);
+
+/** Two-letter codes that are also English words or common labels; they count only before a ZIP. */
+const AMBIGUOUS_CODES = new Set(['ID', 'IN', 'OR', 'ME', 'OK', 'HI', 'DE', 'LA', 'AS', 'GU', 'VI', 'MP']);
+export const STATE_CODES_UNAMBIGUOUS = alternation(states.map((s) => s.code).filter((c) => !AMBIGUOUS_CODES.has(c)));
+export const STATE_CODES = alternation(states.map((s) => s.code));
+export const STATE_NAMES = alternation(states.map((s) => s.name));
