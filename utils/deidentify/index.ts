@@ -10,6 +10,7 @@ import { detectGeo } from './detectors/geo';
 import { detectIds } from './detectors/ids';
 import { detectKnown } from './detectors/known';
 import { detectNames } from './detectors/names';
+import { detectPlaces } from './detectors/places';
 import { PlaceholderBook } from './placeholders';
 import { resolve } from './resolve';
 import { findWord, fold } from './text';
@@ -44,6 +45,7 @@ export function findIdentifiers(text: string, known: KnownIdentifiers = NO_KNOWN
     ...dates,
     ...detectAges(text),
     ...detectGeo(text),
+    ...detectPlaces(text),
     ...detectEmployers(text),
     ...detectNames(text),
   ];
@@ -53,7 +55,7 @@ export function findIdentifiers(text: string, known: KnownIdentifiers = NO_KNOWN
   // A code found once is removed wherever it appears, also run together with other text on the
   // page ("selfID: 20cf14fb-…c18cat"): the leak guard would rightly block what the first pass left.
   const inWords = strongValues(first, folded).flatMap(([value, type]) => substringsOf(folded, value).map(([start, end]) => ({ start, end, type, known: true })));
-  const uncovered = inWords.filter((c) => !first.some((f) => f.start <= c.start && c.end <= f.end));
+  const uncovered = notCovered(inWords, first);
   return uncovered.length ? resolve(text, [...all, ...uncovered]) : first;
 }
 
@@ -65,6 +67,19 @@ function strongValues(found: Candidate[], folded: string): Array<[string, Candid
     if (value.length >= 8 && /\d/.test(value) && !/\s/.test(value) && !values.has(value)) values.set(value, c.type);
   }
   return [...values];
+}
+
+/** The candidates no resolved span contains; one sweep over both, sorted by start (a long record has thousands of each). */
+function notCovered(candidates: Candidate[], spans: Candidate[]): Candidate[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: Candidate[] = [];
+  let i = 0;
+  let reach = -1; // the furthest end of the spans starting at or before the candidate
+  for (const c of [...candidates].sort((a, b) => a.start - b.start)) {
+    while (i < sorted.length && sorted[i].start <= c.start) reach = Math.max(reach, sorted[i++].end);
+    if (reach < c.end) out.push(c);
+  }
+  return out;
 }
 
 function substringsOf(folded: string, value: string): Array<[number, number]> {

@@ -42,6 +42,11 @@ const CLINICAL_WORDS = new Set(
    hello hi dear thanks thank regards sincerely best warmly ok okay yes no please sorry today tomorrow yesterday tonight morning evening night`.split(/\s+/),
 );
 
+/** Eponyms, drugs and clinical words: never a name, nor a place ("Addison's disease"). */
+export function isClinicalWord(word: string): boolean {
+  return CLINICAL_WORDS.has(word.toLowerCase());
+}
+
 /** First names that are also ordinary English words: found only with a cue, never from the dictionary alone. */
 const AMBIGUOUS_FIRST_NAMES = new Set(
   `will may mark rose grace hope faith joy bill art june april august dawn summer autumn winter ray sue pat frank gene guy jack amber ruby pearl iris holly ivy daisy lily violet heather sandy rusty chase drew lane dean wade carol bob don rich penny sky sunny crystal destiny harmony liberty melody king prince major page chance cash bud buck clay cliff dale glen heath hunter mason miles rock sterling stone tucker walker ward wolf fern flora hazel olive sage willow angel star storm river brook rain misty candy ginger honey mercy patience prudence verity precious charity constance sharon gay
