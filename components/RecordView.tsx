@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { ITEM_CATEGORIES, type ItemCategory, type PatientRecord, type RecordItem } from '../utils/record/schema';
 import { categoryState, describeMissing } from '../utils/record/category-state';
+import type { PatientGiven } from '../utils/record/identity';
+import { GivePatient } from './GivePatient';
 
 /** The lists a clinician expects on every chart: each says which kind of nothing it is when it has no items. */
 const KEY_CATEGORIES = ['problems', 'medications', 'allergies', 'vitals', 'labs', 'immunizations'] as const;
@@ -10,6 +12,8 @@ export type RecordViewProps = {
   /** Scrolls the EHR page to the element behind an item and outlines it. */
   /** Outlines an item on the page; absent while the page no longer shows what was read. */
   onShow?: (ref: string) => void;
+  /** When the page does not say whose chart it is: the clinician names the patient. */
+  onGivePatient?: (given: PatientGiven) => void;
 };
 
 const LABELS: Record<ItemCategory, string> = {
@@ -40,7 +44,7 @@ function CoverageLine({ coverage }: { coverage: NonNullable<PatientRecord['captu
   );
 }
 
-export function RecordView({ record, onShow }: RecordViewProps) {
+export function RecordView({ record, onShow, onGivePatient }: RecordViewProps) {
   const [open, setOpen] = useState<ItemCategory | null>(null);
   const { patient, capture } = record;
   const unread = capture.sections.filter((s) => s.state === 'collapsed' || s.state === 'hidden');
@@ -64,6 +68,12 @@ export function RecordView({ record, onShow }: RecordViewProps) {
       {capture.patientIdentified === false ? (
         <p className="notice notice-warn small" role="status" data-testid="patient-unidentified">
           Chartside could not tell whose chart this is: the page shows no patient name with a birth date or record number.
+        </p>
+      ) : null}
+      {capture.patientIdentified === false && onGivePatient ? <GivePatient onGive={onGivePatient} /> : null}
+      {patient.givenBy === 'clinician' ? (
+        <p className="notice small" role="status" data-testid="patient-given">
+          Patient named by you, not read from the page. Check the page is this patient&apos;s chart before inserting anything.
         </p>
       ) : null}
       <p className="muted small">

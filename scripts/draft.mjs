@@ -5,6 +5,8 @@
 // (the `openai` SDK; the key from OPENAI_API_KEY) → verify → prints JSON:
 // {"task", "output", "citations", "verification": {"checked", "unsupported": [...]}, "payload"?}.
 // The output has placeholders filled back in, locally; the payload is exactly what would be sent.
+// When the page does not show whose chart it is, nothing goes to a model unless the patient is
+// named with --patient-name "Last, First" (and --patient-id MRN): the offline engine runs either way.
 import { capturePage } from './lib/capture-page.mjs';
 import { loadModules } from './lib/load-ts.mjs';
 
@@ -19,12 +21,13 @@ const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : u
 const target = args.find((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const task = option('--task') ?? 'summary';
 const backend = option('--backend') ?? 'offline';
-if (!target) die(`usage: npm run -s draft -- <html-file-or-url> --task ${TASKS.join('|')} [--backend offline|<baseURL> --model NAME] [--show-payload]`);
+if (!target) die(`usage: npm run -s draft -- <html-file-or-url> --task ${TASKS.join('|')} [--backend offline|<baseURL> --model NAME] [--patient-name NAME [--patient-id ID]] [--show-payload]`);
+if (option('--patient-id') && !option('--patient-name')) die('--patient-id needs --patient-name: the name is what de-identification must know first');
 if (!TASKS.includes(task)) die(`unknown task "${task}" (tasks: ${TASKS.join(', ')})`);
 if (backend !== 'offline' && !/^https?:\/\//.test(backend)) die(`--backend takes "offline" or an endpoint address such as https://gateway.example.org/v1`);
 if (backend !== 'offline' && !option('--model')) die('--model is needed with a model endpoint');
 
-const [{ buildPayload }, { runOffline }, { draftTaskWithModel }, { ModelConfigSchema }, { fillOutput }, { TaskOptionsSchema }, { verifyOutput }, { findItem }] = await loadModules([
+const [{ buildPayload }, { runOffline }, { draftTaskWithModel }, { ModelConfigSchema }, { fillOutput }, { TaskOptionsSchema }, { verifyOutput }, { findItem }, { withPatientGiven }] = await loadModules([
   '/utils/deidentify/payload.ts',
   '/utils/draft/offline.ts',
   '/utils/draft/model.ts',
@@ -33,6 +36,7 @@ const [{ buildPayload }, { runOffline }, { draftTaskWithModel }, { ModelConfigSc
   '/utils/draft/schema.ts',
   '/utils/verify/verify.ts',
   '/utils/record/schema.ts',
+  '/utils/record/identity.ts',
 ]);
 const parsedOptions = TaskOptionsSchema.safeParse({
   note: { length: option('--length') ?? 'standard', order: option('--order') ?? 'SOAP' },
@@ -43,7 +47,12 @@ const taskOptions = parsedOptions.data;
 
 const captured = await capturePage(target);
 if (!captured.ok) die(captured.message);
-const record = captured.value;
+const patientName = option('--patient-name');
+if (backend !== 'offline' && !captured.value.capture.patientIdentified && !patientName) {
+  die('not sent: this page does not show whose chart it is (no name with a birth date or record number); give --patient-name "Last, First" (and --patient-id) or use --backend offline');
+}
+// The clinician's word for whose chart this is, so de-identification knows what to remove.
+const record = patientName ? withPatientGiven(captured.value, { name: patientName, id: option('--patient-id') }) : captured.value;
 
 const prepared = buildPayload(record, option('--policy') ?? 'safe-harbor');
 if (!prepared.ok) die(prepared.error.message);

@@ -5,6 +5,7 @@ import { DraftView } from '../../components/DraftView';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PayloadPreview } from '../../components/PayloadPreview';
 import { buildPayload } from '../../utils/deidentify/payload';
+import { withPatientGiven, type PageIdentity } from '../../utils/record/identity';
 import { DEFAULT_SETTINGS } from '../../utils/settings/schema';
 import { loadEffectiveSettings, watchEffectiveSettings } from '../../utils/settings/storage';
 import { isEmptyRecord, RecordView } from '../../components/RecordView';
@@ -29,7 +30,6 @@ import { findPlantedInstructions } from '../../utils/verify/injection';
 import { useTargetTab } from './useTargetTab';
 import { usePageWatch } from './usePageWatch';
 import { StaleNotice } from '../../components/StaleNotice';
-import type { PageIdentity } from '../../utils/record/identity';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
 
@@ -279,7 +279,7 @@ export function App() {
 
       {record && !isEmptyRecord(record) ? (
         <>
-          <RecordView record={record} onShow={onShow} />
+          <RecordView record={record} onShow={onShow} onGivePatient={(given) => setRecord(withPatientGiven(record, given))} />
           <PlantedInstructionsNote record={record} onShow={onShow} />
           <SiteAccess pageUrl={record.source.url} permissions={browser.permissions} />
           <TaskPicker task={task} options={taskOptions} onTask={setTask} onOptions={setTaskOptions} />

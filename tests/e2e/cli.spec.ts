@@ -56,6 +56,31 @@ test('draft runs capture → de-identify → a model endpoint, and prints the ou
   }
 });
 
+test('draft sends nothing when the page does not say whose chart it is, unless the patient is named', async () => {
+  const { startOpenAIServer } = await import('../support/openai-server.mjs');
+  const server = await startOpenAIServer();
+  const dir = mkdtempSync(join(tmpdir(), 'chartside-'));
+  const page = join(dir, 'no-banner.html');
+  writeFileSync(page, '<!doctype html><title>Messages</title><h2>Message</h2><p>Hi, this is Tobias Quill. Is my lisinopril dose still 10 mg?</p><h2>Problems</h2><ul><li>Hypertension</li></ul>');
+  const draft = (...extra: string[]) =>
+    run('node', ['scripts/draft.mjs', page, '--task', 'summary', '--backend', server.baseURL, '--model', 'test-model', ...extra], { timeout: 60_000, env: { ...process.env, OPENAI_API_KEY: 'sk-cli-test' } });
+  try {
+    const refused = await draft().then(() => undefined, (e: { code: number; stderr: string }) => e);
+    expect(refused?.code).not.toBe(0);
+    expect(refused!.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused!.stderr).toContain('--patient-name');
+    expect(server.requests).toHaveLength(0);
+
+    server.script({ kind: 'answer', content: JSON.stringify({ synopsis: 'Asks about [PATIENT] dose.', sections: [] }) });
+    await draft('--patient-name', 'Quill, Tobias', '--patient-id', 'Q-4471');
+    expect(server.requests.filter((r) => r.url.endsWith('/chat/completions'))).toHaveLength(1);
+    const sent = JSON.stringify(server.requests.at(-1)!.body);
+    for (const value of ['Tobias', 'Quill']) expect(sent).not.toContain(value);
+  } finally {
+    await server.close();
+  }
+});
+
 test('draft covers every task offline, printing citations and verification', async () => {
   const draft = (...args: string[]) => run('node', ['scripts/draft.mjs', 'tests/fixtures/pages/dashboard.html', ...args], { timeout: 60_000 });
   const steps = JSON.parse((await draft('--task', 'next-steps')).stdout);

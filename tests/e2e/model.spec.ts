@@ -169,6 +169,17 @@ test('a page that does not say whose chart it is sends nothing to the model, and
     await panel.getByRole('button', { name: 'Summarize' }).click();
     await expect(panel.getByRole('alert').filter({ hasText: 'nothing was sent to the model' })).toBeVisible();
     expect(server.requests.filter((r) => r.url.endsWith('/chat/completions'))).toHaveLength(0);
+
+    // The clinician says whose chart it is: the name and record number are removed from what is sent.
+    const given = panel.getByRole('form', { name: 'Whose chart is this?' });
+    await given.getByLabel('Patient name').fill(fullName(patients[0]));
+    await given.getByLabel('Record number (optional)').fill(patients[0].mrn);
+    await given.getByRole('button', { name: 'Use this patient' }).click();
+    await expect(panel.getByTestId('patient-given')).toBeVisible();
+    await panel.getByRole('button', { name: 'Summarize' }).click();
+    await expect.poll(() => server.requests.filter((r) => r.url.endsWith('/chat/completions')).length, { timeout: 20_000 }).toBe(1);
+    const sent = JSON.stringify(server.requests.at(-1)!.body);
+    for (const part of [...fullName(patients[0]).split(/\s+/), patients[0].mrn]) expect(sent).not.toContain(part);
     await panel.close();
     await chart.close();
     await useOffline(options);

@@ -49,8 +49,22 @@ function insidePlaceholder(text: string, index: number): boolean {
   return open !== -1 && text.lastIndexOf(']', index) < open && /^\[(?:[A-Z_]+(?:-\d+)?(?: \([^)\]]*\))?|AGE 90 or older|ZIP \d{3})\]/.test(text.slice(open, open + 40));
 }
 
-export function findLeaks(outgoing: string, known: KnownIdentifiers, book?: PlaceholderBook): Leak[] {
+/** Blanks the lines Chartside wrote itself (offsets kept), so only the record's text is checked. */
+function withoutFixedLines(text: string, fixedLines: ReadonlySet<string> | undefined): string {
+  if (!fixedLines?.size) return text;
+  return text
+    .split('\n')
+    .map((line) => (fixedLines.has(line) ? ' '.repeat(line.length) : line))
+    .join('\n');
+}
+
+/**
+ * @param options.fixedLines lines of Chartside's own instructions: not patient data, left out of
+ * the check where they stand exactly as written (a line with anything added is checked whole).
+ */
+export function findLeaks(message: string, known: KnownIdentifiers, book?: PlaceholderBook, options: { fixedLines?: ReadonlySet<string> } = {}): Leak[] {
   const leaks: Leak[] = [];
+  const outgoing = withoutFixedLines(message, options.fixedLines);
   const folded = fold(outgoing);
   const found = new Map<number, { end: number; type: Leak['type'] }>();
   const add = (start: number, end: number, type: Leak['type']) => {

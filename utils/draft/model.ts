@@ -96,7 +96,11 @@ export async function draftTaskWithModel(
   const taskOptions = { ...chosen, accepted: chosen.accepted.map((s) => ({ ...s, text: deidentify(s.text, { known: payload.known, book: payload.book }).text })) };
   const messages = taskMessages(task, payload.text, taskOptions);
   // The last check before anything leaves: the exact message contents, not the preview.
-  const leaks = messages.flatMap((message) => findLeaks(message.content, payload.known, payload.book));
+  // Chartside's own instructions are not patient data: a word they share with a removed value
+  // ("patient", a short record number) must not block the send. Their lines are left out of the
+  // check only where they stand exactly as Chartside wrote them.
+  const fixedLines = new Set(taskMessages(task, '', { ...DEFAULT_TASK_OPTIONS, accepted: [] }).flatMap((m) => m.content.split('\n')).filter((line) => line.trim()));
+  const leaks = messages.flatMap((message) => findLeaks(message.content, payload.known, payload.book, { fixedLines }));
   if (leaks.length) {
     return { ok: false, error: { code: 'leak-blocked', message: describeLeaks(leaks), detail: leaks.map((l) => `${l.type} at ${l.index}: ${l.context}`).join('; ') } };
   }

@@ -10,7 +10,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { toIsoDate } from './dates';
-import type { Patient } from './schema';
+import type { Patient, PatientRecord } from './schema';
 
 export const PatientKeySchema = z.object({
   /** One hash per word of the patient's name (initials and titles left out), sorted. */
@@ -187,4 +187,28 @@ export function checkWrite(
 export function newDocumentId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return bytesToHex(bytes);
+}
+
+/** What a clinician gives when the page does not show whose chart it is. */
+export interface PatientGiven {
+  name: string;
+  id?: string;
+}
+
+/**
+ * The record with the patient the clinician named (typed, or selected on the page): the name and
+ * record number become the patient's known identifiers, so de-identification removes them, and
+ * the record counts as identified. The name given stands for the patient's; the page's other
+ * details (birth date, address, phones) are kept.
+ */
+export function withPatientGiven(record: PatientRecord, given: PatientGiven): PatientRecord {
+  const name = given.name.replace(/\s+/g, ' ').trim();
+  const id = given.id?.trim();
+  if (!name) return record;
+  const identifiers = id && !record.patient.identifiers.some((known) => known.value === id) ? [...record.patient.identifiers, { type: 'MRN', value: id }] : record.patient.identifiers;
+  return {
+    ...record,
+    patient: { ...record.patient, name, identifiers, givenBy: 'clinician' },
+    capture: { ...record.capture, patientIdentified: true },
+  };
 }

@@ -104,6 +104,8 @@ export const PatientSchema = z.object({
   address: z.string().optional(),
   /** Ref of the banner element, when one was found. */
   ref: z.string().optional(),
+  /** The page did not show whose chart it is, and the clinician gave the name (and record number) themselves. */
+  givenBy: z.literal('clinician').optional(),
 });
 
 export const EncounterSchema = z.object({

@@ -27,6 +27,9 @@ const NICKNAMES: Record<string, string[]> = {
   eduardo: ['Eddie', 'Lalo'], alejandro: ['Alex'], guillermo: ['Memo'], dmitri: ['Dima'], aleksandr: ['Sasha'], beatriz: ['Bia'],
 };
 
+/** Words a page may show where a name belongs ("Patient, Unknown", "Test Patient"): never a name part. */
+const NOT_NAME_PARTS = new Set(['patient', 'unknown', 'test', 'name', 'mr', 'mrs', 'ms', 'miss', 'dr', 'jr', 'sr', 'ii', 'iii', 'iv', 'baby', 'boy', 'girl', 'male', 'female']);
+
 const ID_TYPES: Record<string, IdentifierType> = { MRN: 'MRN', SSN: 'SSN', Insurance: 'HEALTH_PLAN', Account: 'ACCOUNT' };
 
 export function knownFromRecord(patient: PatientRecord['patient'] | undefined): KnownIdentifiers {
@@ -35,7 +38,7 @@ export function knownFromRecord(patient: PatientRecord['patient'] | undefined): 
   if (patient.name) {
     const parts = patient.name.split(/[\s,]+/).flatMap((part) => [part, ...part.split('-')]);
     const nicknames = parts.flatMap((part) => NICKNAMES[part.toLowerCase()] ?? []);
-    known.nameParts = [...new Set([...parts, ...nicknames].map((p) => p.replace(/[.'’]+$/, '')).filter((p) => p.replace(/[^\p{L}]/gu, '').length >= 2))];
+    known.nameParts = [...new Set([...parts, ...nicknames].map((p) => p.replace(/[.'’]+$/, '')).filter((p) => p.replace(/[^\p{L}]/gu, '').length >= 2 && !NOT_NAME_PARTS.has(p.toLowerCase())))];
   }
   if (patient.birthDate) known.birthDays = detectDates(patient.birthDate).flatMap((d) => (d.time === undefined ? [] : [d.time]));
   known.ids = patient.identifiers.map((id) => ({ type: ID_TYPES[id.type] ?? 'ID', value: id.value }));
