@@ -39,8 +39,9 @@ export const CEILINGS = {
   // The page agent: capture, the identity check before every write (SHA-256 from @noble/hashes, 2 KB),
   // and zod to check the record at the boundary (most of the rest). Raised from 40 KB for issue 11.
   captureScriptGzip: { ceiling: 56 * 1024, target: '≤ 56 KB gzipped' },
-  // React, React Query, zod and the openai SDK are most of it.
-  sidePanelGzip: { ceiling: 300 * 1024, target: '≤ 300 KB gzipped' },
+  // React, React Query, zod and the openai SDK are most of it; the places gazetteer de-identification
+  // reads (30,000 names, 145 KB gzipped) is bundled, never fetched. Raised from 300 KB for issue 13.
+  sidePanelGzip: { ceiling: 440 * 1024, target: '≤ 440 KB gzipped' },
   optionsGzip: { ceiling: 300 * 1024, target: '≤ 300 KB gzipped' },
   // The worker routes messages and reads policy: the openai SDK must stay out of it (it once crept in: 109 KB).
   backgroundGzip: { ceiling: 48 * 1024, target: '≤ 48 KB gzipped' },

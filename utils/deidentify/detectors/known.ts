@@ -27,8 +27,8 @@ const NICKNAMES: Record<string, string[]> = {
   eduardo: ['Eddie', 'Lalo'], alejandro: ['Alex'], guillermo: ['Memo'], dmitri: ['Dima'], aleksandr: ['Sasha'], beatriz: ['Bia'],
 };
 
-/** Words a page may show where a name belongs ("Patient, Unknown", "Test Patient"): never a name part. */
-const NOT_NAME_PARTS = new Set(['patient', 'unknown', 'test', 'name', 'mr', 'mrs', 'ms', 'miss', 'dr', 'jr', 'sr', 'ii', 'iii', 'iv', 'baby', 'boy', 'girl', 'male', 'female']);
+/** Words a page may show where a name belongs ("Patient, Unknown", "Mr"): never a name part. */
+const NOT_NAME_PARTS = new Set(['patient', 'unknown', 'name', 'mr', 'mrs', 'ms', 'miss', 'dr', 'jr', 'sr', 'ii', 'iii', 'iv']);
 
 const ID_TYPES: Record<string, IdentifierType> = { MRN: 'MRN', SSN: 'SSN', Insurance: 'HEALTH_PLAN', Account: 'ACCOUNT' };
 
