@@ -847,7 +847,8 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   // An adapter is a hint, never a gate: the whole page is walked whichever layout matched.
   const builder = new RecordBuilder(doc, options.register, keep, adapter?.defaultSection, adapter?.root?.(doc));
   const report: WalkReport = { visited: 0, skipped: [] };
-  const header = new HeaderText(doc);
+  // The header's text is for de-identification; the identity check before a write reads the banner only.
+  const header = options.bannerOnly ? undefined : new HeaderText(doc);
   const root = doc.body;
   let sliceStart = clock();
   /** Gives the main thread back to the page once the current slice has run long enough. */
@@ -879,13 +880,13 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
         await pause();
         continue;
       }
-      if (!builder.pastBanner) header.addBlock(block);
+      if (header && !builder.pastBanner) header.addBlock(block);
       builder.add(block);
       if (options.bannerOnly && builder.pastBanner) break;
     }
   }
   const record = builder.finish();
-  record.source.header = header.text;
+  if (header) record.source.header = header.text;
   record.source.identity = { url: record.source.url, documentId: options.documentId ?? newDocumentId(), patient: patientKeyOf(record.patient) };
   // Said explicitly, never assumed: whether the page showed whose chart it is.
   record.capture.patientIdentified = isPatientIdentified(record.patient);

@@ -7,6 +7,7 @@
 import { detectContact } from './detectors/contact';
 import { detectDates } from './detectors/dates';
 import { detectIds } from './detectors/ids';
+import { matchesInCapitalsOnly } from './detectors/known';
 import type { PlaceholderBook } from './placeholders';
 import { findWord, fold } from './text';
 import type { IdentifierType, KnownIdentifiers } from './types';
@@ -81,7 +82,7 @@ export function findLeaks(message: string, known: KnownIdentifiers, book?: Place
   for (const [parts, type] of [[known.nameParts, 'PATIENT'], [known.personParts ?? [], 'PERSON']] as const) {
     for (const part of parts) {
       if (part.length <= 3) continue; // short parts are checked as written by de-identification itself
-      const capitalsOnly = type === 'PERSON' && part === part.toUpperCase();
+      const capitalsOnly = matchesInCapitalsOnly(part, type);
       for (const [start, end] of findWord(folded, fold(part))) if (!capitalsOnly || outgoing.slice(start, end) === part) add(start, end, type);
     }
   }

