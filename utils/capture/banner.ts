@@ -1,7 +1,7 @@
 /**
  * The patient's banner in the forms pages print it: labelled values inside one cell, labels
  * without colons, identifiers with the system that issued them. Pure text functions; the reader
- * (capture.ts) decides where a banner is.
+ * (build/) decides where a banner is.
  */
 import { classifyLabel, type BannerField } from './classify';
 

@@ -1,7 +1,7 @@
 /**
  * What a line of chart text is, apart from an item: a control, a line about a list, a badge or
  * date beside an item, a navigation menu — and how many visible characters a block holds.
- * Pure functions and vocabularies the reader (capture.ts) applies.
+ * Pure functions and vocabularies the reader (build/) applies.
  */
 import type { ItemCategory } from '../record/schema';
 import { normalise } from './classify';

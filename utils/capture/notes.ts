@@ -1,6 +1,6 @@
 /**
  * Notes and messages as capture reads them: the container a note comes in, and what its lines
- * say about it (title, author, sender, subject, date). The reader (capture.ts) collects the lines.
+ * say about it (title, author, sender, subject, date). The record builder (build/notes.ts) collects the lines.
  */
 import type { ItemCategory } from '../record/schema';
 import { NAME_LIKE } from './banner';

@@ -1,0 +1,140 @@
+/**
+ * The patient banner: labelled, inline and narrative demographics ("DOB: 03/14/1958 · MRN:
+ * 00482913", "Female; born 5/18/2004") into the record's patient and encounter fields.
+ */
+import type { SectionReport } from '../../record/schema';
+import { classifyLabel, isEmptyState, normalise, type BannerField } from '../classify';
+import { findDate, parseAllergy } from '../fields';
+import { NAME_LIKE, NOT_A_NAME, readIdentifiers, splitInlineLabels, unlabelledBannerParts } from '../banner';
+import { pushItem } from './items';
+import type { BuildState } from './state';
+
+/** Reads label/value text ("DOB: 03/14/1958 · MRN: 00482913"); true when it was banner text. */
+export function readBannerText(s: BuildState, text: string, parts: string[], el: Element): boolean {
+  if (s.pendingLabel) {
+    const field = s.pendingLabel;
+    s.pendingLabel = undefined;
+    if (!classifyLabel(text)) {
+      setBanner(s, field, text, el);
+      return true;
+    }
+  }
+  const whole = classifyLabel(text);
+  // A label alone waits for its value in the next element; a list label ("Allergies") alone is a title.
+  if (whole && whole !== 'allergies') {
+    s.touched.add('banner');
+    s.pendingLabel = whole;
+    return true;
+  }
+  const found: Array<[BannerField, string]> = [];
+  for (let i = 0; i + 1 < parts.length; i++) {
+    const field = classifyLabel(parts[i]);
+    if (field && !classifyLabel(parts[i + 1])) {
+      found.push([field, parts[i + 1]]);
+      i++;
+    }
+  }
+  if (!found.length) {
+    for (const piece of text.split(/\s*[·•|]\s*|\s{3,}/)) {
+      const m = piece.match(/^([^:]{1,40}):\s*(.+)$/);
+      const field = m && classifyLabel(m[1]);
+      if (field) found.push([field, m[2]]);
+    }
+  }
+  if (!found.length && parts.length > 1) found.push(...unlabelledBannerParts(parts));
+  // Narrative banners: "Female; born 5/18/2004; MRN 448812".
+  if (!found.length) {
+    const pieces = text.split(/\s*[;·•|]\s*/).filter(Boolean);
+    if (pieces.length > 1) found.push(...unlabelledBannerParts(pieces));
+    if (found.length) for (const piece of pieces) if (/^(?:female|male)$/i.test(piece)) found.push(['sex', piece]);
+  }
+  for (const [field, value] of found) setBanner(s, field, value, el);
+  // The name often stands first in the strip, with no label ("Ezeudu, Adaeze N. · 36 y · F · DOB …").
+  const first = parts[0];
+  if (found.length && first && !classifyLabel(first) && NAME_LIKE.test(first) && !NOT_A_NAME.test(first) && !found.some(([f]) => f === 'name')) {
+    s.nameCandidate ??= { text: first, el };
+    if (!s.record.patient.name) s.record.patient.name = first;
+  }
+  return found.length > 0;
+}
+
+export function setBanner(s: BuildState, field: BannerField, rawValue: string, el: Element) {
+  s.touched.add('banner');
+  const split = splitInlineLabels(normalise(rawValue));
+  for (const [inner, innerValue] of split.fields) setBanner(s, inner, innerValue, el);
+  // "Legal: Eve BETTERHALF", "Preferred: …": a qualifier, not part of the value.
+  const value = split.head.replace(/^(?:legal|official|usual|preferred|full)\s*:\s*/i, '');
+  if (!value) return;
+  const patient = s.record.patient;
+  const encounter = s.record.encounter;
+  const isPatientField = !field.startsWith('enc:');
+  if (isPatientField && !patient.ref) patient.ref = s.register(el.parentElement ?? el);
+  if (isPatientField && !patient.name && s.nameCandidate) {
+    patient.name = s.nameCandidate.text;
+  }
+  switch (field) {
+    case 'name':
+      patient.name ??= value;
+      break;
+    case 'birthDate': {
+      patient.birthDate ??= findDate(value) ?? value.replace(/\s*\(.*\)$/, '');
+      const age = value.match(/\((\d{1,3})\s*(?:y|yo|yrs?|years?)(?: old)?\b/i)?.[1];
+      if (age) patient.age ??= age;
+      break;
+    }
+    case 'sex':
+      // A word, never a letter: "F" is female.
+      patient.sex ??= /^f$/i.test(value) ? 'female' : /^m$/i.test(value) ? 'male' : value;
+      break;
+    case 'age':
+      patient.age ??= value.match(/\d{1,3}/)?.[0].replace(/^0+(?=\d)/, '') ?? value; // "027Y" is 27
+      break;
+    case 'phone':
+      if (!patient.phones.includes(value)) patient.phones.push(value);
+      break;
+    case 'email':
+      if (!patient.emails.includes(value)) patient.emails.push(value);
+      break;
+    case 'address':
+      patient.address ??= value;
+      break;
+    case 'allergies':
+      bannerAllergies(s, value, el);
+      break;
+    case 'enc:date':
+      encounter.date ??= findDate(value) ?? value;
+      break;
+    case 'enc:clinician':
+      encounter.clinician ??= value;
+      break;
+    case 'enc:location':
+      encounter.location ??= value;
+      break;
+    case 'enc:reason':
+      encounter.reason ??= value;
+      break;
+    default: {
+      for (const id of readIdentifiers(value, field.slice(3))) {
+        if (isEmptyState(id.value)) continue;
+        if (!patient.identifiers.some((known) => known.type === id.type && known.value === id.value)) patient.identifiers.push(id);
+      }
+    }
+  }
+}
+
+/** "Allergies: Codeine (nausea); Peanut (anaphylaxis)" in the banner: the allergy list, shown there. */
+export function bannerAllergies(s: BuildState, value: string, el: Element) {
+  const report: SectionReport = { heading: 'Allergies (patient banner)', category: 'allergies', count: 0, state: 'read' };
+  s.record.capture.sections.push(report);
+  if (isEmptyState(value)) {
+    report.state = 'empty';
+    return;
+  }
+  const before = s.record.allergies.length;
+  for (const part of value.split(/\s*;\s*|,\s+(?![^()]*\))/)) {
+    if (!part || !/\p{L}{2}/u.test(part)) continue; // "Allergies: 3" is a count badge, not an allergy
+    const parsed = parseAllergy(part);
+    pushItem(s, 'allergies', { ...parsed }, part, el);
+  }
+  report.count = s.record.allergies.length - before;
+}

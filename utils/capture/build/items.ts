@@ -1,0 +1,161 @@
+/**
+ * Items: a line of text (plus any fields a table gave) becomes a typed record item with an id and
+ * a ref to its element; badges and dates beside an item join it; duplicates are read once.
+ */
+import { type ItemCategory } from '../../record/schema';
+import { toIsoDate } from '../../record/dates';
+import { normalise } from '../classify';
+import { DATE_PATTERN, findDate, parseAllergy, parseLab, parseMedication, parseNamedEvent, parseProblem, parseVital, splitValueUnit } from '../fields';
+import { DATE_FIELD, FRAGMENT_REACH, ITEM_FRAGMENT, MAX_PASSAGE_CHARS, NO_HEADING, RESOLVED_WORDS, STATUS_FIELD, STATUS_SUBHEADING, nearAncestor, withoutDates } from '../lines';
+import type { BuildState } from './state';
+
+/** Item ids are the category's prefix and a count: stable within one capture, short in citations. */
+const ID_PREFIX: Record<ItemCategory, string> = {
+  problems: 'prob', medications: 'med', allergies: 'alg', vitals: 'vit', labs: 'lab',
+  immunizations: 'imm', procedures: 'proc', notes: 'note', messages: 'msg', other: 'oth',
+};
+
+export function nextId(s: BuildState, category: ItemCategory): string {
+  const n = (s.counters.get(category) ?? 0) + 1;
+  s.counters.set(category, n);
+  return `${ID_PREFIX[category]}-${n}`;
+}
+
+/** Adds an item unless the same text was already captured in the same category. */
+export function pushItem(s: BuildState, category: ItemCategory, fields: Record<string, string | undefined>, text: string, el: Element) {
+  const key = `${category}\u0000${normalise(text).toLowerCase()}`;
+  s.touched.add('item');
+  // Text outside any section comes in runs (a site header, an app shell's labels): one passage
+  // per run, not an item per line.
+  const last = s.lastItem;
+  if (category === 'other' && fields.heading === NO_HEADING && last?.category === 'other' && last.item.heading === NO_HEADING && last.item.text.length < MAX_PASSAGE_CHARS && s.lastItemBlock >= s.blocks - 1) {
+    const line = normalise(text);
+    last.item.text = `${last.item.text} · ${line}`;
+    s.coverage.kept += line.length;
+    return;
+  }
+  if (s.seen.has(key)) {
+    // The same entry again (a vaccine given twice): its badge and date belong to it, not to the
+    // entry before, and are not items of their own.
+    s.lastItem = { category, item: { text: '' }, el };
+    s.coverage.skipped += normalise(text).length; // shown twice, read once
+    return;
+  }
+  s.seen.add(key);
+  const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ''));
+  // Notes and messages keep their line breaks; everything else is one line.
+  const shown = category === 'notes' || category === 'messages' ? text.split('\n').map(normalise).filter(Boolean).join('\n') : normalise(text);
+  if (category === 'other') s.coverage.kept += shown.length;
+  else s.coverage.typed += shown.length;
+  const item = { ...clean, id: nextId(s, category), text: shown, ref: s.register(el) };
+  (s.record[category] as unknown[]).push(item);
+  s.lastItem = { category, item: item as Record<string, string>, el };
+  s.lastItemBlock = s.blocks;
+  if (s.section) s.section.report.count++;
+}
+
+/** "Resolved Concerns" under a problem list: the status of the problems that follow, not a problem. */
+export function statusSubheading(s: BuildState, text: string): boolean {
+  const m = normalise(text).match(STATUS_SUBHEADING);
+  if (!m) return false;
+  s.subStatus = RESOLVED_WORDS.test(m[1]) ? 'resolved' : 'active';
+  s.touched.add('item');
+  return true;
+}
+
+/** A status badge or date in an element of its own, right beside the item it belongs to. */
+export function joinFragment(s: BuildState, category: ItemCategory, text: string, el: Element): boolean {
+  const last = s.lastItem;
+  if (!last || last.category !== category || category === 'notes' || category === 'messages' || category === 'other') return false;
+  const status = ITEM_FRAGMENT.test(text);
+  const date = !status && toIsoDate(text) !== undefined && text.replace(DATE_PATTERN, '').replace(/^(?:given|on|since|onset|recorded|noted|started)\b/i, '').trim() === '' ? findDate(text) : undefined;
+  if (!status && !date) return false;
+  if (!nearAncestor(last.el, el, FRAGMENT_REACH)) return false;
+  const field = status ? STATUS_FIELD[category] : DATE_FIELD[category];
+  if (field && !last.item[field]) last.item[field] = status ? text.toLowerCase() : date!;
+  last.item.text = `${last.item.text} · ${text}`;
+  s.touched.add('item');
+  s.coverage.typed += text.length;
+  return true;
+}
+
+export function flushItemLabel(s: BuildState) {
+  const label = s.pendingItemLabel;
+  s.pendingItemLabel = undefined;
+  if (label) pushItem(s, 'other', { heading: s.sectionHeading }, label.text, label.el);
+}
+
+export function flushMeasure(s: BuildState) {
+  const pending = s.pendingMeasure;
+  s.pendingMeasure = undefined;
+  // A name with no value beside it ("BP Sys" on a card with no reading) is kept as text.
+  if (pending) pushItem(s, 'other', { heading: s.sectionHeading }, pending.text, pending.el);
+}
+
+/** Builds a typed item from a line of text plus any fields a table gave explicitly. */
+export function addItem(s: BuildState, category: ItemCategory, text: string, el: Element, given: Record<string, string> = {}) {
+  const primary = (field: string) => given[field] ?? text;
+  switch (category) {
+    case 'problems': {
+      const parsed = parseProblem(primary('name'));
+      return pushItem(s, category, { ...parsed, ...given, name: parsed.name, status: given.status ?? parsed.status ?? s.subStatus }, text, el);
+    }
+    case 'medications': {
+      const parsed = parseMedication(primary('name'));
+      // With its own dose column, the table's name cell is the name as written ("… 160-4.5 mcg inhaler").
+      const name = given.name && given.dose ? normalise(given.name) : parsed.name;
+      return pushItem(s, category, { ...parsed, ...given, name }, text, el);
+    }
+    case 'allergies': {
+      const parsed = parseAllergy(primary('substance'));
+      return pushItem(s, category, { ...parsed, ...given, substance: parsed.substance }, text, el);
+    }
+    case 'labs':
+      return measurement(s, category, 'test', given, text, el, parseLab);
+    case 'vitals':
+      return measurement(s, category, 'name', given, text, el, parseVital);
+    case 'immunizations':
+    case 'procedures': {
+      const parsed = parseNamedEvent(primary('name'));
+      return pushItem(s, category, { ...parsed, ...given, name: parsed.name }, text, el);
+    }
+    case 'notes':
+    case 'messages':
+      return pushItem(s, category, { ...given, date: given.date ?? findDate(text) }, text, el);
+    case 'other':
+      return keepOther(s, text, el);
+  }
+}
+
+/**
+ * A lab or a vital: a value with its unit. From a table, the value cell is split into value,
+ * unit and flag; from text, the whole line is parsed. A line with no value is kept as `other`.
+ */
+export function measurement(
+  s: BuildState,
+  category: 'labs' | 'vitals',
+  nameField: 'test' | 'name',
+  given: Record<string, string>,
+  text: string,
+  el: Element,
+  parse: (text: string) => Record<string, string | undefined> | undefined,
+) {
+  if (given[nameField] && given.value) {
+    const split = splitValueUnit(given.value);
+    const flag = category === 'labs' ? (given.flag ?? split.flag) : undefined;
+    return pushItem(s, category, { ...given, value: split.value, unit: given.unit ?? split.unit, flag }, text, el);
+  }
+  // A result with an empty value cell has no result yet: never read one out of its date ("06:00").
+  const parsed = /\d|\b(?:positive|negative|detected|reactive|trace)\b/i.test(withoutDates(text)) ? parse(text) : undefined;
+  if (!parsed) return keepOther(s, text, el);
+  return pushItem(s, category, { ...parsed, ...given, time: given.time ?? findDate(text) }, text, el);
+}
+
+/** Text that belongs to the page's chart but fits no typed list: kept under its section heading. */
+export function keepOther(s: BuildState, text: string, el: Element) {
+  return pushItem(s, 'other', { heading: s.sectionHeading }, text, el);
+}
+
+export function countHidden(s: BuildState, entries: number) {
+  if (s.section && entries) s.section.report.hiddenItems = (s.section.report.hiddenItems ?? 0) + entries;
+}

@@ -1,0 +1,77 @@
+/**
+ * Sections: which part of the chart the blocks that follow belong to. Headings open and close
+ * them; a closed or hidden section is reported as such, never as empty.
+ */
+import { type SectionReport } from '../../record/schema';
+import { classifyHeading, isSectionTitle, normalise, titleBeforeDash, type SectionCategory } from '../classify';
+import { NAME_LIKE, NOT_A_NAME } from '../banner';
+import { containsComposed, sectionScope } from '../scope';
+import { noteContainer } from '../notes';
+import { flushItemLabel, statusSubheading } from './items';
+import { flushNote } from './notes';
+import { readText } from './text';
+import type { BuildState } from './state';
+
+export function readHeading(s: BuildState, text: string, level: number, el: Element, implied = false) {
+  const current = s.section;
+  if (current?.category === 'problems' && statusSubheading(s, text)) return;
+  // Title-like text that is not heading markup and names one item, not a section ("Allergy to
+  // grass pollen" in an allergy card), is an item of the section it sits in.
+  // ("LAST OFFICE NOTE - 06/10/2025 - …": the title before its dash decides.)
+  if (implied && current && current.category !== 'other' && current.category !== 'patient' && !isSectionTitle(titleBeforeDash(text))) {
+    const named = classifyHeading(text);
+    // Another category's title outside the open section's container starts that section.
+    const elsewhere = named && named !== current.category && current.scope && !containsComposed(current.scope, el);
+    if (!elsewhere) return readText(s, text, [text], el, false);
+  }
+  // Inside notes and messages, deeper headings title the next note, whatever words they use.
+  // (A section the layout adapter assumed for a heading-less page gives way to a real one.)
+  const named = classifyHeading(text);
+  const realSection = current?.implicit && named && named !== current.category && named !== 'other' && isSectionTitle(text);
+  if (current && (current.category === 'notes' || current.category === 'messages') && level > current.level && !realSection) {
+    flushNote(s);
+    s.note = { category: current.category, title: text, lines: [], el, container: noteContainer(el) };
+    return;
+  }
+  let category = classifyHeading(text);
+  // A document's own title ("Community Hospital: Discharge Summary (September 17, 2014)") comes
+  // before its header and names the document, not a section: what follows is its header.
+  if (!current && level <= 1 && !s.seenClinicalSection && category && !isSectionTitle(text)) category = 'patient';
+  if (!category && !current && NAME_LIKE.test(text.replace(/\s*\(.*\)\s*$/, '')) && !NOT_A_NAME.test(text)) {
+    s.nameCandidate = { text: text.replace(/\s*\(.*\)\s*$/, ''), el };
+    return;
+  }
+  if (level === 7 && current && category === current.category) return; // a caption repeating its section
+  openSection(s, text, category ?? 'other', level, sectionScope(el), category !== undefined);
+}
+
+export function openSection(s: BuildState, heading: string, category: SectionCategory, level: number, scope?: Element, named = false) {
+  flushItemLabel(s);
+  flushNote(s);
+  closeSection(s);
+  if (category !== 'other' && category !== 'patient' && category !== 'encounter') s.seenClinicalSection = true;
+  const report: SectionReport = { heading: normalise(heading), category, count: 0, state: 'read' };
+  s.record.capture.sections.push(report);
+  s.section = { report, category, level, scope, named };
+  s.lastItem = undefined;
+  s.subStatus = undefined;
+}
+
+export function closeSection(s: BuildState) {
+  const section = s.section;
+  if (section && section.report.count === 0 && section.report.state === 'read' && section.hidden) {
+    section.report.state = section.hidden;
+  }
+  s.section = undefined;
+}
+
+export function markHidden(s: BuildState, state: 'hidden' | 'collapsed', heading: string | undefined) {
+  flushNote(s); // the open note counts before we judge whether the section is empty
+  const sameSection = heading && s.section && (normalise(heading) === s.section.report.heading || classifyHeading(heading) === s.section.category) && s.section.report.count === 0;
+  if (heading && !sameSection) {
+    const category = classifyHeading(heading) ?? 'other';
+    s.record.capture.sections.push({ heading: normalise(heading), category, count: 0, state });
+    return;
+  }
+  if (s.section) s.section.hidden = state;
+}

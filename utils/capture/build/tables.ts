@@ -1,0 +1,138 @@
+/**
+ * Tables and label/value pairs: header tables become banner fields, clinical tables become items
+ * by their column names (flowsheets and per-time vitals by their shape), other rows stay text.
+ */
+import { type ItemCategory } from '../../record/schema';
+import { classifyHeading, classifyLabel, isEmptyState } from '../classify';
+import { isPatientField } from '../banner';
+import { CONTROL_TEXT, MAX_PASSAGE_CHARS, isNavigation, labelValueCells } from '../lines';
+import { flowsheetItems, vitalsByTimeItems } from '../table-shapes';
+import { isFlowsheet, mapColumns, type TableData } from '../tables';
+import { readBannerText, setBanner } from './banner';
+import { addItem, countHidden, keepOther, pushItem } from './items';
+import { noteLine } from './notes';
+import { openSection } from './sections';
+import type { BuildState } from './state';
+
+export function readTable(s: BuildState, table: TableData) {
+  let rows = table.rows.filter((row) => s.keep(row.el));
+  if (s.inBannerContext) {
+    if (labelValueRows(s, rows)) return;
+    // Banner strips laid out as table cells of inline "Label: value" text (legacy EHRs).
+    rows = rows.filter((row) => isNavigation(row.el) || !row.cells.map((cell) => readBannerText(s, cell.text, [cell.text], cell.el)).some(Boolean));
+    if (!rows.length) return;
+  }
+  countHidden(s, table.hiddenRows);
+  // "BP: | 138/84 mmHg | Pulse: | 88 bpm": label and value cells side by side.
+  const pairs = labelValueCells(rows);
+  if (pairs && s.itemCategory && s.itemCategory !== 'other') return readPairs(s, pairs);
+
+  let category = s.itemCategory;
+  if ((!category || category === 'other') && table.header && !s.section?.named) {
+    const byColumns = mapColumns(table.header, 'labs');
+    const inferred =
+      table.header.map((h) => classifyHeading(h)).find((c) => c && c !== 'patient' && c !== 'encounter' && c !== 'notes' && c !== 'other') ??
+      (byColumns.includes('test') && byColumns.includes('value') ? 'labs' : undefined);
+    if (inferred) {
+      if (!s.section) openSection(s, table.header.join(' '), inferred, 3);
+      category = inferred as ItemCategory;
+    }
+  }
+  if (!category) {
+    // Rows that fit no section are kept as text, in passages (an app shell's grid of labels can
+    // run to thousands of rows); rows of links only are navigation.
+    const heading = s.sectionHeading;
+    let passage: { lines: string[]; el: Element; chars: number } | undefined;
+    const flush = () => passage && pushItem(s, 'other', { heading }, passage.lines.join(' · '), passage.el);
+    for (const row of rows) {
+      const text = row.cells.map((c) => c.text).filter(Boolean).join(' · ');
+      if (!text || CONTROL_TEXT.test(text)) continue;
+      if (isNavigation(row.el)) {
+        s.coverage.skipped += text.length;
+        continue;
+      }
+      if (passage && passage.chars + text.length > MAX_PASSAGE_CHARS) {
+        flush();
+        passage = undefined;
+      }
+      passage ??= { lines: [], el: row.el, chars: 0 };
+      passage.lines.push(text);
+      passage.chars += text.length + 3;
+    }
+    flush();
+    return;
+  }
+
+  // Tables of one value per cell: a flowsheet (dates across), or one row per time of vital signs.
+  const shaped = (category === 'vitals' || category === 'labs') && isFlowsheet(table.header) ? flowsheetItems(table.header!, rows, category) : undefined;
+  const columns = table.header ? mapColumns(table.header, category) : [];
+  const perTime = !shaped && category === 'vitals' && columns.includes('time') && !columns.includes('value') ? vitalsByTimeItems(table.header!, columns, rows) : undefined;
+  const cellItems = shaped ?? perTime;
+  if (cellItems) {
+    for (const item of cellItems) pushItem(s, item.category, item.fields, item.text, item.el);
+    return;
+  }
+  for (const row of rows) {
+    const text = row.cells.map((c) => c.text).filter(Boolean).join(' · ');
+    if (!text || CONTROL_TEXT.test(text)) continue;
+    if (isEmptyState(text)) {
+      if (s.section && s.section.report.count === 0) s.section.report.state = 'empty';
+      continue;
+    }
+    const given: Record<string, string> = {};
+    row.cells.forEach((cell, i) => {
+      const field = columns[i];
+      if (field && cell.text) given[field] = cell.text;
+    });
+    if (category === 'notes' || category === 'messages' || category === 'other') {
+      addItem(s, category, text, row.el, given);
+      continue;
+    }
+    // A result row whose value cell is empty has no result yet: kept as text, never given one.
+    if ((category === 'labs' || category === 'vitals') && columns.includes('value') && !given.value) {
+      keepOther(s, text, row.el);
+      continue;
+    }
+    const primaryField = { problems: 'name', medications: 'name', allergies: 'substance', labs: 'test', vitals: 'name', immunizations: 'name', procedures: 'name' }[category];
+    if (!given[primaryField] && row.cells[0]?.text && columns[0] === undefined) given[primaryField] = row.cells[0].text;
+    addItem(s, category, text, row.el, table.header ? given : {});
+  }
+}
+
+/** Header tables of label/value cells (C-CDA document headers, banner grids). */
+export function labelValueRows(s: BuildState, rows: TableData['rows']): boolean {
+  // Header tables are short and start with their labels: the first rows decide.
+  let labels = 0;
+  for (const row of rows.slice(0, 6)) for (let i = 0; i + 1 < row.cells.length; i += 2) if (classifyLabel(row.cells[i].text)) labels++;
+  if (labels < 2) return false;
+  for (const row of rows) {
+    for (let i = 0; i + 1 < row.cells.length; i += 2) {
+      const field = classifyLabel(row.cells[i].text);
+      if (field) setBanner(s, field, row.cells[i + 1].text, row.cells[i + 1].el);
+    }
+  }
+  return true;
+}
+
+export function readPairs(s: BuildState, pairs: Array<{ label: string; value: string; el: Element }>) {
+  const kept = pairs.filter((p) => s.keep(p.el));
+  const demographics = kept.filter((p) => isPatientField(classifyLabel(p.label))).length >= 3;
+  if ((s.inBannerContext || demographics) && kept.some((p) => classifyLabel(p.label))) {
+    for (const p of kept) {
+      const field = classifyLabel(p.label);
+      if (field) setBanner(s, field, p.value, p.el);
+    }
+    return;
+  }
+  const category = s.itemCategory;
+  if (!category) return;
+  for (const p of kept) {
+    if (isEmptyState(p.value)) continue;
+    const text = `${p.label}: ${p.value}`;
+    if (category === 'vitals' && !/\d/.test(p.value)) keepOther(s, text, p.el); // "O2 Device: Room air" is no measurement
+    else if (category === 'vitals') addItem(s, category, text, p.el, { name: p.label, value: p.value });
+    else if (category === 'labs') addItem(s, category, text, p.el, { test: p.label, value: p.value });
+    else if (category === 'notes' || category === 'messages') noteLine(s, category, text, p.el, false);
+    else addItem(s, category, category === 'other' ? text : `${p.label} ${p.value}`, p.el);
+  }
+}
