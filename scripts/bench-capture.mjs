@@ -89,7 +89,7 @@ try {
 
   // Tokens each task would send (trimmed to the default 8,000-token budget, de-identified) against
   // the tokens of the page's whole visible text; and whether every item the task cites was sent.
-  const [{ withinBudget, estimateTokens, DEFAULT_TOKEN_BUDGET }, { buildPayload }, { runOffline }] = await loadModules(['/utils/draft/budget.ts', '/utils/deidentify/payload.ts', '/utils/draft/offline.ts']);
+  const [{ estimateTokens, DEFAULT_TOKEN_BUDGET }, { prepareSend }, { runTask }] = await loadModules(['/utils/draft/budget.ts', '/utils/pipeline/prepare.ts', '/utils/pipeline/run.ts']);
   const charts = [['generated large chart', page, record]];
   for (const name of ['dashboard', 'document', 'appgrid', 'tabbed', 'messages', 'note']) {
     const fixturePage = await ext.context.newPage();
@@ -102,14 +102,22 @@ try {
   console.log(`  ${'chart'.padEnd(24)} ${'page'.padStart(7)}   ${['summary', 'note', 'next-steps', 'reply'].map((t) => t.padStart(17)).join('')}`);
   for (const [name, chartPage, chartRecord] of charts) {
     const pageTokens = estimateTokens(await chartPage.evaluate(() => document.body.innerText));
-    const cells = ['summary', 'note', 'next-steps', 'reply'].map((task) => {
-      const payload = buildPayload(withinBudget(chartRecord, task).record);
-      if (!payload.ok) return 'error'.padStart(17);
-      const sent = estimateTokens(payload.value.text);
-      const cited = runOffline(task, chartRecord).sections.flatMap((s) => s.statements.flatMap((st) => st.cites));
-      const missing = cited.filter((id) => !payload.value.text.includes(`[${id}]`)).length;
-      return `${sent} ${(sent / pageTokens).toFixed(2)}× m${missing}`.padStart(17);
-    });
+    const cells = [];
+    for (const task of ['summary', 'note', 'next-steps', 'reply']) {
+      // The pipeline the panel and the CLI run: what a model would be sent, and what the offline draft cites.
+      const settings = { task, tokenBudget: DEFAULT_TOKEN_BUDGET, datePolicy: 'safe-harbor' };
+      const prepared = prepareSend(chartRecord, settings);
+      if (!prepared.ok) {
+        cells.push('error'.padStart(17));
+        continue;
+      }
+      const text = prepared.value.payload.text;
+      const sent = estimateTokens(text);
+      const offline = await runTask(chartRecord, { ...settings, engine: { engine: 'offline' } });
+      const cited = offline.ok ? offline.value.output.sections.flatMap((s) => s.statements.flatMap((st) => st.cites)) : [];
+      const missing = cited.filter((id) => !text.includes(`[${id}]`)).length;
+      cells.push(`${sent} ${(sent / pageTokens).toFixed(2)}× m${missing}`.padStart(17));
+    }
     console.log(`  ${name.padEnd(24)} ${String(pageTokens).padStart(7)}   ${cells.join('')}`);
     if (name === 'generated large chart') recordFigures({ largeChartTokenRatio: Number(cells[0].trim().split(' ')[1].replace('×', '')) });
   }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run -s draft -- <html-file-or-url> --task summary|note|next-steps|reply [--backend offline|<baseURL> --model NAME]
-//    [--length concise|standard|detailed] [--order SOAP|APSO] [--language auto|en|es] [--disclosure TEXT] [--policy safe-harbor|relative] [--show-payload]`
-// Capture (the extension, in headless Chromium) → de-identify → the offline engine or a model endpoint
+//    [--length concise|standard|detailed] [--order SOAP|APSO] [--language auto|en|es] [--disclosure TEXT] [--policy safe-harbor|relative]
+//    [--token-budget N] [--show-payload]`
+// Capture (the extension, in headless Chromium) → the panel's pipeline (utils/pipeline): token budget → de-identify → the offline engine or a model endpoint
 // (the `openai` SDK; the key from OPENAI_API_KEY) → verify → prints JSON:
 // {"task", "output", "citations", "verification": {"checked", "unsupported": [...]}, "payload"?}.
 // The output has placeholders filled back in, locally; the payload is exactly what would be sent.
@@ -21,22 +22,20 @@ const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : u
 const target = args.find((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const task = option('--task') ?? 'summary';
 const backend = option('--backend') ?? 'offline';
-if (!target) die(`usage: npm run -s draft -- <html-file-or-url> --task ${TASKS.join('|')} [--backend offline|<baseURL> --model NAME] [--patient-name NAME [--patient-id ID]] [--show-payload]`);
+if (!target) die(`usage: npm run -s draft -- <html-file-or-url> --task ${TASKS.join('|')} [--backend offline|<baseURL> --model NAME] [--patient-name NAME [--patient-id ID]] [--token-budget N] [--show-payload]`);
 if (option('--patient-id') && !option('--patient-name')) die('--patient-id needs --patient-name: the name is what de-identification must know first');
 if (!TASKS.includes(task)) die(`unknown task "${task}" (tasks: ${TASKS.join(', ')})`);
 if (backend !== 'offline' && !/^https?:\/\//.test(backend)) die(`--backend takes "offline" or an endpoint address such as https://gateway.example.org/v1`);
 if (backend !== 'offline' && !option('--model')) die('--model is needed with a model endpoint');
 
-const [{ buildPayload }, { runOffline }, { draftTaskWithModel }, { ModelConfigSchema }, { fillOutput }, { TaskOptionsSchema }, { verifyOutput }, { findItem }, { withPatientGiven }] = await loadModules([
-  '/utils/deidentify/payload.ts',
-  '/utils/draft/offline.ts',
-  '/utils/draft/model.ts',
+const [{ runTask }, { prepareSend }, { ModelConfigSchema }, { TaskOptionsSchema }, { findItem }, { withPatientGiven }, { DEFAULT_SETTINGS }] = await loadModules([
+  '/utils/pipeline/run.ts',
+  '/utils/pipeline/prepare.ts',
   '/utils/draft/backends/openai.ts',
-  '/utils/handback/reidentify.ts',
   '/utils/draft/schema.ts',
-  '/utils/verify/verify.ts',
   '/utils/record/schema.ts',
   '/utils/record/identity.ts',
+  '/utils/settings/schema.ts',
 ]);
 const parsedOptions = TaskOptionsSchema.safeParse({
   note: { length: option('--length') ?? 'standard', order: option('--order') ?? 'SOAP' },
@@ -44,6 +43,9 @@ const parsedOptions = TaskOptionsSchema.safeParse({
 });
 if (!parsedOptions.success) die(`invalid options: ${parsedOptions.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
 const taskOptions = parsedOptions.data;
+
+const tokenBudget = option('--token-budget') ? Number(option('--token-budget')) : DEFAULT_SETTINGS.tokenBudget;
+if (!Number.isInteger(tokenBudget) || tokenBudget < 1000) die('--token-budget takes a whole number of tokens, 1000 or more');
 
 const captured = await capturePage(target);
 if (!captured.ok) die(captured.message);
@@ -54,23 +56,22 @@ if (backend !== 'offline' && !captured.value.capture.patientIdentified && !patie
 // The clinician's word for whose chart this is, so de-identification knows what to remove.
 const record = patientName ? withPatientGiven(captured.value, { name: patientName, id: option('--patient-id') }) : captured.value;
 
-const prepared = buildPayload(record, option('--policy') ?? 'safe-harbor');
+// The same pipeline as the panel, with the panel's defaults: budget → de-identify → leak guard → engine → fill back → verify.
+const sendSettings = { task, tokenBudget, datePolicy: option('--policy') ?? DEFAULT_SETTINGS.datePolicy };
+const prepared = prepareSend(record, sendSettings);
 if (!prepared.ok) die(prepared.error.message);
-const payload = prepared.value;
-
-let output;
-if (backend === 'offline') {
-  output = runOffline(task, record, taskOptions);
-} else {
+let engine = { engine: 'offline' };
+if (backend !== 'offline') {
   const config = ModelConfigSchema.safeParse({ kind: 'compatible', baseURL: backend, model: option('--model'), apiKey: process.env.OPENAI_API_KEY });
   if (!config.success) die(`invalid endpoint settings: ${config.error.issues.map((i) => i.message).join('; ')}`);
-  const result = await draftTaskWithModel(task, payload, config.data, { taskOptions });
-  if (!result.ok) die(`${result.error.message}${result.error.detail ? ` (${result.error.detail})` : ''}`);
-  output = fillOutput(result.value, payload.book.originals);
+  engine = { engine: 'model', config: config.data };
 }
+const run = await runTask(record, { ...sendSettings, engine, taskOptions, prepared: prepared.value });
+if (!run.ok) die(`${run.error.message}${run.error.detail ? ` (${run.error.detail})` : ''}`);
+const { output, verification } = run.value;
+const payload = prepared.value.payload;
 const ids = [...new Set(output.sections.flatMap((s) => s.statements.flatMap((st) => st.cites)))];
 const citations = Object.fromEntries(ids.map((id) => [id, findItem(record, id)?.item.text ?? null]));
-const verification = verifyOutput(output, record);
 const unsupported = verification.unsupported.map((f) => ({ ...f, statementText: output.sections[f.section].statements[f.statement].text }));
 const out = { task, output, citations, verification: { checked: verification.checked, unsupported }, ...(args.includes('--show-payload') ? { payload: payload.text } : {}) };
 process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

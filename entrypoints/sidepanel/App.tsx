@@ -4,20 +4,17 @@ import { browser } from 'wxt/browser';
 import { DraftView } from '../../components/DraftView';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PayloadPreview } from '../../components/PayloadPreview';
-import { buildPayload } from '../../utils/deidentify/payload';
 import { withPatientGiven, type PageIdentity } from '../../utils/record/identity';
 import { DEFAULT_SETTINGS } from '../../utils/settings/schema';
 import { loadEffectiveSettings, watchEffectiveSettings } from '../../utils/settings/storage';
 import { isEmptyRecord, RecordView } from '../../components/RecordView';
 import { SiteAccess } from '../../components/SiteAccess';
-import { runOffline } from '../../utils/draft/offline';
-import { draftTaskWithModel } from '../../utils/draft/model';
 import { readingLevel } from '../../utils/draft/readability';
-import { estimateTokens, withinBudget } from '../../utils/draft/budget';
-import { appendAudit, originOf, sha256Hex, type AuditEntry } from '../../utils/audit/log';
-import { endpointHost } from '../../utils/draft/backends/config';
+import { withinBudget } from '../../utils/draft/budget';
+import { prepareSend } from '../../utils/pipeline/prepare';
+import { runTask, type TaskRun } from '../../utils/pipeline/run';
+import { appendAudit, originOf } from '../../utils/audit/log';
 import { TaskPicker } from '../../components/TaskPicker';
-import { fillOutput } from '../../utils/handback/reidentify';
 import { draftToText } from '../../utils/handback/plain-text';
 import { loadDrafts, saveDraft, sortDrafts } from '../../utils/handback/draft-store';
 import { DEFAULT_TASK_OPTIONS, TASK_LABELS, type Task, type TaskOptions, type TaskOutput } from '../../utils/draft/schema';
@@ -25,7 +22,7 @@ import { askBackground } from '../../utils/messaging';
 import { findItem, type PatientRecord } from '../../utils/record/schema';
 import { ConfirmPatient } from '../../components/ConfirmPatient';
 import type { AppError } from '../../utils/result';
-import { verifyOutput } from '../../utils/verify/verify';
+import { verifyOutput, type Verification } from '../../utils/verify/verify';
 import { findPlantedInstructions } from '../../utils/verify/injection';
 import { useTargetTab } from './useTargetTab';
 import { usePageWatch } from './usePageWatch';
@@ -53,6 +50,7 @@ export function App() {
   const tabId = useTargetTab();
   const [record, setRecord] = useState<PatientRecord | undefined>();
   const [draft, setDraft] = useState<TaskOutput | undefined>();
+  const [verification, setVerification] = useState<Verification | undefined>();
   const [draftFor, setDraftFor] = useState<DraftOwner | undefined>();
   const [otherDrafts, setOtherDrafts] = useState(0);
   const [confirming, setConfirming] = useState(false);
@@ -69,16 +67,19 @@ export function App() {
   // De-identified in the panel, from the record in the panel's memory; nothing is sent from here.
   const [task, setTask] = useState<Task>('summary');
   // What a model would get: the record trimmed to the token budget, what was left out said plainly.
-  const budgeted = useMemo(() => (record ? withinBudget(record, task, settings.tokenBudget) : undefined), [record, task, settings.tokenBudget]);
-  const payload = useMemo(
-    () => (budgeted && showPayload ? buildPayload(budgeted.record, settings.datePolicy, { redact: redactions, keep: kept }) : undefined),
-    [budgeted, showPayload, redactions, kept, settings.datePolicy],
+  const sendSettings = useMemo(
+    () => ({ task, tokenBudget: settings.tokenBudget, datePolicy: settings.datePolicy, choices: { redact: redactions, keep: kept } }),
+    [task, settings.tokenBudget, settings.datePolicy, redactions, kept],
   );
+  // The budget's omissions are said whenever a model would draft, preview open or not.
+  const budgeted = useMemo(() => (record ? withinBudget(record, task, settings.tokenBudget) : undefined), [record, task, settings.tokenBudget]);
+  const preview = useMemo(() => (record && showPayload ? prepareSend(record, sendSettings) : undefined), [record, showPayload, sendSettings]);
 
   // A new tab means a new chart: never show one patient's record next to another's page.
   useEffect(() => {
     setRecord(undefined);
     setDraft(undefined);
+    setVerification(undefined);
     setDraftFor(undefined);
     setDraftText('');
     page.reset();
@@ -111,6 +112,7 @@ export function App() {
     onSuccess: (value) => {
       setRecord(value);
       setDraft(undefined);
+      setVerification(undefined);
       setDraftFor(undefined);
       setOtherDrafts(0);
       setConfirming(false);
@@ -121,37 +123,29 @@ export function App() {
   const [streamed, setStreamed] = useState('');
   const abort = useRef<AbortController | undefined>(undefined);
   const summarize = useMutation({
-    mutationFn: async (current: PatientRecord): Promise<TaskOutput> => {
-      // Every draft is logged locally, without PHI: origin, task, engine, counts, a hash, the outcome.
-      const base = { time: new Date().toISOString(), origin: originOf(current.source.url), task } satisfies Partial<AuditEntry>;
-      if (settings.backend.engine === 'offline') {
-        const output = runOffline(task, current, taskOptions);
-        void appendAudit({ ...base, engine: 'offline', counts: {}, outcome: 'drafted' });
-        return output;
-      }
-      const config = settings.backend.model;
-      const modelBase = { ...base, engine: 'model' as const, model: config.model, endpoint: endpointHost(config) };
-      // Only the de-identified payload leaves; the leak guard checks it again right before sending.
-      // The same trimmed record the preview shows (worked out once, in `budgeted`).
-      const trimmed = current === record && budgeted ? budgeted.record : withinBudget(current, task, settings.tokenBudget).record;
-      const prepared = buildPayload(trimmed, settings.datePolicy, { redact: redactions, keep: kept });
-      if (!prepared.ok) {
-        void appendAudit({ ...modelBase, counts: {}, outcome: 'failed', errorCode: prepared.error.code });
-        throw new PanelError(prepared.error);
-      }
-      const sent = { counts: prepared.value.counts as Record<string, number>, payloadSha256: await sha256Hex(prepared.value.text), tokens: estimateTokens(prepared.value.text) };
+    mutationFn: async (current: PatientRecord): Promise<TaskRun> => {
+      const engine = settings.backend.engine === 'offline' ? ({ engine: 'offline' } as const) : ({ engine: 'model', config: settings.backend.model } as const);
       abort.current = new AbortController();
       setStreamed('');
-      const result = await draftTaskWithModel(task, prepared.value, config, { onText: setStreamed, signal: abort.current.signal, taskOptions });
-      const outcome = result.ok ? 'drafted' : result.error.code === 'leak-blocked' ? 'blocked' : result.error.code === 'cancelled' ? 'cancelled' : 'failed';
-      void appendAudit({ ...modelBase, ...sent, outcome, ...(result.ok ? {} : { errorCode: result.error.code }) });
-      if (!result.ok) throw new PanelError(result.error, result.error.partial);
-      // Placeholders filled back in here, in the panel: the real values never left it.
-      return fillOutput(result.value, prepared.value.book.originals);
+      // Only the de-identified payload leaves; the leak guard checks it again right before sending.
+      // The preview's preparation is reused when it is of this record: what was shown is what is sent.
+      const outcome = await runTask(current, {
+        ...sendSettings,
+        engine,
+        taskOptions,
+        prepared: current === record && preview?.ok ? preview.value : undefined,
+        onText: setStreamed,
+        signal: abort.current.signal,
+      });
+      // Every draft is logged locally, without PHI: origin, task, engine, counts, a hash, the outcome.
+      void appendAudit({ time: new Date().toISOString(), origin: originOf(current.source.url), ...outcome.audit });
+      if (!outcome.ok) throw new PanelError(outcome.error, outcome.error.partial);
+      return outcome.value;
     },
-    onSuccess: (output, current) => {
+    onSuccess: ({ output, verification }, current) => {
       const owner = { identity: current.source.identity ?? NO_IDENTITY, patientName: current.patient.name };
       setDraft(output);
+      setVerification(verification);
       setDraftFor(owner);
       setDraftText(draftToText(output));
       if (tabId !== undefined) void saveDraft(tabId, { output, text: draftToText(output), identity: owner.identity });
@@ -301,12 +295,12 @@ export function App() {
               To fit {settings.tokenBudget.toLocaleString('en-US')} tokens, a model draft leaves out: {budgeted.omitted.join(', ')}.
             </p>
           ) : null}
-          {payload && !payload.ok ? <ErrorNotice error={payload.error} /> : null}
-          {payload?.ok ? (
+          {preview && !preview.ok ? <ErrorNotice error={preview.error} /> : null}
+          {preview?.ok ? (
             <PayloadPreview
-              payload={payload.value}
+              payload={preview.value.payload}
               datePolicy={settings.datePolicy}
-              originalOf={(placeholder) => payload.value.book.originals.get(placeholder)}
+              originalOf={(placeholder) => preview.value.payload.book.originals.get(placeholder)}
               onRedact={(text) => setRedactions((list) => [...list, text])}
               onKeep={(original) => setKept((list) => [...list, original])}
             />
@@ -337,7 +331,7 @@ export function App() {
               output={draft}
               record={record}
               onShow={onShow}
-              verification={verifyOutput(draft, record)}
+              verification={verification ?? verifyOutput(draft, record)}
               accepted={taskOptions.accepted.map((s) => s.text)}
               dismissed={dismissed}
               onAccept={(statement) => setTaskOptions((options) => ({ ...options, accepted: [...options.accepted, statement] }))}

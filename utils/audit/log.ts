@@ -6,44 +6,12 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { TaskSchema } from '../draft/schema';
+import { AuditEntrySchema, type AuditEntry } from './entry';
 
 export const MAX_AUDIT_ENTRIES = 1000;
 const KEY = 'audit';
 
-export const AuditEntrySchema = z.object({
-  time: z.string(),
-  /** The EHR's origin (scheme, host, port): never the path, which can carry a patient id. */
-  origin: z.string(),
-  task: TaskSchema,
-  engine: z.enum(['offline', 'model']),
-  /** Model name and the endpoint's host, for model drafts. */
-  model: z.string().optional(),
-  endpoint: z.string().optional(),
-  /** Placeholders in the payload, by category: counts only. */
-  counts: z.record(z.string(), z.number().int().nonnegative()),
-  payloadSha256: z.string().optional(),
-  /** Estimated tokens sent. */
-  tokens: z.number().int().nonnegative().optional(),
-  outcome: z.enum(['drafted', 'failed', 'blocked', 'cancelled']),
-  /** The error's code (`rate-limited`, `leak-blocked`…), never its message. */
-  errorCode: z.string().optional(),
-});
-export type AuditEntry = z.infer<typeof AuditEntrySchema>;
-
-/** The origin of a page address, or "unknown": the path and query never enter the log. */
-export function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return 'unknown';
-  }
-}
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+export { AuditEntrySchema, originOf, sha256Hex, type AuditEntry } from './entry';
 
 export async function loadAudit(): Promise<AuditEntry[]> {
   const parsed = z.array(AuditEntrySchema).safeParse((await browser.storage.local.get(KEY))[KEY]);

@@ -5,7 +5,7 @@
  */
 import { findIdentifiers } from './index';
 import { digitsOf } from './text';
-import type { IdentifierType, KnownIdentifiers } from './types';
+import type { Detector, IdentifierType, KnownIdentifiers } from './types';
 import { detectDates } from './detectors/dates';
 import { personNameParts } from './detectors/names';
 
@@ -16,10 +16,10 @@ const BIRTH_LABEL = /(?:\bdob\b|\bd\.o\.b\b|birth|\bborn\b|\bb\.\s*)[\s:.#-]*$/i
 /** A system URL, then the value it names (FHIR identifiers as Medplum shows them). */
 const SYSTEM_VALUE = /\b(?:https?:\/\/|urn:oid:|urn:uuid:)[^\s|]+\s*[|:·]?\s*([A-Za-z0-9][A-Za-z0-9._-]{3,63})/g;
 
-export function knownFromHeader(header: string | undefined): KnownIdentifiers {
+export function knownFromHeader(header: string | undefined, detectors?: readonly Detector[]): KnownIdentifiers {
   const known: KnownIdentifiers = { nameParts: [], personParts: [], birthDays: [], ids: [], phoneDigits: [], emails: [], addressParts: [] };
   if (!header) return known;
-  for (const c of findIdentifiers(header)) {
+  for (const c of findIdentifiers(header, undefined, { detectors })) {
     const value = header.slice(c.start, c.end).trim();
     if (!value) continue;
     // Header tables also hold labels and organisations the name detector may take in with a name.

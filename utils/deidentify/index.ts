@@ -2,21 +2,14 @@
  * De-identification, in the browser, before anything leaves: Safe Harbor identifiers become
  * stable placeholders; the mapping stays in a PlaceholderBook that never leaves the panel.
  */
-import { detectAges } from './detectors/age';
-import { detectContact } from './detectors/contact';
-import { detectDates } from './detectors/dates';
-import { detectEmployers } from './detectors/employer';
-import { detectGeo } from './detectors/geo';
-import { detectIds } from './detectors/ids';
-import { detectKnown } from './detectors/known';
-import { detectNames } from './detectors/names';
-import { detectPlaces } from './detectors/places';
+import { DETECTORS, runDetectors } from './detectors/registry';
 import { PlaceholderBook } from './placeholders';
 import { resolve } from './resolve';
 import { findWord, fold } from './text';
-import type { Candidate, DeidResult, KnownIdentifiers } from './types';
+import type { Candidate, DeidResult, Detector, KnownIdentifiers } from './types';
 
 export { knownFromRecord } from './detectors/known';
+export { DetectorFailure, DETECTORS } from './detectors/registry';
 export { PlaceholderBook } from './placeholders';
 export { describeLeaks, findLeaks, mask, type Leak } from './leak-guard';
 
@@ -29,26 +22,19 @@ export interface ClinicianChoices {
   keep?: string[];
 }
 
+export interface DetectorChoice {
+  /** The detectors to run (tests replace one to prove a failure blocks the send). */
+  detectors?: readonly Detector[];
+}
+
 /** Everything that looks like an identifier, resolved to one span per stretch of text. */
-export function findIdentifiers(text: string, known: KnownIdentifiers = NO_KNOWN, choices: ClinicianChoices = {}): Candidate[] {
+export function findIdentifiers(text: string, known: KnownIdentifiers = NO_KNOWN, choices: ClinicianChoices & DetectorChoice = {}): Candidate[] {
   const folded = fold(text);
   const redacted: Candidate[] = (choices.redact ?? []).flatMap((value) =>
     findWord(folded, fold(value.trim())).map(([start, end]) => ({ start, end, type: 'REDACTED' as const, known: true })),
   );
   const kept = new Set((choices.keep ?? []).map((value) => fold(value.trim())));
-  const dates = detectDates(text);
-  const contacts = detectContact(text);
-  const candidates = [
-    ...detectKnown(text, known, dates, contacts, folded),
-    ...contacts,
-    ...detectIds(text),
-    ...dates,
-    ...detectAges(text),
-    ...detectGeo(text),
-    ...detectPlaces(text),
-    ...detectEmployers(text),
-    ...detectNames(text),
-  ];
+  const candidates = runDetectors(text, folded, known, choices.detectors ?? DETECTORS);
   const chosen = kept.size ? candidates.filter((c) => c.known || !kept.has(folded.slice(c.start, c.end))) : candidates;
   const all = redacted.length ? [...redacted, ...chosen] : chosen;
   const first = resolve(text, all);
@@ -89,7 +75,8 @@ function substringsOf(folded: string, value: string): Array<[number, number]> {
 }
 
 /** Replaces every identifier in `text` with its placeholder; spans are offsets into `text`. */
-export function deidentify(text: string, options: { known?: KnownIdentifiers; book?: PlaceholderBook } & ClinicianChoices = {}): DeidResult {
+/** Throws DetectorFailure when a detector fails: callers turn it into an error that blocks the send. */
+export function deidentify(text: string, options: { known?: KnownIdentifiers; book?: PlaceholderBook } & ClinicianChoices & DetectorChoice = {}): DeidResult {
   const book = options.book ?? new PlaceholderBook();
   const spans: DeidResult['spans'] = [];
   let out = '';

@@ -7,9 +7,9 @@ import { categoryState, type CategoryState } from '../record/category-state';
 import { isPatientIdentified } from '../record/identity';
 import { ITEM_CATEGORIES, type PatientRecord, type RecordItem } from '../record/schema';
 import { knownFromHeader, mergeKnown } from './header';
-import { deidentify, findLeaks, knownFromRecord, PlaceholderBook, type ClinicianChoices, type Leak } from './index';
+import { deidentify, DetectorFailure, findLeaks, knownFromRecord, PlaceholderBook, type ClinicianChoices, type DetectorChoice, type Leak } from './index';
 import type { DatePolicy, IdentifierType, KnownIdentifiers, Span } from './types';
-import { fail, ok, type Result } from '../result';
+import { fail, ok, type AppError, type Result } from '../result';
 
 export interface Payload {
   text: string;
@@ -73,7 +73,25 @@ export function recordText(record: PatientRecord): string {
  */
 export const MAX_PAYLOAD_CHARS = 2_000_000;
 
-export function buildPayload(record: PatientRecord, policy: DatePolicy = 'safe-harbor', choices: ClinicianChoices = {}): Result<Payload> {
+/** The error that stops a send when a detector failed: what it could not check, and what to do. */
+export function detectorFailed(failure: DetectorFailure): AppError {
+  return {
+    code: 'deid-detector-failed',
+    message: `Chartside could not check this chart for ${failure.finds}, so nothing was sent. Try again; if it happens again, use the offline engine and tell your IT team.`,
+    detail: failure.message,
+  };
+}
+
+export function buildPayload(record: PatientRecord, policy: DatePolicy = 'safe-harbor', choices: ClinicianChoices & DetectorChoice = {}): Result<Payload> {
+  try {
+    return preparePayload(record, policy, choices);
+  } catch (error) {
+    if (error instanceof DetectorFailure) return { ok: false, error: detectorFailed(error) };
+    throw error;
+  }
+}
+
+function preparePayload(record: PatientRecord, policy: DatePolicy, choices: ClinicianChoices & DetectorChoice): Result<Payload> {
   const source = recordText(record);
   if (source.length > MAX_PAYLOAD_CHARS) {
     return fail(
@@ -83,7 +101,7 @@ export function buildPayload(record: PatientRecord, policy: DatePolicy = 'safe-h
     );
   }
   // The banner as capture read it, and whatever the header region shows, read by the detectors.
-  const known = mergeKnown(knownFromRecord(record.patient), knownFromHeader(record.source.header));
+  const known = mergeKnown(knownFromRecord(record.patient), knownFromHeader(record.source.header, choices.detectors));
   const captured = Date.parse(record.source.capturedAt);
   const referenceDay = Number.isNaN(captured) ? undefined : Math.floor(captured / 86_400_000) * 86_400_000;
   const book = new PlaceholderBook(policy, referenceDay);

@@ -63,3 +63,23 @@ export interface KnownIdentifiers {
   /** Address parts: street line, city, ZIP. */
   addressParts: Array<{ type: IdentifierType; value: string }>;
 }
+
+/** What a detector is given: the text, its case- and accent-folded form, the patient's known identifiers. */
+export interface DetectorInput {
+  text: string;
+  folded: string;
+  known: KnownIdentifiers;
+  /** Another detector's findings on the same text, run once and shared (the known-identifier detector reuses the dates'). */
+  findingsOf: (detector: DetectorName) => Candidate[];
+}
+
+export const DETECTOR_NAMES = ['known', 'contact', 'ids', 'dates', 'ages', 'geo', 'places', 'employers', 'names'] as const;
+export type DetectorName = (typeof DETECTOR_NAMES)[number];
+
+/** One recognizer: a name IT can read in an error, what it finds, and the function that finds it. */
+export interface Detector {
+  readonly name: DetectorName;
+  /** What it finds, in words (shown when it fails). */
+  readonly finds: string;
+  detect(input: DetectorInput): Candidate[];
+}

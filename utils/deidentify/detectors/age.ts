@@ -1,5 +1,5 @@
 /** Ages over 89 are identifiers; Safe Harbor groups them as "90 or older". Younger ages stay. */
-import type { Candidate } from '../types';
+import type { Candidate, Detector } from '../types';
 import { matches } from '../text';
 
 const AGE = /\b(\d{2,3})(?:[- ](?:year|yr)s?[- ]old|\s?(?:yo|y\/o|y\.o\.|yrs? old|years? of age)\b)|\b(?:age[d]?|aged|turned|turns|turning)\s*:?\s*(\d{2,3})\b|\b(\d{2,3})(?:st|nd|rd|th)\s+birthday\b/gi;
@@ -12,3 +12,9 @@ export function detectAges(text: string): Candidate[] {
   }
   return found;
 }
+
+export const ageDetector: Detector = {
+  name: 'ages',
+  finds: 'ages over 89',
+  detect: ({ text }) => detectAges(text),
+};

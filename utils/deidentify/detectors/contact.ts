@@ -1,5 +1,5 @@
 /** Phones, faxes, e-mail addresses, URLs and IP addresses. */
-import type { Candidate } from '../types';
+import type { Candidate, Detector } from '../types';
 import { cued, cuedMatches, isWordChar } from '../cues';
 import { matches } from '../text';
 
@@ -84,3 +84,9 @@ export function detectContact(text: string): Candidate[] {
   for (const m of anchoredMatches(text, ':', IPV6_AT, ipv6Start)) found.push({ start: m.index, end: m.index + m[0].length, type: 'IP' });
   return found;
 }
+
+export const contactDetector: Detector = {
+  name: 'contact',
+  finds: 'phone and fax numbers, e-mail addresses, web and IP addresses',
+  detect: ({ text }) => detectContact(text),
+};

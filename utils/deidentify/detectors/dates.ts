@@ -1,5 +1,5 @@
 /** Dates in the formats charts use. Every element but the year is an identifier (Safe Harbor). */
-import type { Candidate } from '../types';
+import type { Candidate, Detector } from '../types';
 import { cued, cuedMatches, type CuedPattern } from '../cues';
 import { matches } from '../text';
 import { fullYear, monthIndex } from '../../record/dates';
@@ -99,3 +99,9 @@ export function detectDates(text: string): Candidate[] {
   }
   return found;
 }
+
+export const dateDetector: Detector = {
+  name: 'dates',
+  finds: 'dates more specific than a year',
+  detect: ({ text }) => detectDates(text),
+};

@@ -1,5 +1,5 @@
 /** Employers: Safe Harbor removes the patient's and relatives' employers, named after a work cue. */
-import type { Candidate } from '../types';
+import type { Candidate, Detector } from '../types';
 import { cued, cuedMatches } from '../cues';
 import { anyCase } from '../text';
 
@@ -17,3 +17,9 @@ export function detectEmployers(text: string): Candidate[] {
   }
   return found;
 }
+
+export const employerDetector: Detector = {
+  name: 'employers',
+  finds: 'employers named after a cue',
+  detect: ({ text }) => detectEmployers(text),
+};

@@ -2,7 +2,7 @@
  * Geography smaller than a state: street addresses, streets, cities, facilities and named places;
  * ZIP codes, which Safe Harbor lets keep their first three digits (000 where few people live).
  */
-import type { Candidate } from '../types';
+import type { Candidate, Detector } from '../types';
 import { isRegion } from '../regions';
 import { cued, cuedMatches, hasCue, matchesOnCuedLines } from '../cues';
 import { matches } from '../text';
@@ -18,6 +18,14 @@ const UNIT = `(?:,?[ \\t]+(?:(?:${UNIT_DESIGNATOR})\\.?[ \\t]*#?|#[ \\t]*)[A-Za-
 
 /** 42 Larkspur Lane, Apt 3B · 1200 Harbor St · 335 Waters Trace Apt 86 · PO Box 77 — any USPS suffix after a house number. */
 const STREET_ADDRESS = new RegExp(`\\b\\d{1,6}(?:st|nd|rd|th)?[A-Z]?[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:(?:${WORD}|\\d{1,4}(?:st|nd|rd|th))[ \\t]+){0,3}(?:${STREET_SUFFIX})\\b(?:[ \\t]+(?:[NSEW]{1,2}|North|South|East|West)\\b)?${UNIT}|\\bP\\.?\\s?O\\.?\\s+Box\\s+\\d+`, 'g');
+/**
+ * Streets whose suffix is no USPS one ("1077 Jenkins Esplanade Suite 33", "12 Quarry Heights Apt 4"):
+ * a house number and capitalised words are an address when a unit designator follows them…
+ */
+const STREET_WITH_UNIT = new RegExp(`\\b\\d{1,6}[A-Z]?[ \\t]+(?:${WORD}[ \\t]+){1,3}(?:${UNIT_DESIGNATOR})\\.?[ \\t]*#?\\d[A-Za-z0-9-]*`, 'g');
+const HAS_UNIT = cued(`(?:${UNIT_DESIGNATOR})\\.?[ \\t]*#?\\d`);
+/** …or when a city and state follow them ("766 Wehner Fork, Chicopee, MA"). */
+const STREET_BEFORE_CITY = new RegExp(`\\b\\d{1,6}[A-Z]?[ \\t]+(?:${WORD}[ \\t]+){0,3}${WORD}(?:${UNIT})?,?[ \\t]*$`);
 /** A street named without a number: "on Washington Street", "the CVS on Park Ave". */
 const STREET = new RegExp(`\\b(?:${WORD}[ \\t]+){1,3}(?:${COMMON_SUFFIX})\\b`, 'g');
 /** Dedham, MA 02026 · Worcester, MA · Cambridge MA 02139-1234 · Amherst, Massachusetts, 01002 */
@@ -77,9 +85,19 @@ export function detectGeo(text: string): Candidate[] {
     if (/^(?:Dr|St)\.?$/.test(last) && /^\.?\s+[A-Z]/.test(text.slice(m.index + m[0].length))) continue;
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
+  for (const m of matchesOnCuedLines(text, STREET_WITH_UNIT, HAS_UNIT)) found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   for (const m of matchesOnCuedLines(text, CITY_STATE_ZIP, HAS_STATE)) {
     const city = m[1];
-    if (!NOT_A_PLACE.test(city) && !isRegion(city)) found.push({ start: m.index, end: m.index + city.length, type: 'LOCATION' });
+    if (!NOT_A_PLACE.test(city) && !isRegion(city)) {
+      found.push({ start: m.index, end: m.index + city.length, type: 'LOCATION' });
+      // The street line before "City, ST": on the same line, a house number and words.
+      const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+      const street = text.slice(Math.max(lineStart, m.index - 80), m.index).match(STREET_BEFORE_CITY);
+      if (street) {
+        const start = m.index - street[0].length;
+        found.push({ start, end: start + street[0].replace(/[,\s]+$/, '').length, type: 'ADDRESS' });
+      }
+    }
     const zip = m[2] ?? m[3];
     if (zip) {
       const start = m.index + m[0].lastIndexOf(zip);
@@ -98,3 +116,9 @@ export function detectGeo(text: string): Candidate[] {
   }
   return found;
 }
+
+export const geoDetector: Detector = {
+  name: 'geo',
+  finds: 'street addresses and ZIP codes',
+  detect: ({ text }) => detectGeo(text),
+};

@@ -2,7 +2,7 @@
  * Numbers and codes that identify: SSNs, record, plan, account and licence numbers, vehicle and
  * device identifiers, and any other unique-looking code.
  */
-import type { Candidate, IdentifierType } from '../types';
+import type { Candidate, Detector, IdentifierType } from '../types';
 import { cued, cuedMatches, longWords } from '../cues';
 import { matches } from '../text';
 
@@ -77,3 +77,9 @@ export function detectIds(text: string): Candidate[] {
   for (const m of matches(text, MIXED_CODE)) if (isMixedCode(m[0])) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
   return found;
 }
+
+export const idDetector: Detector = {
+  name: 'ids',
+  finds: 'record, plan, account, licence, device and other numbers',
+  detect: ({ text }) => detectIds(text),
+};

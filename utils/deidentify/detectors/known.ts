@@ -4,7 +4,7 @@
  * detector's parsed day).
  */
 import type { PatientRecord } from '../../record/schema';
-import type { Candidate, IdentifierType, KnownIdentifiers } from '../types';
+import type { Candidate, Detector, IdentifierType, KnownIdentifiers } from '../types';
 import { digitsOf, findWord, fold, matches } from '../text';
 import { detectContact } from './contact';
 import { detectDates } from './dates';
@@ -145,3 +145,9 @@ export function detectKnown(
   }
   return found;
 }
+
+export const knownDetector: Detector = {
+  name: 'known',
+  finds: "the patient's own name, birth date, record numbers, phones, e-mail and address, wherever they appear",
+  detect: ({ text, known, folded, findingsOf }) => detectKnown(text, known, findingsOf('dates'), findingsOf('contact'), folded),
+};

