@@ -10,7 +10,6 @@ import { loadEffectiveSettings, watchEffectiveSettings } from '../../utils/setti
 import { isEmptyRecord, RecordView } from '../../components/RecordView';
 import { SiteAccess } from '../../components/SiteAccess';
 import { readingLevel } from '../../utils/draft/readability';
-import { withinBudget } from '../../utils/draft/budget';
 import { prepareSend } from '../../utils/pipeline/prepare';
 import { runTask, type TaskRun } from '../../utils/pipeline/run';
 import { appendAudit, originOf } from '../../utils/audit/log';
@@ -71,9 +70,11 @@ export function App() {
     () => ({ task, tokenBudget: settings.tokenBudget, datePolicy: settings.datePolicy, choices: { redact: redactions, keep: kept } }),
     [task, settings.tokenBudget, settings.datePolicy, redactions, kept],
   );
-  // The budget's omissions are said whenever a model would draft, preview open or not.
-  const budgeted = useMemo(() => (record ? withinBudget(record, task, settings.tokenBudget) : undefined), [record, task, settings.tokenBudget]);
-  const preview = useMemo(() => (record && showPayload ? prepareSend(record, sendSettings) : undefined), [record, showPayload, sendSettings]);
+  // What a model would be sent, worked out whenever it is shown or a model would draft (the budget's
+  // omissions are said then, preview open or not); the send reuses it.
+  const usesModel = settings.backend.engine === 'model';
+  const preview = useMemo(() => (record && (showPayload || usesModel) ? prepareSend(record, sendSettings) : undefined), [record, showPayload, usesModel, sendSettings]);
+  const budgeted = preview?.ok ? preview.value.budgeted : undefined;
 
   // A new tab means a new chart: never show one patient's record next to another's page.
   useEffect(() => {
@@ -295,8 +296,8 @@ export function App() {
               To fit {settings.tokenBudget.toLocaleString('en-US')} tokens, a model draft leaves out: {budgeted.omitted.join(', ')}.
             </p>
           ) : null}
-          {preview && !preview.ok ? <ErrorNotice error={preview.error} /> : null}
-          {preview?.ok ? (
+          {showPayload && preview && !preview.ok ? <ErrorNotice error={preview.error} /> : null}
+          {showPayload && preview?.ok ? (
             <PayloadPreview
               payload={preview.value.payload}
               datePolicy={settings.datePolicy}

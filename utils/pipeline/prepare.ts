@@ -6,7 +6,7 @@
 import { buildPayload, type Payload } from '../deidentify/payload';
 import type { ClinicianChoices, DetectorChoice } from '../deidentify';
 import type { DatePolicy } from '../deidentify/types';
-import { withinBudget, type Budgeted } from '../draft/budget';
+import { estimateTokens, withinBudget, type Budgeted } from '../draft/budget';
 import type { Task } from '../draft/schema';
 import type { PatientRecord } from '../record/schema';
 import { ok, type Result } from '../result';
@@ -25,8 +25,20 @@ export interface PreparedSend {
   payload: Payload;
 }
 
+/** Trims a little more when placeholders made the de-identified text longer than the budget. */
+const MAX_TRIMS = 4;
+
 export function prepareSend(record: PatientRecord, settings: SendSettings): Result<PreparedSend> {
-  const budgeted = withinBudget(record, settings.task, settings.tokenBudget);
-  const payload = buildPayload(budgeted.record, settings.datePolicy, settings.choices ?? {});
-  return payload.ok ? ok({ budgeted, payload: payload.value }) : payload;
+  // The budget is worked out on the record's text; placeholders ("[DATE-12 (2025)]" for
+  // "03/14/2025") run longer than what they replace, so what is sent is measured again, de-identified.
+  let budget = settings.tokenBudget;
+  for (let trim = 0; ; trim++) {
+    const budgeted = withinBudget(record, settings.task, budget);
+    const payload = buildPayload(budgeted.record, settings.datePolicy, settings.choices ?? {});
+    if (!payload.ok) return payload;
+    const tokens = estimateTokens(payload.value.text);
+    // After MAX_TRIMS, as close as the record's must-haves (header lines, the newest message) allow.
+    if (tokens <= settings.tokenBudget || trim === MAX_TRIMS) return ok({ budgeted, payload: payload.value });
+    budget = Math.floor((budget * settings.tokenBudget) / tokens) - 1;
+  }
 }
