@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `npm run -s draft -- <html-file-or-url> --task summary|note|next-steps|reply [--backend offline|<baseURL> --model NAME]
+// `npm run -s draft -- <html-file-or-url> --task summary|note|next-steps|reply|all [--backend offline|<baseURL> --model NAME]
 //    [--length concise|standard|detailed] [--order SOAP|APSO] [--language auto|en|es] [--disclosure TEXT] [--policy safe-harbor|relative]
 //    [--token-budget N] [--show-payload]`
 // Capture (the extension, in headless Chromium) → the panel's pipeline (utils/pipeline): token budget → de-identify → the offline engine or a model endpoint
 // (the `openai` SDK; the key from OPENAI_API_KEY) → verify → prints JSON:
-// {"task", "output", "citations", "verification": {"checked", "unsupported": [...]}, "payload"?}.
+// {"task", "output", "citations", "verification": {"checked", "unsupported": [...]}, "payload"?} (a list of them with --task all).
 // The output has placeholders filled back in, locally; the payload is exactly what would be sent.
 // When the page does not show whose chart it is, nothing goes to a model unless the patient is
 // named with --patient-name "Last, First" (and --patient-id MRN): the offline engine runs either way.
@@ -19,12 +19,12 @@ function die(message) {
 const TASKS = ['summary', 'note', 'next-steps', 'reply'];
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const target = args.find((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
+const targets = args.filter((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const task = option('--task') ?? 'summary';
 const backend = option('--backend') ?? 'offline';
-if (!target) die(`usage: npm run -s draft -- <html-file-or-url> --task ${TASKS.join('|')} [--backend offline|<baseURL> --model NAME] [--patient-name NAME [--patient-id ID]] [--token-budget N] [--show-payload]`);
+if (!targets.length) die(`usage: npm run -s draft -- <html-file-or-url>... --task ${TASKS.join('|')}|all [--backend offline|<baseURL> --model NAME] [--patient-name NAME [--patient-id ID]] [--token-budget N] [--show-payload]`);
 if (option('--patient-id') && !option('--patient-name')) die('--patient-id needs --patient-name: the name is what de-identification must know first');
-if (!TASKS.includes(task)) die(`unknown task "${task}" (tasks: ${TASKS.join(', ')})`);
+if (task !== 'all' && !TASKS.includes(task)) die(`unknown task "${task}" (tasks: ${TASKS.join(', ')}, or all)`);
 if (backend !== 'offline' && !/^https?:\/\//.test(backend)) die(`--backend takes "offline" or an endpoint address such as https://gateway.example.org/v1`);
 if (backend !== 'offline' && !option('--model')) die('--model is needed with a model endpoint');
 
@@ -47,31 +47,53 @@ const taskOptions = parsedOptions.data;
 const tokenBudget = option('--token-budget') ? Number(option('--token-budget')) : DEFAULT_SETTINGS.tokenBudget;
 if (!Number.isInteger(tokenBudget) || tokenBudget < 1000) die('--token-budget takes a whole number of tokens, 1000 or more');
 
-const captured = await capturePage(target);
-if (!captured.ok) die(captured.message);
-const patientName = option('--patient-name');
-if (backend !== 'offline' && !captured.value.capture.patientIdentified && !patientName) {
-  die('not sent: this page does not show whose chart it is (no name with a birth date or record number); give --patient-name "Last, First" (and --patient-id) or use --backend offline');
-}
-// The clinician's word for whose chart this is, so de-identification knows what to remove.
-const record = patientName ? withPatientGiven(captured.value, { name: patientName, id: option('--patient-id') }) : captured.value;
-
-// The same pipeline as the panel, with the panel's defaults: budget → de-identify → leak guard → engine → fill back → verify.
-const sendSettings = { task, tokenBudget, datePolicy: option('--policy') ?? DEFAULT_SETTINGS.datePolicy };
-const prepared = prepareSend(record, sendSettings);
-if (!prepared.ok) die(prepared.error.message);
 let engine = { engine: 'offline' };
 if (backend !== 'offline') {
   const config = ModelConfigSchema.safeParse({ kind: 'compatible', baseURL: backend, model: option('--model'), apiKey: process.env.OPENAI_API_KEY });
   if (!config.success) die(`invalid endpoint settings: ${config.error.issues.map((i) => i.message).join('; ')}`);
   engine = { engine: 'model', config: config.data };
 }
-const run = await runTask(record, { ...sendSettings, engine, taskOptions, prepared: prepared.value });
-if (!run.ok) die(`${run.error.message}${run.error.detail ? ` (${run.error.detail})` : ''}`);
-const { output, verification } = run.value;
-const payload = prepared.value.payload;
-const ids = [...new Set(output.sections.flatMap((s) => s.statements.flatMap((st) => st.cites)))];
-const citations = Object.fromEntries(ids.map((id) => [id, findItem(record, id)?.item.text ?? null]));
-const unsupported = verification.unsupported.map((f) => ({ ...f, statementText: output.sections[f.section].statements[f.statement].text }));
-const out = { task, output, citations, verification: { checked: verification.checked, unsupported }, ...(args.includes('--show-payload') ? { payload: payload.text } : {}) };
-process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+
+// The same pipeline as the panel, with the panel's defaults: budget → de-identify → leak guard → engine → fill back → verify.
+// `--task all` runs each task on the one capture; several pages are read one after the other. Then a
+// list is printed, each entry with its page and task; a task that fails is listed with its error.
+const tasks = task === 'all' ? TASKS : [task];
+const results = [];
+for (const target of targets) {
+  const captured = await capturePage(target);
+  if (!captured.ok) {
+    if (targets.length === 1) die(captured.message);
+    results.push({ page: target, error: { code: 'capture-failed', message: captured.message } });
+    continue;
+  }
+  const patientName = option('--patient-name');
+  if (backend !== 'offline' && !captured.value.capture.patientIdentified && !patientName) {
+    const message = 'not sent: this page does not show whose chart it is (no name with a birth date or record number); give --patient-name "Last, First" (and --patient-id) or use --backend offline';
+    if (targets.length === 1) die(message);
+    results.push({ page: target, error: { code: 'patient-unknown', message } });
+    continue;
+  }
+  // The clinician's word for whose chart this is, so de-identification knows what to remove.
+  const record = patientName ? withPatientGiven(captured.value, { name: patientName, id: option('--patient-id') }) : captured.value;
+  for (const current of tasks) {
+    const sendSettings = { task: current, tokenBudget, datePolicy: option('--policy') ?? DEFAULT_SETTINGS.datePolicy };
+    const prepared = prepareSend(record, sendSettings);
+    const run = prepared.ok ? await runTask(record, { ...sendSettings, engine, taskOptions, prepared: prepared.value }) : prepared;
+    const page = targets.length > 1 ? { page: target } : {};
+    if (!run.ok) {
+      const message = `${run.error.message}${run.error.detail ? ` (${run.error.detail})` : ''}`;
+      if (targets.length === 1 && tasks.length === 1) die(message);
+      // What was sent is printed too when asked: a failed answer does not change what left.
+      const sentPayload = args.includes('--show-payload') && prepared.ok ? { payload: prepared.value.payload.text } : {};
+      results.push({ ...page, task: current, error: { code: run.error.code, message }, ...sentPayload });
+      continue;
+    }
+    const { output, verification } = run.value;
+    const ids = [...new Set(output.sections.flatMap((s) => s.statements.flatMap((st) => st.cites)))];
+    const citations = Object.fromEntries(ids.map((id) => [id, findItem(record, id)?.item.text ?? null]));
+    const unsupported = verification.unsupported.map((f) => ({ ...f, statementText: output.sections[f.section].statements[f.statement].text }));
+    results.push({ ...page, task: current, output, citations, verification: { checked: verification.checked, unsupported }, ...(args.includes('--show-payload') ? { payload: prepared.value.payload.text } : {}) });
+  }
+}
+process.stdout.write(`${JSON.stringify(results.length === 1 && targets.length === 1 && tasks.length === 1 ? results[0] : results, null, 2)}\n`);
+if (results.some((r) => r.error)) process.exitCode = 1;

@@ -1,6 +1,6 @@
 /**
  * Proof on pages real EHR software rendered (../shared/real-pages; skipped with one line when
- * absent): every page goes through the panel of the real extension and through the command-line
+ * absent): every page, every task, goes through the panel of the real extension and through the command-line
  * pipeline (the extension's own capture in Chromium, de-identification, the openai SDK) to a local
  * server that records every request, and no request carries the patient's name, birth date,
  * identifiers (as shown or digits only), street, city, ZIP or phone.
@@ -79,27 +79,32 @@ test.describe('real pages through the pipeline to a model endpoint', () => {
   test.skip(!present, '../shared/real-pages not found');
   test.setTimeout(300_000);
 
-  test('no identifier of the patient reaches the endpoint, on any page, for any task', async () => {
+  test('no identifier of the patient reaches the endpoint, on any page, for any task (CLI)', async () => {
     const server = await startOpenAIServer();
     try {
-      for (const [index, truth] of pages.entries()) {
-        // Every task on the first page of each family, the summary on the rest (the payload is the same record).
-        const tasks = index === 0 || truth.page.startsWith('medplum/synthea-elsa') ? ['summary', 'note', 'next-steps', 'reply'] : ['summary'];
-        for (const task of tasks) {
-          const before = server.requests.length;
-          await promisify(execFile)(
-            'node',
-            ['scripts/draft.mjs', resolve(REAL_PAGES, truth.page), '--task', task, '--backend', server.baseURL, '--model', 'test-model'],
-            { timeout: 60_000, env: { ...process.env, OPENAI_API_KEY: 'sk-privacy-test' } },
-          ).catch(() => undefined); // the scripted answers need not fit the task: what matters is what was sent
-          const sent = server.requests.slice(before);
-          expect(sent.length, `${truth.page} ${task}: something was sent`).toBeGreaterThan(0);
-          for (const request of sent) {
-            const text = carried(request.url, request.headers, request.body);
-            for (const pattern of forbidden(truth)) expect(text, `${truth.page} ${task}: ${pattern}`).not.toMatch(pattern);
-          }
-        }
+      // Every page, every task, in one run of the command line (one capture a page, four tasks each).
+      const { stdout } = await promisify(execFile)(
+        'node',
+        ['scripts/draft.mjs', ...pages.map((truth) => resolve(REAL_PAGES, truth.page)), '--task', 'all', '--backend', server.baseURL, '--model', 'test-model', '--show-payload'],
+        { timeout: 240_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, OPENAI_API_KEY: 'sk-privacy-test' } },
+      ).catch((error: { stdout: string }) => error); // the scripted answers need not fit the task: what matters is what was sent
+      const results = JSON.parse(stdout) as Array<{ page: string; task?: string; payload?: string; error?: { code: string } }>;
+      expect(results).toHaveLength(pages.length * 4);
+      // Nothing was refused before sending: every page, every task reached the endpoint.
+      expect(results.filter((r) => r.error && !r.task).map((r) => r.page)).toEqual([]);
+      const completions = server.requests.filter((r) => r.url.endsWith('/chat/completions'));
+      expect(completions.length).toBeGreaterThanOrEqual(pages.length * 4);
+      // Each request is the page's whose de-identified record it carries (the CLI printed each payload).
+      const payloads = pages.map((truth) => results.filter((r) => r.page === resolve(REAL_PAGES, truth.page) && r.payload).map((r) => r.payload!));
+      for (const request of completions) {
+        const body = JSON.stringify(request.body);
+        const owner = pages.findIndex((_, i) => payloads[i].some((payload) => body.includes(JSON.stringify(payload).slice(1, -1).slice(0, 2000))));
+        expect(owner, 'every request carries the record of one page').toBeGreaterThanOrEqual(0);
+        const text = carried(request.url, request.headers, request.body);
+        for (const pattern of forbidden(pages[owner])) expect(text, `${pages[owner].page}: ${pattern}`).not.toMatch(pattern);
       }
+      // And every page's payload was sent for all four tasks.
+      for (const [i, truth] of pages.entries()) expect(payloads[i].length, truth.page).toBe(4);
     } finally {
       await server.close();
     }
@@ -120,9 +125,15 @@ test.describe('real pages through the pipeline to a model endpoint', () => {
         current = truth.page;
         const { chart, panel } = await openChartAndRead(ext, `${pagesServer.url}/${truth.page}`);
         await expect(panel.getByRole('region', { name: 'Captured record' })).toBeVisible();
-        await panel.getByRole('button', { name: 'Summarize' }).click();
-        // The scripted answer need not fit: what matters is what was sent.
-        await expect(panel.getByRole('article').or(panel.getByRole('alert')).first()).toBeVisible({ timeout: 20_000 });
+        // Every task, one after the other, on the one reading of the page.
+        for (const [name, action] of [['Chart summary', 'Summarize'], ['Draft note', 'Draft note'], ['Next steps', 'Suggest next steps'], ['Patient reply', 'Draft reply']]) {
+          const before = server.requests.length;
+          await panel.getByRole('radio', { name }).check();
+          await panel.getByRole('button', { name: action, exact: true }).click();
+          // The scripted answer need not fit: what matters is what was sent.
+          await expect.poll(() => server.requests.length, { message: `${truth.page} ${name}: a request reached the endpoint`, timeout: 20_000 }).toBeGreaterThan(before);
+          await expect(panel.getByRole('button', { name: action, exact: true })).toBeEnabled({ timeout: 20_000 });
+        }
         await panel.close();
         await chart.close();
       }
@@ -134,7 +145,7 @@ test.describe('real pages through the pipeline to a model endpoint', () => {
     }
     for (const truth of pages) {
       const sent = outgoing.filter((r) => r.page === truth.page);
-      expect(sent.filter((r) => r.url.endsWith('/chat/completions')).length, `${truth.page}: a request reached the endpoint`).toBeGreaterThan(0);
+      expect(sent.filter((r) => r.url.endsWith('/chat/completions')).length, `${truth.page}: every task reached the endpoint`).toBeGreaterThanOrEqual(4);
       for (const request of sent) for (const pattern of forbidden(truth)) expect(request.text, `${truth.page}: ${pattern}`).not.toMatch(pattern);
     }
   });
