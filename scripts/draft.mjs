@@ -78,7 +78,7 @@ for (const target of targets) {
   for (const current of tasks) {
     const sendSettings = { task: current, tokenBudget, datePolicy: option('--policy') ?? DEFAULT_SETTINGS.datePolicy };
     const prepared = prepareSend(record, sendSettings);
-    const run = prepared.ok ? await runTask(record, { ...sendSettings, engine, taskOptions, prepared: prepared.value }) : prepared;
+    const run = prepared.ok ? await runTask(record, { ...sendSettings, engine, taskOptions, prepared }) : prepared;
     const page = targets.length > 1 ? { page: target } : {};
     if (!run.ok) {
       const message = `${run.error.message}${run.error.detail ? ` (${run.error.detail})` : ''}`;

@@ -2,6 +2,7 @@
  * The one protocol between Chartside's contexts, in one file.
  *
  *   side panel --(runtime.sendMessage)--> background --(tabs.sendMessage)--> capture script (page)
+ *   side panel --(postMessage)--> de-identification worker
  *
  * Every message and every response is a zod schema; handlers are a typed map keyed by `type`,
  * so adding a message means adding one schema and one handler, and the compiler checks the rest.
@@ -9,6 +10,9 @@
 import { z } from 'zod';
 import { PageIdentitySchema } from './record/identity';
 import { PatientRecordSchema } from './record/schema';
+import { PlaceholderBookStateSchema } from './deidentify/placeholders';
+import { DatePolicySchema, IdentifierTypeSchema, SpanSchema } from './deidentify/types';
+import { TaskSchema } from './draft/schema';
 import { fail, resultSchema, type Result } from './result';
 
 // ---- panel → background -------------------------------------------------------------------
@@ -157,3 +161,43 @@ export async function askBackground<K extends PanelRequest['type']>(
     ) as ResponseOf<K>;
   }
 }
+
+// ---- side panel ⇄ de-identification worker (utils/pipeline/prepare.worker.ts) ----------------
+// The record goes in; what would be sent comes back, with the placeholder book as plain data.
+// Both stay inside the extension's own panel: nothing here crosses to a page or a server.
+
+export const SendSettingsSchema = z.object({
+  task: TaskSchema,
+  tokenBudget: z.number().int().positive(),
+  datePolicy: DatePolicySchema,
+  choices: z.object({ redact: z.array(z.string()).optional(), keep: z.array(z.string()).optional() }).optional(),
+});
+
+export const PrepareRequestSchema = z.object({ id: z.number().int(), record: PatientRecordSchema, settings: SendSettingsSchema });
+export type PrepareRequest = z.infer<typeof PrepareRequestSchema>;
+
+const KnownValueSchema = z.object({ type: IdentifierTypeSchema, value: z.string() });
+export const PreparedStateSchema = z.object({
+  budgeted: z.object({ record: PatientRecordSchema, tokens: z.number(), omitted: z.array(z.string()) }),
+  payload: z.object({
+    text: z.string(),
+    known: z.object({
+      nameParts: z.array(z.string()),
+      personParts: z.array(z.string()).optional(),
+      birthDays: z.array(z.number()),
+      ids: z.array(KnownValueSchema),
+      phoneDigits: z.array(z.string()),
+      emails: z.array(z.string()),
+      addressParts: z.array(KnownValueSchema),
+    }),
+    spans: z.array(SpanSchema),
+    counts: z.partialRecord(IdentifierTypeSchema, z.number().int()),
+    leaks: z.array(z.object({ type: z.union([IdentifierTypeSchema, z.literal('REPLACED_VALUE')]), index: z.number(), masked: z.string(), context: z.string() })),
+    book: PlaceholderBookStateSchema,
+    patientIdentified: z.boolean(),
+  }),
+});
+export type PreparedState = z.infer<typeof PreparedStateSchema>;
+
+export const PrepareResponseSchema = z.object({ id: z.number().int(), result: resultSchema(PreparedStateSchema) });
+export type PrepareResponse = z.infer<typeof PrepareResponseSchema>;

@@ -10,7 +10,6 @@ import { loadEffectiveSettings, watchEffectiveSettings } from '../../utils/setti
 import { isEmptyRecord, RecordView } from '../../components/RecordView';
 import { SiteAccess } from '../../components/SiteAccess';
 import { readingLevel } from '../../utils/draft/readability';
-import { prepareSend } from '../../utils/pipeline/prepare';
 import { runTask, type TaskRun } from '../../utils/pipeline/run';
 import { appendAudit, originOf } from '../../utils/audit/log';
 import { TaskPicker } from '../../components/TaskPicker';
@@ -25,6 +24,7 @@ import { verifyOutput, type Verification } from '../../utils/verify/verify';
 import { findPlantedInstructions } from '../../utils/verify/injection';
 import { useTargetTab } from './useTargetTab';
 import { usePageWatch } from './usePageWatch';
+import { usePreparedSend } from './usePreparedSend';
 import { StaleNotice } from '../../components/StaleNotice';
 
 const send = (message: unknown) => browser.runtime.sendMessage(message);
@@ -73,7 +73,9 @@ export function App() {
   // What a model would be sent, worked out whenever it is shown or a model would draft (the budget's
   // omissions are said then, preview open or not); the send reuses it.
   const usesModel = settings.backend.engine === 'model';
-  const preview = useMemo(() => (record && (showPayload || usesModel) ? prepareSend(record, sendSettings) : undefined), [record, showPayload, usesModel, sendSettings]);
+  // Prepared in the de-identification worker: a two-million-character chart never freezes the panel.
+  const preparing = usePreparedSend(record, sendSettings, showPayload || usesModel);
+  const preview = preparing.result;
   const budgeted = preview?.ok ? preview.value.budgeted : undefined;
 
   // A new tab means a new chart: never show one patient's record next to another's page.
@@ -134,7 +136,7 @@ export function App() {
         ...sendSettings,
         engine,
         taskOptions,
-        prepared: current === record && preview?.ok ? preview.value : undefined,
+        prepared: current === record ? await preparing.ready() : undefined,
         onText: setStreamed,
         signal: abort.current.signal,
       });
@@ -294,6 +296,11 @@ export function App() {
           {budgeted?.omitted.length && (showPayload || settings.backend.engine === 'model') ? (
             <p className="small notice" role="status" data-testid="budget-omitted">
               To fit {settings.tokenBudget.toLocaleString('en-US')} tokens, a model draft leaves out: {budgeted.omitted.join(', ')}.
+            </p>
+          ) : null}
+          {showPayload && preparing.pending ? (
+            <p className="small muted" role="status" data-testid="preparing">
+              Preparing what would be sent…
             </p>
           ) : null}
           {showPayload && preview && !preview.ok ? <ErrorNotice error={preview.error} /> : null}

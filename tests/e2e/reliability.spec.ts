@@ -39,7 +39,7 @@ test('a 100,000-element chart is read without freezing the page', async ({ ext, 
   await chart.close();
 });
 
-test('a huge free-text note is read; what a model would get stays within budget, and says what it left out', async ({ ext, portalUrl }) => {
+test('a huge free-text note is read, prepared in the worker; what a model would get stays within budget, and says what it left out', async ({ ext, portalUrl }) => {
   const chart = await ext.context.newPage();
   await chart.goto(`${portalUrl}/patient/${patients[0].id}/dashboard`);
   await chart.evaluate(() => {
@@ -53,6 +53,8 @@ test('a huge free-text note is read; what a model would get stays within budget,
   await expect(panel.getByRole('region', { name: 'Captured record' })).toBeVisible({ timeout: 30_000 });
   await panel.getByRole('button', { name: 'Preview what would be sent' }).click();
   await expect(panel.getByTestId('budget-omitted')).toContainText(/leaves out: .*note/);
+  // The 3.6-million-character record was prepared in the de-identification worker, off the panel's main thread.
+  expect(panel.workers().map((worker: { url(): string }) => worker.url()).join(' ')).toMatch(/prepare\.worker-[\w-]+\.js/);
   await expect(panel.getByText(/PATIENT/).first()).toBeVisible();
   await panel.getByRole('button', { name: 'Summarize' }).click();
   await expect(panel.getByRole('article', { name: /Chart summary/ })).toBeVisible();

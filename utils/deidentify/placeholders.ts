@@ -2,7 +2,8 @@
  * Placeholders that keep meaning: typed, numbered, stable within one request (the same person or
  * date gets the same placeholder wherever it appears), with the real values kept only here.
  */
-import type { Candidate, DatePolicy, IdentifierType } from './types';
+import { z } from 'zod';
+import { DatePolicySchema, IdentifierTypeSchema, type Candidate, type DatePolicy, type IdentifierType } from './types';
 import { digitsOf, fold } from './text';
 
 const DAY = 86_400_000;
@@ -12,6 +13,16 @@ function surname(name: string): string {
   const trimmed = name.trimEnd();
   return trimmed.slice(Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\t')) + 1);
 }
+
+/** A book as plain data, to cross from the de-identification worker to the panel (never further). */
+export const PlaceholderBookStateSchema = z.object({
+  policy: DatePolicySchema,
+  referenceDay: z.number().optional(),
+  byKey: z.array(z.tuple([z.string(), z.string()])),
+  counters: z.array(z.tuple([IdentifierTypeSchema, z.number().int()])),
+  originals: z.array(z.tuple([z.string(), z.string()])),
+});
+export type PlaceholderBookState = z.infer<typeof PlaceholderBookStateSchema>;
 
 export class PlaceholderBook {
   private readonly byKey = new Map<string, string>();
@@ -24,6 +35,19 @@ export class PlaceholderBook {
     /** The day relative dates count from (the page's reference date), as UTC ms. */
     readonly referenceDay?: number,
   ) {}
+
+  toState(): PlaceholderBookState {
+    return { policy: this.policy, referenceDay: this.referenceDay, byKey: [...this.byKey], counters: [...this.counters], originals: [...this.originals] };
+  }
+
+  /** The same book again, so accepted next steps get the placeholders the payload already used. */
+  static fromState(state: PlaceholderBookState): PlaceholderBook {
+    const book = new PlaceholderBook(state.policy, state.referenceDay);
+    for (const [key, placeholder] of state.byKey) book.byKey.set(key, placeholder);
+    for (const [type, n] of state.counters) book.counters.set(type, n);
+    for (const [placeholder, original] of state.originals) book.originals.set(placeholder, original);
+    return book;
+  }
 
   placeholderFor(candidate: Candidate, original: string): string {
     const key = this.keyOf(candidate, original);

@@ -15,6 +15,7 @@ import { runOffline } from '../draft/offline';
 import { DEFAULT_TASK_OPTIONS, type TaskOptions, type TaskOutput } from '../draft/schema';
 import { fillOutput } from '../handback/reidentify';
 import type { PatientRecord } from '../record/schema';
+import type { Result } from '../result';
 import { verifyOutput, type Verification } from '../verify/verify';
 import { prepareSend, type PreparedSend, type SendSettings } from './prepare';
 
@@ -23,8 +24,8 @@ export type EngineChoice = { engine: 'offline' } | { engine: 'model'; config: Mo
 export interface RunRequest extends SendSettings {
   engine: EngineChoice;
   taskOptions?: TaskOptions;
-  /** The preview's preparation of this same record and settings, reused rather than redone. */
-  prepared?: PreparedSend;
+  /** The preview's preparation of this same record and settings (or its error), reused rather than redone. */
+  prepared?: Result<PreparedSend>;
   onText?: (text: string) => void;
   signal?: AbortSignal;
   fetchImpl?: typeof fetch;
@@ -56,12 +57,9 @@ export async function runTask(record: PatientRecord, request: RunRequest): Promi
   }
   const { config } = request.engine;
   const modelAudit = { task, engine: 'model' as const, model: config.model, endpoint: endpointHost(config) };
-  let ready = request.prepared;
-  if (!ready) {
-    const made = prepareSend(record, request);
-    if (!made.ok) return { ok: false, error: made.error, audit: { ...modelAudit, counts: {}, outcome: made.error.code === 'deid-detector-failed' ? 'blocked' : 'failed', errorCode: made.error.code } };
-    ready = made.value;
-  }
+  const made = request.prepared ?? prepareSend(record, request);
+  if (!made.ok) return { ok: false, error: made.error, audit: { ...modelAudit, counts: {}, outcome: made.error.code === 'deid-detector-failed' ? 'blocked' : 'failed', errorCode: made.error.code } };
+  const ready = made.value;
   const { payload } = ready;
   const sent = { counts: payload.counts as Record<string, number>, payloadSha256: await sha256Hex(payload.text), tokens: estimateTokens(payload.text) };
   let result: Awaited<ReturnType<typeof draftTaskWithModel>>;
