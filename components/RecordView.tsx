@@ -14,6 +14,8 @@ export type RecordViewProps = {
   onShow?: (ref: string) => void;
   /** When the page does not say whose chart it is: the clinician names the patient. */
   onGivePatient?: (given: PatientGiven) => void;
+  /** Short text selected on the page, offered when the clinician names the patient. */
+  selectedText?: string;
 };
 
 const LABELS: Record<ItemCategory, string> = {
@@ -44,7 +46,7 @@ function CoverageLine({ coverage }: { coverage: NonNullable<PatientRecord['captu
   );
 }
 
-export function RecordView({ record, onShow, onGivePatient }: RecordViewProps) {
+export function RecordView({ record, onShow, onGivePatient, selectedText }: RecordViewProps) {
   const [open, setOpen] = useState<ItemCategory | null>(null);
   const { patient, capture } = record;
   const unread = capture.sections.filter((s) => s.state === 'collapsed' || s.state === 'hidden');
@@ -70,7 +72,7 @@ export function RecordView({ record, onShow, onGivePatient }: RecordViewProps) {
           Chartside could not tell whose chart this is: the page shows no patient name with a birth date or record number.
         </p>
       ) : null}
-      {capture.patientIdentified === false && onGivePatient ? <GivePatient onGive={onGivePatient} /> : null}
+      {capture.patientIdentified === false && onGivePatient ? <GivePatient onGive={onGivePatient} selectedText={selectedText} /> : null}
       {patient.givenBy === 'clinician' ? (
         <p className="notice small" role="status" data-testid="patient-given">
           Patient named by you, not read from the page. Check the page is this patient&apos;s chart before inserting anything.

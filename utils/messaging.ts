@@ -71,7 +71,9 @@ export const PageIdentityInfoSchema = z.object({ identity: PageIdentitySchema, p
 
 // ---- responses, per message type ----------------------------------------------------------
 
-const SelectionInfoSchema = z.object({ hasSelection: z.boolean(), characters: z.number().int() });
+/** Short selections come with their text, so the clinician can point at the patient's name on the page. */
+export const MAX_SELECTED_TEXT = 120;
+const SelectionInfoSchema = z.object({ hasSelection: z.boolean(), characters: z.number().int(), text: z.string().max(MAX_SELECTED_TEXT).optional() });
 
 export const PAGE_AGENT_VERSION = '2';
 

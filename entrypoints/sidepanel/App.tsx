@@ -276,7 +276,7 @@ export function App() {
 
       {record && !isEmptyRecord(record) ? (
         <>
-          <RecordView record={record} onShow={onShow} onGivePatient={(given) => setRecord(withPatientGiven(record, given))} />
+          <RecordView record={record} onShow={onShow} selectedText={selection.data?.text} onGivePatient={(given) => setRecord(withPatientGiven(record, given))} />
           <PlantedInstructionsNote record={record} onShow={onShow} />
           <SiteAccess pageUrl={record.source.url} permissions={browser.permissions} />
           <TaskPicker task={task} options={taskOptions} onTask={setTask} onOptions={setTaskOptions} />

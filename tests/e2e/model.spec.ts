@@ -170,9 +170,21 @@ test('a page that does not say whose chart it is sends nothing to the model, and
     await expect(panel.getByRole('alert').filter({ hasText: 'nothing was sent to the model' })).toBeVisible();
     expect(server.requests.filter((r) => r.url.endsWith('/chat/completions'))).toHaveLength(0);
 
-    // The clinician says whose chart it is: the name and record number are removed from what is sent.
+    // The clinician says whose chart it is — the name selected on the page, the record number typed —
+    // and both are removed from what is sent.
+    await chart.evaluate((family) => {
+      const body = [...document.querySelectorAll('.conv-body')].find((el) => el.textContent!.includes(family))!;
+      const node = [...body.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(family))!;
+      const range = document.createRange();
+      range.setStart(node, node.textContent!.indexOf(family));
+      range.setEnd(node, node.textContent!.indexOf(family) + family.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    }, patients[0].name.family);
     const given = panel.getByRole('form', { name: 'Whose chart is this?' });
-    await given.getByLabel('Patient name').fill(fullName(patients[0]));
+    await expect(given.getByTestId('selected-on-page')).toContainText(`“${patients[0].name.family}”`, { timeout: 10_000 });
+    await given.getByRole('button', { name: 'Use as name' }).click();
+    await expect(given.getByLabel('Patient name')).toHaveValue(patients[0].name.family);
     await given.getByLabel('Record number (optional)').fill(patients[0].mrn);
     await given.getByRole('button', { name: 'Use this patient' }).click();
     await expect(panel.getByTestId('patient-given')).toBeVisible();

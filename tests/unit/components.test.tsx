@@ -73,3 +73,25 @@ describe('ErrorNotice', () => {
     expect(retry).toHaveBeenCalled();
   });
 });
+
+describe('GivePatient', () => {
+  it('offers text selected on the page as the name or the record number, and gives what the clinician chose', async () => {
+    const { GivePatient } = await import('../../components/GivePatient');
+    const onGive = vi.fn();
+    await act(async () => root.render(<GivePatient onGive={onGive} selectedText="Quill, Tobias" />));
+    expect(host.querySelector('[data-testid="selected-on-page"]')!.textContent).toContain('“Quill, Tobias”');
+    await act(async () => button(/^Use as name$/).click());
+    const [name, id] = Array.from(host.querySelectorAll('input'));
+    expect(name.value).toBe('Quill, Tobias');
+    expect(id.value).toBe('');
+    await act(async () => (host.querySelector('form') as HTMLFormElement).requestSubmit());
+    expect(onGive).toHaveBeenCalledWith({ name: 'Quill, Tobias' });
+  });
+
+  it('offers nothing when nothing is selected', async () => {
+    const { GivePatient } = await import('../../components/GivePatient');
+    await act(async () => root.render(<GivePatient onGive={() => {}} />));
+    expect(host.querySelector('[data-testid="selected-on-page"]')).toBeNull();
+    expect(button(/^Use this patient$/).disabled).toBe(true);
+  });
+});

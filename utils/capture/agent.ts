@@ -12,6 +12,7 @@ import { highlightElement } from '../handback/highlight';
 import { insertText, trackEditableFocus } from '../handback/insert';
 import {
   createListener,
+  MAX_SELECTED_TEXT,
   PAGE_AGENT_VERSION,
   PageRequestSchema,
   type Handlers,
@@ -104,8 +105,9 @@ export function createPageAgent(doc: Document, host: PageAgentHost): PageAgent {
     'page:ping': async () => ok({ version: PAGE_AGENT_VERSION, documentId }),
     'page:selection': async () => {
       const selection = doc.getSelection();
-      const characters = selection && !selection.isCollapsed ? selection.toString().trim().length : 0;
-      return ok({ hasSelection: characters > 0, characters });
+      const selected = selection && !selection.isCollapsed ? selection.toString().replace(/\s+/g, ' ').trim() : '';
+      const characters = selected.length;
+      return ok({ hasSelection: characters > 0, characters, ...(characters && characters <= MAX_SELECTED_TEXT ? { text: selected } : {}) });
     },
     'page:identity': async () => {
       if (!doc.body) return fail('no-content', 'This page has no content Chartside can read yet. Wait for it to load, then try again.');
