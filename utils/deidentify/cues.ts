@@ -276,8 +276,15 @@ export function matchesOnCuedLines(text: string, pattern: RegExp, cue: CuedPatte
     const lineStart = text.lastIndexOf('\n', start) + 1;
     const next = text.indexOf('\n', start);
     lineEnd = next === -1 ? text.length : next;
-    pattern.lastIndex = lineStart;
-    for (let m = pattern.exec(text); m && m.index < lineEnd; m = pattern.exec(text)) out.push(m);
+    // Scanned on the line alone: a scan of the whole text from here would run on past the line to
+    // the next match anywhere, once for every cued line (quadratic on a long text).
+    const line = text.slice(lineStart, lineEnd);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(line); m; m = pattern.exec(line)) {
+      m.index += lineStart;
+      out.push(m);
+      if (m[0].length === 0) pattern.lastIndex++;
+    }
   }
   return out;
 }

@@ -45,10 +45,14 @@ export function findIdentifiers(text: string, known: KnownIdentifiers = NO_KNOWN
   return uncovered.length ? resolve(text, [...all, ...uncovered]) : first;
 }
 
-/** Found values long and code-like enough (eight or more characters with a digit, no space) to remove even inside a word. */
+/** Dates and ages are found by their form wherever they stand; codes can hide inside other text. */
+const NOT_CODES: ReadonlySet<Candidate['type']> = new Set(['DATE', 'AGE', 'ZIP', 'PATIENT', 'PERSON', 'CLINICIAN', 'LOCATION', 'ADDRESS', 'EMPLOYER']);
+
+/** Found codes long enough (eight or more characters with a digit, no space) to remove even inside a word. */
 function strongValues(found: Candidate[], folded: string): Array<[string, Candidate['type']]> {
   const values = new Map<string, Candidate['type']>();
   for (const c of found) {
+    if (NOT_CODES.has(c.type)) continue;
     const value = folded.slice(c.start, c.end);
     if (value.length >= 8 && /\d/.test(value) && !/\s/.test(value) && !values.has(value)) values.set(value, c.type);
   }

@@ -27,7 +27,8 @@ for (const place of lexicon.places) {
 }
 
 const CAPITALISED = /\p{Lu}[\p{L}'’.-]*/gu;
-const WORD_AFTER = /^[ \t]+(\p{Lu}[\p{L}'’.-]*)/u;
+/** The next capitalised word, read where the last one ended (sticky: never a slice of the rest of the text). */
+const WORD_AFTER = /[ \t]+(\p{Lu}[\p{L}'’.-]*)/uy;
 
 export function detectPlaces(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -46,10 +47,11 @@ export function detectPlaces(text: string): Candidate[] {
     let words = [text.slice(start, end)];
     let best: [number, string[]] | undefined = names.has(first) ? [end, [...words]] : undefined;
     for (let i = 1; i < MAX_WORDS; i++) {
-      const next = text.slice(end).match(WORD_AFTER);
+      WORD_AFTER.lastIndex = end;
+      const next = WORD_AFTER.exec(text);
       if (!next) break;
       const nextWord = next[1].replace(/[.,]+$/, '');
-      end += next[0].indexOf(next[1]) + nextWord.length;
+      end += next[0].length - next[1].length + nextWord.length;
       words = [...words, nextWord];
       if (names.has(fold(words.join(' ')))) best = [end, [...words]];
     }
