@@ -37,7 +37,7 @@ describe('every task, offline', () => {
         const output = runOffline(task, record);
         expect(TaskOutputSchema.parse(output)).toEqual(runOffline(task, record));
         for (const id of output.sections.flatMap((s) => s.statements.flatMap((st) => st.cites))) expect(ids, `${task} ${id}`).toContain(id);
-        expect(verifyOutput(output, record).unsupported, `${task} on patient ${index}`).toEqual([]);
+        expect(verifyOutput(output, record).unsupported.map((f) => ({ ...f, text: output.sections[f.section].statements[f.statement].text })), `${task} on patient ${index}`).toEqual([]);
       }
     }
   });
@@ -88,8 +88,19 @@ describe('patient reply', () => {
     expect(texts(refill).join(' ')).toMatch(/Hello Jim, .*refill of albuterol/s);
     expect(texts(refill).join(' ')).not.toMatch(/visit/);
   });
-  it('suggests a visit when the message describes a new symptom', async () => {
-    expect(texts(runOffline('reply', await recordOf(0))).join(' ')).toMatch(/set up a visit/);
+  it('for a new symptom, says what to do if it worsens and leaves the visit to the clinician, promising none', async () => {
+    const reply = texts(runOffline('reply', await recordOf(0))).join(' ');
+    expect(reply).toMatch(/If it gets worse, or you faint, fall, or have chest pain or trouble breathing, call 911/);
+    expect(reply).toMatch(/Your clinician will review this and tell you if you need to come in/);
+    expect(reply).not.toMatch(/set up a visit|we will (?:send|call|refer|book)|I would like to see you/i);
+  });
+  it('asked whether to stop a medicine, says to keep taking it until the clinician answers', async () => {
+    expect(texts(runOffline('reply', await recordOf(0))).join(' ')).toMatch(/keep taking your empagliflozin as prescribed until your clinician answers you/);
+  });
+  it('asked for a refill, promises no refill: the clinician will review it', async () => {
+    const reply = texts(runOffline('reply', await recordOf(1))).join(' ');
+    expect(reply).toMatch(/refill of albuterol\. Your clinician will review it/);
+    expect(reply).not.toMatch(/we will send|send it to your pharmacy/i);
   });
   it('writes English when asked, adds the disclosure line, and reads at grade 6–8 or below', async () => {
     const record = await recordOf(2);

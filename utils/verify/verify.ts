@@ -34,8 +34,12 @@ const DRUGS = new Set('warfarin aspirin insulin levothyroxine digoxin amiodarone
 
 const COUNTED = '(?:problems?|medications?|meds?|allerg(?:y|ies)|results?|items?|diagnos[ie]s|conditions?|notes?|messages?|vitals?)\\b';
 
+/** What the cited items say: their text and the fields read from them (a note's title and date). */
 function textOf(record: PatientRecord, ids: string[]): string {
-  return ids.map((id) => findItem(record, id)?.item.text ?? '').join(' \n ');
+  return ids
+    .map((id) => findItem(record, id)?.item)
+    .map((item) => (item ? Object.entries(item).filter(([key, value]) => key !== 'ref' && key !== 'id' && typeof value === 'string').map(([, value]) => value).join(' \n ') : ''))
+    .join(' \n ');
 }
 
 function recordText(record: PatientRecord): string {

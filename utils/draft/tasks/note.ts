@@ -6,18 +6,41 @@
 import { z } from 'zod';
 import type { PatientRecord } from '../../record/schema';
 import { NOTE_SECTIONS, type Statement, type TaskOptions, type TaskOutput } from '../schema';
-import { activeProblems, currentMedications, describeLab, isAbnormal, latestLabs, latestVitals, messageToAnswer } from './chart';
+import { activeProblems, currentMedications, describeLab, isAbnormal, latestLabs, latestVitals, messageToAnswer, parseDate } from './chart';
+import { messageQuestion, messageWords, sentencesOf } from '../../record/alerts';
 import { problemStatement } from './summary';
 import { describeMissing } from '../../record/category-state';
 
 type NoteSection = (typeof NOTE_SECTIONS)[number];
 const HEADINGS: Record<NoteSection, string> = { subjective: 'Subjective', objective: 'Objective', assessment: 'Assessment', plan: 'Plan' };
 
+/** The visit's own note: the one dated the day of the visit, else the newest that is not a phone or portal note. */
+function visitNote(record: PatientRecord) {
+  const visitDay = parseDate(record.encounter.date);
+  const notes = [...record.notes].sort((x, y) => parseDate(y.date) - parseDate(x.date));
+  return (visitDay ? notes.find((n) => parseDate(n.date) === visitDay) : undefined) ?? notes.find((n) => !/telephone|phone call|portal|message/i.test(`${n.title ?? ''} ${n.text.slice(0, 60)}`));
+}
+
+/**
+ * The history, from the visit: its reason, what its note records (not a message pasted with its
+ * From:/Sent: lines), and — apart, dated — the question a portal message asked since.
+ */
 function subjective(record: PatientRecord): Statement[] {
   const out: Statement[] = [];
-  if (record.encounter.reason) out.push({ text: `Reason for visit: ${record.encounter.reason}.`, cites: [] });
+  const { reason, date } = record.encounter;
+  if (reason) out.push({ text: `Reason for visit${date ? ` (${date})` : ''}: ${reason}.`, cites: [] });
+  const note = visitNote(record);
+  if (note) {
+    const history = sentencesOf(messageWords(note.text, { subject: note.title, date: note.date })).slice(0, 3).join(' ');
+    const from = note.title && note.date && !note.title.includes(note.date) ? `${note.title}, ${note.date}` : (note.title ?? note.date);
+    if (history) out.push({ text: `History${from ? ` (${from})` : ''}: ${history}`, cites: [note.id] });
+  }
   const message = messageToAnswer(record);
-  if (message) out.push({ text: `Portal message${message.date ? ` (${message.date})` : ''}${message.subject ? `, “${message.subject}”` : ''}: ${message.text}`, cites: [message.id] });
+  if (message) {
+    const after = parseDate(message.date) > parseDate(date) && parseDate(date) > 0;
+    const question = messageQuestion(message.text, message);
+    out.push({ text: `${after ? 'Since the visit, portal message' : 'Portal message'}${message.date ? ` (${message.date})` : ''}${message.subject ? `, “${message.subject}”` : ''}: “${question}”`, cites: [message.id] });
+  }
   if (!out.length) out.push({ text: '[History from the visit: to be completed by the clinician.]', cites: [] });
   return out;
 }

@@ -11,7 +11,7 @@ import { LEVOTHYROXINE, LOWERS_LEVOTHYROXINE_ABSORPTION } from '../rules/thyroid
 import { currentMedications, messageToAnswer } from './chart';
 
 type Phrases = Record<
-  'hello' | 'thanks' | 'refill' | 'question' | 'visit' | 'emergency' | 'apart' | 'general' | 'close' | 'team' | 'noMessage',
+  'hello' | 'thanks' | 'refill' | 'question' | 'keepTaking' | 'visit' | 'emergency' | 'symptomSafety' | 'apart' | 'general' | 'close' | 'team' | 'noMessage',
   (arg?: string) => string
 >;
 
@@ -19,10 +19,12 @@ const PHRASES: Record<Language, Phrases> = {
   en: {
     hello: (name) => `Hello${name ? ` ${name}` : ''},`,
     thanks: () => 'Thank you for your message.',
-    refill: (med) => `We got your request for a refill of ${med}. We will send it to your pharmacy and let you know when it is ready.`,
-    question: (med) => `I will look at your question about ${med} and write back soon.`,
-    visit: () => 'I would like to see you about this. Please call the office to set up a visit this week.',
+    refill: (med) => `We got your request for a refill of ${med}. Your clinician will review it, and we will tell you what was decided.`,
+    question: (med) => `Your clinician will review your question about ${med} and write back.`,
+    keepTaking: (med) => `Please keep taking your ${med} as prescribed until your clinician answers you.`,
+    visit: () => 'Your clinician will review this and tell you if you need to come in.',
     emergency: () => 'If you have chest pain, trouble breathing, or you faint, call 911 or go to the emergency room now.',
+    symptomSafety: () => 'If it gets worse, or you faint, fall, or have chest pain or trouble breathing, call 911 or go to the emergency room.',
     apart: (pair) => `You can take both, but not at the same time. ${pair}`,
     general: () => 'I have read your message and will get back to you soon.',
     close: () => 'Take care,',
@@ -32,10 +34,12 @@ const PHRASES: Record<Language, Phrases> = {
   es: {
     hello: (name) => `Hola${name ? ` ${name}` : ''}:`,
     thanks: () => 'Gracias por su mensaje.',
-    refill: (med) => `Recibimos su pedido para resurtir ${med}. Lo enviaremos a su farmacia y le avisaremos cuando esté listo.`,
-    question: (med) => `Voy a revisar su pregunta sobre ${med} y le responderé pronto.`,
-    visit: () => 'Me gustaría verle por esto. Por favor, llame a la oficina para hacer una cita esta semana.',
+    refill: (med) => `Recibimos su pedido para resurtir ${med}. Su médico lo va a revisar y le diremos lo que se decidió.`,
+    question: (med) => `Su médico va a revisar su pregunta sobre ${med} y le va a responder.`,
+    keepTaking: (med) => `Por favor, siga tomando su ${med} como se lo recetaron hasta que su médico le responda.`,
+    visit: () => 'Su médico va a revisar esto y le dirá si necesita venir a la clínica.',
     emergency: () => 'Si tiene dolor de pecho, le falta el aire o se desmaya, llame al 911 o vaya a la sala de emergencias ahora.',
+    symptomSafety: () => 'Si se siente peor, se desmaya, se cae, o tiene dolor de pecho o le falta el aire, llame al 911 o vaya a la sala de emergencias.',
     apart: (pair) => `Puede tomar los dos, pero no al mismo tiempo. ${pair}`,
     general: () => 'Leí su mensaje y le responderé pronto.',
     close: () => 'Cuídese,',
@@ -57,6 +61,8 @@ const TAKE_APART: Array<{ first: RegExp; second: RegExp; advice: Record<Language
   },
 ];
 
+/** "Should I stop the empagliflozin?": the patient asks whether to stop or skip a medicine. */
+const STOP_QUESTION = /\b(?:stop|quit|skip|hold|cut back|come off)\b|dejar de|suspender|parar de/i;
 const REFILL = /refill|renew|running (?:low|out)|almost out|out of my|resurt|receta|se me (?:acab|termin)/i;
 const QUESTION = /\?|should i|can i|puedo|debo/i;
 const RED_FLAG = /chest pain|trouble breathing|short(?:ness)? of breath|faint|passed out|worst headache|weakness on one side|suicid|dolor de pecho|falta el aire|desmay/i;
@@ -105,12 +111,18 @@ export function replyOffline(record: PatientRecord, options: TaskOptions): TaskO
   } else if (REFILL.test(message.text) && named.length) {
     body.push({ text: say.refill(named.map((m) => plainName(m, language)).join(', ')), cites: [message.id, ...named.map((m) => m.id)] });
   } else if (QUESTION.test(message.text) && named.length) {
-    // Whether to stop or change a medicine is the clinician's call: the template never advises it.
-    body.push({ text: say.question(named.map((m) => plainName(m, language)).join(', ')), cites: [message.id, ...named.map((m) => m.id)] });
+    // Whether to stop or change a medicine is the clinician's call: the template never advises it,
+    // and until the clinician answers, the patient keeps taking it (a red flag is sent to urgent care above).
+    const meds = named.map((m) => plainName(m, language)).join(', ');
+    const cites = [message.id, ...named.map((m) => m.id)];
+    if (STOP_QUESTION.test(message.text) && !RED_FLAG.test(message.text)) body.push({ text: say.keepTaking(meds), cites });
+    body.push({ text: say.question(meds), cites });
   } else {
     body.push({ text: say.general(), cites: cite });
   }
-  // A visit only when the message calls for one: a new or worse symptom, not a refill or a question.
+  // A symptom gets what to do if it worsens, and the clinician decides about a visit: the draft
+  // never books one, nor promises a call, a referral or a prescription.
+  if (NEEDS_VISIT.test(message.text) && !RED_FLAG.test(message.text)) body.push({ text: say.symptomSafety(), cites: cite });
   if (NEEDS_VISIT.test(message.text) || RED_FLAG.test(message.text)) body.push({ text: say.visit(), cites: cite });
   body.push({ text: `${say.close()}\n${say.team()}`, cites: [] });
   if (options.reply.disclosure.trim()) body.push({ text: options.reply.disclosure.trim(), cites: [] });
@@ -118,10 +130,11 @@ export function replyOffline(record: PatientRecord, options: TaskOptions): TaskO
 }
 
 export const REPLY_PROMPT = {
-  version: 'reply-v1',
+  version: 'reply-v2',
   instructions: (options: TaskOptions) => `Task: draft a reply to the patient's newest portal message (in MESSAGES), for the clinician to edit and send.
 Write ${options.reply.language === 'es' ? 'in Spanish' : options.reply.language === 'en' ? 'in English' : 'in the language the patient wrote in'}, in plain words a 6th to 8th grader can read: short sentences, no jargon. Three to six short paragraphs at most.
-Answer what the patient asked. Do not suggest a visit unless the message describes a new or worsening problem that needs one. Never promise a prescription change: say the care team will review it.
+Answer what the patient asked. When they ask whether to stop a medicine, tell them to keep taking it until the clinician answers, unless the message describes a red-flag symptom. For a red-flag symptom (chest pain, trouble breathing, fainting, signs of stroke), tell them to call 911 or go to the emergency room now; for other symptoms, say what to do if they get worse.
+Do not suggest a visit unless the message describes a new or worsening problem that needs one. Never promise an action nobody has decided — a refill, a prescription change, a referral, a call, an appointment: say "your clinician will review".
 Answer with only a JSON object: {"language": "en" | "es", "paragraphs": [{"text": string, "cites": [string]}]}.`,
 };
 

@@ -1,12 +1,14 @@
 /**
  * Chart summary, offline: deterministic, from the record's structured items only.
- * Order follows what clinicians asked for: a one-line synopsis, active problems each with the
- * latest result that bears on it, then medications, allergies, abnormal results, latest vitals,
- * and what Chartside could not read.
+ * Order follows what clinicians asked for: a one-line synopsis; alerts (an allergy–drug conflict, a
+ * critical result); the reason for the visit and the question the patient asked; active problems
+ * each with the latest result that bears on it; then medications, allergies, abnormal results,
+ * latest vitals, and what Chartside could not read.
  */
 import type { Lab, PatientRecord, Problem } from '../../record/schema';
 import type { Statement, TaskOutput } from '../schema';
-import { activeProblems, currentMedications, describeLab, isAbnormal, latestLabs, latestVitals } from './chart';
+import { activeProblems, currentMedications, describeLab, isAbnormal, latestLabs, latestVitals, messageToAnswer } from './chart';
+import { allergyConflicts, criticalResults, orthostaticSentence, orthostaticSymptoms, reasonsForVisit } from '../../record/alerts';
 import { categoryState, describeMissing } from '../../record/category-state';
 
 /** Which results bear on which problem: the result a clinician looks at first for it. */
@@ -48,7 +50,7 @@ function synopsis(record: PatientRecord, active: Problem[]): Statement {
   const who = [age ? `${age}-year-old` : '', sex ? sex.toLowerCase() : 'patient'].filter(Boolean).join(' ');
   const parts = [
     active.length
-      ? `${active.length} active problem${active.length === 1 ? '' : 's'} (${active.slice(0, 3).map((p) => p.name).join('; ')})`
+      ? `${active.length} active problem${active.length === 1 ? '' : 's'} (${active.length > 3 ? 'the first three: ' : ''}${active.slice(0, 3).map((p) => p.name).join('; ')})`
       : categoryState(record, 'problems') === 'shown' || categoryState(record, 'problems') === 'empty'
         ? 'no active problems listed'
         : 'problems not read from this page',
@@ -70,6 +72,39 @@ export function summarizeOffline(record: PatientRecord): TaskOutput {
   const labs = latestLabs(record.labs);
   const sections: TaskOutput['sections'] = [{ heading: 'Synopsis', statements: [synopsis(record, active)] }];
 
+  // What must not be missed leads: a drug the patient is allergic to, a critical result.
+  const conflicts = allergyConflicts(record);
+  const critical = criticalResults(record);
+  if (conflicts.length || critical.length) {
+    sections.push({
+      heading: 'Alerts',
+      statements: [
+        ...conflicts.map(({ medication, allergy, same }) => ({
+          text: `Allergy conflict: ${medication.name} is listed as current, and the chart lists an allergy to ${allergy.substance}${allergy.reaction ? ` (${allergy.reaction.toLowerCase()})` : ''}${same ? '' : ' (cross-reacting)'}.`,
+          cites: [medication.id, allergy.id],
+        })),
+        ...critical.map((lab) => ({ text: `Critical result: ${describeLab({ latest: lab })}.`, cites: [lab.id] })),
+      ],
+    });
+  }
+
+  // Why the patient is here, before the chart's standing lists.
+  const reasons = reasonsForVisit(record);
+  const dizzy = orthostaticSymptoms(record);
+  if (reasons.length || dizzy.length) {
+    const message = messageToAnswer(record);
+    sections.push({
+      heading: 'Reason for visit',
+      statements: [
+        ...reasons.map((reason) => ({
+          text: reason.cites.length && message && reason.cites[0] === message.id ? `Portal message${message.date ? ` (${message.date})` : ''}: ${reason.text}` : `${record.encounter.date && !reason.cites.length ? `Visit ${record.encounter.date}: ` : ''}${reason.text}`,
+          cites: reason.cites,
+        })),
+        ...dizzy.slice(0, 2).map((item) => ({ text: `Reported: “${orthostaticSentence(item)}”`, cites: [item.id] })),
+      ],
+    });
+  }
+
   if (active.length) sections.push({ heading: 'Active problems', statements: active.map((p) => problemStatement(p, record, labs)) });
 
   const currentMeds = currentMedications(record);
@@ -87,7 +122,7 @@ export function summarizeOffline(record: PatientRecord): TaskOutput {
       : [{ text: describeMissing(record, 'allergies', 'Allergies'), cites: [] }],
   });
 
-  const abnormal = labs.filter(({ latest }) => isAbnormal(latest));
+  const abnormal = labs.filter(({ latest }) => isAbnormal(latest) && !critical.includes(latest)); // critical ones are under Alerts
   if (abnormal.length) {
     sections.push({
       heading: 'Abnormal results',
