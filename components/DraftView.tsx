@@ -1,4 +1,5 @@
 import type { Statement, TaskOutput } from '../utils/draft/schema';
+import { citationLabel } from '../utils/record/labels';
 import { findItem, type PatientRecord } from '../utils/record/schema';
 import type { Verification } from '../utils/verify/verify';
 
@@ -39,6 +40,20 @@ export function DraftView({ output, record, onShow, verification, onAccept, onDi
             : `All ${verification.checked} statements checked against the chart: numbers, drugs, allergies and patient details are supported.`}
         </p>
       ) : null}
+      {verification?.omissions.length ? (
+        <section className="notice notice-warn small omissions" aria-label="What the draft leaves out" data-testid="omissions">
+          <p>
+            The draft leaves out {verification.omissions.length === 1 ? 'something' : `${verification.omissions.length} things`} you should see:
+          </p>
+          <ul>
+            {verification.omissions.map((omission) => (
+              <li key={omission.text}>
+                {omission.text} <Chips ids={omission.cites} record={record} onShow={onShow} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {output.sections.map((section, s) => (
         <section key={section.heading} className="draft-section">
           <h3>{section.heading}</h3>
@@ -60,22 +75,7 @@ export function DraftView({ output, record, onShow, verification, onAccept, onDi
                       ))}
                   </ul>
                 ) : null}
-                {statement.cites.map((id) => {
-                  const found = findItem(record, id);
-                  return found ? (
-                    <button
-                      key={id}
-                      type="button"
-                      className="chip"
-                      onClick={() => onShow?.(found.item.ref)}
-                      disabled={!onShow}
-                      aria-label={`Show source ${id} on the page`}
-                      title={found.item.text}
-                    >
-                      {id}
-                    </button>
-                  ) : null;
-                })}
+                <Chips ids={statement.cites} record={record} onShow={onShow} />
                 {output.task === 'next-steps' && statement.urgency && onAccept ? (
                   <span className="step-actions">
                     {accepted.includes(statement.text) ? (
@@ -96,5 +96,30 @@ export function DraftView({ output, record, onShow, verification, onAccept, onDi
         </section>
       ))}
     </article>
+  );
+}
+
+/** Citation chips: what each cites in a few words; a click outlines the item on the page. */
+function Chips({ ids, record, onShow }: { ids: string[]; record: PatientRecord; onShow?: (ref: string) => void }) {
+  return (
+    <>
+      {ids.map((id) => {
+        const found = findItem(record, id);
+        const label = citationLabel(record, id);
+        return found ? (
+          <button
+            key={id}
+            type="button"
+            className="chip"
+            onClick={() => onShow?.(found.item.ref)}
+            disabled={!onShow}
+            aria-label={`Show source ${id} on the page: ${label}`}
+            title={found.item.text}
+          >
+            {label}
+          </button>
+        ) : null;
+      })}
+    </>
   );
 }

@@ -92,7 +92,7 @@ for (const target of targets) {
     const ids = [...new Set(output.sections.flatMap((s) => s.statements.flatMap((st) => st.cites)))];
     const citations = Object.fromEntries(ids.map((id) => [id, findItem(record, id)?.item.text ?? null]));
     const unsupported = verification.unsupported.map((f) => ({ ...f, statementText: output.sections[f.section].statements[f.statement].text }));
-    results.push({ ...page, task: current, output, citations, verification: { checked: verification.checked, unsupported }, ...(args.includes('--show-payload') ? { payload: prepared.value.payload.text } : {}) });
+    results.push({ ...page, task: current, output, citations, verification: { checked: verification.checked, unsupported, omissions: verification.omissions }, ...(args.includes('--show-payload') ? { payload: prepared.value.payload.text } : {}) });
   }
 }
 process.stdout.write(`${JSON.stringify(results.length === 1 && targets.length === 1 && tasks.length === 1 ? results[0] : results, null, 2)}\n`);

@@ -108,9 +108,11 @@ export interface Reason {
   cites: string[];
   /** The words a draft must say something about for the reason to count as mentioned. */
   keywords: string[];
+  /** For the message: the words of its question alone (what a reply must answer). */
+  questionKeywords?: string[];
 }
 
-const STOPWORDS = new Set('about after again also because been before being could does doing from have having into just like more most much only other over same should since some such than that their them then there these they this those through under until very want were what when where which while will with would your yours mine hello thank thanks dear please today morning mornings tengo pregunta puedo para como cuando tiempo mismo veces gracias hola'.split(' '));
+const STOPWORDS = new Set('about after again next last also because been before being could does doing from have having into just like more most much only other over same should since some such than that their them then there these they this those through under until very want were what when where which while will with would your yours mine hello thank thanks dear please today morning mornings tengo pregunta puedo para como cuando tiempo mismo veces gracias hola'.split(' '));
 
 /** Content words of a text, as lower-case stems of five letters (enough to match "dizzy"/"dizziness"). */
 export function keywordsOf(text: string): string[] {
@@ -131,7 +133,7 @@ export function reasonsForVisit(record: PatientRecord): Reason[] {
   if (message) {
     const question = messageQuestion(message.text, message);
     const subject = message.subject ? `${message.subject} — ` : '';
-    out.push({ text: `${subject}${question}`, cites: [message.id], keywords: keywordsOf(`${message.subject ?? ''} ${question}`) });
+    out.push({ text: `${subject}${question}`, cites: [message.id], keywords: keywordsOf(`${message.subject ?? ''} ${question}`), questionKeywords: keywordsOf(question) });
   }
   return out;
 }

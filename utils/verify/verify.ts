@@ -7,6 +7,7 @@ import type { TaskOutput } from '../draft/schema';
 import { allItems, findItem, type PatientRecord } from '../record/schema';
 import { echoesInstruction, findPlantedInstructions } from './injection';
 import { categoryState } from '../record/category-state';
+import { findOmissions, type Omission } from './omissions';
 
 export type FindingKind = 'number' | 'drug' | 'allergy' | 'patient' | 'citation' | 'instruction';
 
@@ -23,6 +24,8 @@ export interface Verification {
   /** Statements checked. */
   checked: number;
   unsupported: Finding[];
+  /** What the draft leaves out that the clinician must see. */
+  omissions: Omission[];
 }
 
 /** Numbers as charts write them: 8.4, 148/86, 1,000, 03/14/2021. */
@@ -119,5 +122,5 @@ export function verifyOutput(output: TaskOutput, record: PatientRecord): Verific
       }
     });
   });
-  return { checked, unsupported };
+  return { checked, unsupported, omissions: findOmissions(output, record) };
 }

@@ -11,7 +11,7 @@ import { LEVOTHYROXINE, LOWERS_LEVOTHYROXINE_ABSORPTION } from '../rules/thyroid
 import { currentMedications, messageToAnswer } from './chart';
 
 type Phrases = Record<
-  'hello' | 'thanks' | 'refill' | 'question' | 'keepTaking' | 'visit' | 'emergency' | 'symptomSafety' | 'apart' | 'general' | 'close' | 'team' | 'noMessage',
+  'hello' | 'thanks' | 'refill' | 'question' | 'keepTaking' | 'appointment' | 'visit' | 'emergency' | 'symptomSafety' | 'apart' | 'general' | 'close' | 'team' | 'noMessage',
   (arg?: string) => string
 >;
 
@@ -22,6 +22,7 @@ const PHRASES: Record<Language, Phrases> = {
     refill: (med) => `We got your request for a refill of ${med}. Your clinician will review it, and we will tell you what was decided.`,
     question: (med) => `Your clinician will review your question about ${med} and write back.`,
     keepTaking: (med) => `Please keep taking your ${med} as prescribed until your clinician answers you.`,
+    appointment: () => 'Your care team will review your question about your appointment and write back.',
     visit: () => 'Your clinician will review this and tell you if you need to come in.',
     emergency: () => 'If you have chest pain, trouble breathing, or you faint, call 911 or go to the emergency room now.',
     symptomSafety: () => 'If it gets worse, or you faint, fall, or have chest pain or trouble breathing, call 911 or go to the emergency room.',
@@ -37,6 +38,7 @@ const PHRASES: Record<Language, Phrases> = {
     refill: (med) => `Recibimos su pedido para resurtir ${med}. Su médico lo va a revisar y le diremos lo que se decidió.`,
     question: (med) => `Su médico va a revisar su pregunta sobre ${med} y le va a responder.`,
     keepTaking: (med) => `Por favor, siga tomando su ${med} como se lo recetaron hasta que su médico le responda.`,
+    appointment: () => 'Su equipo de atención va a revisar su pregunta sobre su cita y le va a responder.',
     visit: () => 'Su médico va a revisar esto y le dirá si necesita venir a la clínica.',
     emergency: () => 'Si tiene dolor de pecho, le falta el aire o se desmaya, llame al 911 o vaya a la sala de emergencias ahora.',
     symptomSafety: () => 'Si se siente peor, se desmaya, se cae, o tiene dolor de pecho o le falta el aire, llame al 911 o vaya a la sala de emergencias.',
@@ -63,6 +65,7 @@ const TAKE_APART: Array<{ first: RegExp; second: RegExp; advice: Record<Language
 
 /** "Should I stop the empagliflozin?": the patient asks whether to stop or skip a medicine. */
 const STOP_QUESTION = /\b(?:stop|quit|skip|hold|cut back|come off)\b|dejar de|suspender|parar de/i;
+const APPOINTMENT = /\bappointment|\breschedul|\bvisit (?:time|date)|\bcita\b/i;
 const REFILL = /refill|renew|running (?:low|out)|almost out|out of my|resurt|receta|se me (?:acab|termin)/i;
 const QUESTION = /\?|should i|can i|puedo|debo/i;
 const RED_FLAG = /chest pain|trouble breathing|short(?:ness)? of breath|faint|passed out|worst headache|weakness on one side|suicid|dolor de pecho|falta el aire|desmay/i;
@@ -117,6 +120,8 @@ export function replyOffline(record: PatientRecord, options: TaskOptions): TaskO
     const cites = [message.id, ...named.map((m) => m.id)];
     if (STOP_QUESTION.test(message.text) && !RED_FLAG.test(message.text)) body.push({ text: say.keepTaking(meds), cites });
     body.push({ text: say.question(meds), cites });
+  } else if (APPOINTMENT.test(message.text)) {
+    body.push({ text: say.appointment(), cites: cite });
   } else {
     body.push({ text: say.general(), cites: cite });
   }
