@@ -123,7 +123,8 @@ export function keywordsOf(text: string): string[] {
 /** Why the patient is here, in the record's own words: the visit's reason, a chief complaint, the newest message's question. */
 export function reasonsForVisit(record: PatientRecord): Reason[] {
   const out: Reason[] = [];
-  if (record.encounter.reason) out.push({ text: record.encounter.reason, cites: [], keywords: keywordsOf(record.encounter.reason) });
+  const reason = record.encounter?.reason; // records made by hand (tests, imports) may have no encounter
+  if (reason) out.push({ text: reason, cites: [], keywords: keywordsOf(reason) });
   for (const item of record.other) {
     if (!REASON_HEADING.test(item.heading ?? '') && !REASON_HEADING.test(item.text.split(':')[0])) continue;
     const text = item.text.replace(/^[^:]{0,40}:\s*/, '');
