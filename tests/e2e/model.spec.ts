@@ -153,6 +153,37 @@ test('a model draft with a wrong dose is marked and counted before the clinician
   }
 });
 
+test('a model summary that leaves out the allergies and the patient’s question is flagged in the panel, with what to open', async ({ ext, portalUrl }) => {
+  const server = await startOpenAIServer();
+  try {
+    const options = await fillEndpoint(ext, server.baseURL);
+    await saveEngine(options, 'Saved: test-model');
+    // Faithful as far as it goes, but silent on the penicillin and sulfa allergies and on "Should I stop the empagliflozin?".
+    server.script({
+      kind: 'answer',
+      content: JSON.stringify({ synopsis: '[PATIENT] is followed for type 2 diabetes.', sections: [{ heading: 'Active problems', statements: [{ text: 'Type 2 diabetes mellitus with hyperglycemia', cites: ['prob-1'] }] }] }),
+    });
+    const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[0].id}/dashboard`);
+    await panel.getByRole('button', { name: 'Summarize' }).click();
+    const omissions = panel.getByRole('region', { name: 'What the draft leaves out' });
+    await expect(omissions).toContainText('Not mentioned: allergy to Penicillin');
+    await expect(omissions).toContainText('Not mentioned: allergy to Sulfamethoxazole');
+    await expect(omissions).toContainText('Not mentioned: what the patient asked — “Dizzy in the mornings — Should I stop the empagliflozin?”');
+    // Each omission cites its item in words, and the chip outlines it on the page.
+    const chip = omissions.getByRole('button', { name: /Show source alg-1 on the page: Allergy: Penicillin/ });
+    await expect(chip).toHaveText('Allergy: Penicillin');
+    await chip.click();
+    await expect(chart.locator('#card-allergies li, #card-allergies tr').filter({ hasText: 'Penicillin' }).first()).toHaveCSS('outline-style', 'solid');
+    // The statement's own chip says what it cites, not an id.
+    await expect(panel.getByRole('article', { name: /model draft/ }).getByRole('button', { name: /Show source prob-1/ })).toHaveText('Type 2 diabetes mellitus with hyperglycemia'.slice(0, 31) + '…');
+    await useOffline(options);
+    await panel.close();
+    await chart.close();
+  } finally {
+    await server.close();
+  }
+});
+
 test('a page that does not say whose chart it is sends nothing to the model, and says why', async ({ ext, portalUrl }) => {
   const server = await startOpenAIServer();
   try {
