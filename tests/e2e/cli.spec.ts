@@ -87,7 +87,7 @@ test('draft covers every task offline, printing citations and verification', asy
   expect(steps.task).toBe('next-steps');
   expect(steps.output.sections.flatMap((s: { statements: Array<{ urgency?: string }> }) => s.statements).every((s: { urgency?: string }) => s.urgency)).toBe(true);
   expect(steps.citations['lab-1']).toMatch(/Hemoglobin A1c/);
-  expect(steps.verification).toEqual({ checked: expect.any(Number), unsupported: [] });
+  expect(steps.verification).toEqual({ checked: expect.any(Number), unsupported: [], omissions: [] });
 
   const note = JSON.parse((await draft('--task', 'note', '--order', 'APSO', '--length', 'concise')).stdout);
   expect(note.output.sections.map((s: { heading: string }) => s.heading)).toEqual(['Assessment', 'Plan', 'Subjective', 'Objective']);
@@ -97,5 +97,5 @@ test('draft covers every task offline, printing citations and verification', asy
   expect(reply.output.sections[0].statements.at(-1).text).toBe('Redactado con ayuda de IA.');
 
   const bad = await draft('--task', 'letter').catch((e: { code: number; stderr: string }) => e);
-  expect((bad as { stderr: string }).stderr).toMatch(/^draft: unknown task "letter" \(tasks: summary, note, next-steps, reply\)/);
+  expect((bad as { stderr: string }).stderr).toMatch(/^draft: unknown task "letter" \(tasks: summary, note, next-steps, reply, or all\)/);
 });
