@@ -5,7 +5,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
   fullyParallel: false,
-  workers: 1,
+  // Two browsers side by side: each worker has its own Chromium profile (its own settings and audit log),
+  // and specs stay whole on one worker, so no test sees another's state.
+  workers: Number(process.env.CHARTSIDE_E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

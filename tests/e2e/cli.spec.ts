@@ -83,16 +83,16 @@ test('draft sends nothing when the page does not say whose chart it is, unless t
 
 test('draft covers every task offline, printing citations and verification', async () => {
   const draft = (...args: string[]) => run('node', ['scripts/draft.mjs', 'tests/fixtures/pages/dashboard.html', ...args], { timeout: 60_000 });
-  const steps = JSON.parse((await draft('--task', 'next-steps')).stdout);
-  expect(steps.task).toBe('next-steps');
+  // Every task on one capture, with each task's options given once.
+  const all = JSON.parse((await draft('--task', 'all', '--order', 'APSO', '--length', 'concise', '--language', 'es', '--disclosure', 'Redactado con ayuda de IA.')).stdout);
+  expect(all.map((r: { task: string }) => r.task)).toEqual(['summary', 'note', 'next-steps', 'reply']);
+  const [, note, steps, reply] = all;
   expect(steps.output.sections.flatMap((s: { statements: Array<{ urgency?: string }> }) => s.statements).every((s: { urgency?: string }) => s.urgency)).toBe(true);
   expect(steps.citations['lab-1']).toMatch(/Hemoglobin A1c/);
   expect(steps.verification).toEqual({ checked: expect.any(Number), unsupported: [], omissions: [] });
 
-  const note = JSON.parse((await draft('--task', 'note', '--order', 'APSO', '--length', 'concise')).stdout);
   expect(note.output.sections.map((s: { heading: string }) => s.heading)).toEqual(['Assessment', 'Plan', 'Subjective', 'Objective']);
 
-  const reply = JSON.parse((await draft('--task', 'reply', '--language', 'es', '--disclosure', 'Redactado con ayuda de IA.')).stdout);
   expect(reply.output.language).toBe('es');
   expect(reply.output.sections[0].statements.at(-1).text).toBe('Redactado con ayuda de IA.');
 
