@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ITEM_CATEGORIES, type ItemCategory, type PatientRecord, type RecordItem } from '../utils/record/schema';
 import { categoryState, describeMissing } from '../utils/record/category-state';
 import type { PatientGiven } from '../utils/record/identity';
 import { GivePatient } from './GivePatient';
+import { TrendChart } from './TrendChart';
+import { trendsOf } from '../utils/record/trends';
 
 /** The lists a clinician expects on every chart: each says which kind of nothing it is when it has no items. */
 const KEY_CATEGORIES = ['problems', 'medications', 'allergies', 'vitals', 'labs', 'immunizations'] as const;
@@ -48,6 +50,7 @@ function CoverageLine({ coverage }: { coverage: NonNullable<PatientRecord['captu
 
 export function RecordView({ record, onShow, onGivePatient, selectedText }: RecordViewProps) {
   const [open, setOpen] = useState<ItemCategory | null>(null);
+  const trends = useMemo(() => trendsOf(record), [record]);
   const { patient, capture } = record;
   const unread = capture.sections.filter((s) => s.state === 'collapsed' || s.state === 'hidden');
   const partly = capture.sections.filter((s) => s.hiddenItems);
@@ -102,6 +105,7 @@ export function RecordView({ record, onShow, onGivePatient, selectedText }: Reco
                     <button type="button" className="item" onClick={() => onShow?.(item.ref)} disabled={!onShow} title="Show on page">
                       {itemLabel(item)}
                     </button>
+                    {trends.has(item.id) ? <TrendChart {...trends.get(item.id)!} /> : null}
                   </li>
                 ))}
               </ul>

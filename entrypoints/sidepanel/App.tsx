@@ -50,6 +50,8 @@ export function App() {
   const [record, setRecord] = useState<PatientRecord | undefined>();
   const [draft, setDraft] = useState<TaskOutput | undefined>();
   const [verification, setVerification] = useState<Verification | undefined>();
+  const [announced, setAnnounced] = useState('');
+  const draftRegion = useRef<HTMLDivElement>(null);
   const [draftFor, setDraftFor] = useState<DraftOwner | undefined>();
   const [otherDrafts, setOtherDrafts] = useState(0);
   const [confirming, setConfirming] = useState(false);
@@ -149,6 +151,10 @@ export function App() {
       const owner = { identity: current.source.identity ?? NO_IDENTITY, patientName: current.patient.name };
       setDraft(output);
       setVerification(verification);
+      // Said once for screen readers, and focus goes to the draft so the keyboard is where the work is.
+      const toCheck = verification.unsupported.length + verification.omissions.length;
+      setAnnounced(`${output.title} ready: ${verification.checked} statements${toCheck ? `, ${toCheck} to check` : ', all supported by the chart'}.`);
+      requestAnimationFrame(() => draftRegion.current?.focus());
       setDraftFor(owner);
       setDraftText(draftToText(output));
       if (tabId !== undefined) void saveDraft(tabId, { output, text: draftToText(output), identity: owner.identity });
@@ -320,6 +326,7 @@ export function App() {
         {summarize.isPending && settings.backend.engine === 'model' ? (
           <p className="progress">Drafting with {settings.backend.model.model}… {streamed.length ? `${streamed.length} characters received` : 'waiting for the first words'}</p>
         ) : null}
+        {!summarize.isPending && draft && announced ? <p className="visually-hidden" data-testid="draft-announced">{announced}</p> : null}
       </div>
       {summarizeError ? (
         <>
@@ -333,7 +340,7 @@ export function App() {
         </>
       ) : null}
       {draft ? (
-        <>
+        <div ref={draftRegion} tabIndex={-1} className="draft-region" aria-label="Draft" role="region">
           {record ? (
             <DraftView
               output={draft}
@@ -373,7 +380,7 @@ export function App() {
               {handback.done}
             </p>
           ) : null}
-        </>
+        </div>
       ) : null}
 
       {otherDrafts > 0 && !draft ? (

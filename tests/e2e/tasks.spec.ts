@@ -15,6 +15,26 @@ async function draft(panel: Page, task: RegExp, action: string) {
   await panel.getByRole('button', { name: action, exact: true }).click();
 }
 
+test('offline summary of p1001: alerts and the reason for the visit lead, focus moves to the draft and it is announced; results show their trend', async ({ ext, portalUrl }) => {
+  const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[0].id}/dashboard`);
+  await panel.getByRole('button', { name: 'Summarize' }).click();
+  const draft = panel.getByRole('article', { name: 'Chart summary (offline draft)' });
+  await expect(draft).toBeVisible();
+  await expect(panel.getByRole('region', { name: 'Draft' })).toBeFocused();
+  await expect(panel.getByTestId('draft-announced')).toHaveText(/^Chart summary \(offline draft\) ready: \d+ statements, all supported by the chart\.$/);
+  // Why she is here comes before the standing lists: the dizziness on standing and her question.
+  const headings = await draft.getByRole('heading', { level: 3 }).allTextContents();
+  expect(headings.slice(0, 3)).toEqual(['Synopsis', 'Reason for visit', 'Active problems']);
+  await expect(draft).toContainText('Portal message (11/24/2026): Dizzy in the mornings — Should I stop the empagliflozin?');
+  await expect(draft).toContainText('I feel dizzy when I get out of bed');
+  await expect(panel.getByTestId('omissions')).toHaveCount(0);
+  // The A1c, measured twice, has its trend beside the latest value.
+  await panel.locator('button[data-category="labs"]').click();
+  await expect(panel.getByRole('img', { name: /^Hemoglobin A1c trend: 7\.9 % on 05\/01\/2026, then 8\.4 % on 11\/12\/2026$/ })).toBeVisible();
+  await panel.close();
+  await chart.close();
+});
+
 test('offline: next steps accepted into the note’s plan, a dismissed one gone, APSO order', async ({ ext, portalUrl }) => {
   const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[0].id}/dashboard`);
   await draft(panel, /Next steps/, 'Suggest next steps');

@@ -95,3 +95,22 @@ describe('GivePatient', () => {
     expect(button(/^Use this patient$/).disabled).toBe(true);
   });
 });
+
+describe('TrendChart', () => {
+  it('draws a result with two or more values, with every value in its text alternative', async () => {
+    const { TrendChart } = await import('../../components/TrendChart');
+    const { trendsOf } = await import('../../utils/record/trends');
+    const trend = trendsOf(record).get(record.labs.find((l) => /A1c/.test(l.test) && l.time === '11/12/2026')!.id)!;
+    expect(trend.points.map((p) => p.value)).toEqual([7.9, 8.4]);
+    await act(async () => root.render(<TrendChart {...trend} />));
+    const svg = host.querySelector('svg[role="img"]')!;
+    expect(svg.getAttribute('aria-label')).toBe('Hemoglobin A1c trend: 7.9 % on 05/01/2026, then 8.4 % on 11/12/2026');
+    expect(svg.querySelectorAll('circle')).toHaveLength(2);
+  });
+
+  it('draws nothing for a single value', async () => {
+    const { TrendChart } = await import('../../components/TrendChart');
+    await act(async () => root.render(<TrendChart label="Potassium" points={[{ value: 4.9, time: '11/12/2026' }]} />));
+    expect(host.querySelector('svg')).toBeNull();
+  });
+});

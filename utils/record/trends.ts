@@ -1,0 +1,35 @@
+/**
+ * Values of one lab test or one vital over time, for a trend chart: the numeric values of the
+ * items that share the test's (or vital's) name, oldest first, keyed by the newest item's id.
+ */
+import { numericValue, parseDate } from '../draft/tasks/chart';
+import type { PatientRecord } from './schema';
+
+export interface Trend {
+  label: string;
+  unit?: string;
+  points: Array<{ value: number; time?: string }>;
+}
+
+/** The trend each newest lab or vital heads, by that item's id (only where there are two values or more). */
+export function trendsOf(record: PatientRecord): Map<string, Trend> {
+  const out = new Map<string, Trend>();
+  const series = new Map<string, Array<{ id: string; label: string; unit?: string; value: number; time?: string }>>();
+  for (const lab of record.labs) add(`lab:${lab.test}`, lab.id, lab.test, lab.unit, numericValue(lab), lab.time);
+  for (const vital of record.vitals) {
+    // A blood pressure charts its systolic value; its text alternative says the full reading.
+    add(`vital:${vital.name}`, vital.id, vital.name, vital.unit, numericValue(vital), vital.time);
+  }
+  function add(key: string, id: string, label: string, unit: string | undefined, value: number | undefined, time: string | undefined) {
+    if (value === undefined || !parseDate(time)) return;
+    const k = key.toLowerCase().replace(/\s+/g, ' ').trim();
+    series.set(k, [...(series.get(k) ?? []), { id, label, unit, value, time }]);
+  }
+  for (const points of series.values()) {
+    if (points.length < 2) continue;
+    const sorted = [...points].sort((a, b) => parseDate(a.time) - parseDate(b.time));
+    const newest = sorted[sorted.length - 1];
+    out.set(newest.id, { label: newest.label, unit: newest.unit, points: sorted.map(({ value, time }) => ({ value, time })) });
+  }
+  return out;
+}
