@@ -12,4 +12,8 @@ describe('the name detector', () => {
   it('never takes clinical abbreviations or eponyms for names', () => {
     expect(findWith(nameDetector, 'CC: Burning with urination. Temp 37.2. Parkinson disease, Bell palsy.')).toEqual([]);
   });
+  it('reads "Concord, MA 01742" as a city before a state and ZIP, not a clinician with a credential', () => {
+    expect(findWith(nameDetector, 'Lives in Concord, MA 01742.')).toEqual([]);
+    expect(findWith(nameDetector, 'Seen by Sarah Whitfield, MD today.')).toContainEqual(['CLINICIAN', 'Sarah Whitfield']);
+  });
 });

@@ -151,6 +151,8 @@ const CUE_SCAN = cued(
 const CREDENTIAL_AFTER = cued(`(?:${CREDENTIALS})\\b`);
 const PREFERRED_AFTER = cued('(?:preferred|nickname|goes by|prefers)\\b');
 const SPACE = /\s/;
+/** Two-letter states that are also credentials (Massachusetts, Pennsylvania, Maryland), then a ZIP code. */
+const STATE_THEN_ZIP = /^,?\s*(?:MA|PA|MD)\s+\d{5}(?:-\d{4})?\b/;
 
 /**
  * Where a name may end before its cue: the start of ", MD" (comma and spaces before a credential)
@@ -231,6 +233,8 @@ export function detectNames(text: string): Candidate[] {
     push(found, text, at, name, 'PERSON', Boolean(g.relation));
   }
   for (const cue of afterNameCues(text)) {
+    // "Concord, MA 01742": a state that is also a credential, before a ZIP, ends a city, not a clinician's name.
+    if (cue.credential && STATE_THEN_ZIP.test(text.slice(cue.index, cue.index + 16))) continue;
     const window = text.slice(Math.max(0, cue.index - 80), cue.index);
     const name = window.match(NAME_BEFORE)?.[0];
     if (name) push(found, text, cue.index - name.length, name, cue.credential ? 'CLINICIAN' : 'PERSON', cue.credential);
