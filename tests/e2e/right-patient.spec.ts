@@ -30,7 +30,9 @@ async function insertBehindThePanelsBack(panel: Page, chart: Page, ext: Extensio
   const tabId = Number(new URL(panel.url()).searchParams.get('tabId'));
   return panel.evaluate(async ({ tabId }) => {
     const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> }; storage: { session: { get(k: null): Promise<Record<string, { identity: unknown }>> } } } }).chrome;
-    const stored = Object.values(await chrome.storage.session.get(null))[0];
+    // This tab's draft (the newest): other tests in the same browser keep drafts for their own tabs and patients.
+    const all = await chrome.storage.session.get(null) as unknown as Record<string, { identity: unknown; savedAt: string }>;
+    const stored = Object.entries(all).filter(([key]) => key.startsWith(`draft:${tabId}:`)).map(([, draft]) => draft).sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
     return chrome.runtime.sendMessage({ type: 'insert', tabId, text: 'Hello Maria, wrong chart', expected: stored.identity, confirmedUnknown: true });
   }, { tabId });
 }
