@@ -9,6 +9,7 @@ import critical from './lexicons/critical-values.json';
 import highRisk from './lexicons/high-risk-medications.json';
 import type { Allergy, Lab, Medication, PatientRecord, RecordItem } from './schema';
 import { currentMedications, latestLabs, messageToAnswer, numericValue } from '../draft/tasks/chart';
+import { fold } from '../deidentify/text';
 
 /** An allergy substance → the drugs that share its allergy (the substance itself always counts). */
 const CROSS_REACTIVE: Array<[RegExp, RegExp]> = [
@@ -116,7 +117,7 @@ const STOPWORDS = new Set('about after again next last also because been before 
 
 /** Content words of a text, as lower-case stems of five letters (enough to match "dizzy"/"dizziness"). */
 export function keywordsOf(text: string): string[] {
-  const words = text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').match(/\p{L}{4,}/gu) ?? [];
+  const words = fold(text).match(/\p{L}{4,}/gu) ?? [];
   return [...new Set(words.filter((w) => !STOPWORDS.has(w)).map((w) => w.slice(0, 5)))];
 }
 

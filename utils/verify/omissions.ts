@@ -7,6 +7,7 @@
 import type { Task, TaskOutput } from '../draft/schema';
 import { allergyConflicts, criticalResults, highRiskMedications, keywordsOf, reasonsForVisit } from '../record/alerts';
 import type { PatientRecord } from '../record/schema';
+import { fold } from '../deidentify/text';
 
 export type OmissionKind = 'allergy' | 'allergy-conflict' | 'critical-result' | 'high-risk-medication' | 'reason';
 
@@ -25,7 +26,6 @@ const MUST_MENTION: Record<Task, readonly OmissionKind[]> = {
   reply: ['reason'],
 };
 
-const fold = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 /** A name's first word, as a draft would write it ("Warfarin 5 mg tablet" → "warfarin"). */
 const firstWord = (name: string) => fold(name).match(/\p{L}{3,}/u)?.[0] ?? fold(name);
 
