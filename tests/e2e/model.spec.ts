@@ -8,7 +8,7 @@ import type { Page, Request } from '@playwright/test';
 import { fullName, patients } from '../../scripts/portal/patients.mjs';
 import { expect, test } from '../support/fixtures';
 import { startOpenAIServer } from '../support/openai-server.mjs';
-import { fillEndpoint, openChartAndRead } from '../support/panel';
+import { fillEndpoint, openChartAndRead, useEndpoint } from '../support/panel';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -155,9 +155,8 @@ test('a model draft with a wrong dose is marked and counted before the clinician
 
 test('a model summary that leaves out the allergies and the patient’s question is flagged in the panel, with what to open', async ({ ext, portalUrl }) => {
   const server = await startOpenAIServer();
+  const { restore } = await useEndpoint(ext, server.baseURL);
   try {
-    const options = await fillEndpoint(ext, server.baseURL);
-    await saveEngine(options, 'Saved: test-model');
     // Faithful as far as it goes, but silent on the penicillin and sulfa allergies and on "Should I stop the empagliflozin?".
     server.script({
       kind: 'answer',
@@ -176,10 +175,10 @@ test('a model summary that leaves out the allergies and the patient’s question
     await expect(chart.locator('#card-allergies li, #card-allergies tr').filter({ hasText: 'Penicillin' }).first()).toHaveCSS('outline-style', 'solid');
     // The statement's own chip says what it cites, not an id.
     await expect(panel.getByRole('article', { name: /model draft/ }).getByRole('button', { name: /Show source prob-1/ })).toHaveText('Type 2 diabetes mellitus with hyperglycemia'.slice(0, 31) + '…');
-    await useOffline(options);
     await panel.close();
     await chart.close();
   } finally {
+    await restore();
     await server.close();
   }
 });
