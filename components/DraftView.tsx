@@ -1,13 +1,14 @@
 import type { Statement, TaskOutput } from '../utils/draft/schema';
 import { citationLabel } from '../utils/record/labels';
-import { findItem, type PatientRecord } from '../utils/record/schema';
+import { pageOf, recordPages } from '../utils/record/merge';
+import { findItem, type ItemLocation, type PatientRecord } from '../utils/record/schema';
 import type { Verification } from '../utils/verify/verify';
 
 export type DraftViewProps = {
   output: TaskOutput;
   record: PatientRecord;
   /** Outlines a cited item on the page; absent while the page no longer shows what was read. */
-  onShow?: (ref: string) => void;
+  onShow?: (where: ItemLocation) => void;
   /** What the record does not support: marked on the statements and counted above the draft. */
   verification?: Verification;
   /** Next steps: accept one into the note's plan, or dismiss it. */
@@ -100,20 +101,24 @@ export function DraftView({ output, record, onShow, verification, onAccept, onDi
 }
 
 /** Citation chips: what each cites in a few words; a click outlines the item on the page. */
-function Chips({ ids, record, onShow }: { ids: string[]; record: PatientRecord; onShow?: (ref: string) => void }) {
+function Chips({ ids, record, onShow }: { ids: string[]; record: PatientRecord; onShow?: (where: ItemLocation) => void }) {
+  const current = record.source.identity?.documentId;
+  const several = recordPages(record).length > 1;
   return (
     <>
       {ids.map((id) => {
         const found = findItem(record, id);
         const label = citationLabel(record, id);
+        // In a chart read from several pages, a source on another page says which.
+        const elsewhere = several && found && (found.item.page ?? current) !== current ? pageOf(record, found.item)?.label : undefined;
         return found ? (
           <button
             key={id}
             type="button"
             className="chip"
-            onClick={() => onShow?.(found.item.ref)}
+            onClick={() => onShow?.(found.item)}
             disabled={!onShow}
-            aria-label={`Show source ${id} on the page: ${label}`}
+            aria-label={`Show source ${id} ${elsewhere ? `(on the ${elsewhere} page)` : 'on the page'}: ${label}`}
             title={found.item.text}
           >
             {label}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { ITEM_CATEGORIES, type ItemCategory, type PatientRecord, type RecordItem } from '../utils/record/schema';
+import { ITEM_CATEGORIES, type ItemCategory, type ItemLocation, type PatientRecord, type RecordItem } from '../utils/record/schema';
 import { categoryState, describeMissing } from '../utils/record/category-state';
 import type { PatientGiven } from '../utils/record/identity';
 import { GivePatient } from './GivePatient';
@@ -11,9 +11,8 @@ const KEY_CATEGORIES = ['problems', 'medications', 'allergies', 'vitals', 'labs'
 
 export type RecordViewProps = {
   record: PatientRecord;
-  /** Scrolls the EHR page to the element behind an item and outlines it. */
-  /** Outlines an item on the page; absent while the page no longer shows what was read. */
-  onShow?: (ref: string) => void;
+  /** Scrolls the EHR page to the element behind an item and outlines it; absent while the page no longer shows what was read. */
+  onShow?: (where: ItemLocation) => void;
   /** When the page does not say whose chart it is: the clinician names the patient. */
   onGivePatient?: (given: PatientGiven) => void;
   /** Short text selected on the page, offered when the clinician names the patient. */
@@ -34,7 +33,6 @@ export function isEmptyRecord(record: PatientRecord): boolean {
   return !record.patient.name && ITEM_CATEGORIES.every((c) => c === 'other' || record[c].length === 0);
 }
 
-/** What was captured, section by section with counts, and what was not read. */
 /** How much of the page became chart items, said plainly: nothing is dropped without saying so. */
 function CoverageLine({ coverage }: { coverage: NonNullable<PatientRecord['capture']['coverage']> }) {
   const share = (chars = 0) => Math.min(100, Math.round((100 * chars) / coverage.visibleChars));
@@ -58,7 +56,7 @@ export function RecordView({ record, onShow, onGivePatient, selectedText }: Reco
     <section className="record" aria-label="Captured record">
       <div className="patient-line">
         {patient.ref ? (
-          <button type="button" className="linklike" onClick={() => onShow?.(patient.ref!)} disabled={!onShow}>
+          <button type="button" className="linklike" onClick={() => onShow?.({ ref: patient.ref!, page: patient.page })} disabled={!onShow}>
             {patient.name ?? 'Unnamed patient'}
           </button>
         ) : (
@@ -102,7 +100,7 @@ export function RecordView({ record, onShow, onGivePatient, selectedText }: Reco
               <ul className="items">
                 {(record[category] as RecordItem[]).map((item) => (
                   <li key={item.id}>
-                    <button type="button" className="item" onClick={() => onShow?.(item.ref)} disabled={!onShow} title="Show on page">
+                    <button type="button" className="item" onClick={() => onShow?.(item)} disabled={!onShow} title="Show on page">
                       {itemLabel(item)}
                     </button>
                     {trends.has(item.id) ? <TrendChart {...trends.get(item.id)!} /> : null}

@@ -17,7 +17,9 @@ import { draftToText } from '../../utils/handback/plain-text';
 import { loadDrafts, saveDraft, sortDrafts } from '../../utils/handback/draft-store';
 import { DEFAULT_TASK_OPTIONS, TASK_LABELS, type Task, type TaskOptions, type TaskOutput } from '../../utils/draft/schema';
 import { askBackground } from '../../utils/messaging';
-import { findItem, type PatientRecord } from '../../utils/record/schema';
+import { findItem, type ItemLocation, type PatientRecord, type RecordPage } from '../../utils/record/schema';
+import { addPage, pageOf, recordPages } from '../../utils/record/merge';
+import { ElsewhereNotice, PagesIncluded } from '../../components/PagesIncluded';
 import { ConfirmPatient } from '../../components/ConfirmPatient';
 import type { AppError } from '../../utils/result';
 import { verifyOutput, type Verification } from '../../utils/verify/verify';
@@ -107,14 +109,18 @@ export function App() {
     },
   });
 
+  const readTab = async (selectionOnly: boolean) => {
+    if (tabId === undefined) throw new PanelError({ code: 'no-tab', message: 'No chart tab is open. Open the patient chart, then try again.' });
+    const result = await askBackground(send, { type: 'capture', tabId, selectionOnly });
+    if (!result.ok) throw new PanelError(result.error);
+    return result.value;
+  };
+  // An item read from another page of the chart: where it is, said instead of outlined.
+  const [elsewhere, setElsewhere] = useState<RecordPage | undefined>();
   const capture = useMutation({
-    mutationFn: async (selectionOnly: boolean) => {
-      if (tabId === undefined) throw new PanelError({ code: 'no-tab', message: 'No chart tab is open. Open the patient chart, then try again.' });
-      const result = await askBackground(send, { type: 'capture', tabId, selectionOnly });
-      if (!result.ok) throw new PanelError(result.error);
-      return result.value;
-    },
+    mutationFn: readTab,
     onSuccess: (value) => {
+      setElsewhere(undefined);
       setRecord(value);
       setDraft(undefined);
       setVerification(undefined);
@@ -124,6 +130,23 @@ export function App() {
       page.reset();
     },
   });
+  // Another page of the same patient's chart joins the record; the draft and its citations stay.
+  const addThisPage = useMutation({
+    mutationFn: async (current: PatientRecord) => {
+      const merged = addPage(current, await readTab(false));
+      if (!merged.ok) throw new PanelError(merged.error);
+      return merged.value;
+    },
+    onSuccess: (merged) => {
+      setRecord(merged);
+      setElsewhere(undefined);
+      page.reset();
+    },
+  });
+  const openPage = (target: RecordPage) => {
+    setElsewhere(undefined);
+    if (tabId !== undefined) void browser.tabs.update(tabId, { url: target.url });
+  };
 
   const [streamed, setStreamed] = useState('');
   const abort = useRef<AbortController | undefined>(undefined);
@@ -223,14 +246,20 @@ export function App() {
     setHandback(result.ok ? { done: `Inserted into “${result.value.field}”. Review it there before you send or sign.` } : { error: result.error });
   };
 
-  const show = async (ref: string) => {
+  const show = async (where: ItemLocation) => {
     if (tabId === undefined || !record || page.stale) return;
-    const result = await askBackground(send, { type: 'highlight', tabId, ref, expected: record.source.identity ?? NO_IDENTITY });
+    const on = pageOf(record, where);
+    if (on && on.documentId !== record.source.identity?.documentId) return setElsewhere(on);
+    setElsewhere(undefined);
+    const result = await askBackground(send, { type: 'highlight', tabId, ref: where.ref, expected: record.source.identity ?? NO_IDENTITY });
     if (!result.ok) refusedByPage(result.error);
   };
-  const onShow = page.stale ? undefined : (ref: string) => void show(ref);
+  const onShow = page.stale ? undefined : (where: ItemLocation) => void show(where);
 
-  const captureError = capture.error instanceof PanelError ? capture.error.appError : capture.error ? { code: 'internal', message: 'Chartside hit an unexpected error.', detail: String(capture.error) } : undefined;
+  // The error of whichever read the clinician asked for last.
+  const readError = capture.submittedAt >= addThisPage.submittedAt ? capture.error : addThisPage.error;
+  const captureError = readError instanceof PanelError ? readError.appError : readError ? { code: 'internal', message: 'Chartside hit an unexpected error.', detail: String(readError) } : undefined;
+  const reading = capture.isPending || addThisPage.isPending;
 
   return (
     <main className="panel">
@@ -250,14 +279,20 @@ export function App() {
           stale={page.stale}
           patientName={record?.patient.name ?? draftFor?.patientName}
           onReread={() => capture.mutate(false)}
-          rereading={capture.isPending}
+          onAdd={record && page.stale.reason !== 'patient' ? () => addThisPage.mutate(record) : undefined}
+          rereading={reading}
         />
       ) : null}
 
       <div className="actions">
-        <button type="button" className="primary" onClick={() => capture.mutate(false)} disabled={capture.isPending || tabId === undefined}>
+        <button type="button" className="primary" onClick={() => capture.mutate(false)} disabled={reading || tabId === undefined}>
           {record ? 'Read this page again' : 'Read this page'}
         </button>
+        {record && !isEmptyRecord(record) ? (
+          <button type="button" onClick={() => addThisPage.mutate(record)} disabled={reading || tabId === undefined}>
+            Add this page
+          </button>
+        ) : null}
         {selection.data?.hasSelection ? (
           <button type="button" onClick={() => capture.mutate(true)} disabled={capture.isPending}>
             Use selection only
@@ -266,7 +301,7 @@ export function App() {
       </div>
 
       <div aria-live="polite" className="live">
-        {capture.isPending ? <p className="progress">Reading the visible chart…</p> : null}
+        {reading ? <p className="progress">Reading the visible chart…</p> : null}
       </div>
       {captureError ? <ErrorNotice error={captureError} onRetry={() => capture.mutate(false)} /> : null}
 
@@ -282,6 +317,8 @@ export function App() {
 
       {record && !isEmptyRecord(record) ? (
         <>
+          <PagesIncluded pages={recordPages(record)} currentDocumentId={record.source.identity?.documentId} onOpen={openPage} />
+          {elsewhere ? <ElsewhereNotice page={elsewhere} onOpen={openPage} onDismiss={() => setElsewhere(undefined)} /> : null}
           <RecordView record={record} onShow={onShow} selectedText={selection.data?.text} onGivePatient={(given) => setRecord(withPatientGiven(record, given))} />
           <PlantedInstructionsNote record={record} onShow={onShow} />
           <SiteAccess pageUrl={record.source.url} permissions={browser.permissions} />
@@ -410,7 +447,7 @@ function ReadingLevelNote({ text, language }: { text: string; language: 'en' | '
 }
 
 /** Text on the page addressed to an AI: said plainly, so the clinician knows why a draft may be flagged. */
-function PlantedInstructionsNote({ record, onShow }: { record: PatientRecord; onShow?: (ref: string) => void }) {
+function PlantedInstructionsNote({ record, onShow }: { record: PatientRecord; onShow?: (where: ItemLocation) => void }) {
   const planted = useMemo(() => findPlantedInstructions(record), [record]);
   if (!planted.length) return null;
   return (
@@ -423,7 +460,7 @@ function PlantedInstructionsNote({ record, onShow }: { record: PatientRecord; on
         {planted.slice(0, 3).map((p) => (
           <li key={`${p.itemId}:${p.text}`}>
             “{p.text.slice(0, 140)}” (
-            <button type="button" className="linklike-small" disabled={!onShow} onClick={() => { const found = findItem(record, p.itemId); if (found) onShow?.(found.item.ref); }}>
+            <button type="button" className="linklike-small" disabled={!onShow} onClick={() => { const found = findItem(record, p.itemId); if (found) onShow?.(found.item); }}>
               {p.itemId}
             </button>
             )

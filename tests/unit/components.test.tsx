@@ -4,6 +4,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DraftView } from '../../components/DraftView';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ElsewhereNotice, PagesIncluded } from '../../components/PagesIncluded';
 import { RecordView } from '../../components/RecordView';
 import { renderDocument } from '../../scripts/portal/layouts/document.mjs';
 import { patients } from '../../scripts/portal/patients.mjs';
@@ -39,7 +40,7 @@ describe('RecordView', () => {
     expect(host.textContent).toContain('Earlier notes (1) is collapsed');
     await act(async () => button(/^Medications/).click());
     await act(async () => button(/^Lisinopril/).click());
-    expect(onShow).toHaveBeenCalledWith(record.medications[1].ref);
+    expect(onShow).toHaveBeenCalledWith(record.medications[1]);
   });
 
   it('renders page text as text, never as markup', async () => {
@@ -59,7 +60,32 @@ describe('DraftView', () => {
     expect(host.querySelector('h2')!.textContent).toBe('Chart summary (offline draft)');
     expect(host.textContent).toContain('Offline draft · nothing was sent');
     await act(async () => button(/Show source med-1 on the page/).click());
-    expect(onShow).toHaveBeenCalledWith(record.medications[0].ref);
+    expect(onShow).toHaveBeenCalledWith(record.medications[0]);
+  });
+});
+
+describe('PagesIncluded and ElsewhereNotice', () => {
+  const pages = [
+    { url: 'http://ehr.test/p/1/messages', title: 'Messages', label: 'Messages', capturedAt: '2026-11-24T10:00:00Z', documentId: 'a' },
+    { url: 'http://ehr.test/p/1/results', title: 'Results', label: 'Results', capturedAt: '2026-11-24T10:01:00Z', documentId: 'b' },
+  ];
+  it('lists the pages a record was read from, marks the open one, and opens another on request', async () => {
+    const onOpen = vi.fn();
+    await act(async () => root.render(<PagesIncluded pages={pages} currentDocumentId="b" onOpen={onOpen} />));
+    expect(host.textContent).toBe('Read from 2 pages of this chart: Messages · Results (open now)');
+    await act(async () => button(/^Messages$/).click());
+    expect(onOpen).toHaveBeenCalledWith(pages[0]);
+  });
+  it('says nothing for a record read from one page', async () => {
+    await act(async () => root.render(<PagesIncluded pages={pages.slice(0, 1)} currentDocumentId="a" />));
+    expect(host.textContent).toBe('');
+  });
+  it('says which page an item is on, with the way to open it', async () => {
+    const onOpen = vi.fn();
+    await act(async () => root.render(<ElsewhereNotice page={pages[0]} onOpen={onOpen} onDismiss={() => {}} />));
+    expect(host.textContent).toContain('That item is on the Messages page of this chart, not the page open now.');
+    await act(async () => button(/^Open the Messages page$/).click());
+    expect(onOpen).toHaveBeenCalledWith(pages[0]);
   });
 });
 

@@ -13,6 +13,11 @@ const itemBase = {
   text: z.string(),
   /** Lets the content script find the element again (highlight, show on page). */
   ref: z.string(),
+  /**
+   * In a record read from several pages (Add this page): the `documentId` of the page the item was
+   * read on, whose agent alone can find `ref`. Absent: the page in `source`.
+   */
+  page: z.string().optional(),
 };
 
 export const ProblemSchema = z.object({
@@ -104,6 +109,8 @@ export const PatientSchema = z.object({
   address: z.string().optional(),
   /** Ref of the banner element, when one was found. */
   ref: z.string().optional(),
+  /** The page the banner was read on, in a record read from several pages. */
+  page: z.string().optional(),
   /** The page did not show whose chart it is, and the clinician gave the name (and record number) themselves. */
   givenBy: z.literal('clinician').optional(),
 });
@@ -139,6 +146,8 @@ export const SectionReportSchema = z.object({
   state: z.enum(["read", "empty", "collapsed", "hidden"]),
   /** Rows or list entries the page hid (e.g. behind "Show all N entries"): not read. */
   hiddenItems: z.number().int().nonnegative().optional(),
+  /** The page it is on, in a record read from several pages (as an item's `page`). */
+  page: z.string().optional(),
 });
 
 export const CaptureInfoSchema = z.object({
@@ -176,6 +185,20 @@ export const CaptureInfoSchema = z.object({
 /** Longest header-region text kept: a banner, a title, a header table — never the chart. */
 export const HEADER_MAX_CHARS = 6_000;
 
+/** Most pages one record may be assembled from (Add this page): a chart's tabs, not a whole EHR. */
+export const MAX_RECORD_PAGES = 8;
+
+/** One page a record was read from: where it is, and which document its element refs belong to. */
+export const RecordPageSchema = z.object({
+  url: z.string(),
+  title: z.string(),
+  /** What the clinician calls the page ("Results", "Messages"): from its title or address. */
+  label: z.string(),
+  capturedAt: z.string(),
+  documentId: z.string(),
+});
+export type RecordPage = z.infer<typeof RecordPageSchema>;
+
 export const PatientRecordSchema = z.object({
   source: z.object({
     url: z.string(),
@@ -189,7 +212,13 @@ export const PatientRecordSchema = z.object({
      * section, elements named patient/banner/demographics/header), whatever capture made of it.
      * De-identification scans it for the patient's identifiers; it is never sent itself.
      */
-    header: z.string().max(HEADER_MAX_CHARS).optional(),
+    header: z.string().max(HEADER_MAX_CHARS * MAX_RECORD_PAGES).optional(),
+    /**
+     * Every page the record was read from, oldest first, when it was assembled from more than one
+     * (Add this page). `url`, `title` and `identity` above are then those of the newest page: the
+     * one the tab shows, where inserts and highlights go.
+     */
+    pages: z.array(RecordPageSchema).max(MAX_RECORD_PAGES).optional(),
   }),
   patient: PatientSchema,
   encounter: EncounterSchema,
@@ -224,6 +253,9 @@ export type PatientRecord = z.infer<typeof PatientRecordSchema>;
 
 /** Any captured item, with the category it came from. */
 export type RecordItem = PatientRecord[ItemCategory][number];
+
+/** Where an item (or the banner) is: its element's ref, on the page it was read from. */
+export type ItemLocation = { ref: string; page?: string };
 
 export function emptyRecord(source: PatientRecord['source']): PatientRecord {
   return {
