@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { DraftView } from '../../components/DraftView';
+import { DraftEditor } from '../../components/DraftEditor';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PayloadPreview } from '../../components/PayloadPreview';
 import { withPatientGiven, type PageIdentity } from '../../utils/record/identity';
@@ -9,7 +9,6 @@ import { DEFAULT_SETTINGS } from '../../utils/settings/schema';
 import { loadEffectiveSettings, watchEffectiveSettings } from '../../utils/settings/storage';
 import { isEmptyRecord, RecordView } from '../../components/RecordView';
 import { SiteAccess } from '../../components/SiteAccess';
-import { readingLevel } from '../../utils/draft/readability';
 import { runTask, type TaskRun } from '../../utils/pipeline/run';
 import { appendAudit, originOf } from '../../utils/audit/log';
 import { TaskPicker } from '../../components/TaskPicker';
@@ -265,9 +264,9 @@ export function App() {
     <main className="panel">
       <header className="panel-header">
         <h1>Chartside</h1>
-        <span className="muted small">
-          Engine: {settings.backend.engine === 'offline' ? 'offline (built in)' : settings.backend.model.model} · dates:{' '}
-          {settings.datePolicy === 'safe-harbor' ? 'year only' : 'relative days'} ·{' '}
+        <span className="muted small header-status">
+          <span>Engine: {settings.backend.engine === 'offline' ? 'offline (built in)' : settings.backend.model.model}</span>
+          <span>Dates: {settings.datePolicy === 'safe-harbor' ? 'year only' : 'relative days'}</span>
           <button type="button" className="linklike-small" onClick={() => void browser.runtime.openOptionsPage()}>
             Settings
           </button>
@@ -378,28 +377,24 @@ export function App() {
       ) : null}
       {draft ? (
         <div ref={draftRegion} tabIndex={-1} className="draft-region" aria-label="Draft" role="region">
-          {record ? (
-            <DraftView
-              output={draft}
-              record={record}
-              onShow={onShow}
-              verification={verification ?? verifyOutput(draft, record)}
-              accepted={taskOptions.accepted.map((s) => s.text)}
-              dismissed={dismissed}
-              onAccept={(statement) => setTaskOptions((options) => ({ ...options, accepted: [...options.accepted, statement] }))}
-              onDismiss={(statement) => setDismissed((list) => [...list, statement.text])}
-            />
-          ) : (
+          {record ? null : (
             <p className="small muted" data-testid="restored-draft">
               Your draft from before is below{draftFor?.patientName ? `, written for ${draftFor.patientName} (the patient this page shows)` : ''}. Read
               the page again to see its sources.
             </p>
           )}
-          <label className="draft-edit">
-            Edit before you copy or insert
-            <textarea rows={10} value={draftText} onChange={(e) => editDraft(e.target.value)} />
-          </label>
-          {draft.task === 'reply' ? <ReadingLevelNote text={draftText} language={draft.language ?? 'en'} /> : null}
+          <DraftEditor
+            output={draft}
+            record={record}
+            verification={record ? (verification ?? verifyOutput(draft, record)) : undefined}
+            text={draftText}
+            onEdit={editDraft}
+            onShow={onShow}
+            accepted={taskOptions.accepted.map((s) => s.text)}
+            dismissed={dismissed}
+            onAccept={(statement) => setTaskOptions((options) => ({ ...options, accepted: [...options.accepted, statement] }))}
+            onDismiss={(statement) => setDismissed((list) => [...list, statement.text])}
+          />
           <div className="actions">
             <button type="button" onClick={() => void copyDraft()}>
               Copy
@@ -432,17 +427,6 @@ export function App() {
           : 'Drafting sends only the de-identified text you can preview here; real values stay in this panel.'}
       </footer>
     </main>
-  );
-}
-
-/** The reply's reading level, computed on the text as edited; a nudge when it is above grade 8. */
-function ReadingLevelNote({ text, language }: { text: string; language: 'en' | 'es' }) {
-  const level = readingLevel(text, language);
-  return (
-    <p className={level.grade > 8 ? 'notice notice-warn small' : 'small muted'} data-testid="reading-level">
-      Reading level: {level.label}
-      {level.grade > 8 ? ' — above the grade 6–8 aim; shorter sentences and everyday words help.' : ' (aim: grade 6–8).'}
-    </p>
   );
 }
 

@@ -131,3 +131,25 @@ test('the axe check can fail: it finds violations planted in a page', async ({ e
   expect((await axeViolations(page)).join('\n')).toMatch(/critical button-name[\s\S]*critical image-alt|critical image-alt|serious color-contrast/);
   await page.close();
 });
+
+test('at 320 and 400 px the panel never scrolls sideways, and each header setting stays on one line', async ({ ext, portalUrl }) => {
+  const chart = await ext.context.newPage();
+  await chart.goto(`${portalUrl}/patient/${patients[0].id}/dashboard`);
+  await clickToolbarButton(ext, chart);
+  const panel = await openPanel(ext, chart);
+  await panel.getByRole('button', { name: 'Read this page' }).click();
+  await panel.getByRole('button', { name: 'Summarize' }).click();
+  await expect(panel.getByRole('button', { name: 'Edit text' })).toBeVisible();
+  for (const width of [320, 400]) {
+    await panel.setViewportSize({ width, height: 800 });
+    const layout = await panel.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      // A setting broken over two lines is taller than one line of its text.
+      broken: [...document.querySelectorAll('.header-status > *')].filter((el) => el.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(el).fontSize) * 1.2).map((el) => el.textContent),
+    }));
+    expect(layout.scrollWidth, `${width} px`).toBeLessThanOrEqual(width);
+    expect(layout.broken, `${width} px`).toEqual([]);
+  }
+  await panel.close();
+  await chart.close();
+});

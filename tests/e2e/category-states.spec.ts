@@ -4,7 +4,7 @@
  */
 import { patients } from '../../scripts/portal/patients.mjs';
 import { expect, test } from '../support/fixtures';
-import { openChartAndRead } from '../support/panel';
+import { openChartAndRead, draftTextOf } from '../support/panel';
 
 test('a list that is not on the page is said to be not on the page, in the panel and in the summary', async ({ ext, portalUrl }) => {
   const maria = patients[0];
@@ -13,7 +13,7 @@ test('a list that is not on the page is said to be not on the page, in the panel
   await expect(allergies).toHaveAttribute('data-state', 'absent');
   await expect(allergies).toHaveText('Allergies: not on this page — check the allergy list.');
   await panel.getByRole('button', { name: 'Summarize' }).click();
-  const draft = panel.getByLabel('Edit before you copy or insert');
+  const draft = await draftTextOf(panel);
   await expect(draft).toHaveValue(/Allergies: not on this page — check the allergy list\./);
   await expect(draft).not.toHaveValue(/no allergies|no known allergies|none listed/i);
   await panel.close();

@@ -1,7 +1,7 @@
 /** Hand back: the draft is written into the text field the clinician chose on the EHR page, never submitted. */
 import { patients } from '../../scripts/portal/patients.mjs';
 import { expect, test } from '../support/fixtures';
-import { openChartAndRead } from '../support/panel';
+import { openChartAndRead, draftTextOf } from '../support/panel';
 
 test('insert into page: asks for a field first, then writes the draft into the reply box with input events, without submitting', async ({ ext, portalUrl }) => {
   const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[0].id}/dashboard`);
@@ -33,7 +33,7 @@ test('insert into page: asks for a field first, then writes the draft into the r
 test('the edited draft survives closing and reopening the panel for that tab, and is what gets inserted', async ({ ext, portalUrl }) => {
   const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[1].id}/dashboard`);
   await panel.getByRole('button', { name: 'Summarize' }).click();
-  const editor = panel.getByLabel('Edit before you copy or insert');
+  const editor = await draftTextOf(panel);
   await expect(editor).toHaveValue(/^Synopsis\n/);
   await editor.fill('Dear Mr. O\u2019Neil, your breathing tests improved. — Dr. R');
   const panelUrl = panel.url();

@@ -7,7 +7,7 @@
 import { patients } from '../../scripts/portal/patients.mjs';
 import { clickToolbarButton } from '../../scripts/lib/browser.mjs';
 import { expect, test } from '../support/fixtures';
-import { openChartAndRead } from '../support/panel';
+import { openChartAndRead, draftTextOf } from '../support/panel';
 
 const [maria, james] = patients;
 
@@ -45,7 +45,7 @@ test('two pages of one patient become one record; another patient’s page is re
 
   // The summary draws on both pages: the portal message's question and the allergy list.
   await panel.getByRole('button', { name: 'Summarize' }).click();
-  const draft = panel.getByLabel('Edit before you copy or insert');
+  const draft = await draftTextOf(panel);
   await expect(draft).toHaveValue(/Penicillin/i);
   await expect(draft).not.toHaveValue(/Allergies: not on this page/);
 

@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { patients } from '../../scripts/portal/patients.mjs';
 import { clickToolbarButton, openPanel } from '../../scripts/lib/browser.mjs';
 import { expect, test } from '../support/fixtures';
-import { openChartAndRead, type ExtensionBrowser } from '../support/panel';
+import { openChartAndRead, type ExtensionBrowser, draftTextOf } from '../support/panel';
 
 const [maria, james] = patients;
 const messagesOf = (portalUrl: string, p: { id: string }) => `${portalUrl}/patient/${p.id}/messages`;
@@ -18,7 +18,8 @@ async function draftForMaria(ext: ExtensionBrowser, portalUrl: string) {
   const { chart, panel } = await openChartAndRead(ext, messagesOf(portalUrl, maria));
   await panel.getByRole('radio', { name: 'Patient reply' }).check();
   await panel.getByRole('button', { name: 'Draft reply' }).click();
-  await expect(panel.getByLabel('Edit before you copy or insert')).toHaveValue(/^Hello Maria/);
+  await expect(await draftTextOf(panel)).toHaveValue(/^Hello Maria/);
+  await panel.getByRole('button', { name: 'Review with sources' }).click();
   return { chart, panel };
 }
 
@@ -78,7 +79,7 @@ test('plain navigation to another patient: the panel marks the draft stale, Inse
   await panel.getByTestId('stale-notice').getByRole('button', { name: 'Read this page' }).click();
   await expect(panel.getByTestId('stale-notice')).toHaveCount(0);
   await expect(panel.getByRole('region', { name: 'Captured record' })).toContainText("James Patrick O'Neil");
-  await expect(panel.getByLabel('Edit before you copy or insert')).toHaveCount(0);
+  await expect(panel.getByRole('region', { name: 'Draft' })).toHaveCount(0);
   await panel.close();
   await chart.close();
 });
@@ -115,7 +116,7 @@ test("panel closed and reopened on another patient's page: the draft is not offe
 
   const reopened = await reopenOn(ext, chart, messagesOf(portalUrl, james), panelUrl);
   await expect(reopened.getByTestId('other-drafts')).toContainText('A draft written in this tab for another patient is kept but not offered here');
-  await expect(reopened.getByLabel('Edit before you copy or insert')).toHaveCount(0);
+  await expect(reopened.getByRole('region', { name: 'Draft' })).toHaveCount(0);
   await expect(reopened.getByRole('button', { name: 'Insert into page' })).toHaveCount(0);
   await chart.locator('#reply-box').click();
   expect(await insertBehindThePanelsBack(reopened, chart, ext)).toMatchObject({ ok: false, error: { code: 'different-patient' } });
@@ -141,7 +142,7 @@ test('a page that does not say whose chart it is: Insert asks first, and writes 
   await panel.getByRole('button', { name: 'Read this page' }).click();
   await panel.getByRole('radio', { name: 'Patient reply' }).check();
   await panel.getByRole('button', { name: 'Draft reply' }).click();
-  await expect(panel.getByLabel('Edit before you copy or insert')).not.toHaveValue('');
+  await expect(await draftTextOf(panel)).not.toHaveValue('');
 
   await chart.locator('#reply-box').click();
   await panel.getByRole('button', { name: 'Insert into page' }).click();

@@ -1,5 +1,5 @@
 /** A clinician's first steps, shared by the e2e tests: open the chart, press the toolbar button, open the panel, read. */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { clickToolbarButton, launchWithExtension, openPanel } from '../../scripts/lib/browser.mjs';
 
 export type ExtensionBrowser = Awaited<ReturnType<typeof launchWithExtension>>;
@@ -41,4 +41,16 @@ export async function useEndpoint(ext: ExtensionBrowser, baseURL: string, apiKey
     await options.close();
   };
   return { options, restore };
+}
+
+/**
+ * The draft's editable text: a new draft opens for review (statements with their sources), so the
+ * clinician switches to "Edit text" first; a restored draft opens as text.
+ */
+export async function draftTextOf(panel: Page) {
+  const editor = panel.getByLabel('Edit before you copy or insert');
+  const toggle = panel.getByRole('button', { name: 'Edit text' });
+  await expect(editor.or(toggle)).toBeVisible({ timeout: 30_000 });
+  if (await toggle.isVisible()) await toggle.click();
+  return editor;
 }
