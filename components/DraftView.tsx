@@ -1,4 +1,7 @@
+import { useMemo } from 'react';
 import type { Statement, TaskOutput } from '../utils/draft/schema';
+import { trendsByItem, type Trend } from '../utils/record/trends';
+import { TrendChart } from './TrendChart';
 import { citationLabel } from '../utils/record/labels';
 import { pageOf, recordPages } from '../utils/record/merge';
 import { findItem, type ItemLocation, type PatientRecord } from '../utils/record/schema';
@@ -24,6 +27,7 @@ const URGENCY_LABEL = { urgent: 'Urgent', soon: 'Soon', routine: 'Routine' } as 
 /** A task's output: sections of statements, each with chips for the items it cites. */
 export function DraftView({ output, record, onShow, verification, onAccept, onDismiss, accepted = [], dismissed = [] }: DraftViewProps) {
   const flagged = new Set(verification?.unsupported.map((f) => `${f.section}.${f.statement}`) ?? []);
+  const trends = useMemo(() => trendsByItem(record), [record]);
   return (
     <article className="draft" aria-label={output.title}>
       <header className="draft-header">
@@ -77,6 +81,7 @@ export function DraftView({ output, record, onShow, verification, onAccept, onDi
                   </ul>
                 ) : null}
                 <Chips ids={statement.cites} record={record} onShow={onShow} />
+                <CitedTrends ids={statement.cites} trends={trends} />
                 {output.task === 'next-steps' && statement.urgency && onAccept ? (
                   <span className="step-actions">
                     {accepted.includes(statement.text) ? (
@@ -97,6 +102,19 @@ export function DraftView({ output, record, onShow, verification, onAccept, onDi
         </section>
       ))}
     </article>
+  );
+}
+
+/** Beside a statement that cites a result or vital measured more than once: its trend, once per test. */
+function CitedTrends({ ids, trends }: { ids: string[]; trends: Map<string, Trend> }) {
+  const shown = [...new Map(ids.flatMap((id) => (trends.has(id) ? [[trends.get(id)!.label, trends.get(id)!] as const] : []))).values()];
+  if (!shown.length) return null;
+  return (
+    <div className="cited-trends">
+      {shown.slice(0, 2).map((trend) => (
+        <TrendChart key={trend.label} {...trend} />
+      ))}
+    </div>
   );
 }
 

@@ -11,6 +11,7 @@ import { patients } from '../../scripts/portal/patients.mjs';
 import { captureRecord } from '../../utils/capture/capture';
 import { runOffline } from '../../utils/draft/offline';
 import type { PatientRecord } from '../../utils/record/schema';
+import { trendsByItem } from '../../utils/record/trends';
 import { loadPage } from './load-page';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -61,6 +62,19 @@ describe('DraftView', () => {
     expect(host.textContent).toContain('Offline draft · nothing was sent');
     await act(async () => button(/Show source med-1 on the page/).click());
     expect(onShow).toHaveBeenCalledWith(record.medications[0]);
+  });
+});
+
+describe('DraftView trends', () => {
+  it('beside a statement that cites a result measured more than once, draws its trend', async () => {
+    const [[id, trend]] = [...trendsByItem(record)];
+    const output = { ...runOffline('summary', record), sections: [{ heading: 'Results', statements: [{ text: `${trend.label} trend`, cites: [id] }] }] };
+    await act(async () => root.render(<DraftView output={output} record={record} onShow={() => {}} />));
+    const chart = host.querySelector('.cited-trends svg[role="img"]');
+    expect(chart?.getAttribute('aria-label')).toMatch(new RegExp(`^${trend.label} trend: .+, then .+`));
+    const uncited = { ...output, sections: [{ heading: 'Results', statements: [{ text: 'No citation', cites: [] }] }] };
+    await act(async () => root.render(<DraftView output={uncited} record={record} onShow={() => {}} />));
+    expect(host.querySelector('.cited-trends')).toBeNull();
   });
 });
 

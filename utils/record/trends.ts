@@ -13,7 +13,18 @@ export interface Trend {
 
 /** The trend each newest lab or vital heads, by that item's id (only where there are two values or more). */
 export function trendsOf(record: PatientRecord): Map<string, Trend> {
-  const out = new Map<string, Trend>();
+  return new Map(seriesOf(record).map(({ trend, ids }) => [ids[ids.length - 1], trend]));
+}
+
+/**
+ * The trend of every item in a series of two values or more, by each item's id: a draft that cites
+ * an older potassium shows the same chart as one that cites the newest.
+ */
+export function trendsByItem(record: PatientRecord): Map<string, Trend> {
+  return new Map(seriesOf(record).flatMap(({ trend, ids }) => ids.map((id) => [id, trend] as const)));
+}
+
+function seriesOf(record: PatientRecord): Array<{ trend: Trend; ids: string[] }> {
   const series = new Map<string, Array<{ id: string; label: string; unit?: string; value: number; time?: string }>>();
   for (const lab of record.labs) add(`lab:${lab.test}`, lab.id, lab.test, lab.unit, numericValue(lab), lab.time);
   for (const vital of record.vitals) {
@@ -25,11 +36,14 @@ export function trendsOf(record: PatientRecord): Map<string, Trend> {
     const k = key.toLowerCase().replace(/\s+/g, ' ').trim();
     series.set(k, [...(series.get(k) ?? []), { id, label, unit, value, time }]);
   }
-  for (const points of series.values()) {
-    if (points.length < 2) continue;
-    const sorted = [...points].sort((a, b) => parseDate(a.time) - parseDate(b.time));
-    const newest = sorted[sorted.length - 1];
-    out.set(newest.id, { label: newest.label, unit: newest.unit, points: sorted.map(({ value, time }) => ({ value, time })) });
-  }
-  return out;
+  return [...series.values()]
+    .filter((points) => points.length >= 2)
+    .map((points) => {
+      const sorted = [...points].sort((a, b) => parseDate(a.time) - parseDate(b.time));
+      const newest = sorted[sorted.length - 1];
+      return {
+        trend: { label: newest.label, unit: newest.unit, points: sorted.map(({ value, time }) => ({ value, time })) },
+        ids: sorted.map((point) => point.id),
+      };
+    });
 }
