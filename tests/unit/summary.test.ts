@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDashboard } from '../../scripts/portal/layouts/dashboard.mjs';
+import { renderMessages } from '../../scripts/portal/layouts/messages.mjs';
 import { patients } from '../../scripts/portal/patients.mjs';
 import { captureRecord } from '../../utils/capture/capture';
 import { runOffline } from '../../utils/draft/offline';
@@ -14,6 +15,21 @@ async function recordOf(index: number) {
 }
 
 describe('offline chart summary', () => {
+  it('counts what it lists: the synopsis names as many current medicines as the Medications section shows', async () => {
+    const record = await recordOf(1); // one of James's five medicines is completed (prednisone)
+    const output = runOffline('summary', record);
+    const listed = output.sections.find((s) => s.heading === 'Medications')!.statements.length;
+    expect(listed).toBe(4);
+    expect(output.sections[0].statements[0].text).toContain('4 current medications (one more listed as completed or stopped)');
+  });
+
+  it('says which lists the page did not show, in one clause', async () => {
+    loadPage(renderMessages(patients[0]));
+    const record = await captureRecord(document, { register: () => 'r' });
+    const text = runOffline('summary', record).sections[0].statements[0].text;
+    expect(text).toMatch(/: problems, medications and allergies not read from this page\.$/);
+  });
+
   it('is deterministic and valid', async () => {
     const record = await recordOf(0);
     const a = runOffline('summary', record);

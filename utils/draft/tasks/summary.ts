@@ -48,22 +48,35 @@ export function problemStatement(problem: Problem, record: PatientRecord, labs: 
 function synopsis(record: PatientRecord, active: Problem[]): Statement {
   const { age, sex } = record.patient;
   const who = [age ? `${age}-year-old` : '', sex ? sex.toLowerCase() : 'patient'].filter(Boolean).join(' ');
-  const parts = [
-    active.length
-      ? `${active.length} active problem${active.length === 1 ? '' : 's'} (${active.length > 3 ? 'the first three: ' : ''}${active.slice(0, 3).map((p) => p.name).join('; ')})`
-      : categoryState(record, 'problems') === 'shown' || categoryState(record, 'problems') === 'empty'
-        ? 'no active problems listed'
-        : 'problems not read from this page',
-    record.medications.length || categoryState(record, 'medications') === 'empty'
-      ? `${record.medications.length} medication${record.medications.length === 1 ? '' : 's'}`
-      : 'medications not read from this page',
-    record.allergies.length
-      ? `allergies to ${record.allergies.map((a) => a.substance).join(', ')}`
-      : categoryState(record, 'allergies') === 'empty'
-        ? 'no known allergies (as the page states)'
-        : 'allergies not read from this page',
-  ];
-  return { text: `${who.charAt(0).toUpperCase()}${who.slice(1)} with ${parts.join(', ')}.`, cites: active.slice(0, 3).map((p) => p.id) };
+  const present: string[] = [];
+  const missing: string[] = [];
+  const listed = (category: 'problems' | 'medications' | 'allergies') => ['shown', 'empty'].includes(categoryState(record, category));
+  if (active.length) {
+    present.push(`${active.length} active problem${active.length === 1 ? '' : 's'} (${active.length > 3 ? 'the first three: ' : ''}${active.slice(0, 3).map((p) => p.name).join('; ')})`);
+  } else if (listed('problems')) present.push('no active problems listed');
+  else missing.push('problems');
+  // The count is of what the Medications section lists: current ones; the others are said apart.
+  const current = currentMedications(record);
+  const others = record.medications.length - current.length;
+  if (record.medications.length || listed('medications')) {
+    present.push(`${current.length} current medication${current.length === 1 ? '' : 's'}${others ? ` (${countWord(others)} more listed as completed or stopped)` : ''}`);
+  } else missing.push('medications');
+  if (record.allergies.length) present.push(`allergies to ${record.allergies.map((a) => a.substance).join(', ')}`);
+  else if (categoryState(record, 'allergies') === 'empty') present.push('no known allergies (as the page states)');
+  else missing.push('allergies');
+  const Who = `${who.charAt(0).toUpperCase()}${who.slice(1)}`;
+  const gaps = missing.length ? `${present.length ? '; ' : ': '}${joinWords(missing)} not read from this page` : '';
+  return { text: `${Who}${present.length ? ` with ${present.join(', ')}` : ''}${gaps}.`, cites: active.slice(0, 3).map((p) => p.id) };
+}
+
+/** A count in words: verification reads a numeral as a claim to check against the cited items. */
+function countWord(n: number): string {
+  return ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'][n] ?? `${n}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+function joinWords(words: string[]): string {
+  return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
 export function summarizeOffline(record: PatientRecord): TaskOutput {
