@@ -23,6 +23,16 @@ describe('offline chart summary', () => {
     expect(output.sections[0].statements[0].text).toContain('4 current medications (one more listed as completed or stopped)');
   });
 
+  it('lists each result under one heading: a problem’s evidence is not repeated under Abnormal results', async () => {
+    for (const index of [0, 1, 2]) {
+      const output = runOffline('summary', await recordOf(index));
+      const lists = output.sections.filter((s) => s.heading !== 'Synopsis');
+      const labIds = lists.flatMap((s) => [...new Set(s.statements.flatMap((st) => st.cites.filter((id) => id.startsWith('lab-'))))]);
+      expect(labIds.length, `patient ${index}`).toBeGreaterThan(0);
+      expect(new Set(labIds).size, `patient ${index}`).toBe(labIds.length);
+    }
+  });
+
   it('says which lists the page did not show, in one clause', async () => {
     loadPage(renderMessages(patients[0]));
     const record = await captureRecord(document, { register: () => 'r' });

@@ -29,7 +29,8 @@ export function problemStatement(problem: Problem, record: PatientRecord, labs: 
   const evidence: string[] = [];
   if (support) {
     for (const series of labs) {
-      if (support[1].test(series.latest.test)) {
+      // Two results at most, and only those shown are cited: a citation says what the statement shows.
+      if (support[1].test(series.latest.test) && evidence.length < 2) {
         evidence.push(describeLab(series));
         cites.push(series.latest.id, ...(series.previous ? [series.previous.id] : []));
       }
@@ -42,7 +43,7 @@ export function problemStatement(problem: Problem, record: PatientRecord, labs: 
       }
     }
   }
-  return { text: `${problem.name}${onset}${evidence.length ? ` — ${evidence.slice(0, 2).join('; ')}` : ''}`, cites };
+  return { text: `${problem.name}${onset}${evidence.length ? ` — ${evidence.join('; ')}` : ''}`, cites };
 }
 
 function synopsis(record: PatientRecord, active: Problem[]): Statement {
@@ -118,7 +119,10 @@ export function summarizeOffline(record: PatientRecord): TaskOutput {
     });
   }
 
-  if (active.length) sections.push({ heading: 'Active problems', statements: active.map((p) => problemStatement(p, record, labs)) });
+  const problemStatements = active.map((p) => problemStatement(p, record, labs));
+  if (active.length) sections.push({ heading: 'Active problems', statements: problemStatements });
+  // A result shown as a problem's evidence is not listed again under Abnormal results: one heading per item.
+  const shownWithProblem = new Set(problemStatements.flatMap((statement) => statement.cites));
 
   const currentMeds = currentMedications(record);
   if (currentMeds.length) {
@@ -135,7 +139,8 @@ export function summarizeOffline(record: PatientRecord): TaskOutput {
       : [{ text: describeMissing(record, 'allergies', 'Allergies'), cites: [] }],
   });
 
-  const abnormal = labs.filter(({ latest }) => isAbnormal(latest) && !critical.includes(latest)); // critical ones are under Alerts
+  // Critical ones are under Alerts.
+  const abnormal = labs.filter(({ latest }) => isAbnormal(latest) && !critical.includes(latest) && !shownWithProblem.has(latest.id));
   if (abnormal.length) {
     sections.push({
       heading: 'Abnormal results',
