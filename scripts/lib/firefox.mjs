@@ -213,8 +213,9 @@ export async function screenshotWithSidebar(ff) {
      const page = gBrowser.selectedBrowser;
      const size = (el) => { const r = el.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; };
      const [pw, ph] = size(page), [sw, sh] = size(sidebar);
-     const snap = (browser, w, h) => browser.browsingContext.currentWindowGlobal.drawSnapshot(new DOMRect(0, 0, w, h), 1, 'white');
-     const [sidebarImage, pageImage] = await Promise.all([snap(sidebar, sw, sh), snap(page, pw, ph)]);
+     // A null rect draws what is scrolled into view, as the clinician sees it.
+     const snap = (browser) => browser.browsingContext.currentWindowGlobal.drawSnapshot(null, 1, 'white');
+     const [sidebarImage, pageImage] = await Promise.all([snap(sidebar), snap(page)]);
      const canvas = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
      canvas.width = sw + pw;
      canvas.height = Math.max(sh, ph);

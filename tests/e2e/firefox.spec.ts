@@ -141,8 +141,20 @@ test.describe('in Firefox ESR', () => {
     expect(await outline()).not.toBe('solid');
     await sidebar.click(/^Show source lab-1 on the page/, draft);
     await expect.poll(outline).toBe('solid');
+    // ...and scrolled into view (smoothly: polled until it has arrived).
+    await expect
+      .poll(() =>
+        chart.evaluate(() => {
+          const row = [...document.querySelectorAll('tr')].find((tr) => tr.querySelector('td')?.textContent?.trim() === 'Hemoglobin A1c')!;
+          const { top, bottom } = row.getBoundingClientRect();
+          return top >= 0 && bottom <= innerHeight;
+        }),
+      )
+      .toBe(true);
 
-    // What the clinician sees: the sidebar beside the chart (not committed; test-results/ is ignored).
+    // What the clinician sees: the sidebar beside the chart (not committed; test-results/ is ignored),
+    // with the chip that was clicked scrolled into view in the sidebar, as the clinician had it.
+    await sidebar.run((doc) => doc.querySelector('article button.chip[aria-label^="Show source lab-1"]')?.scrollIntoView({ block: 'center' }));
     const shot = await screenshotWithSidebar(ff);
     expect(shot.sidebarWidth).toBeGreaterThan(200);
     expect(shot.width).toBeGreaterThan(shot.sidebarWidth + 600);
