@@ -203,4 +203,14 @@ test.describe('in Firefox ESR', () => {
     await expect.poll(() => sidebar.text('header')).toContain('Engine: offline (built in) · dates: year only');
     await reopened.close();
   });
+
+  test('a tab chosen in another window leaves this window’s sidebar on its chart', async () => {
+    const chart = await openChartAndRead('dashboard');
+    // A second window (another portal, say) has its own sidebar; this one keeps what it read.
+    const other = await sidebar.openInOtherWindow(ff, `${portal.url}/`);
+    expect(await sidebar.text('.actions')).toMatch(/^Read this page again$/m);
+    expect(await sidebar.text('[aria-label="Captured record"]')).toContain(`${patient.name.family}, ${patient.name.given}`);
+    await other.close();
+    await chart.close();
+  });
 });

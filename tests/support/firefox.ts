@@ -9,8 +9,10 @@ import { launchFirefoxWithExtension, openExtensionPage } from '../../scripts/lib
 
 export type Firefox = Awaited<ReturnType<typeof launchFirefoxWithExtension>>;
 
-const SIDEBAR_DOCUMENT = `(() => {
-  const [view] = browser.extension.getViews({ type: 'sidebar' });
+// The sidebar of the helper tab's own window (each window has its own sidebar).
+const SIDEBAR_DOCUMENT = `(async () => {
+  const { id } = await browser.windows.getCurrent();
+  const [view] = browser.extension.getViews({ type: 'sidebar', windowId: id });
   if (!view) throw new Error('the Chartside sidebar is not open');
   return view.document;
 })()`;
@@ -25,7 +27,7 @@ export class Sidebar {
 
   /** Runs `fn(sidebarDocument, ...args)`; `fn` must be self-contained (it is sent as source). */
   run<T, A extends unknown[]>(fn: (doc: Document, ...args: A) => T, ...args: A): Promise<Awaited<T>> {
-    return this.helper.evaluate(`(${fn.toString()})(${SIDEBAR_DOCUMENT}, ...${JSON.stringify(args)})`) as Promise<Awaited<T>>;
+    return this.helper.evaluate(`(async () => (${fn.toString()})(await ${SIDEBAR_DOCUMENT}, ...${JSON.stringify(args)}))()`) as Promise<Awaited<T>>;
   }
 
   /** The visible text of the first element matching `selector` ('' when there is none). */
@@ -51,6 +53,33 @@ export class Sidebar {
       within,
     );
     if (!clicked) throw new Error(`no enabled button ${name} in the sidebar (${within})`);
+  }
+
+  /**
+   * Opens `url` in a new window and resolves once its tab has been selected and this window's
+   * sidebar has had the chance to act on that (the same tabs.onActivated event, then a frame).
+   */
+  async openInOtherWindow(ff: Firefox, url: string): Promise<Page> {
+    type Api = {
+      tabs: { onActivated: { addListener(f: (info: { windowId: number }) => void): void } };
+      windows: { getCurrent(): Promise<{ id: number }> };
+    };
+    type Global = { browser: Api; otherWindowActivated?: Promise<void> };
+    // Listening before the window opens, so the event cannot be missed.
+    await this.helper.evaluate(async () => {
+      const global = globalThis as unknown as Global;
+      const { id } = await global.browser.windows.getCurrent();
+      global.otherWindowActivated = new Promise<void>((done) =>
+        global.browser.tabs.onActivated.addListener((info) => {
+          if (info.windowId !== id) done();
+        }),
+      );
+    });
+    const page = await ff.browser.newPage({ type: 'window' });
+    await this.helper.evaluate(() => (globalThis as unknown as Global).otherWindowActivated);
+    await page.goto(url);
+    await this.run((doc) => new Promise((done) => doc.defaultView!.requestAnimationFrame(() => setTimeout(done, 0))));
+    return page;
   }
 
   close(): Promise<void> {
