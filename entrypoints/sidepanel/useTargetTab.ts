@@ -3,7 +3,9 @@ import { browser } from 'wxt/browser';
 
 /**
  * The tab the panel works on: `?tabId=N` when given (tests, a panel opened for one tab), otherwise
- * the active tab of this window, followed as the clinician switches tabs.
+ * the active tab of this window, followed as the clinician switches tabs in this window. A tab
+ * chosen in another window is not this panel's: each window has its own panel (Chrome's side panel,
+ * Firefox's sidebar), and following it would drop the chart this panel has read.
  */
 export function useTargetTab(): number | undefined {
   const fixed = Number(new URLSearchParams(location.search).get('tabId')) || undefined;
@@ -11,10 +13,15 @@ export function useTargetTab(): number | undefined {
   useEffect(() => {
     if (fixed) return;
     let cancelled = false;
-    browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+    let windowId: number | undefined;
+    browser.windows.getCurrent().then(async (win) => {
+      windowId = win.id;
+      const [tab] = await browser.tabs.query({ active: true, windowId: win.id });
       if (!cancelled) setTabId(tab?.id);
     });
-    const onActivated = (info: { tabId: number }) => setTabId(info.tabId);
+    const onActivated = (info: { tabId: number; windowId: number }) => {
+      if (windowId === undefined || info.windowId === windowId) setTabId(info.tabId);
+    };
     browser.tabs.onActivated.addListener(onActivated);
     return () => {
       cancelled = true;

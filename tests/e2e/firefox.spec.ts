@@ -1,16 +1,31 @@
 /**
- * Firefox: the MV2 build passes `web-ext lint` (Mozilla's add-on linter) without errors, has a
- * sidebar instead of Chrome's side panel, and asks for no Chrome-only permission. (Running its
- * sidebar needs a Firefox that Playwright can drive, which this machine cannot download; see the
- * README.)
+ * Firefox, end to end: the MV2 build passes `web-ext lint`, and runs in real Firefox ESR (Debian's
+ * /usr/bin/firefox-esr, or FIREFOX_PATH) as a temporary add-on, driven by puppeteer-core: the
+ * clinician's toolbar click grants the chart tab, the real sidebar reads the chart, previews what
+ * would be sent, drafts offline, and a citation outlines its item on the page; settings are saved on
+ * the options page and read back.
+ *
+ * One file, so one worker builds `.output/firefox-mv2` once (two parallel builds into one folder
+ * would collide) and one Firefox serves every test, each on its own chart tab. Without Firefox ESR
+ * the running tests skip with a one-line notice; the lint test still runs.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import type { Page } from 'puppeteer-core';
+import { ensureBuilt } from '../../scripts/lib/build.mjs';
+import { clickToolbarButton, firefoxPath, launchFirefoxWithExtension, openExtensionPage, screenshotWithSidebar } from '../../scripts/lib/firefox.mjs';
+import { fullName, patients } from '../../scripts/portal/patients.mjs';
+import { startPortal } from '../../scripts/portal/server.mjs';
+import { Sidebar, type Firefox } from '../support/firefox';
+
+test.beforeAll(() => {
+  test.setTimeout(120_000);
+  ensureBuilt({ browser: 'firefox' }); // rebuilt only when the sources are newer than the build
+});
 
 test('the Firefox build passes web-ext lint and has a sidebar, not a side panel', () => {
   test.setTimeout(120_000);
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'ignore' });
   const manifest = JSON.parse(readFileSync('.output/firefox-mv2/manifest.json', 'utf8'));
   expect(manifest.manifest_version).toBe(2);
   expect(manifest.sidebar_action.default_panel).toMatch(/sidepanel\.html$/);
@@ -30,4 +45,172 @@ test('the Firefox build passes web-ext lint and has a sidebar, not a side panel'
   expect(lint.errors.map((e: { code: string; message: string }) => `${e.code}: ${e.message}`)).toEqual([]);
   // Warnings are known and listed in the note: the Function constructor in zod and React, innerHTML in React DOM.
   console.log(`web-ext lint: ${lint.summary.errors} errors, ${lint.summary.warnings} warnings (${[...new Set(lint.warnings.map((w: { code: string }) => w.code))].join(', ')})`);
+});
+
+test.describe('in Firefox ESR', () => {
+  const missing = firefoxPath() ? undefined : `Firefox ESR not found at ${process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr'} (apt-get install -y firefox-esr, or set FIREFOX_PATH): skipping the Firefox run`;
+  if (missing) console.log(missing);
+  test.skip(Boolean(missing), missing);
+
+  let ff: Firefox;
+  let sidebar: Sidebar;
+  let portal: Awaited<ReturnType<typeof startPortal>>;
+
+  test.beforeAll(async () => {
+    test.setTimeout(60_000);
+    portal = await startPortal({ port: 0 });
+    ff = await launchFirefoxWithExtension();
+    sidebar = await Sidebar.attach(ff);
+  });
+  test.afterAll(async () => {
+    await ff?.close();
+    await portal?.close();
+  });
+
+  const [patient] = patients;
+
+  /** A chart in a new tab, the clinician's toolbar click on it, and "Read this page" in the sidebar. */
+  async function openChartAndRead(layout: string): Promise<Page> {
+    const chart = await ff.browser.newPage();
+    await chart.goto(`${portal.url}/patient/${patient.id}/${layout}`);
+    await clickToolbarButton(ff, chart);
+    // The sidebar follows the selected tab: it resets for the new chart, then reads it.
+    await expect.poll(() => sidebar.text('.actions')).toMatch(/^Read this page$/m);
+    await sidebar.click('Read this page');
+    // The banner as the layout writes it: "Family, Given" on the dashboard, "Given Family" in the document.
+    await expect.poll(() => sidebar.text('[aria-label="Captured record"]')).toMatch(new RegExp(`${patient.name.family}, ${patient.name.given}|${fullName(patient)}`));
+    return chart;
+  }
+
+  test('the toolbar click grants the chart tab, and the sidebar reads the chart', async () => {
+    const chart = await ff.browser.newPage();
+    await chart.goto(`${portal.url}/patient/${patient.id}/dashboard`);
+    // Before the click Chartside may not read the tab (activeTab only): the sidebar says what to do.
+    await expect.poll(() => sidebar.text('.actions')).toMatch(/^Read this page$/m);
+    await sidebar.click('Read this page');
+    await expect.poll(() => sidebar.text('[role="alert"]')).toContain('Click the Chartside button in the toolbar');
+
+    await clickToolbarButton(ff, chart);
+    await sidebar.click('Try again');
+    const record = '[aria-label="Captured record"]';
+    await expect.poll(() => sidebar.text(record)).toContain(`${patient.name.family}, ${patient.name.given}`);
+    const counts = await sidebar.run((doc) =>
+      Object.fromEntries([...doc.querySelectorAll('button[data-category]')].map((b) => [b.getAttribute('data-category'), b.querySelector('.badge')?.textContent])),
+    );
+    expect(counts).toMatchObject({
+      problems: String(patient.problems.length),
+      medications: String(patient.medications.length),
+      allergies: String(patient.allergies.length),
+      labs: String(patient.labs.length),
+    });
+    expect(await sidebar.text()).toContain('Immunizations is collapsed');
+    await chart.close();
+  });
+
+  test('"Preview what would be sent" shows the de-identified text, without the patient’s identifiers', async () => {
+    const chart = await openChartAndRead('dashboard');
+    await sidebar.click('Preview what would be sent');
+    const preview = '[aria-label="What would be sent"]';
+    await expect.poll(() => sidebar.text(`${preview} [role="status"]`)).toBe('Leak guard: no identifiers found in the text below.');
+    const text = await sidebar.text(`${preview} [aria-label="De-identified text"]`);
+    expect(text).toContain('[PATIENT]');
+    expect(text).toMatch(/\[med-1\] /); // item ids stay, for citations
+    for (const value of [...fullName(patient).split(/\s+/), patient.mrn, patient.phone, patient.email, patient.birthDate]) {
+      expect(text, `"${value}" must not be sent`).not.toContain(value);
+    }
+    for (const problem of patient.problems) expect(text).toContain(problem.name);
+    await sidebar.click('Hide what would be sent');
+    await chart.close();
+  });
+
+  test('the offline engine summarizes the chart, and a citation outlines its item on the page', async () => {
+    const chart = await openChartAndRead('document');
+    await sidebar.click('Summarize');
+    const draft = 'article[aria-label^="Chart summary"]';
+    await expect.poll(() => sidebar.text(draft)).toContain('Offline draft · nothing was sent');
+    const text = await sidebar.text(draft);
+    for (const problem of patient.problems) expect(text).toContain(problem.name);
+    for (const med of patient.medications.filter((m: { status: string }) => m.status === 'Active')) expect(text).toContain(med.name);
+    for (const allergy of patient.allergies) expect(text).toContain(allergy.substance);
+
+    const outline = () =>
+      chart.evaluate(() => {
+        const row = [...document.querySelectorAll('tr')].find((tr) => tr.querySelector('td')?.textContent?.trim() === 'Hemoglobin A1c');
+        return row ? getComputedStyle(row).outlineStyle : 'no row';
+      });
+    expect(await outline()).not.toBe('solid');
+    await sidebar.click(/^Show source lab-1 on the page/, draft);
+    await expect.poll(outline).toBe('solid');
+    // ...and scrolled into view (smoothly: polled until it has arrived).
+    await expect
+      .poll(() =>
+        chart.evaluate(() => {
+          const row = [...document.querySelectorAll('tr')].find((tr) => tr.querySelector('td')?.textContent?.trim() === 'Hemoglobin A1c')!;
+          const { top, bottom } = row.getBoundingClientRect();
+          return top >= 0 && bottom <= innerHeight;
+        }),
+      )
+      .toBe(true);
+
+    // What the clinician sees: the sidebar beside the chart (not committed; test-results/ is ignored),
+    // with the chip that was clicked scrolled into view in the sidebar, as the clinician had it.
+    await sidebar.run((doc) => doc.querySelector('article button.chip[aria-label^="Show source lab-1"]')?.scrollIntoView({ block: 'center' }));
+    const shot = await screenshotWithSidebar(ff);
+    expect(shot.sidebarWidth).toBeGreaterThan(200);
+    expect(shot.width).toBeGreaterThan(shot.sidebarWidth + 600);
+    expect(shot.png.subarray(1, 4).toString()).toBe('PNG');
+    mkdirSync('test-results/firefox', { recursive: true });
+    writeFileSync('test-results/firefox/sidebar-beside-chart.png', shot.png);
+    await chart.close();
+  });
+
+  test('settings are saved on the options page, read back there, and followed by the sidebar', async () => {
+    const options = await openExtensionPage(ff, 'options.html');
+    const check = (label: string) =>
+      options.evaluate((text) => {
+        const input = [...document.querySelectorAll('label')].find((l) => l.textContent?.includes(text))?.querySelector('input');
+        if (!input) throw new Error(`no input labelled ${text}`);
+        input.click();
+      }, label);
+    const status = (id: string) => options.$eval(`[data-testid="${id}"]`, (el) => el.textContent ?? '');
+
+    await check('Days from the page’s date');
+    await expect.poll(() => status('date-policy-status')).toBe('Saved.');
+    await check('OpenAI-compatible endpoint');
+    await options.waitForSelector('input[type="url"]');
+    await options.type('input[type="url"]', 'http://127.0.0.1:9/v1');
+    await options.type('input[placeholder="gpt-4o-mini"]', 'test-model');
+    await options.click('button.primary');
+    await expect.poll(() => status('engine-status')).toContain('Saved: test-model at 127.0.0.1:9');
+    await options.close();
+
+    // Read back: a fresh options page shows what was saved, and the sidebar follows it.
+    const reopened = await openExtensionPage(ff, 'options.html');
+    await reopened.waitForSelector('input[type="url"]');
+    expect(await reopened.$eval('input[type="url"]', (el) => (el as HTMLInputElement).value)).toBe('http://127.0.0.1:9/v1');
+    expect(await reopened.$eval('input[placeholder="gpt-4o-mini"]', (el) => (el as HTMLInputElement).value)).toBe('test-model');
+    expect(await reopened.$eval('input[name="datePolicy"]:checked', (el) => (el.parentElement?.textContent ?? '').trim())).toMatch(/^Days from the page’s date/);
+    await expect.poll(() => sidebar.text('header')).toContain('Engine: test-model · dates: relative days');
+
+    // Back to the defaults for whatever runs next.
+    await reopened.evaluate(() => {
+      const pick = (text: string) => [...document.querySelectorAll('label')].find((l) => l.textContent?.includes(text))!.querySelector('input')!.click();
+      pick('Offline (built in)');
+      pick('Year only');
+    });
+    await reopened.click('button.primary');
+    await expect.poll(() => reopened.$eval('[data-testid="engine-status"]', (el) => el.textContent ?? '')).toContain('Saved: the offline engine');
+    await expect.poll(() => sidebar.text('header')).toContain('Engine: offline (built in) · dates: year only');
+    await reopened.close();
+  });
+
+  test('a tab chosen in another window leaves this window’s sidebar on its chart', async () => {
+    const chart = await openChartAndRead('dashboard');
+    // A second window (another portal, say) has its own sidebar; this one keeps what it read.
+    const other = await sidebar.openInOtherWindow(ff, `${portal.url}/`);
+    expect(await sidebar.text('.actions')).toMatch(/^Read this page again$/m);
+    expect(await sidebar.text('[aria-label="Captured record"]')).toContain(`${patient.name.family}, ${patient.name.given}`);
+    await other.close();
+    await chart.close();
+  });
 });
