@@ -166,6 +166,8 @@ test.describe('in Firefox ESR', () => {
 
   test('settings are saved on the options page, read back there, and followed by the sidebar', async () => {
     const options = await openExtensionPage(ff, 'options.html');
+    // The form renders once the settings are loaded.
+    await expect.poll(() => options.evaluate(() => [...document.querySelectorAll('label')].some((l) => l.textContent?.includes('Year only')))).toBe(true);
     const check = (label: string) =>
       options.evaluate((text) => {
         const input = [...document.querySelectorAll('label')].find((l) => l.textContent?.includes(text))?.querySelector('input');
@@ -190,7 +192,7 @@ test.describe('in Firefox ESR', () => {
     expect(await reopened.$eval('input[type="url"]', (el) => (el as HTMLInputElement).value)).toBe('http://127.0.0.1:9/v1');
     expect(await reopened.$eval('input[placeholder="gpt-4o-mini"]', (el) => (el as HTMLInputElement).value)).toBe('test-model');
     expect(await reopened.$eval('input[name="datePolicy"]:checked', (el) => (el.parentElement?.textContent ?? '').trim())).toMatch(/^Days from the page’s date/);
-    await expect.poll(() => sidebar.text('header')).toContain('Engine: test-model · dates: relative days');
+    await expect.poll(() => sidebar.text('header')).toMatch(/Engine: test-model\s+Dates: relative days/);
 
     // Back to the defaults for whatever runs next.
     await reopened.evaluate(() => {
@@ -200,7 +202,7 @@ test.describe('in Firefox ESR', () => {
     });
     await reopened.click('button.primary');
     await expect.poll(() => reopened.$eval('[data-testid="engine-status"]', (el) => el.textContent ?? '')).toContain('Saved: the offline engine');
-    await expect.poll(() => sidebar.text('header')).toContain('Engine: offline (built in) · dates: year only');
+    await expect.poll(() => sidebar.text('header')).toMatch(/Engine: offline \(built in\)\s+Dates: year only/);
     await reopened.close();
   });
 
