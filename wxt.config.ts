@@ -1,8 +1,9 @@
 import { defineConfig } from 'wxt';
+import { buildPublicKey, extensionIdOf } from './scripts/lib/extension-id.mjs';
 
 /** See SECURITY.md. connect-src matches isAllowedEndpoint in utils/draft/backends/openai.ts. */
 export const EXTENSION_PAGES_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src https: http://localhost:* http://127.0.0.1:* http://[::1]:*; object-src 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src https: http://localhost:* http://127.0.0.1:*; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 // The manifest is a function so each browser gets only what it understands:
 // Chrome/Edge get the side panel; Firefox gets a sidebar and no Chrome-only permissions.
@@ -10,10 +11,19 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: a reader should see where every name comes from.
   imports: false,
+  hooks: {
+    // IT names the extension by this ID in every policy: say it with every build.
+    'build:done': (wxt) => {
+      if (wxt.config.browser !== 'firefox') wxt.logger.info(`Chartside extension ID (Chrome, Edge): ${extensionIdOf(buildPublicKey())}`);
+    },
+  },
   manifest: ({ browser }) => {
     const isFirefox = browser === 'firefox';
     return {
       name: 'Chartside',
+      // Chrome and Edge derive the extension's ID from this public key: the same ID for every build
+      // (scripts/lib/extension-id.mjs). Firefox is named by its gecko id below.
+      ...(isFirefox ? {} : { key: buildPublicKey() }),
       description:
         'Reads the visible patient chart, de-identifies it in the browser, and drafts summaries and replies you verify.',
       // activeTab + scripting: the capture script is injected only into the tab the clinician

@@ -5,7 +5,7 @@
  * says so and skips.
  */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -37,6 +37,11 @@ test('a managed policy sets and locks the engine and its header, and keeps Chart
   // test starts, never the one the other tests share (Chromium watches the policy folder).
   const dir = join(mkdtempSync(join(tmpdir(), 'chartside-policy-')), 'chrome-mv3');
   cpSync(EXTENSION_DIR, dir, { recursive: true });
+  // Without its public key the copy is named by its path, not by Chartside's stable ID (which every
+  // other test browser also has): the policy below is for this copy alone.
+  const manifestFile = join(dir, 'manifest.json');
+  const { key: _stableKey, ...manifest } = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  writeFileSync(manifestFile, JSON.stringify(manifest));
   const portal = await startPortal({ port: 0 });
   const server = await startOpenAIServer();
   writeFileSync(POLICY_FILE, JSON.stringify({

@@ -10,6 +10,7 @@ import { expect, test } from '../support/fixtures';
 import { startOpenAIServer } from '../support/openai-server.mjs';
 import { clickToolbarButton, openPanel } from '../../scripts/lib/browser.mjs';
 import { useEndpoint } from '../support/panel';
+import { CHARTSIDE_EXTENSION_ID } from '../../scripts/lib/extension-id.mjs';
 
 const HOSTILE = readFileSync('tests/fixtures/pages/hostile.html', 'utf8');
 const CHART_URL = 'https://ehr.hostile.test/chart';
@@ -129,6 +130,27 @@ test('the extension pages run under a strict CSP with no remote code; the manife
   expect(ran).toBe(false);
   expect(violations.length).toBeGreaterThan(0);
   await page.close();
+});
+
+test('the panel and the settings page load with no console error: Chromium accepts the CSP as written', async ({ ext }) => {
+  for (const file of ['sidepanel.html', 'options.html']) {
+    const page = await ext.context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`chrome-extension://${ext.extensionId}/${file}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(errors, file).toEqual([]);
+    await page.close();
+  }
+});
+
+test('the build has Chartside’s stable ID, the one every policy example names', async ({ ext }) => {
+  expect(ext.extensionId).toBe(CHARTSIDE_EXTENSION_ID);
+  const readme = readFileSync('README.md', 'utf8');
+  const deploying = readme.slice(readme.indexOf('## Deploying to a health system'));
+  expect(deploying).toContain(CHARTSIDE_EXTENSION_ID);
+  expect(deploying).not.toContain('<extension id>');
 });
 
 test('the API key stays in storage.local: not in the panel, not in errors, not in other storage, not in logs', async ({ ext, portalUrl }) => {

@@ -29,11 +29,15 @@ export const ModelConfigSchema = z.object({
   }
 });
 
-/** https anywhere; http only on the loopback interface (a local Ollama or vLLM). */
+/**
+ * https anywhere; http only on the loopback interface (a local Ollama or vLLM), named `localhost` or
+ * `127.0.0.1`. Not `[::1]`: a content security policy cannot name an IPv6 address (Chromium rejects
+ * `http://[::1]:*` as a source), so the panel could not reach it; `localhost` reaches the same server.
+ */
 export function isAllowedEndpoint(address: string): boolean {
   try {
     const url = new URL(address);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname));
+    return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname));
   } catch {
     return false;
   }
