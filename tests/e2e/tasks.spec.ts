@@ -30,7 +30,10 @@ test('offline summary of p1001: alerts and the reason for the visit lead, focus 
   await expect(panel.getByTestId('omissions')).toHaveCount(0);
   // The A1c, measured twice, has its trend beside the latest value.
   await panel.locator('button[data-category="labs"]').click();
-  await expect(panel.getByRole('img', { name: /^Hemoglobin A1c trend: 7\.9 % on 05\/01\/2026, then 8\.4 % on 11\/12\/2026$/ })).toBeVisible();
+  const a1cTrend = { name: /^Hemoglobin A1c trend: 7\.9 % on 05\/01\/2026, then 8\.4 % on 11\/12\/2026$/ };
+  await expect(panel.getByRole('region', { name: 'Captured record' }).getByRole('img', a1cTrend)).toBeVisible();
+  // And beside the draft's statement that cites it.
+  await expect(panel.getByRole('region', { name: 'Draft' }).getByRole('img', a1cTrend)).toBeVisible();
   await panel.close();
   await chart.close();
 });

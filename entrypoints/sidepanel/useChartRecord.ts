@@ -1,0 +1,77 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import { askBackground } from '../../utils/messaging';
+import { addPage } from '../../utils/record/merge';
+import type { PatientRecord, RecordPage } from '../../utils/record/schema';
+import { PanelError, panelErrorOf, send } from './panel-error';
+
+/**
+ * The record the panel holds: read from the tab, or a page of the same chart added to it. `onRead`
+ * runs after a fresh read (a new record: whatever was drafted from the old one goes).
+ */
+export function useChartRecord(tabId: number | undefined, options: { onRead: () => void; onAdded: () => void }) {
+  const [record, setRecord] = useState<PatientRecord | undefined>();
+  // An item read from another page of the chart: where it is, said instead of outlined.
+  const [elsewhere, setElsewhere] = useState<RecordPage | undefined>();
+
+  const readTab = async (selectionOnly: boolean) => {
+    if (tabId === undefined) throw new PanelError({ code: 'no-tab', message: 'No chart tab is open. Open the patient chart, then try again.' });
+    const result = await askBackground(send, { type: 'capture', tabId, selectionOnly });
+    if (!result.ok) throw new PanelError(result.error);
+    return result.value;
+  };
+  const capture = useMutation({
+    mutationFn: readTab,
+    onSuccess: (value) => {
+      setRecord(value);
+      setElsewhere(undefined);
+      options.onRead();
+    },
+  });
+  // Another page of the same patient's chart joins the record; the draft and its citations stay.
+  const addThisPage = useMutation({
+    mutationFn: async (current: PatientRecord) => {
+      const merged = addPage(current, await readTab(false));
+      if (!merged.ok) throw new PanelError(merged.error);
+      return merged.value;
+    },
+    onSuccess: (merged) => {
+      setRecord(merged);
+      setElsewhere(undefined);
+      options.onAdded();
+    },
+  });
+
+  const openPage = (target: RecordPage) => {
+    setElsewhere(undefined);
+    if (tabId !== undefined) void browser.tabs.update(tabId, { url: target.url });
+  };
+  // The error of whichever read the clinician asked for last.
+  const lastError = capture.submittedAt >= addThisPage.submittedAt ? capture.error : addThisPage.error;
+  return {
+    record,
+    setRecord,
+    clear: () => setRecord(undefined),
+    read: (selectionOnly: boolean) => capture.mutate(selectionOnly),
+    add: () => record && addThisPage.mutate(record),
+    reading: capture.isPending || addThisPage.isPending,
+    error: panelErrorOf(lastError, 'Chartside hit an unexpected error.')?.appError,
+    elsewhere,
+    showElsewhere: setElsewhere,
+    openPage,
+  };
+}
+
+/** Is text selected on the page (and what, when short)? Asked only while the panel holds a current record. */
+export function usePageSelection(tabId: number | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['selection', tabId],
+    enabled: tabId !== undefined && enabled,
+    refetchInterval: 3000,
+    queryFn: async () => {
+      const result = await askBackground(send, { type: 'selection', tabId: tabId! });
+      return result.ok ? result.value : { hasSelection: false, characters: 0 };
+    },
+  }).data;
+}
