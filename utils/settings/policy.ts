@@ -39,17 +39,27 @@ export interface Locks {
 }
 export const NO_LOCKS: Locks = { backend: false, apiKey: false, datePolicy: false, tokenBudget: false };
 
-/** The managed policy, or undefined when there is none or the browser has no managed storage. */
+/**
+ * The managed policy, or undefined when there is none or the browser has no managed storage.
+ * A direct read (slow right after the browser starts): pages and the worker go through the cache in
+ * policy-cache.ts, which says which read may wait and which may not.
+ */
 export async function loadPolicy(): Promise<Policy | undefined> {
   try {
-    const raw = await browser.storage.managed.get();
-    if (!raw || !Object.keys(raw).length) return undefined;
-    const parsed = PolicySchema.safeParse(raw);
-    // A malformed policy locks nothing rather than breaking the panel; its keys that parse still apply.
-    return parsed.success ? parsed.data : PolicySchema.partial().parse(Object.fromEntries(Object.entries(raw).filter(([k, v]) => PolicySchema.shape[k as keyof Policy]?.safeParse(v).success)));
+    return parsePolicy(await browser.storage.managed.get());
   } catch {
     return undefined;
   }
+}
+
+/** Managed storage's raw values as a policy. */
+export function parsePolicy(raw: Record<string, unknown> | undefined): Policy | undefined {
+  if (!raw || !Object.keys(raw).length) return undefined;
+  const parsed = PolicySchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  // A malformed policy locks nothing rather than breaking the panel; its keys that parse still apply.
+  const valid = Object.entries(raw).filter(([k, v]) => PolicySchema.shape[k as keyof Policy]?.safeParse(v).success);
+  return PolicySchema.partial().parse(Object.fromEntries(valid));
 }
 
 function policyModel(policy: Policy, clinicianKey: string | undefined): ModelConfig | undefined {
