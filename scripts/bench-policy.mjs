@@ -21,7 +21,11 @@ const POLICY_FILE = `${POLICY_DIR}/chartside-bench.json`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** An unpacked extension's id: the SHA-256 of its path, its first 32 hex digits written a–p. */
-const unpackedId = (path) => [...createHash('sha256').update(path).digest('hex').slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+// (The same as tests/support/managed-policy.ts, which plain node cannot import.)
+function unpackedId(path) {
+  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
 
 function canWritePolicy() {
   try {
@@ -37,7 +41,8 @@ function canWritePolicy() {
 function markWhen(name, selector, pattern) {
   return [({ name, selector, pattern }) => {
     new MutationObserver((_, observer) => {
-      const found = [...document.querySelectorAll(selector)].find((el) => new RegExp(pattern).test(el.textContent ?? '') || pattern === '');
+      const matches = (el) => pattern === '' || new RegExp(pattern).test(el.textContent ?? '');
+      const found = [...document.querySelectorAll(selector)].find(matches);
       if (found) {
         window[name] = performance.now();
         observer.disconnect();
@@ -71,7 +76,9 @@ async function settingsForm(ext) {
 async function policyRead(ext) {
   const until = Date.now() + 6_000;
   while (Date.now() < until) {
-    const cached = await ext.serviceWorker.evaluate(async () => Object.keys(await globalThis.chrome.storage.session.get('managedPolicy')).length > 0);
+    const cached = await ext.serviceWorker.evaluate(async () => {
+      return Object.keys(await globalThis.chrome.storage.session.get('managedPolicy')).length > 0;
+    });
     if (cached) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -111,20 +118,28 @@ async function measure(label, extensionDir, portalUrl) {
 
 ensureBuilt();
 const portal = await startPortal({ port: 0 });
-console.log(`Policy benchmark: fresh Chromium per run, ${RUNS} runs each, demo portal p1001 dashboard (target < 300 ms)`);
+console.log(`Policy benchmark: fresh Chromium per run, ${RUNS} runs each, portal p1001 dashboard (target < 300 ms)`);
 try {
   const none = await measure('no managed policy', EXTENSION_DIR, portal.url);
-  const figures = { policyPanelFirstReadMs: none.panelLater, policySettingsFormMs: none.settings, policyPanelJustLaunchedMs: none.panel };
+  const figures = {
+    policyPanelFirstReadMs: none.panelLater,
+    policySettingsFormMs: none.settings,
+    policyPanelJustLaunchedMs: none.panel,
+  };
   if (canWritePolicy()) {
     // A copy of the build at its own path has its own id, so the policy reaches only this browser.
     const dir = join(mkdtempSync(join(tmpdir(), 'chartside-bench-policy-')), 'chrome-mv3');
     cpSync(EXTENSION_DIR, dir, { recursive: true });
     writeFileSync(POLICY_FILE, JSON.stringify({
-      '3rdparty': { extensions: { [unpackedId(dir)]: { Endpoint: 'https://llm-gateway.example.org/v1', Model: 'bench', AllowedOrigins: [new URL(portal.url).origin] } } },
+      '3rdparty': { extensions: { [unpackedId(dir)]: {
+        Endpoint: 'https://llm-gateway.example.org/v1', Model: 'bench', AllowedOrigins: [new URL(portal.url).origin],
+      } } },
     }));
     try {
-      const managed = await measure('with a managed policy (AllowedOrigins = the portal, an endpoint)', dir, portal.url);
-      Object.assign(figures, { policyManagedPanelFirstReadMs: managed.panelLater, policyManagedSettingsFormMs: managed.settings });
+      const label = 'with a managed policy (AllowedOrigins = the portal, an endpoint)';
+      const managed = await measure(label, dir, portal.url);
+      figures.policyManagedPanelFirstReadMs = managed.panelLater;
+      figures.policyManagedSettingsFormMs = managed.settings;
     } finally {
       rmSync(POLICY_FILE, { force: true });
       rmSync(dir, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import {
   type ResponseOf,
 } from './messaging';
 import { describeUnknownError, fail } from './result';
+import { startAuditForwarding } from './audit/forward';
 import { originAllowed } from './settings/policy';
 import { applyManagedChange, enforcedPolicy, refreshPolicyCache } from './settings/policy-cache';
 
@@ -128,4 +129,6 @@ export function startBackground() {
   });
   browser.runtime.onStartup.addListener(() => undefined);
   void refreshPolicyCache();
+  // Audit entries go to the organisation's audit server when its policy names one (AuditEndpoint).
+  startAuditForwarding();
 }

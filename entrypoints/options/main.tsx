@@ -24,6 +24,7 @@ function Options() {
   const [locks, setLocks] = useState<Locks>(NO_LOCKS);
   const [saved, setSaved] = useState(false);
   const [provisional, setProvisional] = useState(false);
+  const [auditManaged, setAuditManaged] = useState(false);
   // What is shown is what is in force: a value IT manages shows as set and locked. Shown at once,
   // from the policy cache; right after the browser starts, from the last known policy until
   // Chrome's managed storage answers (policy-cache.ts), then again.
@@ -32,6 +33,7 @@ function Options() {
     setEffective(effective.settings);
     setLocks(effective.locks);
     setProvisional(effective.provisional);
+    setAuditManaged(Boolean(effective.policy?.AuditEndpoint));
     if (effective.provisional) void enforcedPolicy().then(() => reload());
   };
   useEffect(() => {
@@ -109,7 +111,7 @@ function Options() {
           <TokenBudget key={settings.tokenBudget} value={settings.tokenBudget} onSave={(tokenBudget) => save({ tokenBudget })} />
         </fieldset>
       ) : null}
-      <AuditSection />
+      <AuditSection managed={auditManaged} />
       <section>
         <h2>Privacy</h2>
         <ul>
@@ -290,7 +292,8 @@ function TokenBudget({ value, onSave }: { value: number; onSave: (tokens: number
   );
 }
 
-function AuditSection() {
+/** `managed`: IT collects the audit centrally (AuditEndpoint), so the clinician may not clear it. */
+function AuditSection({ managed }: { managed: boolean }) {
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   useEffect(() => {
     void loadAudit().then(setEntries);
@@ -308,7 +311,13 @@ function AuditSection() {
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
-  return <AuditLog entries={entries} onExport={exportCsv} onClear={() => void clearAudit().then(() => setEntries([]))} />;
+  const [clearError, setClearError] = useState<string>();
+  const clear = async () => {
+    const cleared = await clearAudit();
+    if (cleared.ok) setEntries([]);
+    else setClearError(cleared.error.message);
+  };
+  return <AuditLog entries={entries} onExport={exportCsv} onClear={() => void clear()} managed={managed} clearError={clearError} />;
 }
 
 /** With the engine managed but keys personal (AllowClinicianKey), the clinician enters only a key. */

@@ -57,7 +57,8 @@ async function thisSession(): Promise<CachedPolicy | undefined> {
 }
 
 /** Writes are chained, so a change merged in is never overwritten by an older read finishing late. */
-function writeCache(next: (current: CachedPolicy | undefined) => Promise<Record<string, unknown>>): Promise<Policy | undefined> {
+type NextRaw = (current: CachedPolicy | undefined) => Promise<Record<string, unknown>>;
+function writeCache(next: NextRaw): Promise<Policy | undefined> {
   const done = writes.then(async () => {
     const cached: CachedPolicy = { raw: await next(await thisSession()), readAt: Date.now() };
     memory = cached;

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { DatePolicySchema } from '../deidentify/types';
-import { ModelConfigSchema, type ModelConfig } from '../draft/backends/config';
+import { isAllowedEndpoint, ModelConfigSchema, type ModelConfig } from '../draft/backends/config';
 import type { Settings } from './schema';
 
 export const PolicySchema = z.object({
@@ -28,6 +28,12 @@ export const PolicySchema = z.object({
   AllowClinicianKey: z.boolean().optional(),
   /** Only the offline engine: no model endpoint may be configured. */
   OfflineOnly: z.boolean().optional(),
+  /**
+   * A FHIR R4 server (its base address) that receives every audit entry as an AuditEvent
+   * (utils/audit/fhir.ts); with it set, clinicians cannot clear their local log. https only; plain
+   * http on loopback is allowed, as for model endpoints, so tests can run a local recorder.
+   */
+  AuditEndpoint: z.string().url().refine(isAllowedEndpoint, 'Use an https:// address.').optional(),
 });
 export type Policy = z.infer<typeof PolicySchema>;
 
