@@ -28,9 +28,10 @@ export default defineConfig({
         'Reads the visible patient chart, de-identifies it in the browser, and drafts summaries and replies you verify.',
       // activeTab + scripting: the capture script is injected only into the tab the clinician
       // asked about, at the moment they ask. No host access at install.
+      // alarms: a retry of the central audit (AuditEndpoint policy) wakes a stopped worker.
       permissions: isFirefox
-        ? ['activeTab', 'scripting', 'storage']
-        : ['activeTab', 'scripting', 'storage', 'sidePanel'],
+        ? ['activeTab', 'scripting', 'storage', 'alarms']
+        : ['activeTab', 'scripting', 'storage', 'alarms', 'sidePanel'],
       // Clinicians may grant one EHR origin for always-on access from the panel
       // (MV3 names these optional_host_permissions; Firefox's MV2 build, optional_permissions).
       ...(isFirefox

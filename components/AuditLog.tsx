@@ -6,12 +6,16 @@ export type AuditLogProps = {
   onClear: () => void;
   /** How many of the newest entries to show; the export has them all. */
   shown?: number;
+  /** Sent to the organization's audit server (AuditEndpoint policy): the log cannot be cleared here. */
+  managed?: boolean;
+  /** Why the last clear was refused. */
+  clearError?: string;
 };
 
 const OUTCOME = { drafted: 'Drafted', failed: 'Failed', blocked: 'Blocked by the leak guard', cancelled: 'Cancelled' } as const;
 
 /** The local audit log: newest first, counts and hashes only — nothing here identifies a patient. */
-export function AuditLog({ entries, onExport, onClear, shown = 20 }: AuditLogProps) {
+export function AuditLog({ entries, onExport, onClear, shown = 20, managed = false, clearError }: AuditLogProps) {
   const newest = [...entries].reverse().slice(0, shown);
   return (
     <section aria-labelledby="audit-heading">
@@ -21,6 +25,12 @@ export function AuditLog({ entries, onExport, onClear, shown = 20 }: AuditLogPro
         replaced, a SHA-256 fingerprint of the text sent, and the outcome. No patient information. The newest {Math.min(shown, entries.length)} of{' '}
         {entries.length} are shown; the export has all of them.
       </p>
+      {managed ? (
+        <p className="notice small" role="note" id="audit-managed" data-testid="audit-managed">
+          Your organization also keeps this log on its audit server, so it cannot be cleared here. Each entry
+          is sent there with the same details: no patient information.
+        </p>
+      ) : null}
       {entries.length ? (
         <table className="audit">
           <thead>
@@ -56,10 +66,16 @@ export function AuditLog({ entries, onExport, onClear, shown = 20 }: AuditLogPro
         <button type="button" onClick={onExport} disabled={!entries.length}>
           Export as CSV
         </button>
-        <button type="button" onClick={onClear} disabled={!entries.length}>
+        <button
+          type="button"
+          onClick={onClear}
+          disabled={managed || !entries.length}
+          aria-describedby={managed ? 'audit-managed' : undefined}
+        >
           Clear the log
         </button>
       </div>
+      {clearError ? <p role="alert" className="small">{clearError}</p> : null}
     </section>
   );
 }

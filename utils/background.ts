@@ -14,7 +14,9 @@ import {
   type ResponseOf,
 } from './messaging';
 import { describeUnknownError, fail } from './result';
-import { loadPolicy, originAllowed } from './settings/policy';
+import { startAuditForwarding } from './audit/forward';
+import { originAllowed } from './settings/policy';
+import { applyManagedChange, enforcedPolicy, refreshPolicyCache } from './settings/policy-cache';
 
 const CAPTURE_SCRIPT = '/capture.js';
 const CAPTURE_TIMEOUT_MS = 45_000;
@@ -87,8 +89,9 @@ async function askPage<K extends PageRequest['type']>(
 
 export const backgroundHandlers: Handlers<PanelRequest, undefined> = {
   capture: async ({ tabId, selectionOnly }) => {
-    // An organisation may limit Chartside to its EHR's origins (enterprise policy).
-    const policy = await loadPolicy();
+    // An organisation may limit Chartside to its EHR's origins (enterprise policy). From the cache
+    // at once; only before the first read of this browser session does it wait (policy-cache.ts).
+    const policy = await enforcedPolicy();
     if (policy?.AllowedOrigins?.length) {
       const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url ?? '';
       if (!originAllowed(policy, url)) {
@@ -118,4 +121,14 @@ export function startBackground() {
     else void api.sidebarAction?.open().catch(() => undefined); // Firefox
   });
   browser.runtime.onMessage.addListener(createListener(PanelRequestSchema, backgroundHandlers, () => undefined));
+  // The managed policy, read as the worker starts (the browser starts it at launch, for onStartup)
+  // and on every change, so pages find it cached. Listeners are added before anything is awaited:
+  // events that woke the worker reach them.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed') void applyManagedChange(changes);
+  });
+  browser.runtime.onStartup.addListener(() => undefined);
+  void refreshPolicyCache();
+  // Audit entries go to the organisation's audit server when its policy names one (AuditEndpoint).
+  startAuditForwarding();
 }

@@ -5,8 +5,9 @@ import type { DatePolicy } from '../../utils/deidentify/types';
 import { listModels, ModelConfigSchema, parseHeaders } from '../../utils/draft/backends/openai';
 import { sitePattern } from '../../utils/site-access';
 import type { Engine, Settings } from '../../utils/settings/schema';
-import { loadEffectiveSettings, saveSettings, watchEffectiveSettings } from '../../utils/settings/storage';
+import { loadShownSettings, saveSettings, watchEffectiveSettings } from '../../utils/settings/storage';
 import { NO_LOCKS, type Locks } from '../../utils/settings/policy';
+import { enforcedPolicy } from '../../utils/settings/policy-cache';
 import '../../components/panel.css';
 import { AuditLog } from '../../components/AuditLog';
 import { auditToCsv, clearAudit, loadAudit, type AuditEntry } from '../../utils/audit/log';
@@ -22,11 +23,18 @@ function Options() {
   const [settings, setEffective] = useState<Settings | undefined>();
   const [locks, setLocks] = useState<Locks>(NO_LOCKS);
   const [saved, setSaved] = useState(false);
-  // What is shown is what is in force: a value IT manages shows as set and locked.
+  const [provisional, setProvisional] = useState(false);
+  const [auditManaged, setAuditManaged] = useState(false);
+  // What is shown is what is in force: a value IT manages shows as set and locked. Shown at once,
+  // from the policy cache; right after the browser starts, from the last known policy until
+  // Chrome's managed storage answers (policy-cache.ts), then again.
   const reload = async () => {
-    const effective = await loadEffectiveSettings();
+    const effective = await loadShownSettings();
     setEffective(effective.settings);
     setLocks(effective.locks);
+    setProvisional(effective.provisional);
+    setAuditManaged(Boolean(effective.policy?.AuditEndpoint));
+    if (effective.provisional) void enforcedPolicy().then(() => reload());
   };
   useEffect(() => {
     void reload();
@@ -49,6 +57,11 @@ function Options() {
   return (
     <main className="panel" style={{ maxWidth: 640 }}>
       <h1>Chartside settings</h1>
+      {provisional ? (
+        <p className="small muted" role="status" data-testid="policy-pending">
+          Checking for settings managed by your organization…
+        </p>
+      ) : null}
       {locks.backend || locks.datePolicy || locks.tokenBudget ? (
         <p className="notice small" role="note" data-testid="managed-notice">
           Some settings are managed by your organization and cannot be changed here.
@@ -57,7 +70,13 @@ function Options() {
       {settings ? (
         <fieldset disabled={locks.backend} className="plain" aria-describedby={locks.backend ? 'managed-engine' : undefined}>
           {locks.backend ? <p id="managed-engine" className="small muted">Engine set by your organization.</p> : null}
-          <EngineSettings backend={settings.backend} keyLocked={locks.apiKey} onSave={(backend) => save({ backend })} />
+          {/* Made anew once the policy is known: its fields start from the engine in force. */}
+          <EngineSettings
+            key={provisional ? 'provisional' : `policy-${locks.backend}`}
+            backend={settings.backend}
+            keyLocked={locks.apiKey}
+            onSave={(backend) => save({ backend })}
+          />
         </fieldset>
       ) : null}
       {settings && locks.backend && !locks.apiKey && settings.backend.engine === 'model' ? (
@@ -92,7 +111,7 @@ function Options() {
           <TokenBudget key={settings.tokenBudget} value={settings.tokenBudget} onSave={(tokenBudget) => save({ tokenBudget })} />
         </fieldset>
       ) : null}
-      <AuditSection />
+      <AuditSection managed={auditManaged} />
       <section>
         <h2>Privacy</h2>
         <ul>
@@ -273,7 +292,8 @@ function TokenBudget({ value, onSave }: { value: number; onSave: (tokens: number
   );
 }
 
-function AuditSection() {
+/** `managed`: IT collects the audit centrally (AuditEndpoint), so the clinician may not clear it. */
+function AuditSection({ managed }: { managed: boolean }) {
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   useEffect(() => {
     void loadAudit().then(setEntries);
@@ -291,7 +311,13 @@ function AuditSection() {
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
-  return <AuditLog entries={entries} onExport={exportCsv} onClear={() => void clearAudit().then(() => setEntries([]))} />;
+  const [clearError, setClearError] = useState<string>();
+  const clear = async () => {
+    const cleared = await clearAudit();
+    if (cleared.ok) setEntries([]);
+    else setClearError(cleared.error.message);
+  };
+  return <AuditLog entries={entries} onExport={exportCsv} onClear={() => void clear()} managed={managed} clearError={clearError} />;
 }
 
 /** With the engine managed but keys personal (AllowClinicianKey), the clinician enters only a key. */

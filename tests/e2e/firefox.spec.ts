@@ -29,7 +29,7 @@ test('the Firefox build passes web-ext lint and has a sidebar, not a side panel'
   const manifest = JSON.parse(readFileSync('.output/firefox-mv2/manifest.json', 'utf8'));
   expect(manifest.manifest_version).toBe(2);
   expect(manifest.sidebar_action.default_panel).toMatch(/sidepanel\.html$/);
-  expect(manifest.permissions).toEqual(['activeTab', 'scripting', 'storage']);
+  expect(manifest.permissions).toEqual(['activeTab', 'scripting', 'storage', 'alarms']);
   expect(manifest.side_panel).toBeUndefined();
   expect(manifest.storage).toBeUndefined(); // managed storage is Chrome/Edge policy here
   expect(manifest.content_security_policy).toMatch(/script-src 'self'/);

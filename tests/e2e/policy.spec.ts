@@ -4,52 +4,21 @@
  * header and the allowed EHR origin. Writing the policy needs root (as in CI); elsewhere the test
  * says so and skips.
  */
-import { createHash } from 'node:crypto';
-import { accessSync, constants, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { clickToolbarButton, EXTENSION_DIR, launchWithExtension, openPanel } from '../../scripts/lib/browser.mjs';
+import { clickToolbarButton, openPanel } from '../../scripts/lib/browser.mjs';
 import { startPortal } from '../../scripts/portal/server.mjs';
+import { canWritePolicy, launchWithPolicy, POLICY_DIR, unpackedId } from '../support/managed-policy';
 import { startOpenAIServer } from '../support/openai-server.mjs';
-
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = `${POLICY_DIR}/chartside-e2e.json`;
-
-/** An unpacked extension's id: the SHA-256 of its path, its first 32 hex digits written a–p. */
-function unpackedId(path: string): string {
-  return [...createHash('sha256').update(path).digest('hex').slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
-}
-
-function canWritePolicy(): boolean {
-  try {
-    mkdirSync(POLICY_DIR, { recursive: true });
-    accessSync(POLICY_DIR, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test('a managed policy sets and locks the engine and its header, and keeps Chartside to the allowed EHR origin', async () => {
   test.skip(!canWritePolicy(), `needs write access to ${POLICY_DIR} (root), as in CI`);
   // A copy of the build at its own path has its own id: the policy reaches only the browser this
   // test starts, never the one the other tests share (Chromium watches the policy folder).
-  const dir = join(mkdtempSync(join(tmpdir(), 'chartside-policy-')), 'chrome-mv3');
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  // Without its public key the copy is named by its path, not by Chartside's stable ID (which every
-  // other test browser also has): the policy below is for this copy alone.
-  const manifestFile = join(dir, 'manifest.json');
-  const { key: _stableKey, ...manifest } = JSON.parse(readFileSync(manifestFile, 'utf8'));
-  writeFileSync(manifestFile, JSON.stringify(manifest));
   const portal = await startPortal({ port: 0 });
   const server = await startOpenAIServer();
-  writeFileSync(POLICY_FILE, JSON.stringify({
-    '3rdparty': { extensions: { [unpackedId(dir)]: {
-      Endpoint: server.baseURL, Model: 'test-model', Headers: { 'X-Tenant': 'north-clinic' }, DatePolicy: 'safe-harbor', AllowedOrigins: [new URL(portal.url).origin],
-    } } },
-  }));
-  const ext = await launchWithExtension({ extensionDir: dir });
+  const { ext, dir, cleanup } = await launchWithPolicy('e2e', {
+    Endpoint: server.baseURL, Model: 'test-model', Headers: { 'X-Tenant': 'north-clinic' }, DatePolicy: 'safe-harbor', AllowedOrigins: [new URL(portal.url).origin],
+  });
   try {
     expect(ext.extensionId).toBe(unpackedId(dir));
     const options = await ext.context.newPage();
@@ -82,10 +51,8 @@ test('a managed policy sets and locks the engine and its header, and keeps Chart
     await expect(panel.getByRole('article', { name: 'Chart summary (model draft)' })).toBeVisible();
     expect(server.requests.at(-1)!.headers['x-tenant']).toBe('north-clinic');
   } finally {
-    rmSync(POLICY_FILE, { force: true });
-    await ext.close();
+    await cleanup();
     await server.close();
     await portal.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { TaskSchema } from '../draft/schema';
 
 export const AuditEntrySchema = z.object({
+  /** Stable and random: the AuditEvent's id on the organisation's server, so a resend never duplicates. */
+  id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
   time: z.string(),
   /** The EHR's origin (scheme, host, port): never the path, which can carry a patient id. */
   origin: z.string(),
@@ -39,3 +41,7 @@ export async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+
+/** The audit queue: one storage.local key per entry waiting for the organisation's server (forward.ts). */
+export const QUEUE_PREFIX = 'auditq:';
+export const queueKey = (id: string) => `${QUEUE_PREFIX}${id}`;

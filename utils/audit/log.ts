@@ -6,7 +6,9 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { AuditEntrySchema, type AuditEntry } from './entry';
+import { fail, ok, type Result } from '../result';
+import { enforcedPolicy } from '../settings/policy-cache';
+import { AuditEntrySchema, queueKey, type AuditEntry } from './entry';
 
 export const MAX_AUDIT_ENTRIES = 1000;
 const KEY = 'audit';
@@ -18,14 +20,27 @@ export async function loadAudit(): Promise<AuditEntry[]> {
   return parsed.success ? parsed.data : [];
 }
 
+/**
+ * Adds an entry, with a stable id, to the log and, in the same write, to the queue the background
+ * worker forwards to the organisation's audit server (utils/audit/forward.ts). Always queued: the
+ * worker, which knows the policy, sends it or, without an AuditEndpoint, drops it.
+ */
 export async function appendAudit(entry: AuditEntry): Promise<void> {
-  const checked = AuditEntrySchema.parse(entry);
+  const checked = AuditEntrySchema.parse({ ...entry, id: entry.id ?? crypto.randomUUID() });
   const entries = [...(await loadAudit()), checked].slice(-MAX_AUDIT_ENTRIES);
-  await browser.storage.local.set({ [KEY]: entries });
+  await browser.storage.local.set({ [KEY]: entries, [queueKey(checked.id!)]: checked });
 }
 
-export async function clearAudit(): Promise<void> {
+/**
+ * Clears the local log, unless the organisation audits centrally (AuditEndpoint): then the
+ * clinician may not, and it says so. (Never the queue: what waits for the server still goes.)
+ */
+export async function clearAudit(): Promise<Result<void>> {
+  if ((await enforcedPolicy())?.AuditEndpoint) {
+    return fail('audit-managed', 'Your organization keeps this audit log; it cannot be cleared here.', 'AuditEndpoint policy set');
+  }
   await browser.storage.local.remove(KEY);
+  return ok(undefined);
 }
 
 const COLUMNS = ['time', 'origin', 'task', 'engine', 'model', 'endpoint', 'outcome', 'errorCode', 'tokens', 'payloadSha256', 'counts'] as const;

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { DatePolicySchema } from '../deidentify/types';
-import { ModelConfigSchema, type ModelConfig } from '../draft/backends/config';
+import { isAllowedEndpoint, ModelConfigSchema, type ModelConfig } from '../draft/backends/config';
 import type { Settings } from './schema';
 
 export const PolicySchema = z.object({
@@ -28,6 +28,12 @@ export const PolicySchema = z.object({
   AllowClinicianKey: z.boolean().optional(),
   /** Only the offline engine: no model endpoint may be configured. */
   OfflineOnly: z.boolean().optional(),
+  /**
+   * A FHIR R4 server (its base address) that receives every audit entry as an AuditEvent
+   * (utils/audit/fhir.ts); with it set, clinicians cannot clear their local log. https only; plain
+   * http on loopback is allowed, as for model endpoints, so tests can run a local recorder.
+   */
+  AuditEndpoint: z.string().url().refine(isAllowedEndpoint, 'Use an https:// address.').optional(),
 });
 export type Policy = z.infer<typeof PolicySchema>;
 
@@ -39,17 +45,27 @@ export interface Locks {
 }
 export const NO_LOCKS: Locks = { backend: false, apiKey: false, datePolicy: false, tokenBudget: false };
 
-/** The managed policy, or undefined when there is none or the browser has no managed storage. */
+/**
+ * The managed policy, or undefined when there is none or the browser has no managed storage.
+ * A direct read (slow right after the browser starts): pages and the worker go through the cache in
+ * policy-cache.ts, which says which read may wait and which may not.
+ */
 export async function loadPolicy(): Promise<Policy | undefined> {
   try {
-    const raw = await browser.storage.managed.get();
-    if (!raw || !Object.keys(raw).length) return undefined;
-    const parsed = PolicySchema.safeParse(raw);
-    // A malformed policy locks nothing rather than breaking the panel; its keys that parse still apply.
-    return parsed.success ? parsed.data : PolicySchema.partial().parse(Object.fromEntries(Object.entries(raw).filter(([k, v]) => PolicySchema.shape[k as keyof Policy]?.safeParse(v).success)));
+    return parsePolicy(await browser.storage.managed.get());
   } catch {
     return undefined;
   }
+}
+
+/** Managed storage's raw values as a policy. */
+export function parsePolicy(raw: Record<string, unknown> | undefined): Policy | undefined {
+  if (!raw || !Object.keys(raw).length) return undefined;
+  const parsed = PolicySchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  // A malformed policy locks nothing rather than breaking the panel; its keys that parse still apply.
+  const valid = Object.entries(raw).filter(([k, v]) => PolicySchema.shape[k as keyof Policy]?.safeParse(v).success);
+  return PolicySchema.partial().parse(Object.fromEntries(valid));
 }
 
 function policyModel(policy: Policy, clinicianKey: string | undefined): ModelConfig | undefined {
