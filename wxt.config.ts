@@ -14,7 +14,8 @@ export default defineConfig({
   hooks: {
     // IT names the extension by this ID in every policy: say it with every build.
     'build:done': (wxt) => {
-      if (wxt.config.browser !== 'firefox') wxt.logger.info(`Chartside extension ID (Chrome, Edge): ${extensionIdOf(buildPublicKey())}`);
+      if (wxt.config.browser !== 'firefox')
+        wxt.logger.info(`Chartside extension ID (Chrome, Edge): ${extensionIdOf(buildPublicKey())}`);
     },
   },
   manifest: ({ browser }) => {

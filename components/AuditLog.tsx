@@ -12,7 +12,12 @@ export type AuditLogProps = {
   clearError?: string;
 };
 
-const OUTCOME = { drafted: 'Drafted', failed: 'Failed', blocked: 'Blocked by the leak guard', cancelled: 'Cancelled' } as const;
+const OUTCOME = {
+  drafted: 'Drafted',
+  failed: 'Failed',
+  blocked: 'Blocked by the leak guard',
+  cancelled: 'Cancelled',
+} as const;
 
 /** The local audit log: newest first, counts and hashes only — nothing here identifies a patient. */
 export function AuditLog({ entries, onExport, onClear, shown = 20, managed = false, clearError }: AuditLogProps) {
@@ -21,14 +26,14 @@ export function AuditLog({ entries, onExport, onClear, shown = 20, managed = fal
     <section aria-labelledby="audit-heading">
       <h2 id="audit-heading">Audit log</h2>
       <p className="small muted">
-        Every draft, kept on this computer: when, the EHR site, the task, the engine and model, how many identifiers of each kind were
-        replaced, a SHA-256 fingerprint of the text sent, and the outcome. No patient information. The newest {Math.min(shown, entries.length)} of{' '}
-        {entries.length} are shown; the export has all of them.
+        Every draft, kept on this computer: when, the EHR site, the task, the engine and model, how many identifiers of
+        each kind were replaced, a SHA-256 fingerprint of the text sent, and the outcome. No patient information. The
+        newest {Math.min(shown, entries.length)} of {entries.length} are shown; the export has all of them.
       </p>
       {managed ? (
         <p className="notice small" role="note" id="audit-managed" data-testid="audit-managed">
-          Your organization also keeps this log on its audit server, so it cannot be cleared here. Each entry
-          is sent there with the same details: no patient information.
+          Your organization also keeps this log on its audit server, so it cannot be cleared here. Each entry is sent
+          there with the same details: no patient information.
         </p>
       ) : null}
       {entries.length ? (
@@ -75,7 +80,11 @@ export function AuditLog({ entries, onExport, onClear, shown = 20, managed = fal
           Clear the log
         </button>
       </div>
-      {clearError ? <p role="alert" className="small">{clearError}</p> : null}
+      {clearError ? (
+        <p role="alert" className="small">
+          {clearError}
+        </p>
+      ) : null}
     </section>
   );
 }

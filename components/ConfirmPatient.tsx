@@ -9,10 +9,15 @@ export type ConfirmPatientProps = {
 export function ConfirmPatient({ patientName, onConfirm, onCancel }: ConfirmPatientProps) {
   const who = patientName ?? 'a patient Chartside could not identify';
   return (
-    <div className="notice notice-warn" role="alertdialog" aria-labelledby="confirm-patient-text" data-testid="confirm-patient">
+    <div
+      className="notice notice-warn"
+      role="alertdialog"
+      aria-labelledby="confirm-patient-text"
+      data-testid="confirm-patient"
+    >
       <p id="confirm-patient-text">
-        This page does not show whose chart it is. The draft was written for <strong>{who}</strong>. Insert it only if this page is
-        that patient’s chart.
+        This page does not show whose chart it is. The draft was written for <strong>{who}</strong>. Insert it only if
+        this page is that patient’s chart.
       </p>
       <div className="actions">
         <button type="button" className="primary" onClick={onConfirm} autoFocus>

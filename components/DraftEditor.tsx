@@ -27,7 +27,18 @@ type Mode = 'review' | 'edit';
  * the plain text that will be copied or inserted. A new draft opens for review, because checking
  * the sources comes before sending.
  */
-export function DraftEditor({ output, record, verification, text, onEdit, onShow, accepted, dismissed, onAccept, onDismiss }: DraftEditorProps) {
+export function DraftEditor({
+  output,
+  record,
+  verification,
+  text,
+  onEdit,
+  onShow,
+  accepted,
+  dismissed,
+  onAccept,
+  onDismiss,
+}: DraftEditorProps) {
   const [mode, setMode] = useState<Mode>(record ? 'review' : 'edit');
   useEffect(() => setMode(record ? 'review' : 'edit'), [output, record]);
   const edited = text !== '' && mode === 'review' && record !== undefined;
@@ -85,7 +96,9 @@ function ReadingLevelNote({ text, language }: { text: string; language: 'en' | '
   return (
     <p className={level.grade > 8 ? 'notice notice-warn small' : 'small muted'} data-testid="reading-level">
       Reading level: {level.label}
-      {level.grade > 8 ? ' — above the grade 6–8 aim; shorter sentences and everyday words help.' : ' (aim: grade 6–8).'}
+      {level.grade > 8
+        ? ' — above the grade 6–8 aim; shorter sentences and everyday words help.'
+        : ' (aim: grade 6–8).'}
     </p>
   );
 }

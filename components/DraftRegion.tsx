@@ -39,8 +39,9 @@ export function DraftRegion(props: DraftRegionProps) {
     <div ref={props.regionRef} tabIndex={-1} className="draft-region" aria-label="Draft" role="region">
       {record ? null : (
         <p className="small muted" data-testid="restored-draft">
-          Your draft from before is below{props.patientName ? `, written for ${props.patientName} (the patient this page shows)` : ''}. Read the
-          page again to see its sources.
+          Your draft from before is below
+          {props.patientName ? `, written for ${props.patientName} (the patient this page shows)` : ''}. Read the page
+          again to see its sources.
         </p>
       )}
       <DraftEditor
@@ -63,7 +64,13 @@ export function DraftRegion(props: DraftRegionProps) {
           Insert into page
         </button>
       </div>
-      {props.confirming ? <ConfirmPatient patientName={props.patientName} onConfirm={() => props.onInsert(true)} onCancel={props.onCancelConfirm} /> : null}
+      {props.confirming ? (
+        <ConfirmPatient
+          patientName={props.patientName}
+          onConfirm={() => props.onInsert(true)}
+          onCancel={props.onCancelConfirm}
+        />
+      ) : null}
       {handback?.error ? <ErrorNotice error={handback.error} /> : null}
       {handback?.done ? (
         <p className="small" role="status">

@@ -25,7 +25,16 @@ export type DraftViewProps = {
 const URGENCY_LABEL = { urgent: 'Urgent', soon: 'Soon', routine: 'Routine' } as const;
 
 /** A task's output: sections of statements, each with chips for the items it cites. */
-export function DraftView({ output, record, onShow, verification, onAccept, onDismiss, accepted = [], dismissed = [] }: DraftViewProps) {
+export function DraftView({
+  output,
+  record,
+  onShow,
+  verification,
+  onAccept,
+  onDismiss,
+  accepted = [],
+  dismissed = [],
+}: DraftViewProps) {
   const flagged = new Set(verification?.unsupported.map((f) => `${f.section}.${f.statement}`) ?? []);
   const trends = useMemo(() => trendsByItem(record), [record]);
   return (
@@ -46,9 +55,15 @@ export function DraftView({ output, record, onShow, verification, onAccept, onDi
         </p>
       ) : null}
       {verification?.omissions.length ? (
-        <section className="notice notice-warn small omissions" aria-label="What the draft leaves out" data-testid="omissions">
+        <section
+          className="notice notice-warn small omissions"
+          aria-label="What the draft leaves out"
+          data-testid="omissions"
+        >
           <p>
-            The draft leaves out {verification.omissions.length === 1 ? 'something' : `${verification.omissions.length} things`} you should see:
+            The draft leaves out{' '}
+            {verification.omissions.length === 1 ? 'something' : `${verification.omissions.length} things`} you should
+            see:
           </p>
           <ul>
             {verification.omissions.map((omission) => (
@@ -63,41 +78,50 @@ export function DraftView({ output, record, onShow, verification, onAccept, onDi
         <section key={section.heading} className="draft-section">
           <h3>{section.heading}</h3>
           <ul>
-            {section.statements.map((statement, i) => dismissed.includes(statement.text) ? null : (
-              <li key={i} className={flagged.has(`${s}.${i}`) ? 'statement unsupported' : 'statement'}>
-                {statement.urgency ? <span className={`tag urgency-${statement.urgency}`}>{URGENCY_LABEL[statement.urgency]}</span> : null}{' '}
-                <span>{statement.text}</span>
-                {statement.rationale ? <p className="small muted rationale">Why: {statement.rationale}</p> : null}
-                {statement.guideline ? <p className="small muted rationale">Source: {statement.guideline}</p> : null}
-                {flagged.has(`${s}.${i}`) ? (
-                  <ul className="findings small">
-                    {verification!.unsupported
-                      .filter((f) => f.section === s && f.statement === i)
-                      .map((f, k) => (
-                        <li key={k}>
-                          “{f.value}”: {f.reason}
-                        </li>
-                      ))}
-                  </ul>
-                ) : null}
-                <Chips ids={statement.cites} record={record} onShow={onShow} />
-                <CitedTrends ids={statement.cites} trends={trends} />
-                {output.task === 'next-steps' && statement.urgency && onAccept ? (
-                  <span className="step-actions">
-                    {accepted.includes(statement.text) ? (
-                      <span className="small">Added to the note’s plan</span>
-                    ) : (
-                      <button type="button" className="small-button" onClick={() => onAccept(statement)}>
-                        Add to note
+            {section.statements.map((statement, i) =>
+              dismissed.includes(statement.text) ? null : (
+                <li key={i} className={flagged.has(`${s}.${i}`) ? 'statement unsupported' : 'statement'}>
+                  {statement.urgency ? (
+                    <span className={`tag urgency-${statement.urgency}`}>{URGENCY_LABEL[statement.urgency]}</span>
+                  ) : null}{' '}
+                  <span>{statement.text}</span>
+                  {statement.rationale ? <p className="small muted rationale">Why: {statement.rationale}</p> : null}
+                  {statement.guideline ? <p className="small muted rationale">Source: {statement.guideline}</p> : null}
+                  {flagged.has(`${s}.${i}`) ? (
+                    <ul className="findings small">
+                      {verification!.unsupported
+                        .filter((f) => f.section === s && f.statement === i)
+                        .map((f, k) => (
+                          <li key={k}>
+                            “{f.value}”: {f.reason}
+                          </li>
+                        ))}
+                    </ul>
+                  ) : null}
+                  <Chips ids={statement.cites} record={record} onShow={onShow} />
+                  <CitedTrends ids={statement.cites} trends={trends} />
+                  {output.task === 'next-steps' && statement.urgency && onAccept ? (
+                    <span className="step-actions">
+                      {accepted.includes(statement.text) ? (
+                        <span className="small">Added to the note’s plan</span>
+                      ) : (
+                        <button type="button" className="small-button" onClick={() => onAccept(statement)}>
+                          Add to note
+                        </button>
+                      )}{' '}
+                      <button
+                        type="button"
+                        className="small-button"
+                        onClick={() => onDismiss?.(statement)}
+                        aria-label={`Dismiss: ${statement.text}`}
+                      >
+                        Dismiss
                       </button>
-                    )}{' '}
-                    <button type="button" className="small-button" onClick={() => onDismiss?.(statement)} aria-label={`Dismiss: ${statement.text}`}>
-                      Dismiss
-                    </button>
-                  </span>
-                ) : null}
-              </li>
-            ))}
+                    </span>
+                  ) : null}
+                </li>
+              ),
+            )}
           </ul>
         </section>
       ))}
@@ -107,7 +131,11 @@ export function DraftView({ output, record, onShow, verification, onAccept, onDi
 
 /** Beside a statement that cites a result or vital measured more than once: its trend, once per test. */
 function CitedTrends({ ids, trends }: { ids: string[]; trends: Map<string, Trend> }) {
-  const shown = [...new Map(ids.flatMap((id) => (trends.has(id) ? [[trends.get(id)!.label, trends.get(id)!] as const] : []))).values()];
+  const shown = [
+    ...new Map(
+      ids.flatMap((id) => (trends.has(id) ? [[trends.get(id)!.label, trends.get(id)!] as const] : [])),
+    ).values(),
+  ];
   if (!shown.length) return null;
   return (
     <div className="cited-trends">
@@ -119,7 +147,15 @@ function CitedTrends({ ids, trends }: { ids: string[]; trends: Map<string, Trend
 }
 
 /** Citation chips: what each cites in a few words; a click outlines the item on the page. */
-function Chips({ ids, record, onShow }: { ids: string[]; record: PatientRecord; onShow?: (where: ItemLocation) => void }) {
+function Chips({
+  ids,
+  record,
+  onShow,
+}: {
+  ids: string[];
+  record: PatientRecord;
+  onShow?: (where: ItemLocation) => void;
+}) {
   const current = record.source.identity?.documentId;
   const several = recordPages(record).length > 1;
   return (
@@ -128,7 +164,8 @@ function Chips({ ids, record, onShow }: { ids: string[]; record: PatientRecord; 
         const found = findItem(record, id);
         const label = citationLabel(record, id);
         // In a chart read from several pages, a source on another page says which.
-        const elsewhere = several && found && (found.item.page ?? current) !== current ? pageOf(record, found.item)?.label : undefined;
+        const elsewhere =
+          several && found && (found.item.page ?? current) !== current ? pageOf(record, found.item)?.label : undefined;
         return found ? (
           <button
             key={id}

@@ -14,7 +14,9 @@ export function ErrorNotice({ error, onRetry }: ErrorNoticeProps) {
       {error.detail ? (
         <details>
           <summary>Technical detail</summary>
-          <code>{error.code}: {error.detail}</code>
+          <code>
+            {error.code}: {error.detail}
+          </code>
         </details>
       ) : null}
       {onRetry ? (

@@ -25,8 +25,8 @@ export function GivePatient({ onGive, selectedText }: GivePatientProps) {
   return (
     <form className="give-patient" onSubmit={submit} aria-label="Whose chart is this?">
       <p className="small">
-        Before anything is sent to a model, select the patient&apos;s name on the page (and the record number if there is one), or type them.
-        Chartside removes them from what is sent; they never leave this panel.
+        Before anything is sent to a model, select the patient&apos;s name on the page (and the record number if there
+        is one), or type them. Chartside removes them from what is sent; they never leave this panel.
       </p>
       {selectedText ? (
         <p className="small" data-testid="selected-on-page">
@@ -40,7 +40,14 @@ export function GivePatient({ onGive, selectedText }: GivePatientProps) {
         </p>
       ) : null}
       <label htmlFor={nameId}>Patient name</label>
-      <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" placeholder="Last, First" required />
+      <input
+        id={nameId}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        autoComplete="off"
+        placeholder="Last, First"
+        required
+      />
       <label htmlFor={recordId}>Record number (optional)</label>
       <input id={recordId} value={id} onChange={(e) => setId(e.target.value)} autoComplete="off" />
       <button type="submit" disabled={!name.trim()}>

@@ -20,7 +20,13 @@ export function PagesIncluded({ pages, currentDocumentId, onOpen }: PagesInclude
           {page.documentId === currentDocumentId ? (
             <strong aria-current="page">{page.label} (open now)</strong>
           ) : (
-            <button type="button" className="linklike-small" onClick={() => onOpen?.(page)} disabled={!onOpen} title={page.url}>
+            <button
+              type="button"
+              className="linklike-small"
+              onClick={() => onOpen?.(page)}
+              disabled={!onOpen}
+              title={page.url}
+            >
               {page.label}
             </button>
           )}

@@ -11,7 +11,9 @@ export function PanelHeader({ settings, onOpenSettings }: PanelHeaderProps) {
     <header className="panel-header">
       <h1>Chartside</h1>
       <span className="muted small header-status">
-        <span>Engine: {settings.backend.engine === 'offline' ? 'offline (built in)' : settings.backend.model.model}</span>
+        <span>
+          Engine: {settings.backend.engine === 'offline' ? 'offline (built in)' : settings.backend.model.model}
+        </span>
         <span>Dates: {settings.datePolicy === 'safe-harbor' ? 'year only' : 'relative days'}</span>
         <button type="button" className="linklike-small" onClick={onOpenSettings}>
           Settings

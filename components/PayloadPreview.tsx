@@ -15,9 +15,28 @@ export type PayloadPreviewProps = {
 };
 
 const LABELS: Record<string, string> = {
-  PATIENT: 'mentions of the patient', PERSON: 'other people', CLINICIAN: 'clinicians', DATE: 'dates', AGE: 'ages over 89', PHONE: 'phones', FAX: 'faxes',
-  EMAIL: 'e-mails', SSN: 'SSNs', MRN: 'record numbers', HEALTH_PLAN: 'plan numbers', ACCOUNT: 'accounts', LICENSE: 'licences', VEHICLE: 'vehicles',
-  DEVICE: 'devices', URL: 'web addresses', IP: 'IP addresses', ADDRESS: 'addresses', LOCATION: 'places', ZIP: 'ZIP codes', EMPLOYER: 'employers', ID: 'other numbers',
+  PATIENT: 'mentions of the patient',
+  PERSON: 'other people',
+  CLINICIAN: 'clinicians',
+  DATE: 'dates',
+  AGE: 'ages over 89',
+  PHONE: 'phones',
+  FAX: 'faxes',
+  EMAIL: 'e-mails',
+  SSN: 'SSNs',
+  MRN: 'record numbers',
+  HEALTH_PLAN: 'plan numbers',
+  ACCOUNT: 'accounts',
+  LICENSE: 'licences',
+  VEHICLE: 'vehicles',
+  DEVICE: 'devices',
+  URL: 'web addresses',
+  IP: 'IP addresses',
+  ADDRESS: 'addresses',
+  LOCATION: 'places',
+  ZIP: 'ZIP codes',
+  EMPLOYER: 'employers',
+  ID: 'other numbers',
   REDACTED: 'your redactions',
 };
 
@@ -45,7 +64,8 @@ export function PayloadPreview({ payload, datePolicy, originalOf, onRedact, onKe
 
   const redactSelection = () => {
     const selection = document.getSelection();
-    const inside = selection && textRef.current && selection.anchorNode && textRef.current.contains(selection.anchorNode);
+    const inside =
+      selection && textRef.current && selection.anchorNode && textRef.current.contains(selection.anchorNode);
     const text = inside ? selection.toString().trim() : '';
     if (text.replace(/\[[^\]]*\]/g, '').trim().length < 2) {
       setHint('Select the words to remove in the text below first.');
@@ -66,7 +86,9 @@ export function PayloadPreview({ payload, datePolicy, originalOf, onRedact, onKe
           </span>
         ))}
         . Real values stay in this panel and are filled back in locally.{' '}
-        {datePolicy === 'relative' ? 'Dates: days from the page’s date (not Safe Harbor).' : 'Dates: year only (Safe Harbor).'}
+        {datePolicy === 'relative'
+          ? 'Dates: days from the page’s date (not Safe Harbor).'
+          : 'Dates: year only (Safe Harbor).'}
       </p>
       {payload.leaks.length ? (
         <div className="notice notice-error" role="alert">
@@ -74,19 +96,26 @@ export function PayloadPreview({ payload, datePolicy, originalOf, onRedact, onKe
           <ul>
             {payload.leaks.map((leak) => (
               <li key={leak.index}>
-                {leak.type === 'REPLACED_VALUE' ? 'a removed value' : (LABELS[leak.type] ?? leak.type)}: <code>{leak.context}</code>
+                {leak.type === 'REPLACED_VALUE' ? 'a removed value' : (LABELS[leak.type] ?? leak.type)}:{' '}
+                <code>{leak.context}</code>
               </li>
             ))}
           </ul>
         </div>
       ) : (
-        <p className="small muted" role="status">Leak guard: no identifiers found in the text below.</p>
+        <p className="small muted" role="status">
+          Leak guard: no identifiers found in the text below.
+        </p>
       )}
       <div className="actions">
         <button type="button" onClick={redactSelection}>
           Redact selected text
         </button>
-        {hint ? <span className="small muted" role="status">{hint}</span> : null}
+        {hint ? (
+          <span className="small muted" role="status">
+            {hint}
+          </span>
+        ) : null}
       </div>
       {review ? (
         <div className="notice notice-warn" role="dialog" aria-label="Review a removed value">
@@ -118,7 +147,13 @@ export function PayloadPreview({ payload, datePolicy, originalOf, onRedact, onKe
               key={i}
               type="button"
               className="placeholder"
-              onClick={() => setReview({ placeholder: piece.text, original: originalOf(piece.text) ?? '', known: Boolean(piece.span!.known) })}
+              onClick={() =>
+                setReview({
+                  placeholder: piece.text,
+                  original: originalOf(piece.text) ?? '',
+                  known: Boolean(piece.span!.known),
+                })
+              }
               aria-label={`${piece.text}, review`}
             >
               {piece.text}

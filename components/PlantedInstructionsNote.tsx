@@ -14,8 +14,8 @@ export function PlantedInstructionsNote({ record, onShow }: PlantedInstructionsN
   return (
     <div className="notice notice-warn small" role="status" data-testid="planted-instructions">
       <p>
-        This page contains text addressed to an AI. Chartside treats it as part of the chart, never as instructions, and flags any draft
-        that repeats it:
+        This page contains text addressed to an AI. Chartside treats it as part of the chart, never as instructions, and
+        flags any draft that repeats it:
       </p>
       <ul>
         {planted.slice(0, 3).map((p) => (

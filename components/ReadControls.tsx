@@ -18,7 +18,16 @@ export type ReadControlsProps = {
 };
 
 /** Reading the page: read it (again), add it to the record, or read only the selection; progress and errors. */
-export function ReadControls({ record, noTab, reading, hasSelection, canAdd, onRead, onAdd, error }: ReadControlsProps) {
+export function ReadControls({
+  record,
+  noTab,
+  reading,
+  hasSelection,
+  canAdd,
+  onRead,
+  onAdd,
+  error,
+}: ReadControlsProps) {
   return (
     <>
       <div className="actions">
@@ -44,8 +53,8 @@ export function ReadControls({ record, noTab, reading, hasSelection, canAdd, onR
         <div className="notice notice-warn" role="status">
           <p>
             No patient record was found on this page: no patient banner and no chart lists
-            {record.other.length ? ` (its text was read: ${record.other.length} passages kept as text)` : ''}. Open a patient chart (or
-            expand its sections) and read the page again.
+            {record.other.length ? ` (its text was read: ${record.other.length} passages kept as text)` : ''}. Open a
+            patient chart (or expand its sections) and read the page again.
           </p>
         </div>
       ) : null}

@@ -1,5 +1,11 @@
 import { useMemo, useState } from 'react';
-import { ITEM_CATEGORIES, type ItemCategory, type ItemLocation, type PatientRecord, type RecordItem } from '../utils/record/schema';
+import {
+  ITEM_CATEGORIES,
+  type ItemCategory,
+  type ItemLocation,
+  type PatientRecord,
+  type RecordItem,
+} from '../utils/record/schema';
 import { categoryState, describeMissing } from '../utils/record/category-state';
 import type { PatientGiven } from '../utils/record/identity';
 import { GivePatient } from './GivePatient';
@@ -20,8 +26,16 @@ export type RecordViewProps = {
 };
 
 const LABELS: Record<ItemCategory, string> = {
-  problems: 'Problems', medications: 'Medications', allergies: 'Allergies', vitals: 'Vitals', labs: 'Labs',
-  immunizations: 'Immunizations', procedures: 'Procedures', notes: 'Notes', messages: 'Messages', other: 'Other',
+  problems: 'Problems',
+  medications: 'Medications',
+  allergies: 'Allergies',
+  vitals: 'Vitals',
+  labs: 'Labs',
+  immunizations: 'Immunizations',
+  procedures: 'Procedures',
+  notes: 'Notes',
+  messages: 'Messages',
+  other: 'Other',
 };
 
 export function itemLabel(item: RecordItem): string {
@@ -40,7 +54,8 @@ function CoverageLine({ coverage }: { coverage: NonNullable<PatientRecord['captu
   const kept = share(coverage.keptChars);
   return (
     <p className="small" data-testid="coverage">
-      Read {typed}% of the page’s text as the patient’s details and chart items{kept ? `; ${kept}% kept as text (Other)` : ''}
+      Read {typed}% of the page’s text as the patient’s details and chart items
+      {kept ? `; ${kept}% kept as text (Other)` : ''}
       {coverage.skippedChars ? '; page controls and menus left out' : ''}.
     </p>
   );
@@ -56,7 +71,12 @@ export function RecordView({ record, onShow, onGivePatient, selectedText }: Reco
     <section className="record" aria-label="Captured record">
       <div className="patient-line">
         {patient.ref ? (
-          <button type="button" className="linklike" onClick={() => onShow?.({ ref: patient.ref!, page: patient.page })} disabled={!onShow}>
+          <button
+            type="button"
+            className="linklike"
+            onClick={() => onShow?.({ ref: patient.ref!, page: patient.page })}
+            disabled={!onShow}
+          >
             {patient.name ?? 'Unnamed patient'}
           </button>
         ) : (
@@ -65,23 +85,31 @@ export function RecordView({ record, onShow, onGivePatient, selectedText }: Reco
         {[patient.age ? `${patient.age} y` : '', patient.sex ?? '', patient.birthDate ? `DOB ${patient.birthDate}` : '']
           .filter(Boolean)
           .map((part) => (
-            <span key={part} className="muted"> · {part}</span>
+            <span key={part} className="muted">
+              {' '}
+              · {part}
+            </span>
           ))}
       </div>
       {capture.patientIdentified === false ? (
         <p className="notice notice-warn small" role="status" data-testid="patient-unidentified">
-          Chartside could not tell whose chart this is: the page shows no patient name with a birth date or record number.
+          Chartside could not tell whose chart this is: the page shows no patient name with a birth date or record
+          number.
         </p>
       ) : null}
-      {capture.patientIdentified === false && onGivePatient ? <GivePatient onGive={onGivePatient} selectedText={selectedText} /> : null}
+      {capture.patientIdentified === false && onGivePatient ? (
+        <GivePatient onGive={onGivePatient} selectedText={selectedText} />
+      ) : null}
       {patient.givenBy === 'clinician' ? (
         <p className="notice small" role="status" data-testid="patient-given">
-          Patient named by you, not read from the page. Check the page is this patient&apos;s chart before inserting anything.
+          Patient named by you, not read from the page. Check the page is this patient&apos;s chart before inserting
+          anything.
         </p>
       ) : null}
       <p className="muted small">
         Read {capture.elementsVisited.toLocaleString('en-US')} elements in {Math.round(capture.durationMs)} ms
-        {capture.selectionOnly ? ' · selection only' : ''} · layout: {capture.adapter === 'generic' ? 'not recognised, read as text and tables' : capture.adapter}
+        {capture.selectionOnly ? ' · selection only' : ''} · layout:{' '}
+        {capture.adapter === 'generic' ? 'not recognised, read as text and tables' : capture.adapter}
       </p>
       {capture.coverage && capture.coverage.visibleChars > 0 ? <CoverageLine coverage={capture.coverage} /> : null}
       <ul className="counts">
@@ -100,7 +128,13 @@ export function RecordView({ record, onShow, onGivePatient, selectedText }: Reco
               <ul className="items">
                 {(record[category] as RecordItem[]).map((item) => (
                   <li key={item.id}>
-                    <button type="button" className="item" onClick={() => onShow?.(item)} disabled={!onShow} title="Show on page">
+                    <button
+                      type="button"
+                      className="item"
+                      onClick={() => onShow?.(item)}
+                      disabled={!onShow}
+                      title="Show on page"
+                    >
                       {itemLabel(item)}
                     </button>
                     {trends.has(item.id) ? <TrendChart {...trends.get(item.id)!} /> : null}

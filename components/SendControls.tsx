@@ -47,7 +47,8 @@ export function SendControls(props: SendControlsProps) {
       </div>
       {budgeted?.omitted.length && (showPayload || settings.backend.engine === 'model') ? (
         <p className="small notice" role="status" data-testid="budget-omitted">
-          To fit {settings.tokenBudget.toLocaleString('en-US')} tokens, a model draft leaves out: {budgeted.omitted.join(', ')}.
+          To fit {settings.tokenBudget.toLocaleString('en-US')} tokens, a model draft leaves out:{' '}
+          {budgeted.omitted.join(', ')}.
         </p>
       ) : null}
       {showPayload && props.preparing ? (

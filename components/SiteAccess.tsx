@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'react';
-import { hasSiteAccess, removeSiteAccess, requestSiteAccess, sitePattern, type PermissionsApi } from '../utils/site-access';
+import {
+  hasSiteAccess,
+  removeSiteAccess,
+  requestSiteAccess,
+  sitePattern,
+  type PermissionsApi,
+} from '../utils/site-access';
 
 export type SiteAccessProps = {
   /** The chart page's address; its site is what would be granted. */
@@ -22,7 +28,10 @@ export function SiteAccess({ pageUrl, permissions }: SiteAccessProps) {
 
   useEffect(() => {
     let live = true;
-    hasSiteAccess(permissions, pageUrl).then((value) => live && setGranted(value), () => live && setGranted(false));
+    hasSiteAccess(permissions, pageUrl).then(
+      (value) => live && setGranted(value),
+      () => live && setGranted(false),
+    );
     return () => {
       live = false;
     };
@@ -34,7 +43,11 @@ export function SiteAccess({ pageUrl, permissions }: SiteAccessProps) {
       {granted ? (
         <>
           Chartside can read <strong>{host}</strong> without the toolbar button.{' '}
-          <button type="button" className="linklike-small" onClick={() => void removeSiteAccess(permissions, pageUrl).then((removed) => removed && setGranted(false))}>
+          <button
+            type="button"
+            className="linklike-small"
+            onClick={() => void removeSiteAccess(permissions, pageUrl).then((removed) => removed && setGranted(false))}
+          >
             Stop always allowing
           </button>
         </>

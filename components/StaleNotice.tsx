@@ -1,8 +1,6 @@
 /** Why what the panel holds no longer matches the page. */
 export type Staleness =
-  | { reason: 'navigated' }
-  | { reason: 'patient'; message?: string }
-  | { reason: 'changed'; message?: string };
+  { reason: 'navigated' } | { reason: 'patient'; message?: string } | { reason: 'changed'; message?: string };
 
 export type StaleNoticeProps = {
   stale: Staleness;
@@ -26,8 +24,9 @@ export function StaleNotice({ stale, patientName, onReread, onAdd, rereading }: 
   return (
     <div className="notice notice-warn" role="alert" data-testid="stale-notice">
       <p>
-        <strong>{message}</strong> The record and draft below are for {patientName ?? 'the patient of the page you read'}; inserting into
-        the page and showing items on it are off until you read this page again{onAdd ? ' or add it to the record' : ''}.
+        <strong>{message}</strong> The record and draft below are for{' '}
+        {patientName ?? 'the patient of the page you read'}; inserting into the page and showing items on it are off
+        until you read this page again{onAdd ? ' or add it to the record' : ''}.
       </p>
       <div className="actions">
         <button type="button" className="primary" onClick={onReread} disabled={rereading}>

@@ -19,7 +19,8 @@ export function TaskPicker({ task, options, onTask, onOptions }: TaskPickerProps
         <legend>What to draft</legend>
         {TASKS.map((t) => (
           <label key={t}>
-            <input type="radio" name="task" value={t} checked={task === t} onChange={() => onTask(t)} /> {TASK_LABELS[t].name}
+            <input type="radio" name="task" value={t} checked={task === t} onChange={() => onTask(t)} />{' '}
+            {TASK_LABELS[t].name}
           </label>
         ))}
       </fieldset>
@@ -28,7 +29,12 @@ export function TaskPicker({ task, options, onTask, onOptions }: TaskPickerProps
           <legend>Note</legend>
           <label>
             Length{' '}
-            <select value={note.length} onChange={(e) => onOptions({ ...options, note: { ...note, length: e.target.value as TaskOptions['note']['length'] } })}>
+            <select
+              value={note.length}
+              onChange={(e) =>
+                onOptions({ ...options, note: { ...note, length: e.target.value as TaskOptions['note']['length'] } })
+              }
+            >
               <option value="concise">Concise</option>
               <option value="standard">Standard</option>
               <option value="detailed">Detailed</option>
@@ -36,7 +42,12 @@ export function TaskPicker({ task, options, onTask, onOptions }: TaskPickerProps
           </label>{' '}
           <label>
             Order{' '}
-            <select value={note.order} onChange={(e) => onOptions({ ...options, note: { ...note, order: e.target.value as TaskOptions['note']['order'] } })}>
+            <select
+              value={note.order}
+              onChange={(e) =>
+                onOptions({ ...options, note: { ...note, order: e.target.value as TaskOptions['note']['order'] } })
+              }
+            >
               <option value="SOAP">SOAP</option>
               <option value="APSO">APSO</option>
             </select>
@@ -47,7 +58,12 @@ export function TaskPicker({ task, options, onTask, onOptions }: TaskPickerProps
                 <input
                   type="checkbox"
                   checked={note.sections[section]}
-                  onChange={(e) => onOptions({ ...options, note: { ...note, sections: { ...note.sections, [section]: e.target.checked } } })}
+                  onChange={(e) =>
+                    onOptions({
+                      ...options,
+                      note: { ...note, sections: { ...note.sections, [section]: e.target.checked } },
+                    })
+                  }
                 />{' '}
                 {section.charAt(0).toUpperCase() + section.slice(1)}
               </label>
@@ -55,7 +71,8 @@ export function TaskPicker({ task, options, onTask, onOptions }: TaskPickerProps
           </div>
           {options.accepted.length ? (
             <p className="small muted">
-              {options.accepted.length} accepted next step{options.accepted.length === 1 ? '' : 's'} will go into the plan.
+              {options.accepted.length} accepted next step{options.accepted.length === 1 ? '' : 's'} will go into the
+              plan.
             </p>
           ) : null}
         </fieldset>
@@ -65,7 +82,15 @@ export function TaskPicker({ task, options, onTask, onOptions }: TaskPickerProps
           <legend>Reply</legend>
           <label>
             Language{' '}
-            <select value={reply.language} onChange={(e) => onOptions({ ...options, reply: { ...reply, language: e.target.value as TaskOptions['reply']['language'] } })}>
+            <select
+              value={reply.language}
+              onChange={(e) =>
+                onOptions({
+                  ...options,
+                  reply: { ...reply, language: e.target.value as TaskOptions['reply']['language'] },
+                })
+              }
+            >
               <option value="auto">Same as the patient’s message</option>
               <option value="en">English</option>
               <option value="es">Spanish</option>
@@ -75,14 +100,21 @@ export function TaskPicker({ task, options, onTask, onOptions }: TaskPickerProps
             <input
               type="checkbox"
               checked={Boolean(reply.disclosure)}
-              onChange={(e) => onOptions({ ...options, reply: { ...reply, disclosure: e.target.checked ? DEFAULT_DISCLOSURE : '' } })}
+              onChange={(e) =>
+                onOptions({ ...options, reply: { ...reply, disclosure: e.target.checked ? DEFAULT_DISCLOSURE : '' } })
+              }
             />{' '}
             Add a line saying AI helped draft it
           </label>
           {reply.disclosure ? (
             <label>
               Disclosure line
-              <input type="text" value={reply.disclosure} maxLength={300} onChange={(e) => onOptions({ ...options, reply: { ...reply, disclosure: e.target.value } })} />
+              <input
+                type="text"
+                value={reply.disclosure}
+                maxLength={300}
+                onChange={(e) => onOptions({ ...options, reply: { ...reply, disclosure: e.target.value } })}
+              />
             </label>
           ) : null}
         </fieldset>

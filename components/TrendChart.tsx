@@ -23,10 +23,24 @@ export function TrendChart({ label, unit, points }: TrendChartProps) {
   const span = Math.max(...values) - min || 1;
   const x = (i: number) => PAD + (i * (WIDTH - 2 * PAD)) / (points.length - 1);
   const y = (v: number) => HEIGHT - PAD - ((v - min) * (HEIGHT - 2 * PAD)) / span;
-  const described = points.map((p) => `${p.value}${unit ? ` ${unit}` : ''}${p.time ? ` on ${p.time}` : ''}`).join(', then ');
+  const described = points
+    .map((p) => `${p.value}${unit ? ` ${unit}` : ''}${p.time ? ` on ${p.time}` : ''}`)
+    .join(', then ');
   return (
-    <svg className="trend" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${label} trend: ${described}`}>
-      <polyline fill="none" stroke="currentColor" strokeWidth="1.5" points={points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')} />
+    <svg
+      className="trend"
+      width={WIDTH}
+      height={HEIGHT}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label={`${label} trend: ${described}`}
+    >
+      <polyline
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        points={points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')}
+      />
       {points.map((p, i) => (
         <circle key={i} cx={x(i)} cy={y(p.value)} r="2" fill="currentColor" />
       ))}

@@ -36,17 +36,51 @@ try {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const f = readFigures();
 const rows = [
-  ['capture script (capture.js)', `${kb(sizes.captureScript.gzip)} gz / ${kb(sizes.captureScript.raw)}`, CEILINGS.captureScriptGzip.target],
-  ['side panel page, all it loads', `${kb(sizes.sidePanel.gzip)} gz / ${kb(sizes.sidePanel.raw)}`, CEILINGS.sidePanelGzip.target],
-  ['options page, all it loads', `${kb(sizes.options.gzip)} gz / ${kb(sizes.options.raw)}`, CEILINGS.optionsGzip.target],
-  ['background worker', `${kb(sizes.background.gzip)} gz / ${kb(sizes.background.raw)}`, CEILINGS.backgroundGzip.target],
+  [
+    'capture script (capture.js)',
+    `${kb(sizes.captureScript.gzip)} gz / ${kb(sizes.captureScript.raw)}`,
+    CEILINGS.captureScriptGzip.target,
+  ],
+  [
+    'side panel page, all it loads',
+    `${kb(sizes.sidePanel.gzip)} gz / ${kb(sizes.sidePanel.raw)}`,
+    CEILINGS.sidePanelGzip.target,
+  ],
+  [
+    'options page, all it loads',
+    `${kb(sizes.options.gzip)} gz / ${kb(sizes.options.raw)}`,
+    CEILINGS.optionsGzip.target,
+  ],
+  [
+    'background worker',
+    `${kb(sizes.background.gzip)} gz / ${kb(sizes.background.raw)}`,
+    CEILINGS.backgroundGzip.target,
+  ],
   ['Chrome zip', kb(sizes.zipBytes), CEILINGS.zipBytes.target],
   ['side panel time to interactive', `${median(times).toFixed(0)} ms median of ${RUNS}`, ''],
-  ['capture, 51k-element chart, warm', f.captureWarmMs ? `${f.captureWarmMs.toFixed(0)} ms (${f.captureInnerTextRatio.toFixed(1)}× innerText)` : 'run bench-capture first', '≤ 2× innerText (issue 3; not met)'],
-  ['longest main-thread task in capture', f.captureLongestTaskMs !== undefined ? `${f.captureLongestTaskMs.toFixed(0)} ms` : '—', 'no task over 50 ms'],
-  ['de-identification, one 1 MB text', f.deidOneTextMBps ? `${f.deidOneTextMBps} MB/s` : 'run bench-deid first', '≥ 5 MB/s (issue 4)'],
+  [
+    'capture, 51k-element chart, warm',
+    f.captureWarmMs
+      ? `${f.captureWarmMs.toFixed(0)} ms (${f.captureInnerTextRatio.toFixed(1)}× innerText)`
+      : 'run bench-capture first',
+    '≤ 2× innerText (issue 3; not met)',
+  ],
+  [
+    'longest main-thread task in capture',
+    f.captureLongestTaskMs !== undefined ? `${f.captureLongestTaskMs.toFixed(0)} ms` : '—',
+    'no task over 50 ms',
+  ],
+  [
+    'de-identification, one 1 MB text',
+    f.deidOneTextMBps ? `${f.deidOneTextMBps} MB/s` : 'run bench-deid first',
+    '≥ 5 MB/s (issue 4)',
+  ],
   ['de-identification, document by document', f.deidPerDocumentMBps ? `${f.deidPerDocumentMBps} MB/s` : '—', ''],
-  ['tokens sent / page text, large chart', f.largeChartTokenRatio ? `${f.largeChartTokenRatio}×` : '—', '≤ 0.5× (issue 6)'],
+  [
+    'tokens sent / page text, large chart',
+    f.largeChartTokenRatio ? `${f.largeChartTokenRatio}×` : '—',
+    '≤ 0.5× (issue 6)',
+  ],
 ];
 console.log('\nPerformance budget');
 for (const [name, value, target] of rows) console.log(`  ${name.padEnd(40)} ${value.padEnd(34)} ${target}`);

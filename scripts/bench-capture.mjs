@@ -14,18 +14,41 @@ const RUNS = 10;
 
 function largeChart() {
   const rows = [];
-  const tests = ['Sodium', 'Potassium', 'Chloride', 'Bicarbonate', 'BUN', 'Creatinine', 'Glucose', 'Calcium', 'Hemoglobin', 'WBC'];
+  const tests = [
+    'Sodium',
+    'Potassium',
+    'Chloride',
+    'Bicarbonate',
+    'BUN',
+    'Creatinine',
+    'Glucose',
+    'Calcium',
+    'Hemoglobin',
+    'WBC',
+  ];
   for (let i = 0; i < 2000; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
-    rows.push(`<tr><td>${tests[i % tests.length]}</td><td>${(100 + (i % 37)).toFixed(1)}</td><td>mmol/L</td><td>95-145</td><td>${i % 7 === 0 ? 'H' : ''}</td><td>${String((i % 12) + 1).padStart(2, '0')}/${day}/2025</td></tr>`);
+    rows.push(
+      `<tr><td>${tests[i % tests.length]}</td><td>${(100 + (i % 37)).toFixed(1)}</td><td>mmol/L</td><td>95-145</td><td>${i % 7 === 0 ? 'H' : ''}</td><td>${String((i % 12) + 1).padStart(2, '0')}/${day}/2025</td></tr>`,
+    );
   }
   const notes = [];
   for (let i = 0; i < 100; i++) {
-    const paras = Array.from({ length: 6 }, (_, j) => `<p>Visit ${i} paragraph ${j}: patient seen for follow-up of chronic conditions; medications reviewed; <span>plan</span> discussed with <b>family</b>.</p>`).join('');
-    notes.push(`<article class="note"><h4>Progress note ${i} — 03/${String((i % 28) + 1).padStart(2, '0')}/2025</h4>${paras}</article>`);
+    const paras = Array.from(
+      { length: 6 },
+      (_, j) =>
+        `<p>Visit ${i} paragraph ${j}: patient seen for follow-up of chronic conditions; medications reviewed; <span>plan</span> discussed with <b>family</b>.</p>`,
+    ).join('');
+    notes.push(
+      `<article class="note"><h4>Progress note ${i} — 03/${String((i % 28) + 1).padStart(2, '0')}/2025</h4>${paras}</article>`,
+    );
   }
   // Filler: nested layout divs, as app shells generate, to pass 50,000 elements.
-  const filler = Array.from({ length: 3200 }, (_, i) => `<div class="w"><div class="x"><span>Menu ${i}</span><span>item</span></div><div class="y"><i></i><i></i><i></i><i></i><i></i><i></i></div></div>`).join('');
+  const filler = Array.from(
+    { length: 3200 },
+    (_, i) =>
+      `<div class="w"><div class="x"><span>Menu ${i}</span><span>item</span></div><div class="y"><i></i><i></i><i></i><i></i><i></i><i></i></div></div>`,
+  ).join('');
   return `<!doctype html><html><head><meta charset="utf-8"><title>Large chart</title></head><body>
 <h1>Bench, Patient</h1><dl><dt>DOB</dt><dd>01/02/1950</dd><dt>MRN</dt><dd>99999999</dd></dl>
 <h2>Problems</h2><ul>${Array.from({ length: 40 }, (_, i) => `<li>Problem number ${i} (active, onset 2010)</li>`).join('')}</ul>
@@ -43,7 +66,9 @@ const html = largeChart();
 const server = http.createServer((req, res) => {
   const fixture = req.url.match(/^\/fixture\/([\w-]+\.html)$/)?.[1];
   if (!fixture && req.url !== '/') return res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(fixture ? readFileSync(`tests/fixtures/pages/${fixture}`) : html);
+  res
+    .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    .end(fixture ? readFileSync(`tests/fixtures/pages/${fixture}`) : html);
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${server.address().port}/`;
@@ -68,28 +93,49 @@ try {
     record = result.value;
     capture.push(record.capture.durationMs);
     longestByRun.push(await page.evaluate(() => window.__longest));
-    innerText.push(await page.evaluate(() => {
-      const t0 = performance.now();
-      void document.body.innerText.length;
-      return performance.now() - t0;
-    }));
+    innerText.push(
+      await page.evaluate(() => {
+        const t0 = performance.now();
+        void document.body.innerText.length;
+        return performance.now() - t0;
+      }),
+    );
   }
   const warm = capture.slice(1);
-  console.log(`Capture benchmark: generated chart, ${elements.toLocaleString('en-US')} elements, 2,000 lab rows, 100 notes; 1 cold + ${RUNS - 1} warm runs`);
+  console.log(
+    `Capture benchmark: generated chart, ${elements.toLocaleString('en-US')} elements, 2,000 lab rows, 100 notes; 1 cold + ${RUNS - 1} warm runs`,
+  );
   console.log(`  capture, first (cold) run      ${capture[0].toFixed(1)} ms`);
-  console.log(`  capture, warm median           ${median(warm).toFixed(1)} ms   [${warm.map((x) => x.toFixed(0)).join(', ')}]`);
-  console.log(`  document.body.innerText        ${median(innerText).toFixed(1)} ms   median [${innerText.map((x) => x.toFixed(0)).join(', ')}]`);
+  console.log(
+    `  capture, warm median           ${median(warm).toFixed(1)} ms   [${warm.map((x) => x.toFixed(0)).join(', ')}]`,
+  );
+  console.log(
+    `  document.body.innerText        ${median(innerText).toFixed(1)} ms   median [${innerText.map((x) => x.toFixed(0)).join(', ')}]`,
+  );
   console.log(`  ratio warm capture / innerText ${(median(warm) / median(innerText)).toFixed(2)}×   (target ≤ 3×)`);
   // The first read pays for the page's first full style and layout (as innerText would); warm runs show capture's own tasks.
   const longest = Math.max(...longestByRun);
   const longestWarm = Math.max(...longestByRun.slice(1));
-  console.log(`  longest main-thread task       cold ${longestByRun[0].toFixed(0)} ms, warm ${longestWarm.toFixed(0)} ms  (tasks over 50 ms; 0 = none seen; target: none)`);
-  recordFigures({ captureWarmMs: median(warm), captureInnerTextRatio: median(warm) / median(innerText), captureLongestTaskMs: longest, captureLongestWarmTaskMs: longestWarm });
-  console.log(`  captured: ${record.labs.length} labs, ${record.notes.length} notes, ${record.problems.length} problems; ${record.capture.elementsVisited.toLocaleString('en-US')} elements visited`);
+  console.log(
+    `  longest main-thread task       cold ${longestByRun[0].toFixed(0)} ms, warm ${longestWarm.toFixed(0)} ms  (tasks over 50 ms; 0 = none seen; target: none)`,
+  );
+  recordFigures({
+    captureWarmMs: median(warm),
+    captureInnerTextRatio: median(warm) / median(innerText),
+    captureLongestTaskMs: longest,
+    captureLongestWarmTaskMs: longestWarm,
+  });
+  console.log(
+    `  captured: ${record.labs.length} labs, ${record.notes.length} notes, ${record.problems.length} problems; ${record.capture.elementsVisited.toLocaleString('en-US')} elements visited`,
+  );
 
   // Tokens each task would send (trimmed to the default 8,000-token budget, de-identified) against
   // the tokens of the page's whole visible text; and whether every item the task cites was sent.
-  const [{ estimateTokens, DEFAULT_TOKEN_BUDGET }, { prepareSend }, { runTask }] = await loadModules(['/utils/draft/budget.ts', '/utils/pipeline/prepare.ts', '/utils/pipeline/run.ts']);
+  const [{ estimateTokens, DEFAULT_TOKEN_BUDGET }, { prepareSend }, { runTask }] = await loadModules([
+    '/utils/draft/budget.ts',
+    '/utils/pipeline/prepare.ts',
+    '/utils/pipeline/run.ts',
+  ]);
   const charts = [['generated large chart', page, record]];
   for (const name of ['dashboard', 'document', 'appgrid', 'tabbed', 'messages', 'note']) {
     const fixturePage = await ext.context.newPage();
@@ -98,8 +144,12 @@ try {
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
     charts.push([`fixture ${name}`, fixturePage, result.value]);
   }
-  console.log(`\nToken budget (${DEFAULT_TOKEN_BUDGET.toLocaleString('en-US')}; 4 characters a token): tokens sent / tokens of the page's visible text, per task; cited items missing from what is sent`);
-  console.log(`  ${'chart'.padEnd(24)} ${'page'.padStart(7)}   ${['summary', 'note', 'next-steps', 'reply'].map((t) => t.padStart(17)).join('')}`);
+  console.log(
+    `\nToken budget (${DEFAULT_TOKEN_BUDGET.toLocaleString('en-US')}; 4 characters a token): tokens sent / tokens of the page's visible text, per task; cited items missing from what is sent`,
+  );
+  console.log(
+    `  ${'chart'.padEnd(24)} ${'page'.padStart(7)}   ${['summary', 'note', 'next-steps', 'reply'].map((t) => t.padStart(17)).join('')}`,
+  );
   for (const [name, chartPage, chartRecord] of charts) {
     const pageTokens = estimateTokens(await chartPage.evaluate(() => document.body.innerText));
     const cells = [];
@@ -114,12 +164,15 @@ try {
       const text = prepared.value.payload.text;
       const sent = estimateTokens(text);
       const offline = await runTask(chartRecord, { ...settings, engine: { engine: 'offline' } });
-      const cited = offline.ok ? offline.value.output.sections.flatMap((s) => s.statements.flatMap((st) => st.cites)) : [];
+      const cited = offline.ok
+        ? offline.value.output.sections.flatMap((s) => s.statements.flatMap((st) => st.cites))
+        : [];
       const missing = cited.filter((id) => !text.includes(`[${id}]`)).length;
       cells.push(`${sent} ${(sent / pageTokens).toFixed(2)}× m${missing}`.padStart(17));
     }
     console.log(`  ${name.padEnd(24)} ${String(pageTokens).padStart(7)}   ${cells.join('')}`);
-    if (name === 'generated large chart') recordFigures({ largeChartTokenRatio: Number(cells[0].trim().split(' ')[1].replace('×', '')) });
+    if (name === 'generated large chart')
+      recordFigures({ largeChartTokenRatio: Number(cells[0].trim().split(' ')[1].replace('×', '')) });
   }
   console.log('  (target on large charts: ≤ 0.50× with no cited item missing, m0)');
 } finally {

@@ -9,7 +9,10 @@ import { recordFigures } from './lib/figures.mjs';
 
 const [{ deidentify, knownFromRecord, PlaceholderBook }] = await loadModules(['/utils/deidentify/index.ts']);
 const docs = ['corpus', 'heldout', 'heldout2'].flatMap((name) =>
-  readFileSync(`tests/fixtures/deid/${name}.jsonl`, 'utf8').trim().split('\n').map((line) => JSON.parse(line)),
+  readFileSync(`tests/fixtures/deid/${name}.jsonl`, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line)),
 );
 
 const TARGET_BYTES = 1_100_000;
@@ -41,7 +44,10 @@ function leakRecall(redact) {
   for (const doc of docs) {
     const out = redact(doc).toLowerCase();
     for (const span of doc.spans) {
-      const value = doc.text.slice(span.start, span.end).toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const value = doc.text
+        .slice(span.start, span.end)
+        .toLowerCase()
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       gold++;
       if (!new RegExp(`(?<![\\p{L}\\p{N}])${value}(?![\\p{L}\\p{N}])`, 'u').test(out)) removed++;
     }
@@ -63,11 +69,22 @@ const oursOneMs = time(() => deidentify(oneText, { known: known.get(docs[0]) }),
 const theirsOneMs = time(() => peer.redact(oneText), 5);
 const mbps = (ms, n = bytes) => (n / 1e6 / (ms / 1000)).toFixed(2);
 
-console.log(`De-identification benchmark: ${(bytes / 1e6).toFixed(2)} MB of clinical text (${batch.length} documents, the team corpus repeated); after a warm-up, median of 3 (documents) and of 5 (one text)`);
+console.log(
+  `De-identification benchmark: ${(bytes / 1e6).toFixed(2)} MB of clinical text (${batch.length} documents, the team corpus repeated); after a warm-up, median of 3 (documents) and of 5 (one text)`,
+);
 // The panel de-identifies one payload text per send: the one-text column is the product's path.
 // Documents one by one adds the fixed cost of each call (the corpus documents average ~300 bytes).
-console.log(`                          one ${(Buffer.byteLength(oneText) / 1e6).toFixed(2)} MB text   documents one by one   leak recall (team corpus, both held-out sets)`);
-console.log(`  Chartside               ${mbps(oursOneMs, Buffer.byteLength(oneText)).padStart(7)} MB/s        ${mbps(oursMs).padStart(7)} MB/s           ${leakRecall(ours).toFixed(3)}`);
-console.log(`  @redactpii/node 1.0.17  ${mbps(theirsOneMs, Buffer.byteLength(oneText)).padStart(7)} MB/s        ${mbps(theirsMs).padStart(7)} MB/s           ${leakRecall(theirs).toFixed(3)}`);
+console.log(
+  `                          one ${(Buffer.byteLength(oneText) / 1e6).toFixed(2)} MB text   documents one by one   leak recall (team corpus, both held-out sets)`,
+);
+console.log(
+  `  Chartside               ${mbps(oursOneMs, Buffer.byteLength(oneText)).padStart(7)} MB/s        ${mbps(oursMs).padStart(7)} MB/s           ${leakRecall(ours).toFixed(3)}`,
+);
+console.log(
+  `  @redactpii/node 1.0.17  ${mbps(theirsOneMs, Buffer.byteLength(oneText)).padStart(7)} MB/s        ${mbps(theirsMs).padStart(7)} MB/s           ${leakRecall(theirs).toFixed(3)}`,
+);
 console.log('  (target: Chartside ≥ 5 MB/s and ahead of the peer on both)');
-recordFigures({ deidOneTextMBps: Number(mbps(oursOneMs, Buffer.byteLength(oneText))), deidPerDocumentMBps: Number(mbps(oursMs)) });
+recordFigures({
+  deidOneTextMBps: Number(mbps(oursOneMs, Buffer.byteLength(oneText))),
+  deidPerDocumentMBps: Number(mbps(oursMs)),
+});

@@ -39,16 +39,19 @@ function canWritePolicy() {
 
 /** Marks, in page time (ms from navigation start), the first moment an element matching `test` is in the page. */
 function markWhen(name, selector, pattern) {
-  return [({ name, selector, pattern }) => {
-    new MutationObserver((_, observer) => {
-      const matches = (el) => pattern === '' || new RegExp(pattern).test(el.textContent ?? '');
-      const found = [...document.querySelectorAll(selector)].find(matches);
-      if (found) {
-        window[name] = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true, characterData: true });
-  }, { name, selector, pattern }];
+  return [
+    ({ name, selector, pattern }) => {
+      new MutationObserver((_, observer) => {
+        const matches = (el) => pattern === '' || new RegExp(pattern).test(el.textContent ?? '');
+        const found = [...document.querySelectorAll(selector)].find(matches);
+        if (found) {
+          window[name] = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    },
+    { name, selector, pattern },
+  ];
 }
 
 async function panelFirstRead(ext, portalUrl) {
@@ -130,11 +133,20 @@ try {
     // A copy of the build at its own path has its own id, so the policy reaches only this browser.
     const dir = join(mkdtempSync(join(tmpdir(), 'chartside-bench-policy-')), 'chrome-mv3');
     cpSync(EXTENSION_DIR, dir, { recursive: true });
-    writeFileSync(POLICY_FILE, JSON.stringify({
-      '3rdparty': { extensions: { [unpackedId(dir)]: {
-        Endpoint: 'https://llm-gateway.example.org/v1', Model: 'bench', AllowedOrigins: [new URL(portal.url).origin],
-      } } },
-    }));
+    writeFileSync(
+      POLICY_FILE,
+      JSON.stringify({
+        '3rdparty': {
+          extensions: {
+            [unpackedId(dir)]: {
+              Endpoint: 'https://llm-gateway.example.org/v1',
+              Model: 'bench',
+              AllowedOrigins: [new URL(portal.url).origin],
+            },
+          },
+        },
+      }),
+    );
     try {
       const label = 'with a managed policy (AllowedOrigins = the portal, an endpoint)';
       const managed = await measure(label, dir, portal.url);

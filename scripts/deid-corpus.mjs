@@ -10,14 +10,22 @@ const TAG = /\[\[([A-Z_]+)(\*?)\|([^\]]+)\]\]/g;
 
 const docs = readFileSync(source, 'utf8')
   .split(/^---$/m)
-  .map((block) => block.split('\n').filter((line) => !line.startsWith('#')).join('\n').trim())
+  .map((block) =>
+    block
+      .split('\n')
+      .filter((line) => !line.startsWith('#'))
+      .join('\n')
+      .trim(),
+  )
   .filter(Boolean)
   .map((block) => {
     let patient;
-    const body = block.replace(/^@patient (.+)$/m, (_, json) => {
-      patient = JSON.parse(json);
-      return '';
-    }).trim();
+    const body = block
+      .replace(/^@patient (.+)$/m, (_, json) => {
+        patient = JSON.parse(json);
+        return '';
+      })
+      .trim();
     const spans = [];
     let text = '';
     let at = 0;
@@ -34,4 +42,6 @@ const docs = readFileSync(source, 'utf8')
 writeFileSync(target, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
 const spans = docs.reduce((n, d) => n + d.spans.length, 0);
 const labels = [...new Set(docs.flatMap((d) => d.spans.map((s) => s.label)))].sort();
-console.log(`${docs.length} documents, ${spans} spans (${docs.reduce((n, d) => n + d.spans.filter((s) => s.known).length, 0)} known) over ${labels.length} labels: ${labels.join(', ')} → ${target}`);
+console.log(
+  `${docs.length} documents, ${spans} spans (${docs.reduce((n, d) => n + d.spans.filter((s) => s.known).length, 0)} known) over ${labels.length} labels: ${labels.join(', ')} → ${target}`,
+);

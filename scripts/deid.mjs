@@ -33,6 +33,12 @@ const text = input.toString('utf8');
 const [{ deidentify, knownFromRecord, PlaceholderBook }] = await loadModules(['/utils/deidentify/index.ts']);
 const reference = record?.source?.capturedAt ?? record?.encounter?.date;
 const referenceDay = reference ? Date.parse(reference) : Date.now();
-const day = Number.isNaN(referenceDay) ? undefined : Date.UTC(new Date(referenceDay).getUTCFullYear(), new Date(referenceDay).getUTCMonth(), new Date(referenceDay).getUTCDate());
+const day = Number.isNaN(referenceDay)
+  ? undefined
+  : Date.UTC(
+      new Date(referenceDay).getUTCFullYear(),
+      new Date(referenceDay).getUTCMonth(),
+      new Date(referenceDay).getUTCDate(),
+    );
 const result = deidentify(text, { known: knownFromRecord(record?.patient), book: new PlaceholderBook(policy, day) });
 process.stdout.write(`${JSON.stringify(result)}\n`);

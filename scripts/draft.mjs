@@ -22,13 +22,26 @@ const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : u
 const targets = args.filter((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const task = option('--task') ?? 'summary';
 const backend = option('--backend') ?? 'offline';
-if (!targets.length) die(`usage: npm run -s draft -- <html-file-or-url>... --task ${TASKS.join('|')}|all [--backend offline|<baseURL> --model NAME] [--patient-name NAME [--patient-id ID]] [--token-budget N] [--show-payload]`);
-if (option('--patient-id') && !option('--patient-name')) die('--patient-id needs --patient-name: the name is what de-identification must know first');
+if (!targets.length)
+  die(
+    `usage: npm run -s draft -- <html-file-or-url>... --task ${TASKS.join('|')}|all [--backend offline|<baseURL> --model NAME] [--patient-name NAME [--patient-id ID]] [--token-budget N] [--show-payload]`,
+  );
+if (option('--patient-id') && !option('--patient-name'))
+  die('--patient-id needs --patient-name: the name is what de-identification must know first');
 if (task !== 'all' && !TASKS.includes(task)) die(`unknown task "${task}" (tasks: ${TASKS.join(', ')}, or all)`);
-if (backend !== 'offline' && !/^https?:\/\//.test(backend)) die(`--backend takes "offline" or an endpoint address such as https://gateway.example.org/v1`);
+if (backend !== 'offline' && !/^https?:\/\//.test(backend))
+  die(`--backend takes "offline" or an endpoint address such as https://gateway.example.org/v1`);
 if (backend !== 'offline' && !option('--model')) die('--model is needed with a model endpoint');
 
-const [{ runTask }, { prepareSend }, { ModelConfigSchema }, { TaskOptionsSchema }, { findItem }, { withPatientGiven }, { DEFAULT_SETTINGS }] = await loadModules([
+const [
+  { runTask },
+  { prepareSend },
+  { ModelConfigSchema },
+  { TaskOptionsSchema },
+  { findItem },
+  { withPatientGiven },
+  { DEFAULT_SETTINGS },
+] = await loadModules([
   '/utils/pipeline/run.ts',
   '/utils/pipeline/prepare.ts',
   '/utils/draft/backends/openai.ts',
@@ -41,15 +54,22 @@ const parsedOptions = TaskOptionsSchema.safeParse({
   note: { length: option('--length') ?? 'standard', order: option('--order') ?? 'SOAP' },
   reply: { language: option('--language') ?? 'auto', disclosure: option('--disclosure') ?? '' },
 });
-if (!parsedOptions.success) die(`invalid options: ${parsedOptions.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+if (!parsedOptions.success)
+  die(`invalid options: ${parsedOptions.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
 const taskOptions = parsedOptions.data;
 
 const tokenBudget = option('--token-budget') ? Number(option('--token-budget')) : DEFAULT_SETTINGS.tokenBudget;
-if (!Number.isInteger(tokenBudget) || tokenBudget < 1000) die('--token-budget takes a whole number of tokens, 1000 or more');
+if (!Number.isInteger(tokenBudget) || tokenBudget < 1000)
+  die('--token-budget takes a whole number of tokens, 1000 or more');
 
 let engine = { engine: 'offline' };
 if (backend !== 'offline') {
-  const config = ModelConfigSchema.safeParse({ kind: 'compatible', baseURL: backend, model: option('--model'), apiKey: process.env.OPENAI_API_KEY });
+  const config = ModelConfigSchema.safeParse({
+    kind: 'compatible',
+    baseURL: backend,
+    model: option('--model'),
+    apiKey: process.env.OPENAI_API_KEY,
+  });
   if (!config.success) die(`invalid endpoint settings: ${config.error.issues.map((i) => i.message).join('; ')}`);
   engine = { engine: 'model', config: config.data };
 }
@@ -68,13 +88,16 @@ for (const target of targets) {
   }
   const patientName = option('--patient-name');
   if (backend !== 'offline' && !captured.value.capture.patientIdentified && !patientName) {
-    const message = 'not sent: this page does not show whose chart it is (no name with a birth date or record number); give --patient-name "Last, First" (and --patient-id) or use --backend offline';
+    const message =
+      'not sent: this page does not show whose chart it is (no name with a birth date or record number); give --patient-name "Last, First" (and --patient-id) or use --backend offline';
     if (targets.length === 1) die(message);
     results.push({ page: target, error: { code: 'patient-unknown', message } });
     continue;
   }
   // The clinician's word for whose chart this is, so de-identification knows what to remove.
-  const record = patientName ? withPatientGiven(captured.value, { name: patientName, id: option('--patient-id') }) : captured.value;
+  const record = patientName
+    ? withPatientGiven(captured.value, { name: patientName, id: option('--patient-id') })
+    : captured.value;
   for (const current of tasks) {
     const sendSettings = { task: current, tokenBudget, datePolicy: option('--policy') ?? DEFAULT_SETTINGS.datePolicy };
     const prepared = prepareSend(record, sendSettings);
@@ -84,16 +107,29 @@ for (const target of targets) {
       const message = `${run.error.message}${run.error.detail ? ` (${run.error.detail})` : ''}`;
       if (targets.length === 1 && tasks.length === 1) die(message);
       // What was sent is printed too when asked: a failed answer does not change what left.
-      const sentPayload = args.includes('--show-payload') && prepared.ok ? { payload: prepared.value.payload.text } : {};
+      const sentPayload =
+        args.includes('--show-payload') && prepared.ok ? { payload: prepared.value.payload.text } : {};
       results.push({ ...page, task: current, error: { code: run.error.code, message }, ...sentPayload });
       continue;
     }
     const { output, verification } = run.value;
     const ids = [...new Set(output.sections.flatMap((s) => s.statements.flatMap((st) => st.cites)))];
     const citations = Object.fromEntries(ids.map((id) => [id, findItem(record, id)?.item.text ?? null]));
-    const unsupported = verification.unsupported.map((f) => ({ ...f, statementText: output.sections[f.section].statements[f.statement].text }));
-    results.push({ ...page, task: current, output, citations, verification: { checked: verification.checked, unsupported, omissions: verification.omissions }, ...(args.includes('--show-payload') ? { payload: prepared.value.payload.text } : {}) });
+    const unsupported = verification.unsupported.map((f) => ({
+      ...f,
+      statementText: output.sections[f.section].statements[f.statement].text,
+    }));
+    results.push({
+      ...page,
+      task: current,
+      output,
+      citations,
+      verification: { checked: verification.checked, unsupported, omissions: verification.omissions },
+      ...(args.includes('--show-payload') ? { payload: prepared.value.payload.text } : {}),
+    });
   }
 }
-process.stdout.write(`${JSON.stringify(results.length === 1 && targets.length === 1 && tasks.length === 1 ? results[0] : results, null, 2)}\n`);
+process.stdout.write(
+  `${JSON.stringify(results.length === 1 && targets.length === 1 && tasks.length === 1 ? results[0] : results, null, 2)}\n`,
+);
 if (results.some((r) => r.error)) process.exitCode = 1;

@@ -36,7 +36,17 @@ const REAL_PAGES = resolve(repo, '..', 'shared', 'real-pages');
 const LAYOUTS = join(repo, 'tests', 'fixtures', 'layouts');
 const HELDOUT_DIR = join(repo, 'tests', 'fixtures', 'heldout');
 
-const PORTAL_CATEGORIES = ['problems', 'medications', 'allergies', 'labs', 'vitals', 'immunizations', 'procedures', 'notes', 'messages'];
+const PORTAL_CATEGORIES = [
+  'problems',
+  'medications',
+  'allergies',
+  'labs',
+  'vitals',
+  'immunizations',
+  'procedures',
+  'notes',
+  'messages',
+];
 const norm = (s) => String(s).toLowerCase().replace(/\s+/g, ' ').trim();
 
 ensureBuilt();
@@ -47,10 +57,13 @@ try {
   printPortal(figures.portal);
 
   if (existsSync(join(REAL_PAGES, 'truth'))) {
-    const pages = readdirSync(join(REAL_PAGES, 'truth')).filter((f) => f.endsWith('.json')).sort().map((f) => {
-      const truth = JSON.parse(readFileSync(join(REAL_PAGES, 'truth', f), 'utf8'));
-      return { page: truth.page, truth };
-    });
+    const pages = readdirSync(join(REAL_PAGES, 'truth'))
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => {
+        const truth = JSON.parse(readFileSync(join(REAL_PAGES, 'truth', f), 'utf8'));
+        return { page: truth.page, truth };
+      });
     figures.realPages = await evalPages(REAL_PAGES, pages);
     printGroup(`Real pages (../shared/real-pages)`, figures.realPages);
   } else {
@@ -98,7 +111,10 @@ async function evalPortal() {
           let matched = 0;
           for (const w of want) {
             const i = pool.indexOf(w);
-            if (i >= 0) { matched++; pool.splice(i, 1); } else misses.push(`${layout}/${patient.id} ${c}: missed "${w}"`);
+            if (i >= 0) {
+              matched++;
+              pool.splice(i, 1);
+            } else misses.push(`${layout}/${patient.id} ${c}: missed "${w}"`);
           }
           for (const extra of pool) misses.push(`${layout}/${patient.id} ${c}: extra "${extra}"`);
           totals[c].expected += want.length;
@@ -134,10 +150,15 @@ function printPortal({ totals, banner, misses }) {
   console.log('category        expected  captured  matched  recall  precision');
   for (const c of PORTAL_CATEGORIES) {
     const t = totals[c];
-    console.log(`${c.padEnd(15)} ${String(t.expected).padStart(8)}  ${String(t.captured).padStart(8)}  ${String(t.matched).padStart(7)}  ${pct(t.matched, t.expected).padStart(6)}  ${pct(t.matched, t.captured).padStart(9)}`);
+    console.log(
+      `${c.padEnd(15)} ${String(t.expected).padStart(8)}  ${String(t.captured).padStart(8)}  ${String(t.matched).padStart(7)}  ${pct(t.matched, t.expected).padStart(6)}  ${pct(t.matched, t.captured).padStart(9)}`,
+    );
   }
-  console.log(`banner fields   ${String(banner.expected).padStart(8)}            ${String(banner.matched).padStart(7)}  ${pct(banner.matched, banner.expected).padStart(6)}`);
-  if (misses.length || banner.misses.length) console.log(`\nDifferences:\n${[...misses, ...banner.misses].map((m) => `  ${m}`).join('\n')}`);
+  console.log(
+    `banner fields   ${String(banner.expected).padStart(8)}            ${String(banner.matched).padStart(7)}  ${pct(banner.matched, banner.expected).padStart(6)}`,
+  );
+  if (misses.length || banner.misses.length)
+    console.log(`\nDifferences:\n${[...misses, ...banner.misses].map((m) => `  ${m}`).join('\n')}`);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -146,10 +167,13 @@ function printPortal({ totals, banner, misses }) {
 /** `<dir>/*.html`, each with `<dir>/truth/<name>.json` (a page without one is reported, not scored). */
 function fixturePages(dir) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.html')).sort().map((f) => {
-    const file = join(dir, 'truth', `${basename(f, '.html')}.json`);
-    return existsSync(file) ? { page: f, truth: JSON.parse(readFileSync(file, 'utf8')) } : { page: f, truth: null };
-  });
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f) => {
+      const file = join(dir, 'truth', `${basename(f, '.html')}.json`);
+      return existsSync(file) ? { page: f, truth: JSON.parse(readFileSync(file, 'utf8')) } : { page: f, truth: null };
+    });
 }
 
 /** Serves `root`, captures every page through the extension and scores it against its truth. */
@@ -159,9 +183,15 @@ async function evalPages(root, entries) {
   const unscored = [];
   try {
     for (const { page, truth } of entries) {
-      if (!truth) { unscored.push(`${page}: no truth file`); continue; }
+      if (!truth) {
+        unscored.push(`${page}: no truth file`);
+        continue;
+      }
       const path = truth.page ?? page;
-      if (!existsSync(join(root, path))) { unscored.push(`${path}: page not found`); continue; }
+      if (!existsSync(join(root, path))) {
+        unscored.push(`${path}: page not found`);
+        continue;
+      }
       const tab = await ext.context.newPage();
       let record = {};
       let error;
@@ -176,7 +206,13 @@ async function evalPages(root, entries) {
         await tab.close();
       }
       // A failed capture is scored as an empty record: it read nothing.
-      pages.push({ page: path, family: truth.family ?? 'unknown', error, score: scoreRecord(record, truth), coverage: record.capture?.coverage });
+      pages.push({
+        page: path,
+        family: truth.family ?? 'unknown',
+        error,
+        score: scoreRecord(record, truth),
+        coverage: record.capture?.coverage,
+      });
     }
   } finally {
     await server.close();
@@ -197,60 +233,124 @@ function cell(a, b, r) {
 /** Columns aligned: the first `left` columns to the left, the others to the right. */
 function table(rows, left = 1) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)));
-  return rows.map((r) => r.map((v, i) => (i < left ? String(v ?? '').padEnd(widths[i]) : String(v ?? '').padStart(widths[i]))).join('   ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((v, i) => (i < left ? String(v ?? '').padEnd(widths[i]) : String(v ?? '').padStart(widths[i])))
+        .join('   ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function printGroup(title, group) {
   const families = Object.keys(group.byFamily).sort();
-  const columns = [...families.map((f) => [f, group.byFamily[f]]), ...(families.length > 1 ? [['all', group.overall]] : [])];
-  console.log(`\n${title}: ${group.pages.length} page${group.pages.length === 1 ? '' : 's'}, ${families.length} famil${families.length === 1 ? 'y' : 'ies'}`);
+  const columns = [
+    ...families.map((f) => [f, group.byFamily[f]]),
+    ...(families.length > 1 ? [['all', group.overall]] : []),
+  ];
+  console.log(
+    `\n${title}: ${group.pages.length} page${group.pages.length === 1 ? '' : 's'}, ${families.length} famil${families.length === 1 ? 'y' : 'ies'}`,
+  );
   for (const u of group.unscored) console.log(`  not scored: ${u}`);
-  for (const p of group.pages) if (p.error) console.log(`  capture failed on ${p.page}: ${p.error} (scored as an empty record)`);
+  for (const p of group.pages)
+    if (p.error) console.log(`  capture failed on ${p.page}: ${p.error} (scored as an empty record)`);
   if (!group.pages.length) return;
-  console.log('  (recall = truth items matched / truth items; precision = record items matching truth / record items)\n');
+  console.log(
+    '  (recall = truth items matched / truth items; precision = record items matching truth / record items)\n',
+  );
 
   const rows = [['', ...columns.map(([name]) => name)]];
   rows.push(['pages', ...columns.map(([, t]) => String(t.pages))]);
   for (const c of CATEGORIES) {
-    rows.push([`${c} recall`, ...columns.map(([, t]) => cell(t.categories[c].matched, t.categories[c].truthItems, t.categories[c].recall))]);
-    rows.push([`${c} precision`, ...columns.map(([, t]) => cell(t.categories[c].precise, t.categories[c].recordItems, t.categories[c].precision))]);
+    rows.push([
+      `${c} recall`,
+      ...columns.map(([, t]) => cell(t.categories[c].matched, t.categories[c].truthItems, t.categories[c].recall)),
+    ]);
+    rows.push([
+      `${c} precision`,
+      ...columns.map(([, t]) => cell(t.categories[c].precise, t.categories[c].recordItems, t.categories[c].precision)),
+    ]);
   }
   for (const c of VALUE_CATEGORIES) {
-    rows.push([`${c.replace(/s$/, '')} values recall`, ...columns.map(([, t]) => cell(t.values[c].matched, t.values[c].pairs, t.values[c].recall))]);
+    rows.push([
+      `${c.replace(/s$/, '')} values recall`,
+      ...columns.map(([, t]) => cell(t.values[c].matched, t.values[c].pairs, t.values[c].recall)),
+    ]);
   }
   rows.push(['overall recall', ...columns.map(([, t]) => rate(t.overallRecall))]);
   rows.push(['problem status agrees', ...columns.map(([, t]) => cell(t.problemStatus.agreed, t.problemStatus.shown))]);
   for (const f of PATIENT_FIELDS) {
-    rows.push([`patient ${f} (pages)`, ...columns.map(([, t]) => (t.patient[f].pages ? `${t.patient[f].found}/${t.patient[f].pages}` : '—'))]);
+    rows.push([
+      `patient ${f} (pages)`,
+      ...columns.map(([, t]) => (t.patient[f].pages ? `${t.patient[f].found}/${t.patient[f].pages}` : '—')),
+    ]);
   }
-  rows.push(['identifiers found/shown', ...columns.map(([, t]) => (t.patient.identifiers.shown ? `${t.patient.identifiers.found}/${t.patient.identifiers.shown}` : '—'))]);
+  rows.push([
+    'identifiers found/shown',
+    ...columns.map(([, t]) =>
+      t.patient.identifiers.shown ? `${t.patient.identifiers.found}/${t.patient.identifiers.shown}` : '—',
+    ),
+  ]);
   console.log(table(rows).replace(/^/gm, '  '));
 
   if (!DETAILS) return;
   console.log('\n  Per page (matched/truth; overall recall):');
-  const short = { problems: 'prob', medications: 'meds', allergies: 'allg', labs: 'labs', vitals: 'vits', immunizations: 'imms' };
+  const short = {
+    problems: 'prob',
+    medications: 'meds',
+    allergies: 'allg',
+    labs: 'labs',
+    vitals: 'vits',
+    immunizations: 'imms',
+  };
   // Where the page's visible text went: typed into items and the patient's details, and all of it accounted for.
-  const share = (c, part) => (c && c.visibleChars ? `${Math.round((100 * Math.min(part, c.visibleChars)) / c.visibleChars)}%` : '—');
-  const pageRows = [['page', 'family', ...CATEGORIES.map((c) => short[c]), 'lab val', 'vit val', 'overall', 'as items', 'accounted']];
+  const share = (c, part) =>
+    c && c.visibleChars ? `${Math.round((100 * Math.min(part, c.visibleChars)) / c.visibleChars)}%` : '—';
+  const pageRows = [
+    ['page', 'family', ...CATEGORIES.map((c) => short[c]), 'lab val', 'vit val', 'overall', 'as items', 'accounted'],
+  ];
   for (const p of group.pages) {
     const s = p.score;
-    pageRows.push([p.page, p.family,
+    pageRows.push([
+      p.page,
+      p.family,
       ...CATEGORIES.map((c) => `${s.categories[c].matched}/${s.categories[c].truthItems}`),
       ...VALUE_CATEGORIES.map((c) => `${s.values[c].matched}/${s.values[c].pairs}`),
       rate(s.overallRecall),
       share(p.coverage, (p.coverage?.typedChars ?? 0) + (p.coverage?.bannerChars ?? 0)),
       // Items, the patient's details, kept text and controls left out for a reason: never silently lost.
-      share(p.coverage, ['typedChars', 'keptChars', 'bannerChars', 'skippedChars'].reduce((n, k) => n + (p.coverage?.[k] ?? 0), 0))]);
+      share(
+        p.coverage,
+        ['typedChars', 'keptChars', 'bannerChars', 'skippedChars'].reduce((n, k) => n + (p.coverage?.[k] ?? 0), 0),
+      ),
+    ]);
   }
   console.log(table(pageRows, 2).replace(/^/gm, '    '));
-  console.log('\n  Misses (missed: truth item not captured; value: truth value not shown by any captured item of that name; extra: record item matching no truth item):');
+  console.log(
+    '\n  Misses (missed: truth item not captured; value: truth value not shown by any captured item of that name; extra: record item matching no truth item):',
+  );
   for (const p of group.pages) {
     console.log(`\n    ${p.page} (${p.family})${p.error ? ` — capture failed: ${p.error}` : ''}`);
-    if (!p.score.misses.length) { console.log('      none'); continue; }
+    if (!p.score.misses.length) {
+      console.log('      none');
+      continue;
+    }
     const order = ['patient', ...CATEGORIES];
     const kinds = ['missed', 'value', 'extra'];
-    const sorted = [...p.score.misses].sort((a, b) => order.indexOf(a.category) - order.indexOf(b.category) || kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
-    console.log(table(sorted.map((m) => [m.category, m.kind, m.kind === 'value' || m.category === 'patient' ? m.text : `"${oneLine(m.text)}"`]), 3).replace(/^/gm, '      '));
+    const sorted = [...p.score.misses].sort(
+      (a, b) => order.indexOf(a.category) - order.indexOf(b.category) || kinds.indexOf(a.kind) - kinds.indexOf(b.kind),
+    );
+    console.log(
+      table(
+        sorted.map((m) => [
+          m.category,
+          m.kind,
+          m.kind === 'value' || m.category === 'patient' ? m.text : `"${oneLine(m.text)}"`,
+        ]),
+        3,
+      ).replace(/^/gm, '      '),
+    );
   }
 }
 

@@ -20,17 +20,34 @@ if (!file) {
 // politics), ORGANIZATION (a company is an identifier only as an employer, which Presidio does
 // not mark), AGE (only ages over 89 are), and the credit card/IBAN numbers are accounts.
 const PRESIDIO = {
-  PERSON: 'NAME', STREET_ADDRESS: 'ADDRESS', GPE: 'LOCATION', PHONE_NUMBER: 'PHONE', EMAIL_ADDRESS: 'EMAIL',
-  DATE_TIME: 'DATE', US_SSN: 'SSN', IP_ADDRESS: 'IP', URL: 'URL', CREDIT_CARD: 'ACCOUNT', IBAN_CODE: 'ACCOUNT',
-  US_DRIVER_LICENSE: 'LICENSE', DOMAIN_NAME: 'URL', ZIP_CODE: 'ZIP',
+  PERSON: 'NAME',
+  STREET_ADDRESS: 'ADDRESS',
+  GPE: 'LOCATION',
+  PHONE_NUMBER: 'PHONE',
+  EMAIL_ADDRESS: 'EMAIL',
+  DATE_TIME: 'DATE',
+  US_SSN: 'SSN',
+  IP_ADDRESS: 'IP',
+  URL: 'URL',
+  CREDIT_CARD: 'ACCOUNT',
+  IBAN_CODE: 'ACCOUNT',
+  US_DRIVER_LICENSE: 'LICENSE',
+  DOMAIN_NAME: 'URL',
+  ZIP_CODE: 'ZIP',
 };
 
 function readDocs(path) {
   const raw = readFileSync(path, 'utf8');
-  if (path.endsWith('.jsonl')) return raw.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  if (path.endsWith('.jsonl'))
+    return raw
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
   return JSON.parse(raw).map((d) => ({
     text: d.full_text,
-    spans: d.spans.filter((s) => PRESIDIO[s.entity_type]).map((s) => ({ start: s.start_position, end: s.end_position, label: PRESIDIO[s.entity_type] })),
+    spans: d.spans
+      .filter((s) => PRESIDIO[s.entity_type])
+      .map((s) => ({ start: s.start_position, end: s.end_position, label: PRESIDIO[s.entity_type] })),
   }));
 }
 
@@ -46,9 +63,14 @@ const { overall, known, byLabel, misses, falsePositives } = scoreDocs(docs, (doc
 const seconds = (performance.now() - started) / 1000;
 
 const ratio = (a, b) => (b === 0 ? '   n/a' : (a / b).toFixed(3).padStart(6));
-const row = (name, t) => `${name.padEnd(12)} ${String(t.gold).padStart(5)} ${ratio(t.caught, t.gold)} ${ratio(t.gold - t.leaked, t.gold)} ${String(t.found).padStart(6)} ${ratio(t.right, t.found)}`;
-console.log(`De-identification evaluation: ${file} — ${docs.length} documents, ${overall.gold} gold spans, policy ${policy}`);
-console.log(`${'label'.padEnd(12)} ${'gold'.padStart(5)} ${'recall'.padStart(6)} ${'leak-r'.padStart(6)} ${'found'.padStart(6)} ${'prec.'.padStart(6)}`);
+const row = (name, t) =>
+  `${name.padEnd(12)} ${String(t.gold).padStart(5)} ${ratio(t.caught, t.gold)} ${ratio(t.gold - t.leaked, t.gold)} ${String(t.found).padStart(6)} ${ratio(t.right, t.found)}`;
+console.log(
+  `De-identification evaluation: ${file} — ${docs.length} documents, ${overall.gold} gold spans, policy ${policy}`,
+);
+console.log(
+  `${'label'.padEnd(12)} ${'gold'.padStart(5)} ${'recall'.padStart(6)} ${'leak-r'.padStart(6)} ${'found'.padStart(6)} ${'prec.'.padStart(6)}`,
+);
 console.log(row('ALL', overall));
 if (known.gold) console.log(row('known', known));
 for (const [label, t] of [...byLabel.entries()].sort()) console.log(row(label, t));

@@ -32,7 +32,9 @@ function icon(size) {
     const cy = Math.min(Math.max(v, r), 1 - r);
     if (Math.hypot(u - cx, v - cy) > r) return [0, 0, 0, 0];
     if (u > 0.74) return [245, 158, 11, 255]; // the panel
-    const inCross = (Math.abs(u - 0.38) < 0.075 && Math.abs(v - 0.5) < 0.24) || (Math.abs(v - 0.5) < 0.075 && Math.abs(u - 0.38) < 0.24);
+    const inCross =
+      (Math.abs(u - 0.38) < 0.075 && Math.abs(v - 0.5) < 0.24) ||
+      (Math.abs(v - 0.5) < 0.075 && Math.abs(u - 0.38) < 0.24);
     return inCross ? [255, 255, 255, 255] : [18, 53, 91, 255];
   };
   const rows = [];
@@ -46,7 +48,12 @@ function icon(size) {
   header.writeUInt32BE(size, 4);
   header[8] = 8; // bit depth
   header[9] = 6; // RGBA
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 mkdirSync('public/icon', { recursive: true });

@@ -13,7 +13,10 @@ mkdirSync('tests/fixtures/pages', { recursive: true });
 mkdirSync('tests/fixtures/expected', { recursive: true });
 for (const [layout, render] of Object.entries(layouts)) {
   writeFileSync(`tests/fixtures/pages/${layout}.html`, render(patient));
-  writeFileSync(`tests/fixtures/expected/${layout}.json`, `${JSON.stringify(expectedRecord(patient, layout), null, 2)}\n`);
+  writeFileSync(
+    `tests/fixtures/expected/${layout}.json`,
+    `${JSON.stringify(expectedRecord(patient, layout), null, 2)}\n`,
+  );
 }
 writeFileSync('tests/fixtures/pages/tabbed-labs-frame.html', renderLabsFrame(patient));
 console.log(`wrote ${Object.keys(layouts).length} fixture pages and their expected records for ${patient.id}`);

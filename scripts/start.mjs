@@ -22,10 +22,19 @@ const chart = await ext.context.newPage();
 await chart.goto(chartUrl);
 
 if (!headless) {
-  console.log('Chromium is open on a demo chart. Click the Chartside button in the toolbar (puzzle-piece menu → pin it),');
+  console.log(
+    'Chromium is open on a demo chart. Click the Chartside button in the toolbar (puzzle-piece menu → pin it),',
+  );
   console.log('then "Read this page" and "Summarize". Close the browser window to stop.');
   ext.context.on('close', () => void portal.close().then(() => process.exit(0)));
-  process.on('SIGINT', () => void ext.close().then(() => portal.close()).then(() => process.exit(0)));
+  process.on(
+    'SIGINT',
+    () =>
+      void ext
+        .close()
+        .then(() => portal.close())
+        .then(() => process.exit(0)),
+  );
 } else {
   try {
     await clickToolbarButton(ext, chart);
@@ -54,7 +63,9 @@ if (!headless) {
     const composite = await ext.context.newPage();
     await composite.setViewportSize({ width: 1280 + 420, height: 900 });
     const img = (buf) => `data:image/png;base64,${buf.toString('base64')}`;
-    await composite.setContent(`<body style="margin:0;display:flex;background:#888"><img src="${img(chartShot)}" width="1280" height="900"><img src="${img(panelShot)}" width="420" height="900" style="border-left:1px solid #444"></body>`);
+    await composite.setContent(
+      `<body style="margin:0;display:flex;background:#888"><img src="${img(chartShot)}" width="1280" height="900"><img src="${img(panelShot)}" width="420" height="900" style="border-left:1px solid #444"></body>`,
+    );
     const path = resolve('artifacts/chartside-demo.png');
     await composite.screenshot({ path });
     console.log(`Screenshot of the panel beside the portal: ${path}`);

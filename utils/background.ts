@@ -30,8 +30,14 @@ export function explainInjectionError(detail: string) {
       detail,
     );
   }
-  if (/chrome:|edge:|about:|extensions gallery|webstore|chrome-extension:|moz-extension:|cannot be scripted/i.test(detail)) {
-    return fail('restricted-page', 'Chartside cannot read browser pages. Open the patient chart in this tab, then try again.', detail);
+  if (
+    /chrome:|edge:|about:|extensions gallery|webstore|chrome-extension:|moz-extension:|cannot be scripted/i.test(detail)
+  ) {
+    return fail(
+      'restricted-page',
+      'Chartside cannot read browser pages. Open the patient chart in this tab, then try again.',
+      detail,
+    );
   }
   if (/no tab|invalid tab|tab.*closed/i.test(detail)) {
     return fail('no-tab', 'The chart tab was closed or changed. Open the chart and try again.', detail);
@@ -79,11 +85,23 @@ async function askPage<K extends PageRequest['type']>(
   try {
     const raw = await withTimeout(browser.tabs.sendMessage(tabId, message), timeoutMs);
     if (raw === 'timeout') {
-      return <ResponseOf<K>>fail('page-timeout', 'The page took too long to answer. It may still be loading; try again in a moment.', `${message.type} timed out after ${timeoutMs} ms`);
+      return <ResponseOf<K>>(
+        fail(
+          'page-timeout',
+          'The page took too long to answer. It may still be loading; try again in a moment.',
+          `${message.type} timed out after ${timeoutMs} ms`,
+        )
+      );
     }
     return parseResponse(message.type as K, raw);
   } catch (error) {
-    return <ResponseOf<K>>fail('page-unreachable', 'Chartside lost contact with the page. Reload the page and try again.', describeUnknownError(error));
+    return <ResponseOf<K>>(
+      fail(
+        'page-unreachable',
+        'Chartside lost contact with the page. Reload the page and try again.',
+        describeUnknownError(error),
+      )
+    );
   }
 }
 
@@ -95,7 +113,11 @@ export const backgroundHandlers: Handlers<PanelRequest, undefined> = {
     if (policy?.AllowedOrigins?.length) {
       const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url ?? '';
       if (!originAllowed(policy, url)) {
-        return fail('origin-not-allowed', `Your organization allows Chartside only on ${policy.AllowedOrigins.join(', ')}. This page is not one of them.`, `page origin: ${url ? new URL(url).origin : 'unknown'}`);
+        return fail(
+          'origin-not-allowed',
+          `Your organization allows Chartside only on ${policy.AllowedOrigins.join(', ')}. This page is not one of them.`,
+          `page origin: ${url ? new URL(url).origin : 'unknown'}`,
+        );
       }
     }
     return askPage(tabId, { type: 'page:capture', selectionOnly }, CAPTURE_TIMEOUT_MS);
@@ -103,7 +125,8 @@ export const backgroundHandlers: Handlers<PanelRequest, undefined> = {
   highlight: ({ tabId, ref, expected }) => askPage(tabId, { type: 'page:highlight', ref, expected }),
   selection: ({ tabId }) => askPage(tabId, { type: 'page:selection' }),
   identity: ({ tabId }) => askPage(tabId, { type: 'page:identity' }),
-  insert: ({ tabId, text, expected, confirmedUnknown }) => askPage(tabId, { type: 'page:insert', text, expected, confirmedUnknown }),
+  insert: ({ tabId, text, expected, confirmedUnknown }) =>
+    askPage(tabId, { type: 'page:insert', text, expected, confirmedUnknown }),
 };
 
 type SidePanelApi = { open(options: { tabId?: number; windowId?: number }): Promise<void> };

@@ -49,7 +49,12 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page:highlight'), ref: z.string(), expected: PageIdentitySchema }),
   z.object({ type: z.literal('page:selection') }),
   z.object({ type: z.literal('page:identity') }),
-  z.object({ type: z.literal('page:insert'), text: z.string().max(100_000), expected: PageIdentitySchema, confirmedUnknown: z.boolean() }),
+  z.object({
+    type: z.literal('page:insert'),
+    text: z.string().max(100_000),
+    expected: PageIdentitySchema,
+    confirmedUnknown: z.boolean(),
+  }),
 ]);
 export type PageRequest = z.infer<typeof PageRequestSchema>;
 
@@ -73,7 +78,11 @@ export const PageIdentityInfoSchema = z.object({ identity: PageIdentitySchema, p
 
 /** Short selections come with their text, so the clinician can point at the patient's name on the page. */
 export const MAX_SELECTED_TEXT = 120;
-const SelectionInfoSchema = z.object({ hasSelection: z.boolean(), characters: z.number().int(), text: z.string().max(MAX_SELECTED_TEXT).optional() });
+const SelectionInfoSchema = z.object({
+  hasSelection: z.boolean(),
+  characters: z.number().int(),
+  text: z.string().max(MAX_SELECTED_TEXT).optional(),
+});
 
 export const PAGE_AGENT_VERSION = '2';
 
@@ -112,10 +121,7 @@ export function createListener<M extends { type: string }, Ctx>(
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return false;
     const message = parsed.data;
-    const handler = handlers[message.type as MessageType<M>] as (
-      m: M,
-      c: Ctx,
-    ) => Promise<unknown>;
+    const handler = handlers[message.type as MessageType<M>] as (m: M, c: Ctx) => Promise<unknown>;
     handler(message, context(sender)).then(sendResponse, (error: unknown) =>
       sendResponse(fail('internal', 'Chartside hit an unexpected error.', String(error))),
     );
@@ -124,10 +130,7 @@ export function createListener<M extends { type: string }, Ctx>(
 }
 
 /** Validates a response that crossed a context boundary. */
-export function parseResponse<K extends keyof typeof ResponseSchemas>(
-  type: K,
-  raw: unknown,
-): ResponseOf<K> {
+export function parseResponse<K extends keyof typeof ResponseSchemas>(type: K, raw: unknown): ResponseOf<K> {
   if (raw === undefined) {
     return fail(
       'no-response',
@@ -175,7 +178,11 @@ export const SendSettingsSchema = z.object({
   choices: z.object({ redact: z.array(z.string()).optional(), keep: z.array(z.string()).optional() }).optional(),
 });
 
-export const PrepareRequestSchema = z.object({ id: z.number().int(), record: PatientRecordSchema, settings: SendSettingsSchema });
+export const PrepareRequestSchema = z.object({
+  id: z.number().int(),
+  record: PatientRecordSchema,
+  settings: SendSettingsSchema,
+});
 export type PrepareRequest = z.infer<typeof PrepareRequestSchema>;
 
 const KnownValueSchema = z.object({ type: IdentifierTypeSchema, value: z.string() });
@@ -194,7 +201,14 @@ export const PreparedStateSchema = z.object({
     }),
     spans: z.array(SpanSchema),
     counts: z.partialRecord(IdentifierTypeSchema, z.number().int()),
-    leaks: z.array(z.object({ type: z.union([IdentifierTypeSchema, z.literal('REPLACED_VALUE')]), index: z.number(), masked: z.string(), context: z.string() })),
+    leaks: z.array(
+      z.object({
+        type: z.union([IdentifierTypeSchema, z.literal('REPLACED_VALUE')]),
+        index: z.number(),
+        masked: z.string(),
+        context: z.string(),
+      }),
+    ),
     book: PlaceholderBookStateSchema,
     patientIdentified: z.boolean(),
   }),

@@ -13,8 +13,16 @@ import { AuditLog } from '../../components/AuditLog';
 import { auditToCsv, clearAudit, loadAudit, type AuditEntry } from '../../utils/audit/log';
 
 const DATE_POLICIES: Array<{ value: DatePolicy; label: string; help: string }> = [
-  { value: 'safe-harbor', label: 'Year only (HIPAA Safe Harbor) — recommended', help: 'A date like 03/14/2021 is sent as [DATE-1 (2021)].' },
-  { value: 'relative', label: 'Days from the page’s date — more useful, not Safe Harbor', help: 'A date like 03/14/2021 is sent as [DATE-1 (-7 days)]. Check with your privacy office before choosing this.' },
+  {
+    value: 'safe-harbor',
+    label: 'Year only (HIPAA Safe Harbor) — recommended',
+    help: 'A date like 03/14/2021 is sent as [DATE-1 (2021)].',
+  },
+  {
+    value: 'relative',
+    label: 'Days from the page’s date — more useful, not Safe Harbor',
+    help: 'A date like 03/14/2021 is sent as [DATE-1 (-7 days)]. Check with your privacy office before choosing this.',
+  },
 ];
 
 /** Settings: the summarization engine (offline today) and how dates are de-identified. */
@@ -68,8 +76,16 @@ function Options() {
         </p>
       ) : null}
       {settings ? (
-        <fieldset disabled={locks.backend} className="plain" aria-describedby={locks.backend ? 'managed-engine' : undefined}>
-          {locks.backend ? <p id="managed-engine" className="small muted">Engine set by your organization.</p> : null}
+        <fieldset
+          disabled={locks.backend}
+          className="plain"
+          aria-describedby={locks.backend ? 'managed-engine' : undefined}
+        >
+          {locks.backend ? (
+            <p id="managed-engine" className="small muted">
+              Engine set by your organization.
+            </p>
+          ) : null}
           {/* Made anew once the policy is known: its fields start from the engine in force. */}
           <EngineSettings
             key={provisional ? 'provisional' : `policy-${locks.backend}`}
@@ -80,7 +96,16 @@ function Options() {
         </fieldset>
       ) : null}
       {settings && locks.backend && !locks.apiKey && settings.backend.engine === 'model' ? (
-        <ClinicianKey onSave={(apiKey) => save({ backend: { engine: 'model', model: { ...(settings.backend as Extract<Engine, { engine: 'model' }>).model, apiKey } } })} />
+        <ClinicianKey
+          onSave={(apiKey) =>
+            save({
+              backend: {
+                engine: 'model',
+                model: { ...(settings.backend as Extract<Engine, { engine: 'model' }>).model, apiKey },
+              },
+            })
+          }
+        />
       ) : null}
       <section>
         <h2>De-identification</h2>
@@ -104,11 +129,17 @@ function Options() {
         ) : (
           <p className="muted">Loading…</p>
         )}
-        <p role="status" className="small muted" data-testid="date-policy-status">{saved ? 'Saved.' : ''}</p>
+        <p role="status" className="small muted" data-testid="date-policy-status">
+          {saved ? 'Saved.' : ''}
+        </p>
       </section>
       {settings ? (
         <fieldset disabled={locks.tokenBudget} className="plain">
-          <TokenBudget key={settings.tokenBudget} value={settings.tokenBudget} onSave={(tokenBudget) => save({ tokenBudget })} />
+          <TokenBudget
+            key={settings.tokenBudget}
+            value={settings.tokenBudget}
+            onSave={(tokenBudget) => save({ tokenBudget })}
+          />
         </fieldset>
       ) : null}
       <AuditSection managed={auditManaged} />
@@ -118,7 +149,10 @@ function Options() {
           <li>Chartside reads a page only when you click “Read this page”.</li>
           <li>It reads what is visible on screen, never hidden fields or other tabs.</li>
           <li>The record stays in the panel’s memory and is gone when you close the panel.</li>
-          <li>With a model endpoint, only the de-identified text you can preview in the panel is sent, to that endpoint, when you click Summarize.</li>
+          <li>
+            With a model endpoint, only the de-identified text you can preview in the panel is sent, to that endpoint,
+            when you click Summarize.
+          </li>
           <li>Settings, the API key included, are kept on this computer only (never synced).</li>
         </ul>
       </section>
@@ -130,7 +164,15 @@ function Options() {
 type Preset = 'openai' | 'azure' | 'compatible';
 
 /** The summarization engine: offline (default), or OpenAI, Azure OpenAI or any compatible endpoint. */
-function EngineSettings({ backend, onSave, keyLocked = false }: { backend: Engine; onSave: (backend: Engine) => Promise<void>; keyLocked?: boolean }) {
+function EngineSettings({
+  backend,
+  onSave,
+  keyLocked = false,
+}: {
+  backend: Engine;
+  onSave: (backend: Engine) => Promise<void>;
+  keyLocked?: boolean;
+}) {
   const model = backend.engine === 'model' ? backend.model : undefined;
   const [engine, setEngine] = useState<Engine['engine']>(backend.engine);
   const [preset, setPreset] = useState<Preset>(model?.kind ?? 'compatible');
@@ -142,7 +184,11 @@ function EngineSettings({ backend, onSave, keyLocked = false }: { backend: Engin
   const [apiKey, setApiKey] = useState(model?.apiKey ?? '');
   const [temperature, setTemperature] = useState(String(model?.temperature ?? 0.2));
   const [maxOutputTokens, setMaxOutputTokens] = useState(String(model?.maxOutputTokens ?? 1200));
-  const [headers, setHeaders] = useState(Object.entries(model?.headers ?? {}).map(([k, v]) => `${k}: ${v}`).join('\n'));
+  const [headers, setHeaders] = useState(
+    Object.entries(model?.headers ?? {})
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n'),
+  );
   const [status, setStatus] = useState('');
 
   const endpoint = preset === 'azure' ? azureEndpoint : preset === 'openai' ? 'https://api.openai.com/v1' : baseURL;
@@ -166,14 +212,20 @@ function EngineSettings({ backend, onSave, keyLocked = false }: { backend: Engin
     }
     const parsed = config();
     if (!parsed.success) {
-      setStatus(preset === 'azure' ? 'Enter the Azure endpoint (https://…openai.azure.com), the deployment and the API version.' : 'Enter the endpoint address (https://…/v1) and a model name.');
+      setStatus(
+        preset === 'azure'
+          ? 'Enter the Azure endpoint (https://…openai.azure.com), the deployment and the API version.'
+          : 'Enter the endpoint address (https://…/v1) and a model name.',
+      );
       return;
     }
     // Host access for exactly this endpoint, asked within the click (the browser shows its prompt).
     const pattern = sitePattern(endpoint);
     if (pattern) void browser.permissions.request({ origins: [pattern] }).catch(() => false);
     await onSave({ engine: 'model', model: parsed.data });
-    setStatus(`Saved: ${parsed.data.model} at ${new URL(endpoint).host}. Only de-identified text is sent, after you click Summarize.`);
+    setStatus(
+      `Saved: ${parsed.data.model} at ${new URL(endpoint).host}. Only de-identified text is sent, after you click Summarize.`,
+    );
   };
 
   const test = async () => {
@@ -181,7 +233,11 @@ function EngineSettings({ backend, onSave, keyLocked = false }: { backend: Engin
     if (!parsed.success) return setStatus('Fill in the endpoint and the model first.');
     setStatus('Testing…');
     const models = await listModels(parsed.data);
-    setStatus(models.ok ? `Connected. Models offered: ${models.value.join(', ') || '(none listed)'}.` : `${models.error.message}${models.error.detail ? ` (${models.error.detail})` : ''}`);
+    setStatus(
+      models.ok
+        ? `Connected. Models offered: ${models.value.join(', ') || '(none listed)'}.`
+        : `${models.error.message}${models.error.detail ? ` (${models.error.detail})` : ''}`,
+    );
   };
 
   return (
@@ -190,10 +246,12 @@ function EngineSettings({ backend, onSave, keyLocked = false }: { backend: Engin
       <fieldset>
         <legend>Engine</legend>
         <label className="choice">
-          <input type="radio" name="engine" checked={engine === 'offline'} onChange={() => setEngine('offline')} /> Offline (built in) — nothing is sent anywhere
+          <input type="radio" name="engine" checked={engine === 'offline'} onChange={() => setEngine('offline')} />{' '}
+          Offline (built in) — nothing is sent anywhere
         </label>
         <label className="choice">
-          <input type="radio" name="engine" checked={engine === 'model'} onChange={() => setEngine('model')} /> OpenAI-compatible endpoint (OpenAI, Azure OpenAI, a gateway, vLLM, Ollama, LM Studio)
+          <input type="radio" name="engine" checked={engine === 'model'} onChange={() => setEngine('model')} />{' '}
+          OpenAI-compatible endpoint (OpenAI, Azure OpenAI, a gateway, vLLM, Ollama, LM Studio)
         </label>
       </fieldset>
       {engine === 'model' ? (
@@ -208,16 +266,29 @@ function EngineSettings({ backend, onSave, keyLocked = false }: { backend: Engin
           </label>
           {preset === 'compatible' ? (
             <label>
-              Endpoint address <input type="url" value={baseURL} onChange={(e) => setBaseURL(e.target.value)} placeholder="https://gateway.example.org/v1" />
+              Endpoint address{' '}
+              <input
+                type="url"
+                value={baseURL}
+                onChange={(e) => setBaseURL(e.target.value)}
+                placeholder="https://gateway.example.org/v1"
+              />
             </label>
           ) : null}
           {preset === 'azure' ? (
             <>
               <label>
-                Azure endpoint <input type="url" value={azureEndpoint} onChange={(e) => setAzureEndpoint(e.target.value)} placeholder="https://your-resource.openai.azure.com" />
+                Azure endpoint{' '}
+                <input
+                  type="url"
+                  value={azureEndpoint}
+                  onChange={(e) => setAzureEndpoint(e.target.value)}
+                  placeholder="https://your-resource.openai.azure.com"
+                />
               </label>
               <label>
-                Deployment <input value={deployment} onChange={(e) => setDeployment(e.target.value)} placeholder="gpt-4o-mini" />
+                Deployment{' '}
+                <input value={deployment} onChange={(e) => setDeployment(e.target.value)} placeholder="gpt-4o-mini" />
               </label>
               <label>
                 API version <input value={apiVersion} onChange={(e) => setApiVersion(e.target.value)} />
@@ -233,14 +304,36 @@ function EngineSettings({ backend, onSave, keyLocked = false }: { backend: Engin
             <p className="small muted">No key is entered here: your organization’s gateway authenticates requests.</p>
           ) : (
             <label>
-              API key <input type="password" autoComplete="off" value={apiKey} onChange={(e) => setApiKey(e.target.value)} placeholder="kept on this computer only" />
+              API key{' '}
+              <input
+                type="password"
+                autoComplete="off"
+                value={apiKey}
+                onChange={(e) => setApiKey(e.target.value)}
+                placeholder="kept on this computer only"
+              />
             </label>
           )}
           <label>
-            Temperature (0 is most literal) <input type="number" min="0" max="2" step="0.1" value={temperature} onChange={(e) => setTemperature(e.target.value)} />
+            Temperature (0 is most literal){' '}
+            <input
+              type="number"
+              min="0"
+              max="2"
+              step="0.1"
+              value={temperature}
+              onChange={(e) => setTemperature(e.target.value)}
+            />
           </label>
           <label>
-            Longest answer, in tokens <input type="number" min="100" step="100" value={maxOutputTokens} onChange={(e) => setMaxOutputTokens(e.target.value)} />
+            Longest answer, in tokens{' '}
+            <input
+              type="number"
+              min="100"
+              step="100"
+              value={maxOutputTokens}
+              onChange={(e) => setMaxOutputTokens(e.target.value)}
+            />
           </label>
           <label>
             Extra headers (one “Name: value” a line, for gateways)
@@ -256,7 +349,9 @@ function EngineSettings({ backend, onSave, keyLocked = false }: { backend: Engin
           Save engine
         </button>
       </div>
-      <p role="status" className="small" data-testid="engine-status">{status}</p>
+      <p role="status" className="small" data-testid="engine-status">
+        {status}
+      </p>
     </section>
   );
 }
@@ -273,21 +368,35 @@ function TokenBudget({ value, onSave }: { value: number; onSave: (tokens: number
   const [status, setStatus] = useState('');
   const save = async () => {
     const tokens = Number(text);
-    if (!Number.isInteger(tokens) || tokens < 1000 || tokens > 200_000) return setStatus('Enter a whole number from 1,000 to 200,000.');
+    if (!Number.isInteger(tokens) || tokens < 1000 || tokens > 200_000)
+      return setStatus('Enter a whole number from 1,000 to 200,000.');
     await onSave(tokens);
     setStatus(`Saved: up to ${tokens.toLocaleString('en-US')} tokens per draft.`);
   };
   return (
     <section>
       <h2>Context budget</h2>
-      <p className="small muted">How much of the chart a model draft may use. The panel sends what matters first (active problems, current medications, the latest results) and lists what did not fit.</p>
+      <p className="small muted">
+        How much of the chart a model draft may use. The panel sends what matters first (active problems, current
+        medications, the latest results) and lists what did not fit.
+      </p>
       <label>
-        Token budget <input type="number" min={1000} max={200000} step={500} value={text} onChange={(e) => setText(e.target.value)} />
+        Token budget{' '}
+        <input
+          type="number"
+          min={1000}
+          max={200000}
+          step={500}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
       </label>{' '}
       <button type="button" onClick={() => void save()}>
         Save budget
       </button>
-      <p role="status" className="small muted" data-testid="budget-status">{status}</p>
+      <p role="status" className="small muted" data-testid="budget-status">
+        {status}
+      </p>
     </section>
   );
 }
@@ -317,7 +426,15 @@ function AuditSection({ managed }: { managed: boolean }) {
     if (cleared.ok) setEntries([]);
     else setClearError(cleared.error.message);
   };
-  return <AuditLog entries={entries} onExport={exportCsv} onClear={() => void clear()} managed={managed} clearError={clearError} />;
+  return (
+    <AuditLog
+      entries={entries}
+      onExport={exportCsv}
+      onClear={() => void clear()}
+      managed={managed}
+      clearError={clearError}
+    />
+  );
 }
 
 /** With the engine managed but keys personal (AllowClinicianKey), the clinician enters only a key. */
@@ -328,12 +445,30 @@ function ClinicianKey({ onSave }: { onSave: (apiKey: string) => Promise<void> })
     <section>
       <h2>Your API key</h2>
       <label>
-        API key <input type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} placeholder="kept on this computer only" />
+        API key{' '}
+        <input
+          type="password"
+          autoComplete="off"
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          placeholder="kept on this computer only"
+        />
       </label>{' '}
-      <button type="button" disabled={!key} onClick={() => void onSave(key).then(() => { setKey(''); setStatus('Saved on this computer.'); })}>
+      <button
+        type="button"
+        disabled={!key}
+        onClick={() =>
+          void onSave(key).then(() => {
+            setKey('');
+            setStatus('Saved on this computer.');
+          })
+        }
+      >
         Save key
       </button>
-      <p role="status" className="small muted">{status}</p>
+      <p role="status" className="small muted">
+        {status}
+      </p>
     </section>
   );
 }

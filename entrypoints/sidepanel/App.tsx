@@ -38,10 +38,23 @@ export function App() {
   const { record } = chart;
   const choices = useSendChoices(record, settings);
   const usesModel = settings.backend.engine === 'model';
-  const draft = useDraft({ tabId, record, settings, sendSettings: choices.sendSettings, taskOptions: choices.taskOptions, prepared: choices.preparing.ready });
+  const draft = useDraft({
+    tabId,
+    record,
+    settings,
+    sendSettings: choices.sendSettings,
+    taskOptions: choices.taskOptions,
+    prepared: choices.preparing.ready,
+  });
   const page = usePageWatch(tabId, record?.source.identity?.documentId ?? draft.owner?.identity.documentId);
   const selection = usePageSelection(tabId, record !== undefined && !page.stale);
-  const writes = usePageWrites({ tabId, page, record, draft: { text: draft.text, owner: draft.owner, present: Boolean(draft.output) }, onElsewhere: chart.showElsewhere });
+  const writes = usePageWrites({
+    tabId,
+    page,
+    record,
+    draft: { text: draft.text, owner: draft.owner, present: Boolean(draft.output) },
+    onElsewhere: chart.showElsewhere,
+  });
 
   // A new tab means a new chart: never show one patient's record next to another's page.
   useEffect(() => {
@@ -77,9 +90,24 @@ export function App() {
 
       {record && !isEmptyRecord(record) ? (
         <>
-          <PagesIncluded pages={recordPages(record)} currentDocumentId={record.source.identity?.documentId} onOpen={chart.openPage} />
-          {chart.elsewhere ? <ElsewhereNotice page={chart.elsewhere} onOpen={chart.openPage} onDismiss={() => chart.showElsewhere(undefined)} /> : null}
-          <RecordView record={record} onShow={writes.show} selectedText={selection?.text} onGivePatient={(given) => chart.setRecord(withPatientGiven(record, given))} />
+          <PagesIncluded
+            pages={recordPages(record)}
+            currentDocumentId={record.source.identity?.documentId}
+            onOpen={chart.openPage}
+          />
+          {chart.elsewhere ? (
+            <ElsewhereNotice
+              page={chart.elsewhere}
+              onOpen={chart.openPage}
+              onDismiss={() => chart.showElsewhere(undefined)}
+            />
+          ) : null}
+          <RecordView
+            record={record}
+            onShow={writes.show}
+            selectedText={selection?.text}
+            onGivePatient={(given) => chart.setRecord(withPatientGiven(record, given))}
+          />
           <PlantedInstructionsNote record={record} onShow={writes.show} />
           <SiteAccess pageUrl={record.source.url} permissions={browser.permissions} />
           <SendControls
@@ -135,7 +163,8 @@ export function App() {
 
       {draft.otherDrafts > 0 && !draft.output ? (
         <p className="small muted" role="status" data-testid="other-drafts">
-          A draft written in this tab for another patient is kept but not offered here; it comes back on that patient’s chart.
+          A draft written in this tab for another patient is kept but not offered here; it comes back on that patient’s
+          chart.
         </p>
       ) : null}
       <footer className="panel-footer muted small">

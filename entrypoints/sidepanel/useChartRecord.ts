@@ -16,7 +16,11 @@ export function useChartRecord(tabId: number | undefined, options: { onRead: () 
   const [elsewhere, setElsewhere] = useState<RecordPage | undefined>();
 
   const readTab = async (selectionOnly: boolean) => {
-    if (tabId === undefined) throw new PanelError({ code: 'no-tab', message: 'No chart tab is open. Open the patient chart, then try again.' });
+    if (tabId === undefined)
+      throw new PanelError({
+        code: 'no-tab',
+        message: 'No chart tab is open. Open the patient chart, then try again.',
+      });
     const result = await askBackground(send, { type: 'capture', tabId, selectionOnly });
     if (!result.ok) throw new PanelError(result.error);
     return result.value;

@@ -53,7 +53,10 @@ export function useDraft({ tabId, record, settings, sendSettings, taskOptions, p
 
   const summarize = useMutation({
     mutationFn: async (current: PatientRecord): Promise<TaskRun> => {
-      const engine = settings.backend.engine === 'offline' ? ({ engine: 'offline' } as const) : ({ engine: 'model', config: settings.backend.model } as const);
+      const engine =
+        settings.backend.engine === 'offline'
+          ? ({ engine: 'offline' } as const)
+          : ({ engine: 'model', config: settings.backend.model } as const);
       abort.current = new AbortController();
       setStreamed('');
       // Only the de-identified payload leaves; the leak guard checks it again right before sending.
@@ -76,11 +79,14 @@ export function useDraft({ tabId, record, settings, sendSettings, taskOptions, p
       setVerification(checked);
       // Said once for screen readers, and focus goes to the draft so the keyboard is where the work is.
       const toCheck = checked.unsupported.length + checked.omissions.length;
-      setAnnounced(`${made.title} ready: ${checked.checked} statements${toCheck ? `, ${toCheck} to check` : ', all supported by the chart'}.`);
+      setAnnounced(
+        `${made.title} ready: ${checked.checked} statements${toCheck ? `, ${toCheck} to check` : ', all supported by the chart'}.`,
+      );
       requestAnimationFrame(() => region.current?.focus());
       setOwner(madeFor);
       setText(draftToText(made));
-      if (tabId !== undefined) void saveDraft(tabId, { output: made, text: draftToText(made), identity: madeFor.identity });
+      if (tabId !== undefined)
+        void saveDraft(tabId, { output: made, text: draftToText(made), identity: madeFor.identity });
     },
   });
 
@@ -97,7 +103,14 @@ export function useDraft({ tabId, record, settings, sendSettings, taskOptions, p
       const { mine, others } = sortDrafts(drafts, shown.ok ? shown.value.identity : undefined);
       setOtherDrafts(others);
       if (!mine) return;
-      setOwner((current) => current ?? { identity: mine.identity, patientName: shown.ok ? shown.value.patientName : undefined, restored: true });
+      setOwner(
+        (current) =>
+          current ?? {
+            identity: mine.identity,
+            patientName: shown.ok ? shown.value.patientName : undefined,
+            restored: true,
+          },
+      );
       setOutput((current) => current ?? mine.output);
       setText((current) => current || mine.text);
     })();

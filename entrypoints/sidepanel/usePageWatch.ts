@@ -17,7 +17,8 @@ export function usePageWatch(tabId: number | undefined, documentId: string | und
   useEffect(() => {
     if (tabId === undefined || documentId === undefined) return;
     const onUpdated = (updatedTab: number, change: { status?: string; url?: string }) => {
-      if (updatedTab === tabId && (change.status === 'loading' || change.url !== undefined)) markStale({ reason: 'navigated' });
+      if (updatedTab === tabId && (change.status === 'loading' || change.url !== undefined))
+        markStale({ reason: 'navigated' });
     };
     const onMessage = (raw: unknown, sender: { tab?: { id?: number } }) => {
       const event = PageEventSchema.safeParse(raw);

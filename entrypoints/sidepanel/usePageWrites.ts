@@ -43,7 +43,13 @@ export function usePageWrites({ tabId, page, record, draft, onElsewhere }: PageW
       await navigator.clipboard.writeText(draft.text);
       setHandback({ done: 'Copied as plain text.' });
     } catch (error) {
-      setHandback({ error: { code: 'clipboard', message: 'Chartside could not copy to the clipboard. Select the draft and copy it by hand.', detail: String(error) } });
+      setHandback({
+        error: {
+          code: 'clipboard',
+          message: 'Chartside could not copy to the clipboard. Select the draft and copy it by hand.',
+          detail: String(error),
+        },
+      });
     }
   };
 
@@ -51,14 +57,24 @@ export function usePageWrites({ tabId, page, record, draft, onElsewhere }: PageW
     if (!draft.present || !draft.owner || tabId === undefined || page.stale) return;
     setConfirming(false);
     // The page agent checks that the page still shows this draft's patient before it writes.
-    const result = await askBackground(send, { type: 'insert', tabId, text: draft.text, expected: draft.owner.identity, confirmedUnknown });
+    const result = await askBackground(send, {
+      type: 'insert',
+      tabId,
+      text: draft.text,
+      expected: draft.owner.identity,
+      confirmedUnknown,
+    });
     if (!result.ok && result.error.code === 'patient-unconfirmed') {
       setHandback(undefined);
       setConfirming(true);
       return;
     }
     if (!result.ok) refusedByPage(result.error);
-    setHandback(result.ok ? { done: `Inserted into “${result.value.field}”. Review it there before you send or sign.` } : { error: result.error });
+    setHandback(
+      result.ok
+        ? { done: `Inserted into “${result.value.field}”. Review it there before you send or sign.` }
+        : { error: result.error },
+    );
   };
 
   const show = async (where: ItemLocation) => {
@@ -66,7 +82,12 @@ export function usePageWrites({ tabId, page, record, draft, onElsewhere }: PageW
     const on = pageOf(record, where);
     if (on && on.documentId !== record.source.identity?.documentId) return onElsewhere(on);
     onElsewhere(undefined);
-    const result = await askBackground(send, { type: 'highlight', tabId, ref: where.ref, expected: record.source.identity ?? NO_IDENTITY });
+    const result = await askBackground(send, {
+      type: 'highlight',
+      tabId,
+      ref: where.ref,
+      expected: record.source.identity ?? NO_IDENTITY,
+    });
     if (!result.ok) refusedByPage(result.error);
   };
 

@@ -16,7 +16,11 @@ export interface PreparedSendState {
  * What a model would be sent for this record and these settings, prepared in the de-identification
  * worker whenever `enabled`; a newer record or setting supersedes the answer still on its way.
  */
-export function usePreparedSend(record: PatientRecord | undefined, settings: SendSettings, enabled: boolean): PreparedSendState {
+export function usePreparedSend(
+  record: PatientRecord | undefined,
+  settings: SendSettings,
+  enabled: boolean,
+): PreparedSendState {
   const preparer = useMemo(() => createPreparer(), []);
   useEffect(() => () => preparer.dispose(), [preparer]);
   const [result, setResult] = useState<Result<PreparedSend> | undefined>();

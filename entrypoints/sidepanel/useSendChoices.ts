@@ -24,7 +24,12 @@ export function useSendChoices(record: PatientRecord | undefined, settings: Sett
     setDismissed([]);
   }, [record]);
   const sendSettings = useMemo(
-    () => ({ task, tokenBudget: settings.tokenBudget, datePolicy: settings.datePolicy, choices: { redact: redactions, keep: kept } }),
+    () => ({
+      task,
+      tokenBudget: settings.tokenBudget,
+      datePolicy: settings.datePolicy,
+      choices: { redact: redactions, keep: kept },
+    }),
     [task, settings.tokenBudget, settings.datePolicy, redactions, kept],
   );
   // Worked out whenever it is shown or a model would draft (the budget's omissions are said then,
@@ -42,7 +47,8 @@ export function useSendChoices(record: PatientRecord | undefined, settings: Sett
     redact: (text: string) => setRedactions((list) => [...list, text]),
     keep: (original: string) => setKept((list) => [...list, original]),
     accepted: taskOptions.accepted.map((s) => s.text),
-    accept: (statement: Statement) => setTaskOptions((options) => ({ ...options, accepted: [...options.accepted, statement] })),
+    accept: (statement: Statement) =>
+      setTaskOptions((options) => ({ ...options, accepted: [...options.accepted, statement] })),
     dismissed,
     dismiss: (statement: Statement) => setDismissed((list) => [...list, statement.text]),
   };

@@ -6,7 +6,11 @@ import { loadEffectiveSettings, watchEffectiveSettings } from '../../utils/setti
 /** The settings in force: the clinician's, under any policy IT manages; followed as they change. */
 export function useSettingsInForce(): Settings {
   const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: ['settings'], queryFn: loadEffectiveSettings }).data?.settings ?? DEFAULT_SETTINGS;
-  useEffect(() => watchEffectiveSettings(() => void queryClient.invalidateQueries({ queryKey: ['settings'] })), [queryClient]);
+  const settings =
+    useQuery({ queryKey: ['settings'], queryFn: loadEffectiveSettings }).data?.settings ?? DEFAULT_SETTINGS;
+  useEffect(
+    () => watchEffectiveSettings(() => void queryClient.invalidateQueries({ queryKey: ['settings'] })),
+    [queryClient],
+  );
   return settings;
 }

@@ -16,8 +16,13 @@ function newest(dir) {
 /** @param {{ quiet?: boolean, browser?: 'chrome' | 'firefox' }} [options] */
 export function ensureBuilt({ quiet = true, browser = 'chrome' } = {}) {
   const manifest = browser === 'firefox' ? '.output/firefox-mv2/manifest.json' : '.output/chrome-mv3/manifest.json';
-  const sources = Math.max(...['entrypoints', 'utils', 'components', 'public'].filter(existsSync).map(newest), statSync('wxt.config.ts').mtimeMs);
+  const sources = Math.max(
+    ...['entrypoints', 'utils', 'components', 'public'].filter(existsSync).map(newest),
+    statSync('wxt.config.ts').mtimeMs,
+  );
   if (existsSync(manifest) && statSync(manifest).mtimeMs >= sources) return;
   // stdout stays clean for tools that print JSON: the build's output goes to stderr.
-  execFileSync('npx', ['wxt', 'build', ...(browser === 'firefox' ? ['-b', 'firefox'] : [])], { stdio: quiet ? ['ignore', 'ignore', 'inherit'] : ['ignore', 2, 'inherit'] });
+  execFileSync('npx', ['wxt', 'build', ...(browser === 'firefox' ? ['-b', 'firefox'] : [])], {
+    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : ['ignore', 2, 'inherit'],
+  });
 }

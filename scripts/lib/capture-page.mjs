@@ -11,8 +11,10 @@ export async function capturePage(target) {
   let url = target;
   let server;
   if (!/^https?:\/\//.test(target)) {
-    if (!existsSync(target) || !statSync(target).isFile()) return { ok: false, message: `no such file or URL: ${target}` };
-    if (!/\.x?html?$/i.test(target)) return { ok: false, message: `${target} is not an HTML page (expected a .html file)` };
+    if (!existsSync(target) || !statSync(target).isFile())
+      return { ok: false, message: `no such file or URL: ${target}` };
+    if (!/\.x?html?$/i.test(target))
+      return { ok: false, message: `${target} is not an HTML page (expected a .html file)` };
     // Served over HTTP like a real EHR (activeTab does not apply to file:// pages): only its folder.
     server = await serveDirectory(dirname(resolve(target)));
     url = `${server.url}/${encodeURIComponent(basename(target))}`;
@@ -28,9 +30,12 @@ export async function capturePage(target) {
     } catch (error) {
       return { ok: false, message: `could not load ${target}: ${error.message.split('\n')[0]}` };
     }
-    if (response && !response.ok()) return { ok: false, message: `could not load ${target}: HTTP ${response.status()}` };
+    if (response && !response.ok())
+      return { ok: false, message: `could not load ${target}: HTTP ${response.status()}` };
     const result = await captureThroughExtension(ext, page);
-    return result?.ok ? { ok: true, value: result.value } : { ok: false, message: result?.error?.message ?? 'capture failed' };
+    return result?.ok
+      ? { ok: true, value: result.value }
+      : { ok: false, message: result?.error?.message ?? 'capture failed' };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message.split('\n')[0] : String(error) };
   } finally {

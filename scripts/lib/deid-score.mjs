@@ -17,7 +17,11 @@ export function scoreDocs(docs, run) {
   const misses = [];
   const falsePositives = [];
   const label = (name) => byLabel.get(name) ?? byLabel.set(name, tally()).get(name);
-  const around = (text, start, end) => `…${text.slice(Math.max(0, start - 30), start)}⟦${text.slice(start, end)}⟧${text.slice(end, end + 20)}…`.replace(/\n/g, ' ');
+  const around = (text, start, end) =>
+    `…${text.slice(Math.max(0, start - 30), start)}⟦${text.slice(start, end)}⟧${text.slice(end, end + 20)}…`.replace(
+      /\n/g,
+      ' ',
+    );
   for (const doc of docs) {
     const result = run(doc);
     const covered = new Uint8Array(doc.text.length);
@@ -28,7 +32,9 @@ export function scoreDocs(docs, run) {
       // Separators between replaced parts (the ", " in "Street, Unit 12") need not be replaced.
       const caught = [...value].every((ch, i) => covered[g.start + i] || /[\s,;:.]/.test(ch));
       // A leak is the value still standing as a word: a two-letter name "An" inside "and" is no leak.
-      const leaked = new RegExp(`(?<![\\p{L}\\p{N}])${escape(value.toLowerCase())}(?![\\p{L}\\p{N}])`, 'u').test(output);
+      const leaked = new RegExp(`(?<![\\p{L}\\p{N}])${escape(value.toLowerCase())}(?![\\p{L}\\p{N}])`, 'u').test(
+        output,
+      );
       for (const t of [overall, label(g.label), ...(g.known ? [known] : [])]) {
         t.gold++;
         if (caught) t.caught++;
@@ -42,10 +48,16 @@ export function scoreDocs(docs, run) {
         t.found++;
         if (right) t.right++;
       }
-      if (!right) falsePositives.push(`${s.type} "${doc.text.slice(s.start, s.end)}"  ${around(doc.text, s.start, s.end)}`);
+      if (!right)
+        falsePositives.push(`${s.type} "${doc.text.slice(s.start, s.end)}"  ${around(doc.text, s.start, s.end)}`);
     }
   }
-  const rates = (t) => ({ ...t, recall: t.gold ? t.caught / t.gold : NaN, leakRecall: t.gold ? (t.gold - t.leaked) / t.gold : NaN, precision: t.found ? t.right / t.found : NaN });
+  const rates = (t) => ({
+    ...t,
+    recall: t.gold ? t.caught / t.gold : NaN,
+    leakRecall: t.gold ? (t.gold - t.leaked) / t.gold : NaN,
+    precision: t.found ? t.right / t.found : NaN,
+  });
   return {
     overall: rates(overall),
     known: rates(known),

@@ -75,7 +75,9 @@ function sessionTransport(ws, session) {
     send(raw) {
       const message = JSON.parse(raw);
       if (message.method === 'session.new') {
-        queueMicrotask(() => transport.onmessage?.(JSON.stringify({ type: 'success', id: message.id, result: session })));
+        queueMicrotask(() =>
+          transport.onmessage?.(JSON.stringify({ type: 'success', id: message.id, result: session })),
+        );
         return;
       }
       ws.send(raw);
@@ -103,7 +105,8 @@ export async function launchFirefoxWithExtension(options = {}) {
   const executablePath = firefoxPath();
   if (!executablePath) throw new Error('Firefox ESR not found (apt-get install -y firefox-esr, or set FIREFOX_PATH).');
   const dir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
-  if (!existsSync(resolve(dir, 'manifest.json'))) throw new Error(`No built add-on in ${dir}. Run \`npm run build:firefox\` first.`);
+  if (!existsSync(resolve(dir, 'manifest.json')))
+    throw new Error(`No built add-on in ${dir}. Run \`npm run build:firefox\` first.`);
 
   const profile = mkdtempSync(join(tmpdir(), 'chartside-firefox-'));
   await createProfile(Browser.FIREFOX, {
@@ -114,10 +117,24 @@ export async function launchFirefoxWithExtension(options = {}) {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
     },
   });
-  const args = ['--marionette', '--remote-debugging-port=0', '--remote-allow-system-access', '--profile', profile, '--no-remote'];
+  const args = [
+    '--marionette',
+    '--remote-debugging-port=0',
+    '--remote-allow-system-access',
+    '--profile',
+    profile,
+    '--no-remote',
+  ];
   if (options.headless ?? true) args.push('--headless');
   args.push('about:blank');
-  const process_ = launch({ executablePath, args, dumpio: false, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  const process_ = launch({
+    executablePath,
+    args,
+    dumpio: false,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
 
   let marionette;
   let browser;
@@ -131,9 +148,17 @@ export async function launchFirefoxWithExtension(options = {}) {
   try {
     await process_.waitForLineOutput(WEBDRIVER_BIDI_WEBSOCKET_ENDPOINT_REGEX, 30_000);
     marionette = await connectMarionette(Number(await waitForFile(join(profile, 'MarionetteActivePort'), 30_000)));
-    const session = await marionette.send('WebDriver:NewSession', { webSocketUrl: true, acceptInsecureCerts: false, unhandledPromptBehavior: 'ignore' });
+    const session = await marionette.send('WebDriver:NewSession', {
+      webSocketUrl: true,
+      acceptInsecureCerts: false,
+      unhandledPromptBehavior: 'ignore',
+    });
     const ws = await NodeWebSocketTransport.create(session.capabilities.webSocketUrl);
-    browser = await puppeteer.connect({ transport: sessionTransport(ws, session), protocol: 'webDriverBiDi', defaultViewport: null });
+    browser = await puppeteer.connect({
+      transport: sessionTransport(ws, session),
+      protocol: 'webDriverBiDi',
+      defaultViewport: null,
+    });
     await browser.installExtension(resolve(dir));
   } catch (error) {
     await close();
@@ -151,7 +176,6 @@ export async function launchFirefoxWithExtension(options = {}) {
   };
   return { browser, chrome, marionette, baseUrl: `moz-extension://${EXTENSION_UUID}`, close };
 }
-
 
 /**
  * Opens an extension page (e.g. `options.html`) in a new tab. Firefox sends no WebDriver BiDi load
@@ -228,5 +252,10 @@ export async function screenshotWithSidebar(ff) {
      return { data: canvas.toDataURL('image/png'), width: canvas.width, height: canvas.height, sidebarWidth: sw };
      })();`,
   );
-  return { png: Buffer.from(shot.data.split(',')[1], 'base64'), width: shot.width, height: shot.height, sidebarWidth: shot.sidebarWidth };
+  return {
+    png: Buffer.from(shot.data.split(',')[1], 'base64'),
+    width: shot.width,
+    height: shot.height,
+    sidebarWidth: shot.sidebarWidth,
+  };
 }

@@ -3,7 +3,12 @@
 import { createServer } from 'vite';
 
 export async function loadModules(paths) {
-  const server = await createServer({ configFile: false, logLevel: 'silent', appType: 'custom', server: { middlewareMode: true, hmr: false, ws: false } });
+  const server = await createServer({
+    configFile: false,
+    logLevel: 'silent',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false },
+  });
   try {
     return await Promise.all(paths.map((path) => server.ssrLoadModule(path)));
   } finally {

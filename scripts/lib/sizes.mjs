@@ -10,7 +10,11 @@ const OUT = '.output/chrome-mv3';
 
 function measure(files) {
   const bytes = files.map((f) => readFileSync(join(OUT, f)));
-  return { raw: bytes.reduce((n, b) => n + b.length, 0), gzip: bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0), files };
+  return {
+    raw: bytes.reduce((n, b) => n + b.length, 0),
+    gzip: bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
+    files,
+  };
 }
 
 /** An HTML page and every script and stylesheet it links. */

@@ -48,12 +48,62 @@ export function containsWords(hay, needle) {
 // Record shape
 
 const SYNONYMS = {
-  problems: ['problems', 'problem', 'problemlist', 'conditions', 'condition', 'diagnoses', 'diagnosis', 'diagnosislist', 'activeproblems', 'healthconcerns'],
-  medications: ['medications', 'medication', 'meds', 'med', 'medicationlist', 'drugs', 'drug', 'prescriptions', 'medicationstatements', 'medicationrequests', 'activemedications'],
-  allergies: ['allergies', 'allergy', 'allergyintolerances', 'allergyintolerance', 'allergiesandintolerances', 'intolerances', 'adversereactions'],
-  labs: ['labs', 'lab', 'labresults', 'laboratoryresults', 'laboratory', 'results', 'testresults', 'diagnosticresults', 'laboratorytests'],
+  problems: [
+    'problems',
+    'problem',
+    'problemlist',
+    'conditions',
+    'condition',
+    'diagnoses',
+    'diagnosis',
+    'diagnosislist',
+    'activeproblems',
+    'healthconcerns',
+  ],
+  medications: [
+    'medications',
+    'medication',
+    'meds',
+    'med',
+    'medicationlist',
+    'drugs',
+    'drug',
+    'prescriptions',
+    'medicationstatements',
+    'medicationrequests',
+    'activemedications',
+  ],
+  allergies: [
+    'allergies',
+    'allergy',
+    'allergyintolerances',
+    'allergyintolerance',
+    'allergiesandintolerances',
+    'intolerances',
+    'adversereactions',
+  ],
+  labs: [
+    'labs',
+    'lab',
+    'labresults',
+    'laboratoryresults',
+    'laboratory',
+    'results',
+    'testresults',
+    'diagnosticresults',
+    'laboratorytests',
+  ],
   vitals: ['vitals', 'vital', 'vitalsigns', 'vitalsign'],
-  immunizations: ['immunizations', 'immunization', 'immunisations', 'immunisation', 'vaccines', 'vaccine', 'vaccinations', 'vaccination'],
+  immunizations: [
+    'immunizations',
+    'immunization',
+    'immunisations',
+    'immunisation',
+    'vaccines',
+    'vaccine',
+    'vaccinations',
+    'vaccination',
+  ],
 };
 const PATIENT_KEYS = ['patient', 'demographics', 'patientdemographics', 'banner', 'patientbanner', 'subject'];
 const CATEGORY_OF = new Map(Object.entries(SYNONYMS).flatMap(([c, keys]) => keys.map((k) => [k, c])));
@@ -62,7 +112,8 @@ const CATEGORY_OF = new Map(Object.entries(SYNONYMS).flatMap(([c, keys]) => keys
 function itemsOf(value) {
   if (Array.isArray(value)) return value;
   if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (['items', 'entries', 'list', 'data'].includes(keyOf(k)) && Array.isArray(v)) return v;
+    for (const [k, v] of Object.entries(value))
+      if (['items', 'entries', 'list', 'data'].includes(keyOf(k)) && Array.isArray(v)) return v;
   }
   return [];
 }
@@ -79,7 +130,14 @@ export function readRecord(record) {
       if (category) lists[category].push(...itemsOf(v));
       else if (PATIENT_KEYS.includes(key) && v && typeof v === 'object' && patient === undefined) patient = v;
       // A record wrapped in one object (`{ record: {...} }`, `{ chart: {...} }`) is read through.
-      else if (depth === 0 && v && typeof v === 'object' && !Array.isArray(v) && ['record', 'chart', 'data', 'result', 'value'].includes(key)) visit(v, 1);
+      else if (
+        depth === 0 &&
+        v &&
+        typeof v === 'object' &&
+        !Array.isArray(v) &&
+        ['record', 'chart', 'data', 'result', 'value'].includes(key)
+      )
+        visit(v, 1);
     }
   };
   visit(record, 0);
@@ -110,7 +168,8 @@ function leavesOf(value, path = [], out = []) {
 // is: statuses, severities, dosage forms, routes, frequencies, units, section words, month names. Such a
 // leaf ("Active", "oral tablet", "twice daily", "mmol/L", "2025-06-03") is not used for the reverse
 // containment of the rule (a leaf contained in a truth name).
-const GENERIC = new Set(`
+const GENERIC = new Set(
+  `
   active inactive resolved current past historical chronic acute completed complete discontinued stopped
   held hold on off pending final preliminary amended corrected cancelled canceled refused entered error
   unknown confirmed unconfirmed suspected provisional differential verified unverified recurrence relapse
@@ -133,7 +192,10 @@ const GENERIC = new Set(`
   no none known yes nka nkda the and or of for to in
   jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
   september october november december
-`.split(/\s+/).filter(Boolean));
+`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /** A leaf made only of generic words and numbers (see GENERIC). */
 export function isGeneric(normalised) {
@@ -155,12 +217,21 @@ export function leafMatchesName(leaf, name) {
 export function truthNames(item) {
   if (typeof item === 'string') return [norm(item)].filter(Boolean);
   const names = [item?.name, item?.display, ...(Array.isArray(item?.aliases) ? item.aliases : [])];
-  return [...new Set(names.filter((n) => typeof n === 'string').map(norm).filter(Boolean))];
+  return [
+    ...new Set(
+      names
+        .filter((n) => typeof n === 'string')
+        .map(norm)
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** A record item, prepared: its leaves (raw and normalised) and a short label for reports. */
 function prepareItem(item) {
-  const leaves = leavesOf(item).map((l) => ({ ...l, norm: norm(l.text) })).filter((l) => l.norm);
+  const leaves = leavesOf(item)
+    .map((l) => ({ ...l, norm: norm(l.text) }))
+    .filter((l) => l.norm);
   return { item, leaves, label: labelOf(item) };
 }
 
@@ -168,7 +239,9 @@ function labelOf(item) {
   if (typeof item === 'string') return item;
   if (item && typeof item === 'object') {
     if (typeof item.text === 'string' && item.text) return item.text;
-    const first = leavesOf(item).map((l) => l.text).filter(Boolean);
+    const first = leavesOf(item)
+      .map((l) => l.text)
+      .filter(Boolean);
     return first.slice(0, 4).join(' | ');
   }
   return String(item);
@@ -182,7 +255,8 @@ function nameMatches(prepared, names) {
 // Value matching
 
 /** Keys under which numbers are not the item's value: dates, ranges, flags, codes, statuses. */
-const NOT_VALUE_KEY = /date|time|when|day|period|effective|issued|onset|start|end|range|reference|refrange|interval|normal|low|high|flag|interpretation|abnormal|code|system|loinc|snomed|status|state|verification|^ids?$|^refs?$/;
+const NOT_VALUE_KEY =
+  /date|time|when|day|period|effective|issued|onset|start|end|range|reference|refrange|interval|normal|low|high|flag|interpretation|abnormal|code|system|loinc|snomed|status|state|verification|^ids?$|^refs?$/;
 
 /** Numbers written in a string (commas in thousands ignored), as { value, decimals }. */
 export function numbersIn(s) {
@@ -202,7 +276,9 @@ export function numbersIn(s) {
  * An empty list means a text value (`Pending`, `REACTIVE`).
  */
 export function keyNumbers(value) {
-  const text = String(value ?? '').normalize('NFKD').replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
+  const text = String(value ?? '')
+    .normalize('NFKD')
+    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   const nums = numbersIn(text);
   if (!nums.length) return [];
   const [a, b] = nums;
@@ -221,7 +297,10 @@ const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A leaf with the truth item's name text taken out (so `A1c` or `SpO2` give no number). */
 function withoutNames(text, names) {
-  let out = String(text).normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  let out = String(text)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   for (const name of [...names].sort((x, y) => y.length - x.length)) {
     const words = name.split(' ').filter(Boolean);
     if (!words.length) continue;
@@ -270,7 +349,9 @@ export function maximumMatching(edges, recordCount) {
   let size = 0;
   for (let i = 0; i < edges.length; i++) if (tryAssign(i, new Array(recordCount).fill(false))) size++;
   const pairOf = new Array(edges.length).fill(-1);
-  owner.forEach((i, j) => { if (i >= 0) pairOf[i] = j; });
+  owner.forEach((i, j) => {
+    if (i >= 0) pairOf[i] = j;
+  });
   return { size, pairOf };
 }
 
@@ -278,7 +359,8 @@ export function maximumMatching(edges, recordCount) {
 // Patient
 
 /** Keys of subtrees about someone other than the patient. */
-const OTHER_PEOPLE = /guardian|contact|author|provider|organi[sz]ation|^org$|custodian|informant|performer|practitioner|clinician|physician|doctor|nurse|careteam|caregiver|nextofkin|^kin$|emergency|relative|relation|spouse|partner|parent|mother|father|child|employer|insurer|insurance|payer|payor|pcp|referr|attending|encounter|facility|location|legalauthenticator|participant/;
+const OTHER_PEOPLE =
+  /guardian|contact|author|provider|organi[sz]ation|^org$|custodian|informant|performer|practitioner|clinician|physician|doctor|nurse|careteam|caregiver|nextofkin|^kin$|emergency|relative|relation|spouse|partner|parent|mother|father|child|employer|insurer|insurance|payer|payor|pcp|referr|attending|encounter|facility|location|legalauthenticator|participant/;
 /** Patient leaves that are contact details, not identifiers. */
 const CONTACT_DETAIL = /phone|telecom|tel$|mobile|fax|email|mail|address|street|city|postal|zip/;
 
@@ -294,11 +376,26 @@ const monthOf = (word) => {
   if (w.length < 3) return 0;
   const i = MONTHS.indexOf(w.slice(0, 3));
   if (i < 0) return 0;
-  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][i];
+  const full = [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+  ][i];
   return full.startsWith(w) || w === 'sept' ? i + 1 : 0;
 };
 function isoDate(y, m, d) {
-  const year = Number(y), month = Number(m), day = Number(d);
+  const year = Number(y),
+    month = Number(m),
+    day = Number(d);
   if (!(year >= 1000 && year <= 2999 && month >= 1 && month <= 12 && day >= 1 && day <= 31)) return undefined;
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
@@ -324,12 +421,24 @@ export function datesIn(s) {
 }
 
 const DATE_PATTERNS = [
-  [/(?<!\d)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)/g, (m) => isoDate(m[1], m[2], m[3])],
+  [
+    /(?<!\d)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)/g,
+    (m) => isoDate(m[1], m[2], m[3]),
+  ],
   [/(?<![\d.])(\d{4})(\d{2})(\d{2})(?:\d{2}){0,3}(?:[+-]\d{4})?(?![\d.])/g, (m) => isoDate(m[1], m[2], m[3])],
-  [/(?<![\d./-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d/-])/g, (m) => (Number(m[1]) > 12 ? isoDate(m[4], m[3], m[1]) : isoDate(m[4], m[1], m[3]))],
+  [
+    /(?<![\d./-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d/-])/g,
+    (m) => (Number(m[1]) > 12 ? isoDate(m[4], m[3], m[1]) : isoDate(m[4], m[1], m[3])),
+  ],
   [/(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/g, (m) => isoDate(m[3], m[2], m[1])],
-  [/(?<![\p{L}\d])(\d{1,2})(?:st|nd|rd|th)?[\s-]+(\p{L}{3,}\.?)[\s,-]+(\d{4})(?!\d)/gu, (m) => isoDate(m[3], monthOf(m[2]), m[1])],
-  [/(?<!\p{L})(\p{L}{3,}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/gu, (m) => isoDate(m[3], monthOf(m[1]), m[2])],
+  [
+    /(?<![\p{L}\d])(\d{1,2})(?:st|nd|rd|th)?[\s-]+(\p{L}{3,}\.?)[\s,-]+(\d{4})(?!\d)/gu,
+    (m) => isoDate(m[3], monthOf(m[2]), m[1]),
+  ],
+  [
+    /(?<!\p{L})(\p{L}{3,}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/gu,
+    (m) => isoDate(m[3], monthOf(m[1]), m[2]),
+  ],
   [/(?<!\d)(\d{4})\s+(\p{L}{3,}\.?)\s+(\d{1,2})(?!\d)/gu, (m) => isoDate(m[1], monthOf(m[2]), m[3])],
 ];
 
@@ -486,7 +595,8 @@ export function scoreRecord(record, truth) {
     if (VALUE_CATEGORIES.includes(c)) {
       const pairs = new Map();
       for (const item of required) {
-        if (!item || typeof item !== 'object' || item.value === undefined || item.value === null || item.value === '') continue;
+        if (!item || typeof item !== 'object' || item.value === undefined || item.value === null || item.value === '')
+          continue;
         const key = `${norm(item.name)}|${norm(item.value)}`;
         if (!pairs.has(key)) pairs.set(key, item);
       }
@@ -494,7 +604,9 @@ export function scoreRecord(record, truth) {
       const valueEdges = list.map((item) => {
         const names = truthNames(item);
         const valueNames = truthNames({ name: item.name, aliases: item.aliases }); // not `display`, which may hold the value
-        return recordItems.flatMap((r, j) => (nameMatches(r, names) && valueMatches(r, item.value, valueNames) ? [j] : []));
+        return recordItems.flatMap((r, j) =>
+          nameMatches(r, names) && valueMatches(r, item.value, valueNames) ? [j] : [],
+        );
       });
       const matching = maximumMatching(valueEdges, recordItems.length);
       values[c] = { pairs: list.length, matched: matching.size };
@@ -504,14 +616,18 @@ export function scoreRecord(record, truth) {
         // Listed only where the name was captured: a name not captured at all is already a `missed`.
         const named = recordItems.filter((r) => nameMatches(r, names)).map((r) => r.label);
         if (!named.length) return;
-        const seen = `${named.slice(0, 3).map((t) => `"${t}"`).join(', ')}${named.length > 3 ? `, ... (${named.length} items)` : ''}`;
+        const seen = `${named
+          .slice(0, 3)
+          .map((t) => `"${t}"`)
+          .join(', ')}${named.length > 3 ? `, ... (${named.length} items)` : ''}`;
         misses.push({ category: c, kind: 'value', text: `${item.name} = ${item.value}; record has: ${seen}` });
       });
     }
   }
 
   const patientScore = scorePatient(patient, truth?.patient ?? {});
-  for (const f of PATIENT_FIELDS) if (patientScore[f] === false) misses.push({ category: 'patient', kind: 'missed', text: f });
+  for (const f of PATIENT_FIELDS)
+    if (patientScore[f] === false) misses.push({ category: 'patient', kind: 'missed', text: f });
   for (const id of patientScore.missedIdentifiers) misses.push({ category: 'patient', kind: 'missed', text: id });
 
   return { categories, values, problemStatus, patient: patientScore, overallRecall: overallRecall(categories), misses };
@@ -524,7 +640,9 @@ const ratio = (a, b) => (b > 0 ? a / b : null);
 
 /** Mean of the category recalls that have truth items (null when none has). */
 export function overallRecall(categories) {
-  const recalls = CATEGORIES.filter((c) => categories[c]?.truthItems > 0).map((c) => categories[c].matched / categories[c].truthItems);
+  const recalls = CATEGORIES.filter((c) => categories[c]?.truthItems > 0).map(
+    (c) => categories[c].matched / categories[c].truthItems,
+  );
   return recalls.length ? recalls.reduce((a, b) => a + b, 0) / recalls.length : null;
 }
 
@@ -540,16 +658,23 @@ export function overallRecall(categories) {
 function emptyTotals() {
   return {
     pages: 0,
-    categories: Object.fromEntries(CATEGORIES.map((c) => [c, { truthItems: 0, matched: 0, recordItems: 0, precise: 0 }])),
+    categories: Object.fromEntries(
+      CATEGORIES.map((c) => [c, { truthItems: 0, matched: 0, recordItems: 0, precise: 0 }]),
+    ),
     values: Object.fromEntries(VALUE_CATEGORIES.map((c) => [c, { pairs: 0, matched: 0 }])),
     problemStatus: { shown: 0, agreed: 0 },
-    patient: /** @type {Totals['patient']} */ ({ ...Object.fromEntries(PATIENT_FIELDS.map((f) => [f, { found: 0, pages: 0 }])), identifiers: { found: 0, shown: 0 } }),
+    patient: /** @type {Totals['patient']} */ ({
+      ...Object.fromEntries(PATIENT_FIELDS.map((f) => [f, { found: 0, pages: 0 }])),
+      identifiers: { found: 0, shown: 0 },
+    }),
   };
 }
 
 function addScore(totals, score) {
   totals.pages++;
-  for (const c of CATEGORIES) for (const k of ['truthItems', 'matched', 'recordItems', 'precise']) totals.categories[c][k] += score.categories[c][k];
+  for (const c of CATEGORIES)
+    for (const k of ['truthItems', 'matched', 'recordItems', 'precise'])
+      totals.categories[c][k] += score.categories[c][k];
   for (const c of VALUE_CATEGORIES) for (const k of ['pairs', 'matched']) totals.values[c][k] += score.values[c][k];
   totals.problemStatus.shown += score.problemStatus.shown;
   totals.problemStatus.agreed += score.problemStatus.agreed;

@@ -3,7 +3,14 @@
 // evaluation compares Chartside's record against this, never against its own output.
 import { VISIBLE_ROWS } from './layouts/appgrid.mjs';
 
-const vitalKeys = { dashboard: ['bp', 'hr', 'temp', 'weight', 'bmi', 'spo2'], document: ['bp', 'hr', 'temp', 'weight', 'bmi', 'spo2'], appgrid: ['bp', 'hr', 'spo2'], tabbed: [], messages: [], note: [] };
+const vitalKeys = {
+  dashboard: ['bp', 'hr', 'temp', 'weight', 'bmi', 'spo2'],
+  document: ['bp', 'hr', 'temp', 'weight', 'bmi', 'spo2'],
+  appgrid: ['bp', 'hr', 'spo2'],
+  tabbed: [],
+  messages: [],
+  note: [],
+};
 
 /** The layout adapter each portal layout should be recognised as. */
 export const EXPECTED_ADAPTER = {
@@ -29,14 +36,75 @@ export function expectedRecord(p, layout) {
   const all = (list) => list;
   const none = () => [];
   const visible = {
-    dashboard: { problems: all, medications: all, allergies: all, labs: all, immunizations: () => [], procedures: all, notes: all, messages: all },
-    document: { problems: all, medications: all, allergies: all, labs: all, immunizations: all, procedures: () => [], notes: (n) => n.slice(0, 1), messages: all },
-    appgrid: { problems: all, medications: all, allergies: all, labs: (l) => l.slice(0, VISIBLE_ROWS), immunizations: () => [], procedures: () => [], notes: () => [], messages: () => [] },
-    tabbed: { problems: all, medications: all, allergies: all, labs: all, immunizations: () => [], procedures: () => [], notes: () => [], messages: () => [] },
-    messages: { problems: none, medications: none, allergies: none, labs: none, immunizations: none, procedures: none, notes: none, messages: (m) => [...m].reverse() },
-    note: { problems: none, medications: none, allergies: none, labs: none, immunizations: none, procedures: none, notes: (n) => n.slice(0, 1), messages: none },
+    dashboard: {
+      problems: all,
+      medications: all,
+      allergies: all,
+      labs: all,
+      immunizations: () => [],
+      procedures: all,
+      notes: all,
+      messages: all,
+    },
+    document: {
+      problems: all,
+      medications: all,
+      allergies: all,
+      labs: all,
+      immunizations: all,
+      procedures: () => [],
+      notes: (n) => n.slice(0, 1),
+      messages: all,
+    },
+    appgrid: {
+      problems: all,
+      medications: all,
+      allergies: all,
+      labs: (l) => l.slice(0, VISIBLE_ROWS),
+      immunizations: () => [],
+      procedures: () => [],
+      notes: () => [],
+      messages: () => [],
+    },
+    tabbed: {
+      problems: all,
+      medications: all,
+      allergies: all,
+      labs: all,
+      immunizations: () => [],
+      procedures: () => [],
+      notes: () => [],
+      messages: () => [],
+    },
+    messages: {
+      problems: none,
+      medications: none,
+      allergies: none,
+      labs: none,
+      immunizations: none,
+      procedures: none,
+      notes: none,
+      messages: (m) => [...m].reverse(),
+    },
+    note: {
+      problems: none,
+      medications: none,
+      allergies: none,
+      labs: none,
+      immunizations: none,
+      procedures: none,
+      notes: (n) => n.slice(0, 1),
+      messages: none,
+    },
   }[layout];
-  const shown = { name: p.name.family, birthDate: p.birthDate, sex: p.sex, mrn: p.mrn, phone: p.phone, address: p.address };
+  const shown = {
+    name: p.name.family,
+    birthDate: p.birthDate,
+    sex: p.sex,
+    mrn: p.mrn,
+    phone: p.phone,
+    address: p.address,
+  };
   return {
     banner: Object.fromEntries(bannerFields[layout].map((field) => [field, shown[field]])),
     problems: visible.problems(p.problems).map((x) => x.name),

@@ -19,7 +19,10 @@ export function page({ title, body, patientId, layout }) {
   ];
   const switcher = patientId
     ? `<nav class="layouts" aria-label="Chart views">${layouts
-        .map(([key, label]) => `<a href="/patient/${patientId}/${key}"${key === layout ? ' aria-current="page"' : ''}>${label}</a>`)
+        .map(
+          ([key, label]) =>
+            `<a href="/patient/${patientId}/${key}"${key === layout ? ' aria-current="page"' : ''}>${label}</a>`,
+        )
         .join(' ')}</nav>`
     : '';
   return `<!doctype html>

@@ -14,14 +14,28 @@ import { renderMessages } from './layouts/messages.mjs';
 import { renderNote } from './layouts/note.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const layouts = { dashboard: renderDashboard, document: renderDocument, appgrid: renderAppGrid, tabbed: renderTabbed, messages: renderMessages, note: renderNote };
-const staticTypes = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.html': 'text/html; charset=utf-8' };
+export const layouts = {
+  dashboard: renderDashboard,
+  document: renderDocument,
+  appgrid: renderAppGrid,
+  tabbed: renderTabbed,
+  messages: renderMessages,
+  note: renderNote,
+};
+const staticTypes = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+};
 
 function indexPage() {
   const rows = patients
-    .map((p) => `<li><span class="who">${esc(fullName(p))}</span> · MRN ${esc(p.mrn)} · ${Object.keys(layouts)
-      .map((l) => `<a href="/patient/${p.id}/${l}">${l}</a>`)
-      .join(' · ')}</li>`)
+    .map(
+      (p) =>
+        `<li><span class="who">${esc(fullName(p))}</span> · MRN ${esc(p.mrn)} · ${Object.keys(layouts)
+          .map((l) => `<a href="/patient/${p.id}/${l}">${l}</a>`)
+          .join(' · ')}</li>`,
+    )
     .join('');
   return page({ title: 'Patients', body: `<h1>Patients</h1><ul class="patients">${rows}</ul>` });
 }
@@ -34,13 +48,18 @@ export function handle(req, res) {
   };
   if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', indexPage());
   const frame = url.pathname.match(/^\/patient\/([\w-]+)\/frame\/labs$/);
-  if (frame && findPatient(frame[1])) return send(200, 'text/html; charset=utf-8', renderLabsFrame(findPatient(frame[1])));
+  if (frame && findPatient(frame[1]))
+    return send(200, 'text/html; charset=utf-8', renderLabsFrame(findPatient(frame[1])));
   const match = url.pathname.match(/^\/patient\/([\w-]+)(?:\/(\w+))?\/?$/);
   if (match) {
     const patient = findPatient(match[1]);
     const render = layouts[match[2] ?? 'dashboard'];
     if (patient && render) return send(200, 'text/html; charset=utf-8', render(patient));
-    return send(404, 'text/html; charset=utf-8', page({ title: 'Not found', body: '<h1>No such patient or view</h1>' }));
+    return send(
+      404,
+      'text/html; charset=utf-8',
+      page({ title: 'Not found', body: '<h1>No such patient or view</h1>' }),
+    );
   }
   const file = url.pathname.match(/^\/(static|pages)\/([\w.-]+)$/);
   if (file) {
@@ -64,10 +83,11 @@ export function startPortal({ port = 4173, host = '127.0.0.1' } = {}) {
       resolve({
         url: `http://${host}:${address.port}`,
         // Browsers keep connections alive; close them, or close() waits for their timeout.
-        close: () => new Promise((done) => {
-          server.close(() => done(undefined));
-          server.closeAllConnections();
-        }),
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done(undefined));
+            server.closeAllConnections();
+          }),
       });
     });
   });

@@ -16,8 +16,21 @@ const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 /** Serious and critical violations on the page as it is now, one line each. */
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE); // devtools evaluation, as an auditor would: the page's CSP still holds for page code
-  const result = await page.evaluate(() => (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const result = await page.evaluate(() =>
+    (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe.run(document, { resultTypes: ['violations'] }),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('no serious or critical axe violations in any state of the panel, or in settings', async ({ ext, portalUrl }) => {
@@ -78,7 +91,9 @@ test('the whole flow by keyboard alone: read, choose a task, draft, insert', asy
       await panel.keyboard.press('Tab');
       const focused = await panel.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
-        return el ? `${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''} ${(el as HTMLInputElement).labels?.[0]?.textContent ?? ''}` : '';
+        return el
+          ? `${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''} ${(el as HTMLInputElement).labels?.[0]?.textContent ?? ''}`
+          : '';
       });
       if (name.test(focused)) return;
     }
@@ -127,12 +142,19 @@ test('dark mode and reduced motion are respected', async ({ ext }) => {
 
 test('the axe check can fail: it finds violations planted in a page', async ({ ext }) => {
   const page = await ext.context.newPage();
-  await page.setContent('<html><body><img src="data:,"><button></button><input type="text"><p style="color:#eee;background:#fff">low contrast</p></body></html>');
-  expect((await axeViolations(page)).join('\n')).toMatch(/critical button-name[\s\S]*critical image-alt|critical image-alt|serious color-contrast/);
+  await page.setContent(
+    '<html><body><img src="data:,"><button></button><input type="text"><p style="color:#eee;background:#fff">low contrast</p></body></html>',
+  );
+  expect((await axeViolations(page)).join('\n')).toMatch(
+    /critical button-name[\s\S]*critical image-alt|critical image-alt|serious color-contrast/,
+  );
   await page.close();
 });
 
-test('at 320 and 400 px the panel never scrolls sideways, and each header setting stays on one line', async ({ ext, portalUrl }) => {
+test('at 320 and 400 px the panel never scrolls sideways, and each header setting stays on one line', async ({
+  ext,
+  portalUrl,
+}) => {
   const chart = await ext.context.newPage();
   await chart.goto(`${portalUrl}/patient/${patients[0].id}/dashboard`);
   await clickToolbarButton(ext, chart);
@@ -145,7 +167,9 @@ test('at 320 and 400 px the panel never scrolls sideways, and each header settin
     const layout = await panel.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       // A setting broken over two lines is taller than one line of its text.
-      broken: [...document.querySelectorAll('.header-status > *')].filter((el) => el.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(el).fontSize) * 1.2).map((el) => el.textContent),
+      broken: [...document.querySelectorAll('.header-status > *')]
+        .filter((el) => el.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(el).fontSize) * 1.2)
+        .map((el) => el.textContent),
     }));
     expect(layout.scrollWidth, `${width} px`).toBeLessThanOrEqual(width);
     expect(layout.broken, `${width} px`).toEqual([]);

@@ -5,7 +5,10 @@ import { expect, test } from '../support/fixtures';
 import { startOpenAIServer } from '../support/openai-server.mjs';
 import { openChartAndRead, useEndpoint } from '../support/panel';
 
-test('each draft is logged with counts and a hash, shown in settings, and exported as CSV with no identifier or key', async ({ ext, portalUrl }) => {
+test('each draft is logged with counts and a hash, shown in settings, and exported as CSV with no identifier or key', async ({
+  ext,
+  portalUrl,
+}) => {
   const KEY = 'sk-audit-KEY-0000';
   const server = await startOpenAIServer();
   let restore = async () => {};
@@ -21,7 +24,12 @@ test('each draft is logged with counts and a hash, shown in settings, and export
 
     const endpoint = await useEndpoint(ext, server.baseURL, KEY);
     restore = endpoint.restore;
-    server.script({ kind: 'answer', content: JSON.stringify({ synopsis: '[PATIENT], asthma.', sections: [] }) }, { kind: 'status', status: 429 }, { kind: 'status', status: 429 }, { kind: 'status', status: 429 });
+    server.script(
+      { kind: 'answer', content: JSON.stringify({ synopsis: '[PATIENT], asthma.', sections: [] }) },
+      { kind: 'status', status: 429 },
+      { kind: 'status', status: 429 },
+      { kind: 'status', status: 429 },
+    );
     await panel.getByRole('button', { name: 'Summarize' }).click();
     await expect(panel.getByRole('article', { name: /model draft/ })).toBeVisible();
     await panel.getByRole('button', { name: 'Summarize' }).click();
@@ -33,12 +41,23 @@ test('each draft is logged with counts and a hash, shown in settings, and export
     await expect(rows.nth(2)).toContainText(`test-model @ 127.0.0.1`);
     await expect(rows.nth(3)).toContainText('offline');
 
-    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export as CSV' }).click()]);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export as CSV' }).click(),
+    ]);
     const csv = readFileSync((await download.path())!, 'utf8');
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[2]).toMatch(/,model,test-model,127\.0\.0\.1:\d+,drafted,,\d+,[0-9a-f]{64},.*PATIENT=\d+/);
-    for (const secret of [...fullName(patient).split(' '), patient.mrn, patient.phone, patient.birthDate, patient.id, KEY]) expect(csv).not.toContain(secret);
+    for (const secret of [
+      ...fullName(patient).split(' '),
+      patient.mrn,
+      patient.phone,
+      patient.birthDate,
+      patient.id,
+      KEY,
+    ])
+      expect(csv).not.toContain(secret);
     await panel.close();
     await chart.close();
   } finally {

@@ -17,7 +17,10 @@ test('a page with no patient says so in the panel', async ({ ext, portalUrl }) =
   await chart.close();
 });
 
-test('a frame that never finishes loading is reported, and the rest of the page is read', async ({ ext, portalUrl }) => {
+test('a frame that never finishes loading is reported, and the rest of the page is read', async ({
+  ext,
+  portalUrl,
+}) => {
   const chart = await ext.context.newPage();
   await chart.route('**/frame/labs', () => {
     /* never answered: the frame stays loading */
@@ -61,7 +64,8 @@ test('10,000 levels of nesting are read without exhausting the stack', async ({ 
   const chart = await ext.context.newPage();
   await chart.goto(`${portalUrl}/patient/${patients[0].id}/note`);
   await chart.evaluate(() => {
-    document.querySelector('main')!.innerHTML = `<h2>Problems</h2>${'<div>'.repeat(10000)}<p>Asthma (active)</p>${'</div>'.repeat(10000)}`;
+    document.querySelector('main')!.innerHTML =
+      `<h2>Problems</h2>${'<div>'.repeat(10000)}<p>Asthma (active)</p>${'</div>'.repeat(10000)}`;
   });
   const result = await captureThroughExtension(ext, chart);
   expect(result.ok, JSON.stringify(result.error)).toBe(true);

@@ -55,13 +55,17 @@ function expectQuality(byFamily: ReturnType<typeof aggregateScores>['byFamily'])
   }
 }
 
-test('the pages real EHR software renders: per family, recall ≥ 0.98 and precision ≥ 0.95 in every category, every patient field', async ({ ext }) => {
+test('the pages real EHR software renders: per family, recall ≥ 0.98 and precision ≥ 0.95 in every category, every patient field', async ({
+  ext,
+}) => {
   test.skip(!realPresent, '../shared/real-pages not found');
   test.setTimeout(120_000);
   expectQuality((await scoreFolder(ext, REAL_PAGES)).byFamily);
 });
 
-test('the team’s independent fixture layouts (legacy tables, Bootstrap, virtual grid, flowsheet, accordion, printed report, chart review)', async ({ ext }) => {
+test('the team’s independent fixture layouts (legacy tables, Bootstrap, virtual grid, flowsheet, accordion, printed report, chart review)', async ({
+  ext,
+}) => {
   test.setTimeout(120_000);
   for (const root of FIXTURES) expectQuality((await scoreFolder(ext, root)).byFamily);
 });

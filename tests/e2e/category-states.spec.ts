@@ -6,7 +6,10 @@ import { patients } from '../../scripts/portal/patients.mjs';
 import { expect, test } from '../support/fixtures';
 import { openChartAndRead, draftTextOf } from '../support/panel';
 
-test('a list that is not on the page is said to be not on the page, in the panel and in the summary', async ({ ext, portalUrl }) => {
+test('a list that is not on the page is said to be not on the page, in the panel and in the summary', async ({
+  ext,
+  portalUrl,
+}) => {
   const maria = patients[0];
   const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${maria.id}/messages`);
   const allergies = panel.getByTestId('category-states').locator('li', { hasText: 'Allergies' });
@@ -20,7 +23,10 @@ test('a list that is not on the page is said to be not on the page, in the panel
   await chart.close();
 });
 
-test('a list the page states as empty is "none, as the page states"; one it shows is counted', async ({ ext, portalUrl }) => {
+test('a list the page states as empty is "none, as the page states"; one it shows is counted', async ({
+  ext,
+  portalUrl,
+}) => {
   const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[0].id}/dashboard`);
   await expect(panel.locator('[data-category="allergies"]')).toBeVisible();
   await expect(panel.getByTestId('category-states').locator('li', { hasText: 'Allergies' })).toHaveCount(0);
@@ -41,7 +47,9 @@ test('a collapsed section is said to be collapsed and not read', async ({ ext, p
   const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[0].id}/dashboard`);
   const immunizations = panel.getByTestId('category-states').locator('li', { hasText: 'Immunizations' });
   await expect(immunizations).toHaveAttribute('data-state', 'collapsed');
-  await expect(immunizations).toHaveText('Immunizations: not read — the section is collapsed or hidden on the page; open it and read the page again.');
+  await expect(immunizations).toHaveText(
+    'Immunizations: not read — the section is collapsed or hidden on the page; open it and read the page again.',
+  );
   await panel.close();
   await chart.close();
 });

@@ -33,7 +33,9 @@ test('every draft reaches the audit server exactly once through refusals and an 
     recorder.setMode('refuse');
     await draft();
     await draft();
-    await expect.poll(() => recorder.requests.filter((r) => r.status === 500).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => recorder.requests.filter((r) => r.status === 500).length, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(2);
     expect(stored()).toBe(1);
     recorder.setMode('accept');
     await expect.poll(stored, { timeout: 20_000 }).toBe(3);
@@ -49,7 +51,9 @@ test('every draft reaches the audit server exactly once through refusals and an 
     // Exactly once each, the same ids as the local log, and nothing left queued.
     expect([...recorder.stored.values()]).toEqual([1, 1, 1, 1, 1]);
     type LocalStorage = { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
-    const local = await ext.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: LocalStorage }).chrome.storage.local.get(null));
+    const local = await ext.serviceWorker.evaluate(() =>
+      (globalThis as unknown as { chrome: LocalStorage }).chrome.storage.local.get(null),
+    );
     const logIds = (local.audit as Array<{ id: string }>).map((e) => e.id).sort();
     expect([...recorder.stored.keys()].sort()).toEqual(logIds);
     expect(Object.keys(local).filter((k) => k.startsWith('auditq:'))).toEqual([]);
@@ -58,7 +62,13 @@ test('every draft reaches the audit server exactly once through refusals and an 
     for (const event of recorder.events) expect(AuditEventSchema.safeParse(event).success).toBe(true);
     expect(recorder.events[0].entity[0].what.identifier.value).toBe(new URL(portal.url).origin);
     const sent = JSON.stringify(recorder.events);
-    for (const identifier of [...fullName(patient).split(' '), patient.mrn, patient.phone, patient.birthDate, patient.id]) {
+    for (const identifier of [
+      ...fullName(patient).split(' '),
+      patient.mrn,
+      patient.phone,
+      patient.birthDate,
+      patient.id,
+    ]) {
       expect(sent).not.toContain(identifier);
     }
 

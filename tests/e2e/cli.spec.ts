@@ -22,7 +22,10 @@ test('fails with one line on stderr and a non-zero exit for unreadable input', a
   const notHtml = join(dir, 'scan.pdf');
   writeFileSync(notHtml, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]));
   for (const args of [['no-such-file.html'], [notHtml], [], ['http://127.0.0.1:9/unreachable']]) {
-    const error = await capture(...args).then(() => undefined, (e: { code: number; stdout: string; stderr: string }) => e);
+    const error = await capture(...args).then(
+      () => undefined,
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
     expect(error, `capture ${args.join(' ')} should fail`).toBeDefined();
     expect(error!.code).not.toBe(0);
     expect(error!.stdout).toBe('');
@@ -37,10 +40,23 @@ test('draft runs capture → de-identify → a model endpoint, and prints the ou
   const { startOpenAIServer } = await import('../support/openai-server.mjs');
   const server = await startOpenAIServer();
   try {
-    server.script({ kind: 'answer', content: JSON.stringify({ synopsis: '[PATIENT] seen on [DATE-1 (2026)].', sections: [] }) });
+    server.script({
+      kind: 'answer',
+      content: JSON.stringify({ synopsis: '[PATIENT] seen on [DATE-1 (2026)].', sections: [] }),
+    });
     const { stdout } = await promisify(execFile)(
       'node',
-      ['scripts/draft.mjs', 'tests/fixtures/pages/document.html', '--task', 'summary', '--backend', server.baseURL, '--model', 'test-model', '--show-payload'],
+      [
+        'scripts/draft.mjs',
+        'tests/fixtures/pages/document.html',
+        '--task',
+        'summary',
+        '--backend',
+        server.baseURL,
+        '--model',
+        'test-model',
+        '--show-payload',
+      ],
       { timeout: 60_000, env: { ...process.env, OPENAI_API_KEY: 'sk-cli-test' } },
     );
     const out = JSON.parse(stdout);
@@ -49,7 +65,8 @@ test('draft runs capture → de-identify → a model endpoint, and prints the ou
     expect(out.output.sections[0].statements[0].text).toBe('Maria Elena Ordóñez seen on 11/18/2026.'); // filled back in, locally
     expect(out.payload).toMatch(/^PATIENT: \[PATIENT\]/);
     const sent = JSON.stringify(server.requests.at(-1)!.body);
-    for (const value of ['Ordóñez', '00482913', '03/14/1958', '555-0199', 'Larkspur']) expect(sent).not.toContain(value);
+    for (const value of ['Ordóñez', '00482913', '03/14/1958', '555-0199', 'Larkspur'])
+      expect(sent).not.toContain(value);
     expect(server.requests.at(-1)!.headers.authorization).toBe('Bearer sk-cli-test');
   } finally {
     await server.close();
@@ -61,17 +78,30 @@ test('draft sends nothing when the page does not say whose chart it is, unless t
   const server = await startOpenAIServer();
   const dir = mkdtempSync(join(tmpdir(), 'chartside-'));
   const page = join(dir, 'no-banner.html');
-  writeFileSync(page, '<!doctype html><title>Messages</title><h2>Message</h2><p>Hi, this is Tobias Quill. Is my lisinopril dose still 10 mg?</p><h2>Problems</h2><ul><li>Hypertension</li></ul>');
+  writeFileSync(
+    page,
+    '<!doctype html><title>Messages</title><h2>Message</h2><p>Hi, this is Tobias Quill. Is my lisinopril dose still 10 mg?</p><h2>Problems</h2><ul><li>Hypertension</li></ul>',
+  );
   const draft = (...extra: string[]) =>
-    run('node', ['scripts/draft.mjs', page, '--task', 'summary', '--backend', server.baseURL, '--model', 'test-model', ...extra], { timeout: 60_000, env: { ...process.env, OPENAI_API_KEY: 'sk-cli-test' } });
+    run(
+      'node',
+      ['scripts/draft.mjs', page, '--task', 'summary', '--backend', server.baseURL, '--model', 'test-model', ...extra],
+      { timeout: 60_000, env: { ...process.env, OPENAI_API_KEY: 'sk-cli-test' } },
+    );
   try {
-    const refused = await draft().then(() => undefined, (e: { code: number; stderr: string }) => e);
+    const refused = await draft().then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(refused?.code).not.toBe(0);
     expect(refused!.stderr.trim().split('\n')).toHaveLength(1);
     expect(refused!.stderr).toContain('--patient-name');
     expect(server.requests).toHaveLength(0);
 
-    server.script({ kind: 'answer', content: JSON.stringify({ synopsis: 'Asks about [PATIENT] dose.', sections: [] }) });
+    server.script({
+      kind: 'answer',
+      content: JSON.stringify({ synopsis: 'Asks about [PATIENT] dose.', sections: [] }),
+    });
     await draft('--patient-name', 'Quill, Tobias', '--patient-id', 'Q-4471');
     expect(server.requests.filter((r) => r.url.endsWith('/chat/completions'))).toHaveLength(1);
     const sent = JSON.stringify(server.requests.at(-1)!.body);
@@ -82,20 +112,47 @@ test('draft sends nothing when the page does not say whose chart it is, unless t
 });
 
 test('draft covers every task offline, printing citations and verification', async () => {
-  const draft = (...args: string[]) => run('node', ['scripts/draft.mjs', 'tests/fixtures/pages/dashboard.html', ...args], { timeout: 60_000 });
+  const draft = (...args: string[]) =>
+    run('node', ['scripts/draft.mjs', 'tests/fixtures/pages/dashboard.html', ...args], { timeout: 60_000 });
   // Every task on one capture, with each task's options given once.
-  const all = JSON.parse((await draft('--task', 'all', '--order', 'APSO', '--length', 'concise', '--language', 'es', '--disclosure', 'Redactado con ayuda de IA.')).stdout);
+  const all = JSON.parse(
+    (
+      await draft(
+        '--task',
+        'all',
+        '--order',
+        'APSO',
+        '--length',
+        'concise',
+        '--language',
+        'es',
+        '--disclosure',
+        'Redactado con ayuda de IA.',
+      )
+    ).stdout,
+  );
   expect(all.map((r: { task: string }) => r.task)).toEqual(['summary', 'note', 'next-steps', 'reply']);
   const [, note, steps, reply] = all;
-  expect(steps.output.sections.flatMap((s: { statements: Array<{ urgency?: string }> }) => s.statements).every((s: { urgency?: string }) => s.urgency)).toBe(true);
+  expect(
+    steps.output.sections
+      .flatMap((s: { statements: Array<{ urgency?: string }> }) => s.statements)
+      .every((s: { urgency?: string }) => s.urgency),
+  ).toBe(true);
   expect(steps.citations['lab-1']).toMatch(/Hemoglobin A1c/);
   expect(steps.verification).toEqual({ checked: expect.any(Number), unsupported: [], omissions: [] });
 
-  expect(note.output.sections.map((s: { heading: string }) => s.heading)).toEqual(['Assessment', 'Plan', 'Subjective', 'Objective']);
+  expect(note.output.sections.map((s: { heading: string }) => s.heading)).toEqual([
+    'Assessment',
+    'Plan',
+    'Subjective',
+    'Objective',
+  ]);
 
   expect(reply.output.language).toBe('es');
   expect(reply.output.sections[0].statements.at(-1).text).toBe('Redactado con ayuda de IA.');
 
   const bad = await draft('--task', 'letter').catch((e: { code: number; stderr: string }) => e);
-  expect((bad as { stderr: string }).stderr).toMatch(/^draft: unknown task "letter" \(tasks: summary, note, next-steps, reply, or all\)/);
+  expect((bad as { stderr: string }).stderr).toMatch(
+    /^draft: unknown task "letter" \(tasks: summary, note, next-steps, reply, or all\)/,
+  );
 });

@@ -9,11 +9,26 @@ import { expect, test } from '../support/fixtures';
 
 function identifiersOf(p: (typeof patients)[number]): string[] {
   // Street, unit and city as written; the ZIP code on its own (the state may stay).
-  const addressParts = p.address.split(',').map((s: string) => s.trim()).filter((s: string) => !/^[A-Z]{2} \d{5}$/.test(s));
+  const addressParts = p.address
+    .split(',')
+    .map((s: string) => s.trim())
+    .filter((s: string) => !/^[A-Z]{2} \d{5}$/.test(s));
   const zip = p.address.match(/\b\d{5}\b/)![0];
   return [
-    ...fullName(p).split(/\s+/), p.name.family, p.birthDate, p.mrn, p.phone, p.phone.replace(/\D/g, '').slice(-7).replace(/(\d{3})(\d{4})/, '$1-$2'),
-    p.email, ...addressParts, zip, p.insurance, ...p.planted,
+    ...fullName(p).split(/\s+/),
+    p.name.family,
+    p.birthDate,
+    p.mrn,
+    p.phone,
+    p.phone
+      .replace(/\D/g, '')
+      .slice(-7)
+      .replace(/(\d{3})(\d{4})/, '$1-$2'),
+    p.email,
+    ...addressParts,
+    zip,
+    p.insurance,
+    ...p.planted,
   ];
 }
 
@@ -21,7 +36,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 for (const patient of patients) {
   for (const layout of ['dashboard', 'document']) {
-    test(`the payload for ${fullName(patient)} (${layout}) carries none of their identifiers`, async ({ ext, portalUrl }) => {
+    test(`the payload for ${fullName(patient)} (${layout}) carries none of their identifiers`, async ({
+      ext,
+      portalUrl,
+    }) => {
       const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patient.id}/${layout}`);
       await panel.getByRole('button', { name: 'Preview what would be sent' }).click();
       const preview = panel.getByRole('region', { name: 'What would be sent' });
@@ -30,7 +48,9 @@ for (const patient of patients) {
       expect(text).toContain('[PATIENT]');
       expect(text).toMatch(/\[med-1\] /); // item ids stay, for citations
       for (const value of identifiersOf(patient)) {
-        expect(text, `"${value}" must not be sent`).not.toMatch(new RegExp(`(?<![\\p{L}\\p{N}])${escape(value)}(?![\\p{L}\\p{N}])`, 'iu'));
+        expect(text, `"${value}" must not be sent`).not.toMatch(
+          new RegExp(`(?<![\\p{L}\\p{N}])${escape(value)}(?![\\p{L}\\p{N}])`, 'iu'),
+        );
       }
       // Clinical content survives.
       for (const problem of patient.problems) expect(text).toContain(problem.name);
@@ -40,7 +60,10 @@ for (const patient of patients) {
   }
 }
 
-test('the clinician redacts more, keeps a false positive, and cannot keep the patient’s name', async ({ ext, portalUrl }) => {
+test('the clinician redacts more, keeps a false positive, and cannot keep the patient’s name', async ({
+  ext,
+  portalUrl,
+}) => {
   const [patient] = patients;
   const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patient.id}/dashboard`);
   await panel.getByRole('button', { name: 'Preview what would be sent' }).click();

@@ -14,7 +14,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { ensureBuilt } from '../../scripts/lib/build.mjs';
-import { clickToolbarButton, firefoxPath, launchFirefoxWithExtension, openExtensionPage, screenshotWithSidebar } from '../../scripts/lib/firefox.mjs';
+import {
+  clickToolbarButton,
+  firefoxPath,
+  launchFirefoxWithExtension,
+  openExtensionPage,
+  screenshotWithSidebar,
+} from '../../scripts/lib/firefox.mjs';
 import { fullName, patients } from '../../scripts/portal/patients.mjs';
 import { startPortal } from '../../scripts/portal/server.mjs';
 import { Sidebar, type Firefox } from '../support/firefox';
@@ -37,7 +43,11 @@ test('the Firefox build passes web-ext lint and has a sidebar, not a side panel'
 
   let report: string;
   try {
-    report = execFileSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--output', 'json', '--no-config-discovery'], { encoding: 'utf8' });
+    report = execFileSync(
+      'npx',
+      ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--output', 'json', '--no-config-discovery'],
+      { encoding: 'utf8' },
+    );
   } catch (error) {
     report = (error as { stdout: string }).stdout; // web-ext exits non-zero on errors; the JSON says which
   }
@@ -45,12 +55,20 @@ test('the Firefox build passes web-ext lint and has a sidebar, not a side panel'
   expect(lint.errors.map((e: { code: string; message: string }) => `${e.code}: ${e.message}`)).toEqual([]);
   // Every kind of warning is explained in SECURITY.md (why it is inert); a new kind fails here until it is.
   const explained = [...readFileSync('SECURITY.md', 'utf8').matchAll(/^\| \*\*([A-Z_]+)\*\*/gm)].map((m) => m[1]);
-  expect([...new Set(lint.warnings.map((w: { code: string }) => w.code))].filter((code) => !explained.includes(code as string))).toEqual([]);
-  console.log(`web-ext lint: ${lint.summary.errors} errors, ${lint.summary.warnings} warnings (${[...new Set(lint.warnings.map((w: { code: string }) => w.code))].join(', ')})`);
+  expect(
+    [...new Set(lint.warnings.map((w: { code: string }) => w.code))].filter(
+      (code) => !explained.includes(code as string),
+    ),
+  ).toEqual([]);
+  console.log(
+    `web-ext lint: ${lint.summary.errors} errors, ${lint.summary.warnings} warnings (${[...new Set(lint.warnings.map((w: { code: string }) => w.code))].join(', ')})`,
+  );
 });
 
 test.describe('in Firefox ESR', () => {
-  const missing = firefoxPath() ? undefined : `Firefox ESR not found at ${process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr'} (apt-get install -y firefox-esr, or set FIREFOX_PATH): skipping the Firefox run`;
+  const missing = firefoxPath()
+    ? undefined
+    : `Firefox ESR not found at ${process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr'} (apt-get install -y firefox-esr, or set FIREFOX_PATH): skipping the Firefox run`;
   if (missing) console.log(missing);
   test.skip(Boolean(missing), missing);
 
@@ -80,7 +98,9 @@ test.describe('in Firefox ESR', () => {
     await expect.poll(() => sidebar.text('.actions')).toMatch(/^Read this page$/m);
     await sidebar.click('Read this page');
     // The banner as the layout writes it: "Family, Given" on the dashboard, "Given Family" in the document.
-    await expect.poll(() => sidebar.text('[aria-label="Captured record"]')).toMatch(new RegExp(`${patient.name.family}, ${patient.name.given}|${fullName(patient)}`));
+    await expect
+      .poll(() => sidebar.text('[aria-label="Captured record"]'))
+      .toMatch(new RegExp(`${patient.name.family}, ${patient.name.given}|${fullName(patient)}`));
     return chart;
   }
 
@@ -97,7 +117,12 @@ test.describe('in Firefox ESR', () => {
     const record = '[aria-label="Captured record"]';
     await expect.poll(() => sidebar.text(record)).toContain(`${patient.name.family}, ${patient.name.given}`);
     const counts = await sidebar.run((doc) =>
-      Object.fromEntries([...doc.querySelectorAll('button[data-category]')].map((b) => [b.getAttribute('data-category'), b.querySelector('.badge')?.textContent])),
+      Object.fromEntries(
+        [...doc.querySelectorAll('button[data-category]')].map((b) => [
+          b.getAttribute('data-category'),
+          b.querySelector('.badge')?.textContent,
+        ]),
+      ),
     );
     expect(counts).toMatchObject({
       problems: String(patient.problems.length),
@@ -113,11 +138,19 @@ test.describe('in Firefox ESR', () => {
     const chart = await openChartAndRead('dashboard');
     await sidebar.click('Preview what would be sent');
     const preview = '[aria-label="What would be sent"]';
-    await expect.poll(() => sidebar.text(`${preview} [role="status"]`)).toBe('Leak guard: no identifiers found in the text below.');
+    await expect
+      .poll(() => sidebar.text(`${preview} [role="status"]`))
+      .toBe('Leak guard: no identifiers found in the text below.');
     const text = await sidebar.text(`${preview} [aria-label="De-identified text"]`);
     expect(text).toContain('[PATIENT]');
     expect(text).toMatch(/\[med-1\] /); // item ids stay, for citations
-    for (const value of [...fullName(patient).split(/\s+/), patient.mrn, patient.phone, patient.email, patient.birthDate]) {
+    for (const value of [
+      ...fullName(patient).split(/\s+/),
+      patient.mrn,
+      patient.phone,
+      patient.email,
+      patient.birthDate,
+    ]) {
       expect(text, `"${value}" must not be sent`).not.toContain(value);
     }
     for (const problem of patient.problems) expect(text).toContain(problem.name);
@@ -132,12 +165,15 @@ test.describe('in Firefox ESR', () => {
     await expect.poll(() => sidebar.text(draft)).toContain('Offline draft · nothing was sent');
     const text = await sidebar.text(draft);
     for (const problem of patient.problems) expect(text).toContain(problem.name);
-    for (const med of patient.medications.filter((m: { status: string }) => m.status === 'Active')) expect(text).toContain(med.name);
+    for (const med of patient.medications.filter((m: { status: string }) => m.status === 'Active'))
+      expect(text).toContain(med.name);
     for (const allergy of patient.allergies) expect(text).toContain(allergy.substance);
 
     const outline = () =>
       chart.evaluate(() => {
-        const row = [...document.querySelectorAll('tr')].find((tr) => tr.querySelector('td')?.textContent?.trim() === 'Hemoglobin A1c');
+        const row = [...document.querySelectorAll('tr')].find(
+          (tr) => tr.querySelector('td')?.textContent?.trim() === 'Hemoglobin A1c',
+        );
         return row ? getComputedStyle(row).outlineStyle : 'no row';
       });
     expect(await outline()).not.toBe('solid');
@@ -147,7 +183,9 @@ test.describe('in Firefox ESR', () => {
     await expect
       .poll(() =>
         chart.evaluate(() => {
-          const row = [...document.querySelectorAll('tr')].find((tr) => tr.querySelector('td')?.textContent?.trim() === 'Hemoglobin A1c')!;
+          const row = [...document.querySelectorAll('tr')].find(
+            (tr) => tr.querySelector('td')?.textContent?.trim() === 'Hemoglobin A1c',
+          )!;
           const { top, bottom } = row.getBoundingClientRect();
           return top >= 0 && bottom <= innerHeight;
         }),
@@ -156,7 +194,9 @@ test.describe('in Firefox ESR', () => {
 
     // What the clinician sees: the sidebar beside the chart (not committed; test-results/ is ignored),
     // with the chip that was clicked scrolled into view in the sidebar, as the clinician had it.
-    await sidebar.run((doc) => doc.querySelector('article button.chip[aria-label^="Show source lab-1"]')?.scrollIntoView({ block: 'center' }));
+    await sidebar.run((doc) =>
+      doc.querySelector('article button.chip[aria-label^="Show source lab-1"]')?.scrollIntoView({ block: 'center' }),
+    );
     const shot = await screenshotWithSidebar(ff);
     expect(shot.sidebarWidth).toBeGreaterThan(200);
     expect(shot.width).toBeGreaterThan(shot.sidebarWidth + 600);
@@ -169,10 +209,18 @@ test.describe('in Firefox ESR', () => {
   test('settings are saved on the options page, read back there, and followed by the sidebar', async () => {
     const options = await openExtensionPage(ff, 'options.html');
     // The form renders once the settings are loaded.
-    await expect.poll(() => options.evaluate(() => [...document.querySelectorAll('label')].some((l) => l.textContent?.includes('Year only')))).toBe(true);
+    await expect
+      .poll(() =>
+        options.evaluate(() =>
+          [...document.querySelectorAll('label')].some((l) => l.textContent?.includes('Year only')),
+        ),
+      )
+      .toBe(true);
     const check = (label: string) =>
       options.evaluate((text) => {
-        const input = [...document.querySelectorAll('label')].find((l) => l.textContent?.includes(text))?.querySelector('input');
+        const input = [...document.querySelectorAll('label')]
+          .find((l) => l.textContent?.includes(text))
+          ?.querySelector('input');
         if (!input) throw new Error(`no input labelled ${text}`);
         input.click();
       }, label);
@@ -191,19 +239,31 @@ test.describe('in Firefox ESR', () => {
     // Read back: a fresh options page shows what was saved, and the sidebar follows it.
     const reopened = await openExtensionPage(ff, 'options.html');
     await reopened.waitForSelector('input[type="url"]');
-    expect(await reopened.$eval('input[type="url"]', (el) => (el as HTMLInputElement).value)).toBe('http://127.0.0.1:9/v1');
-    expect(await reopened.$eval('input[placeholder="gpt-4o-mini"]', (el) => (el as HTMLInputElement).value)).toBe('test-model');
-    expect(await reopened.$eval('input[name="datePolicy"]:checked', (el) => (el.parentElement?.textContent ?? '').trim())).toMatch(/^Days from the page’s date/);
+    expect(await reopened.$eval('input[type="url"]', (el) => (el as HTMLInputElement).value)).toBe(
+      'http://127.0.0.1:9/v1',
+    );
+    expect(await reopened.$eval('input[placeholder="gpt-4o-mini"]', (el) => (el as HTMLInputElement).value)).toBe(
+      'test-model',
+    );
+    expect(
+      await reopened.$eval('input[name="datePolicy"]:checked', (el) => (el.parentElement?.textContent ?? '').trim()),
+    ).toMatch(/^Days from the page’s date/);
     await expect.poll(() => sidebar.text('header')).toMatch(/Engine: test-model\s+Dates: relative days/);
 
     // Back to the defaults for whatever runs next.
     await reopened.evaluate(() => {
-      const pick = (text: string) => [...document.querySelectorAll('label')].find((l) => l.textContent?.includes(text))!.querySelector('input')!.click();
+      const pick = (text: string) =>
+        [...document.querySelectorAll('label')]
+          .find((l) => l.textContent?.includes(text))!
+          .querySelector('input')!
+          .click();
       pick('Offline (built in)');
       pick('Year only');
     });
     await reopened.click('button.primary');
-    await expect.poll(() => reopened.$eval('[data-testid="engine-status"]', (el) => el.textContent ?? '')).toContain('Saved: the offline engine');
+    await expect
+      .poll(() => reopened.$eval('[data-testid="engine-status"]', (el) => el.textContent ?? ''))
+      .toContain('Saved: the offline engine');
     await expect.poll(() => sidebar.text('header')).toMatch(/Engine: offline \(built in\)\s+Dates: year only/);
     await reopened.close();
   });
@@ -213,7 +273,9 @@ test.describe('in Firefox ESR', () => {
     // A second window (another portal, say) has its own sidebar; this one keeps what it read.
     const other = await sidebar.openInOtherWindow(ff, `${portal.url}/`);
     expect(await sidebar.text('.actions')).toMatch(/^Read this page again$/m);
-    expect(await sidebar.text('[aria-label="Captured record"]')).toContain(`${patient.name.family}, ${patient.name.given}`);
+    expect(await sidebar.text('[aria-label="Captured record"]')).toContain(
+      `${patient.name.family}, ${patient.name.given}`,
+    );
     await other.close();
     await chart.close();
   });

@@ -11,14 +11,15 @@ import { expect, test } from '../support/fixtures';
 
 mkdirSync('artifacts', { recursive: true });
 
-
 for (const patient of patients) {
   for (const layout of ['dashboard', 'document'] as const) {
     test(`read and summarize ${fullName(patient)} (${layout})`, async ({ ext, portalUrl }) => {
       const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patient.id}/${layout}`);
       const record = panel.getByRole('region', { name: 'Captured record' });
       await expect(record).toBeVisible();
-      await expect(record.getByText(fullName(patient)).or(record.getByText(`${patient.name.family}, ${patient.name.given}`))).toBeVisible();
+      await expect(
+        record.getByText(fullName(patient)).or(record.getByText(`${patient.name.family}, ${patient.name.given}`)),
+      ).toBeVisible();
 
       // Counts per section match the patient's data.
       const count = (category: string) => record.locator(`button[data-category="${category}"] .badge`);
@@ -44,7 +45,10 @@ for (const patient of patients) {
   }
 }
 
-test('collapsed sections are reported, and reading again after expanding them picks them up', async ({ ext, portalUrl }) => {
+test('collapsed sections are reported, and reading again after expanding them picks them up', async ({
+  ext,
+  portalUrl,
+}) => {
   const [patient] = patients;
   const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patient.id}/dashboard`);
   await expect(panel.getByRole('status')).toContainText('Immunizations is collapsed');
@@ -52,7 +56,9 @@ test('collapsed sections are reported, and reading again after expanding them pi
 
   await chart.getByRole('button', { name: 'Show' }).click();
   await panel.getByRole('button', { name: 'Read this page again' }).click();
-  await expect(panel.locator('button[data-category="immunizations"] .badge')).toHaveText(String(patient.immunizations.length));
+  await expect(panel.locator('button[data-category="immunizations"] .badge')).toHaveText(
+    String(patient.immunizations.length),
+  );
   await panel.close();
   await chart.close();
 });
@@ -69,7 +75,10 @@ test('clicking a captured item outlines its element on the page', async ({ ext, 
   await chart.close();
 });
 
-test('without the toolbar click the panel explains how to grant access, and loses nothing', async ({ ext, portalUrl }) => {
+test('without the toolbar click the panel explains how to grant access, and loses nothing', async ({
+  ext,
+  portalUrl,
+}) => {
   const chart = await ext.context.newPage();
   await chart.goto(`${portalUrl}/patient/${patients[1].id}/document?fresh=1`);
   const panel = await openPanel(ext, chart);
@@ -80,7 +89,10 @@ test('without the toolbar click the panel explains how to grant access, and lose
   // The browser grants the tab a moment after the click it reports (seen on a loaded 2-core machine
   // with two test browsers): a clinician's retry comes later than a script's, so the script retries.
   await expect(async () => {
-    await panel.getByRole('button', { name: 'Try again' }).click({ timeout: 2_000 }).catch(() => undefined);
+    await panel
+      .getByRole('button', { name: 'Try again' })
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
     await expect(panel.getByRole('region', { name: 'Captured record' })).toBeVisible({ timeout: 3_000 });
   }).toPass({ timeout: 20_000 });
   await panel.close();

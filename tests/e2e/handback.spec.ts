@@ -3,7 +3,10 @@ import { patients } from '../../scripts/portal/patients.mjs';
 import { expect, test } from '../support/fixtures';
 import { openChartAndRead, draftTextOf } from '../support/panel';
 
-test('insert into page: asks for a field first, then writes the draft into the reply box with input events, without submitting', async ({ ext, portalUrl }) => {
+test('insert into page: asks for a field first, then writes the draft into the reply box with input events, without submitting', async ({
+  ext,
+  portalUrl,
+}) => {
   const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[0].id}/dashboard`);
   await panel.getByRole('button', { name: 'Summarize' }).click();
   await panel.getByRole('button', { name: 'Insert into page' }).click();
@@ -14,11 +17,15 @@ test('insert into page: asks for a field first, then writes the draft into the r
     const box = document.getElementById('reply-box')!;
     (window as unknown as { inputs: number }).inputs = 0;
     box.addEventListener('input', () => (window as unknown as { inputs: number }).inputs++);
-    document.querySelector('form')!.addEventListener('submit', () => ((window as unknown as { submitted: boolean }).submitted = true));
+    document
+      .querySelector('form')!
+      .addEventListener('submit', () => ((window as unknown as { submitted: boolean }).submitted = true));
   });
   await chart.locator('#reply-box').click();
   await panel.getByRole('button', { name: 'Insert into page' }).click();
-  await expect(panel.getByRole('status').filter({ hasText: 'Inserted into' })).toHaveText('Inserted into “Reply to patient”. Review it there before you send or sign.');
+  await expect(panel.getByRole('status').filter({ hasText: 'Inserted into' })).toHaveText(
+    'Inserted into “Reply to patient”. Review it there before you send or sign.',
+  );
   const value = await chart.locator('#reply-box').inputValue();
   expect(value).toMatch(/^Synopsis\n- 68-year-old female with 4 active problems/);
   expect(value).toContain('Metformin 1000 mg PO twice daily');
@@ -30,7 +37,10 @@ test('insert into page: asks for a field first, then writes the draft into the r
   await chart.close();
 });
 
-test('the edited draft survives closing and reopening the panel for that tab, and is what gets inserted', async ({ ext, portalUrl }) => {
+test('the edited draft survives closing and reopening the panel for that tab, and is what gets inserted', async ({
+  ext,
+  portalUrl,
+}) => {
   const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[1].id}/dashboard`);
   await panel.getByRole('button', { name: 'Summarize' }).click();
   const editor = await draftTextOf(panel);
@@ -41,8 +51,12 @@ test('the edited draft survives closing and reopening the panel for that tab, an
 
   const reopened = await ext.context.newPage();
   await reopened.goto(panelUrl);
-  await expect(reopened.getByLabel('Edit before you copy or insert')).toHaveValue('Dear Mr. O\u2019Neil, your breathing tests improved. — Dr. R');
-  await expect(reopened.getByTestId('restored-draft')).toContainText("Your draft from before is below, written for O'Neil, James Patrick");
+  await expect(reopened.getByLabel('Edit before you copy or insert')).toHaveValue(
+    'Dear Mr. O\u2019Neil, your breathing tests improved. — Dr. R',
+  );
+  await expect(reopened.getByTestId('restored-draft')).toContainText(
+    "Your draft from before is below, written for O'Neil, James Patrick",
+  );
 
   await chart.locator('#reply-box').click();
   await reopened.getByRole('button', { name: 'Insert into page' }).click();

@@ -22,7 +22,15 @@ for (const layout of Object.keys(layouts)) {
       expect(record.capture.adapter).toBe(EXPECTED_ADAPTER[layout as keyof typeof EXPECTED_ADAPTER]);
       const expected = expectedRecord(patient, layout);
       const got = capturedKeys(record);
-      for (const category of ['problems', 'allergies', 'labs', 'immunizations', 'procedures', 'notes', 'messages'] as const) {
+      for (const category of [
+        'problems',
+        'allergies',
+        'labs',
+        'immunizations',
+        'procedures',
+        'notes',
+        'messages',
+      ] as const) {
         expect(got[category], `${patient.id} ${category}`).toEqual(expected[category]);
       }
       // A flowsheet reads vital by vital, a table date by date: the same values either way.
@@ -34,15 +42,22 @@ for (const layout of Object.keys(layouts)) {
   });
 }
 
-test('the app view says how many entries hide behind "Show all", and the tabbed chart names its closed tab', async ({ ext, portalUrl }) => {
+test('the app view says how many entries hide behind "Show all", and the tabbed chart names its closed tab', async ({
+  ext,
+  portalUrl,
+}) => {
   const page = await ext.context.newPage();
   await page.goto(`${portalUrl}/patient/${patients[0].id}/appgrid`);
   const grid = await captureThroughExtension(ext, page);
-  expect(grid.value.capture.sections).toContainEqual(expect.objectContaining({ heading: 'Lab Results', hiddenItems: patients[0].labs.length - 5 }));
+  expect(grid.value.capture.sections).toContainEqual(
+    expect.objectContaining({ heading: 'Lab Results', hiddenItems: patients[0].labs.length - 5 }),
+  );
   await page.goto(`${portalUrl}/patient/${patients[0].id}/tabbed`, { waitUntil: 'load' });
   const tabbed = await captureThroughExtension(ext, page);
   expect(tabbed.value.capture.sections).toContainEqual(expect.objectContaining({ heading: 'Notes', state: 'hidden' }));
-  expect(tabbed.value.allergies.map((a: { substance: string }) => a.substance)).toEqual(patients[0].allergies.map((a) => a.substance));
+  expect(tabbed.value.allergies.map((a: { substance: string }) => a.substance)).toEqual(
+    patients[0].allergies.map((a) => a.substance),
+  );
   await page.close();
 });
 

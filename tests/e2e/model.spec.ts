@@ -13,11 +13,23 @@ import { fillEndpoint, openChartAndRead, useEndpoint } from '../support/panel';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function identifiersOf(p: (typeof patients)[number]): string[] {
-  const addressParts = p.address.split(',').map((s: string) => s.trim()).filter((s: string) => !/^[A-Z]{2} \d{5}$/.test(s));
-  return [...fullName(p).split(/\s+/), p.name.family, p.birthDate, p.mrn, p.phone, p.email, ...addressParts, p.address.match(/\b\d{5}\b/)![0], p.insurance, ...p.planted];
+  const addressParts = p.address
+    .split(',')
+    .map((s: string) => s.trim())
+    .filter((s: string) => !/^[A-Z]{2} \d{5}$/.test(s));
+  return [
+    ...fullName(p).split(/\s+/),
+    p.name.family,
+    p.birthDate,
+    p.mrn,
+    p.phone,
+    p.email,
+    ...addressParts,
+    p.address.match(/\b\d{5}\b/)![0],
+    p.insurance,
+    ...p.planted,
+  ];
 }
-
-
 
 async function saveEngine(options: Page, expected: string) {
   await options.getByRole('button', { name: 'Save engine' }).click();
@@ -33,13 +45,22 @@ async function useOffline(options: Page) {
 
 const answer = JSON.stringify({
   synopsis: '[PATIENT] is followed for chronic conditions.',
-  sections: [{ heading: 'Active problems', statements: [{ text: 'First problem, reviewed on [DATE-1 (2026)].', cites: ['prob-1'] }] }],
+  sections: [
+    {
+      heading: 'Active problems',
+      statements: [{ text: 'First problem, reviewed on [DATE-1 (2026)].', cites: ['prob-1'] }],
+    },
+  ],
 });
 
-test('the model path sends no identifier of any demo patient, and fills placeholders back in locally', async ({ ext, portalUrl }) => {
+test('the model path sends no identifier of any demo patient, and fills placeholders back in locally', async ({
+  ext,
+  portalUrl,
+}) => {
   const server = await startOpenAIServer();
   const outgoing: Array<{ url: string; headers: string; body: string }> = [];
-  const record = (request: Request) => outgoing.push({ url: request.url(), headers: JSON.stringify(request.headers()), body: request.postData() ?? '' });
+  const record = (request: Request) =>
+    outgoing.push({ url: request.url(), headers: JSON.stringify(request.headers()), body: request.postData() ?? '' });
   ext.context.on('request', record);
   try {
     const options = await fillEndpoint(ext, server.baseURL, 'sk-local-test');
@@ -72,10 +93,15 @@ test('the model path sends no identifier of any demo patient, and fills placehol
   for (const patient of patients) {
     for (const value of identifiersOf(patient)) {
       const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(value)}(?![\\p{L}\\p{N}])`, 'iu');
-      for (const request of outgoing.filter((r) => !r.url.startsWith('chrome-extension://') && !r.url.startsWith(portalUrl))) {
-        expect(`${request.url}\n${request.headers}\n${request.body}`, `"${value}" left the browser`).not.toMatch(pattern);
+      for (const request of outgoing.filter(
+        (r) => !r.url.startsWith('chrome-extension://') && !r.url.startsWith(portalUrl),
+      )) {
+        expect(`${request.url}\n${request.headers}\n${request.body}`, `"${value}" left the browser`).not.toMatch(
+          pattern,
+        );
       }
-      for (const logged of server.requests) expect(JSON.stringify(logged.body ?? ''), `"${value}" reached the server`).not.toMatch(pattern);
+      for (const logged of server.requests)
+        expect(JSON.stringify(logged.body ?? ''), `"${value}" reached the server`).not.toMatch(pattern);
     }
   }
   // What reached the model is the de-identified record, fenced as data.
@@ -127,7 +153,10 @@ test('model failures reach the clinician as readable messages, and nothing is lo
   }
 });
 
-test('a model draft with a wrong dose is marked and counted before the clinician uses it', async ({ ext, portalUrl }) => {
+test('a model draft with a wrong dose is marked and counted before the clinician uses it', async ({
+  ext,
+  portalUrl,
+}) => {
   const server = await startOpenAIServer();
   try {
     const options = await fillEndpoint(ext, server.baseURL);
@@ -136,13 +165,23 @@ test('a model draft with a wrong dose is marked and counted before the clinician
       kind: 'answer',
       content: JSON.stringify({
         synopsis: '[PATIENT] has type 2 diabetes.',
-        sections: [{ heading: 'Medications', statements: [{ text: 'Metformin 500 mg PO twice daily', cites: ['med-1'] }, { text: 'Lisinopril 20 mg PO daily', cites: ['med-2'] }] }],
+        sections: [
+          {
+            heading: 'Medications',
+            statements: [
+              { text: 'Metformin 500 mg PO twice daily', cites: ['med-1'] },
+              { text: 'Lisinopril 20 mg PO daily', cites: ['med-2'] },
+            ],
+          },
+        ],
       }),
     });
     const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[0].id}/dashboard`);
     await panel.getByRole('button', { name: 'Summarize' }).click();
     const draft = panel.getByRole('article', { name: /model draft/ });
-    await expect(draft.getByRole('status')).toHaveText('1 of 3 statements have something the chart does not support — marked below. Check them before use.');
+    await expect(draft.getByRole('status')).toHaveText(
+      '1 of 3 statements have something the chart does not support — marked below. Check them before use.',
+    );
     await expect(draft.locator('.statement.unsupported')).toHaveCount(1);
     await expect(draft.locator('.statement.unsupported')).toContainText('“500”: not found in the record');
     await useOffline(options);
@@ -153,28 +192,45 @@ test('a model draft with a wrong dose is marked and counted before the clinician
   }
 });
 
-test('a model summary that leaves out the allergies and the patient’s question is flagged in the panel, with what to open', async ({ ext, portalUrl }) => {
+test('a model summary that leaves out the allergies and the patient’s question is flagged in the panel, with what to open', async ({
+  ext,
+  portalUrl,
+}) => {
   const server = await startOpenAIServer();
   const { restore } = await useEndpoint(ext, server.baseURL);
   try {
     // Faithful as far as it goes, but silent on the penicillin and sulfa allergies and on "Should I stop the empagliflozin?".
     server.script({
       kind: 'answer',
-      content: JSON.stringify({ synopsis: '[PATIENT] is followed for type 2 diabetes.', sections: [{ heading: 'Active problems', statements: [{ text: 'Type 2 diabetes mellitus with hyperglycemia', cites: ['prob-1'] }] }] }),
+      content: JSON.stringify({
+        synopsis: '[PATIENT] is followed for type 2 diabetes.',
+        sections: [
+          {
+            heading: 'Active problems',
+            statements: [{ text: 'Type 2 diabetes mellitus with hyperglycemia', cites: ['prob-1'] }],
+          },
+        ],
+      }),
     });
     const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patients[0].id}/dashboard`);
     await panel.getByRole('button', { name: 'Summarize' }).click();
     const omissions = panel.getByRole('region', { name: 'What the draft leaves out' });
     await expect(omissions).toContainText('Not mentioned: allergy to Penicillin');
     await expect(omissions).toContainText('Not mentioned: allergy to Sulfamethoxazole');
-    await expect(omissions).toContainText('Not mentioned: what the patient asked — “Dizzy in the mornings — Should I stop the empagliflozin?”');
+    await expect(omissions).toContainText(
+      'Not mentioned: what the patient asked — “Dizzy in the mornings — Should I stop the empagliflozin?”',
+    );
     // Each omission cites its item in words, and the chip outlines it on the page.
     const chip = omissions.getByRole('button', { name: /Show source alg-1 on the page: Allergy: Penicillin/ });
     await expect(chip).toHaveText('Allergy: Penicillin');
     await chip.click();
-    await expect(chart.locator('#card-allergies li, #card-allergies tr').filter({ hasText: 'Penicillin' }).first()).toHaveCSS('outline-style', 'solid');
+    await expect(
+      chart.locator('#card-allergies li, #card-allergies tr').filter({ hasText: 'Penicillin' }).first(),
+    ).toHaveCSS('outline-style', 'solid');
     // The statement's own chip says what it cites, not an id.
-    await expect(panel.getByRole('article', { name: /model draft/ }).getByRole('button', { name: /Show source prob-1/ })).toHaveText('Type 2 diabetes mellitus with hyperglycemia'.slice(0, 31) + '…');
+    await expect(
+      panel.getByRole('article', { name: /model draft/ }).getByRole('button', { name: /Show source prob-1/ }),
+    ).toHaveText('Type 2 diabetes mellitus with hyperglycemia'.slice(0, 31) + '…');
     await panel.close();
     await chart.close();
   } finally {
@@ -183,7 +239,10 @@ test('a model summary that leaves out the allergies and the patient’s question
   }
 });
 
-test('a page that does not say whose chart it is sends nothing to the model, and says why', async ({ ext, portalUrl }) => {
+test('a page that does not say whose chart it is sends nothing to the model, and says why', async ({
+  ext,
+  portalUrl,
+}) => {
   const server = await startOpenAIServer();
   try {
     const options = await fillEndpoint(ext, server.baseURL, 'sk-local-test');
@@ -195,7 +254,9 @@ test('a page that does not say whose chart it is sends nothing to the model, and
     await clickToolbarButton(ext, chart);
     const panel = await openPanel(ext, chart);
     await panel.getByRole('button', { name: 'Read this page' }).click();
-    await expect(panel.getByTestId('patient-unidentified')).toContainText('Chartside could not tell whose chart this is');
+    await expect(panel.getByTestId('patient-unidentified')).toContainText(
+      'Chartside could not tell whose chart this is',
+    );
     await panel.getByRole('button', { name: 'Summarize' }).click();
     await expect(panel.getByRole('alert').filter({ hasText: 'nothing was sent to the model' })).toBeVisible();
     expect(server.requests.filter((r) => r.url.endsWith('/chat/completions'))).toHaveLength(0);
@@ -212,19 +273,25 @@ test('a page that does not say whose chart it is sends nothing to the model, and
       getSelection()!.addRange(range);
     }, patients[0].name.family);
     const given = panel.getByRole('form', { name: 'Whose chart is this?' });
-    await expect(given.getByTestId('selected-on-page')).toContainText(`“${patients[0].name.family}”`, { timeout: 10_000 });
+    await expect(given.getByTestId('selected-on-page')).toContainText(`“${patients[0].name.family}”`, {
+      timeout: 10_000,
+    });
     await given.getByRole('button', { name: 'Use as name' }).click();
     await expect(given.getByLabel('Patient name')).toHaveValue(patients[0].name.family);
     await given.getByLabel('Record number (optional)').fill(patients[0].mrn);
     await given.getByRole('button', { name: 'Use this patient' }).click();
     await expect(panel.getByTestId('patient-given')).toBeVisible();
-    server.script({ kind: 'answer', content: JSON.stringify({ synopsis: '[PATIENT] asks about a medicine.', sections: [] }) });
+    server.script({
+      kind: 'answer',
+      content: JSON.stringify({ synopsis: '[PATIENT] asks about a medicine.', sections: [] }),
+    });
     await panel.getByRole('button', { name: 'Summarize' }).click();
     await expect(panel.getByRole('article', { name: 'Chart summary (model draft)' })).toBeVisible({ timeout: 20_000 });
     const completions = server.requests.filter((r) => r.url.endsWith('/chat/completions'));
     expect(completions.length).toBeGreaterThan(0);
     for (const request of completions) {
-      for (const part of [...fullName(patients[0]).split(/\s+/), patients[0].mrn]) expect(JSON.stringify(request.body)).not.toContain(part);
+      for (const part of [...fullName(patients[0]).split(/\s+/), patients[0].mrn])
+        expect(JSON.stringify(request.body)).not.toContain(part);
     }
     await panel.close();
     await chart.close();

@@ -39,7 +39,10 @@ test('two pages of one patient become one record; another patient’s page is re
   await expect(elsewhere.getByRole('button', { name: 'Open the Messages page' })).toBeVisible();
   // An item read on the Dashboard is outlined on it.
   await panel.locator('button[data-category="allergies"]').click();
-  await panel.locator('.item', { hasText: /penicillin/i }).first().click();
+  await panel
+    .locator('.item', { hasText: /penicillin/i })
+    .first()
+    .click();
   await expect(elsewhere).toHaveCount(0);
   await expect(chart.locator('#allergies li', { hasText: /penicillin/i }).first()).toHaveCSS('outline-style', 'solid');
 

@@ -15,8 +15,16 @@ import { openChartAndRead, useEndpoint } from '../support/panel';
 function largeChart(): string {
   const tests = ['Sodium', 'Potassium', 'Creatinine', 'Glucose', 'Hemoglobin', 'WBC'];
   // Every row and note different, as in a real chart (capture reads a repeated row once).
-  const rows = Array.from({ length: 600 }, (_, i) => `<tr><td>${tests[i % tests.length]}</td><td>${(4 + i / 100).toFixed(2)}</td><td>mmol/L</td><td>${String((i % 12) + 1).padStart(2, '0')}/${String((i % 27) + 1).padStart(2, '0')}/${2000 + Math.floor(i / 30)}</td></tr>`);
-  const notes = Array.from({ length: 40 }, (_, i) => `<article><h3>Progress note — 04/${String((i % 28) + 1).padStart(2, '0')}/2025</h3><p>Visit ${i + 1}: seen for follow-up of diabetes and hypertension; home readings reviewed; plan discussed with Ms. Okafor and her daughter.</p></article>`);
+  const rows = Array.from(
+    { length: 600 },
+    (_, i) =>
+      `<tr><td>${tests[i % tests.length]}</td><td>${(4 + i / 100).toFixed(2)}</td><td>mmol/L</td><td>${String((i % 12) + 1).padStart(2, '0')}/${String((i % 27) + 1).padStart(2, '0')}/${2000 + Math.floor(i / 30)}</td></tr>`,
+  );
+  const notes = Array.from(
+    { length: 40 },
+    (_, i) =>
+      `<article><h3>Progress note — 04/${String((i % 28) + 1).padStart(2, '0')}/2025</h3><p>Visit ${i + 1}: seen for follow-up of diabetes and hypertension; home readings reviewed; plan discussed with Ms. Okafor and her daughter.</p></article>`,
+  );
   return `<!doctype html><html><head><meta charset="utf-8"><title>Chart — Okafor, Chidinma</title></head><body>
 <header><h1>Okafor, Chidinma</h1><p>DOB: 07/22/1961 · MRN: 55120984 · Phone: (413) 555-0172</p></header>
 <h2>Problems</h2><ul><li>Type 2 diabetes mellitus (active)</li><li>Essential hypertension (active)</li></ul>
@@ -27,9 +35,13 @@ function largeChart(): string {
 </body></html>`;
 }
 
-test('the panel and the CLI send byte-identical messages for the same page, trimmed to the same budget', async ({ ext }) => {
+test('the panel and the CLI send byte-identical messages for the same page, trimmed to the same budget', async ({
+  ext,
+}) => {
   const html = largeChart();
-  const page = http.createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  const page = http.createServer((_, res) =>
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html),
+  );
   await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(page.address() as AddressInfo).port}/chart`;
   const server = await startOpenAIServer();
@@ -46,10 +58,14 @@ test('the panel and the CLI send byte-identical messages for the same page, trim
     await chart.close();
 
     server.script({ kind: 'answer', content: answer });
-    await promisify(execFile)('node', ['scripts/draft.mjs', url, '--task', 'summary', '--backend', server.baseURL, '--model', 'test-model'], {
-      timeout: 60_000,
-      env: { ...process.env, OPENAI_API_KEY: 'sk-pipeline' },
-    });
+    await promisify(execFile)(
+      'node',
+      ['scripts/draft.mjs', url, '--task', 'summary', '--backend', server.baseURL, '--model', 'test-model'],
+      {
+        timeout: 60_000,
+        env: { ...process.env, OPENAI_API_KEY: 'sk-pipeline' },
+      },
+    );
     const fromCli = server.requests.filter((r) => r.url.endsWith('/chat/completions')).at(-1)!.body.messages;
 
     expect(JSON.stringify(fromCli)).toBe(JSON.stringify(fromPanel));

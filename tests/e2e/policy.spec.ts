@@ -17,7 +17,11 @@ test('a managed policy sets and locks the engine and its header, and keeps Chart
   const portal = await startPortal({ port: 0 });
   const server = await startOpenAIServer();
   const { ext, dir, cleanup } = await launchWithPolicy('e2e', {
-    Endpoint: server.baseURL, Model: 'test-model', Headers: { 'X-Tenant': 'north-clinic' }, DatePolicy: 'safe-harbor', AllowedOrigins: [new URL(portal.url).origin],
+    Endpoint: server.baseURL,
+    Model: 'test-model',
+    Headers: { 'X-Tenant': 'north-clinic' },
+    DatePolicy: 'safe-harbor',
+    AllowedOrigins: [new URL(portal.url).origin],
   });
   try {
     expect(ext.extensionId).toBe(unpackedId(dir));
@@ -31,7 +35,9 @@ test('a managed policy sets and locks the engine and its header, and keeps Chart
     await expect(options.getByRole('radio', { name: /Days from the page/ })).toBeDisabled();
 
     // Another origin: refused with the reason.
-    await ext.context.route('https://other-ehr.test/**', (route) => route.fulfill({ contentType: 'text/html', body: '<h1>Other EHR</h1><h2>Problems</h2><ul><li>Asthma</li></ul>' }));
+    await ext.context.route('https://other-ehr.test/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<h1>Other EHR</h1><h2>Problems</h2><ul><li>Asthma</li></ul>' }),
+    );
     const other = await ext.context.newPage();
     await other.goto('https://other-ehr.test/chart');
     await clickToolbarButton(ext, other);

@@ -35,7 +35,20 @@ type Truth = {
   };
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every form of the patient's identifiers that must never leave: as shown, and in the other forms pages use. */
@@ -66,7 +79,10 @@ function forbidden(truth: Truth): RegExp[] {
 
 /** Everything a request carries, with Chartside's own placeholders blanked ("[ZIP 123]" keeps the three digits Safe Harbor allows). */
 function carried(url: string, headers: unknown, body: unknown): string {
-  return `${url}\n${JSON.stringify(headers)}\n${typeof body === 'string' ? body : JSON.stringify(body)}`.replace(/\[[A-Z]+(?:-\d+)?(?: [^\]]{1,24})?\]/g, '[]');
+  return `${url}\n${JSON.stringify(headers)}\n${typeof body === 'string' ? body : JSON.stringify(body)}`.replace(
+    /\[[A-Z]+(?:-\d+)?(?: [^\]]{1,24})?\]/g,
+    '[]',
+  );
 }
 
 const pages = present
@@ -85,23 +101,43 @@ test.describe('real pages through the pipeline to a model endpoint', () => {
       // Every page, every task, in one run of the command line (one capture a page, four tasks each).
       const { stdout } = await promisify(execFile)(
         'node',
-        ['scripts/draft.mjs', ...pages.map((truth) => resolve(REAL_PAGES, truth.page)), '--task', 'all', '--backend', server.baseURL, '--model', 'test-model', '--show-payload'],
+        [
+          'scripts/draft.mjs',
+          ...pages.map((truth) => resolve(REAL_PAGES, truth.page)),
+          '--task',
+          'all',
+          '--backend',
+          server.baseURL,
+          '--model',
+          'test-model',
+          '--show-payload',
+        ],
         { timeout: 240_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, OPENAI_API_KEY: 'sk-privacy-test' } },
       ).catch((error: { stdout: string }) => error); // the scripted answers need not fit the task: what matters is what was sent
-      const results = JSON.parse(stdout) as Array<{ page: string; task?: string; payload?: string; error?: { code: string } }>;
+      const results = JSON.parse(stdout) as Array<{
+        page: string;
+        task?: string;
+        payload?: string;
+        error?: { code: string };
+      }>;
       expect(results).toHaveLength(pages.length * 4);
       // Nothing was refused before sending: every page, every task reached the endpoint.
       expect(results.filter((r) => r.error && !r.task).map((r) => r.page)).toEqual([]);
       const completions = server.requests.filter((r) => r.url.endsWith('/chat/completions'));
       expect(completions.length).toBeGreaterThanOrEqual(pages.length * 4);
       // Each request is the page's whose de-identified record it carries (the CLI printed each payload).
-      const payloads = pages.map((truth) => results.filter((r) => r.page === resolve(REAL_PAGES, truth.page) && r.payload).map((r) => r.payload!));
+      const payloads = pages.map((truth) =>
+        results.filter((r) => r.page === resolve(REAL_PAGES, truth.page) && r.payload).map((r) => r.payload!),
+      );
       for (const request of completions) {
         const body = JSON.stringify(request.body);
-        const owner = pages.findIndex((_, i) => payloads[i].some((payload) => body.includes(JSON.stringify(payload).slice(1, -1).slice(0, 2000))));
+        const owner = pages.findIndex((_, i) =>
+          payloads[i].some((payload) => body.includes(JSON.stringify(payload).slice(1, -1).slice(0, 2000))),
+        );
         expect(owner, 'every request carries the record of one page').toBeGreaterThanOrEqual(0);
         const text = carried(request.url, request.headers, request.body);
-        for (const pattern of forbidden(pages[owner])) expect(text, `${pages[owner].page}: ${pattern}`).not.toMatch(pattern);
+        for (const pattern of forbidden(pages[owner]))
+          expect(text, `${pages[owner].page}: ${pattern}`).not.toMatch(pattern);
       }
       // And every page's payload was sent for all four tasks.
       for (const [i, truth] of pages.entries()) expect(payloads[i].length, truth.page).toBe(4);
@@ -110,13 +146,20 @@ test.describe('real pages through the pipeline to a model endpoint', () => {
     }
   });
 
-  test('through the panel of the real extension: every request the browser makes leaves no identifier', async ({ ext }) => {
+  test('through the panel of the real extension: every request the browser makes leaves no identifier', async ({
+    ext,
+  }) => {
     const server = await startOpenAIServer();
     const pagesServer = await serveDirectory(REAL_PAGES);
     const outgoing: Array<{ url: string; text: string; page: string }> = [];
     let current = '';
     const record = (request: Request) => {
-      if (!request.url().startsWith(pagesServer.url) && !request.url().startsWith('chrome-extension://')) outgoing.push({ url: request.url(), page: current, text: carried(request.url(), request.headers(), request.postData() ?? '') });
+      if (!request.url().startsWith(pagesServer.url) && !request.url().startsWith('chrome-extension://'))
+        outgoing.push({
+          url: request.url(),
+          page: current,
+          text: carried(request.url(), request.headers(), request.postData() ?? ''),
+        });
     };
     ext.context.on('request', record);
     const { restore } = await useEndpoint(ext, server.baseURL, 'sk-privacy-test');
@@ -126,12 +169,22 @@ test.describe('real pages through the pipeline to a model endpoint', () => {
         const { chart, panel } = await openChartAndRead(ext, `${pagesServer.url}/${truth.page}`);
         await expect(panel.getByRole('region', { name: 'Captured record' })).toBeVisible();
         // Every task, one after the other, on the one reading of the page.
-        for (const [name, action] of [['Chart summary', 'Summarize'], ['Draft note', 'Draft note'], ['Next steps', 'Suggest next steps'], ['Patient reply', 'Draft reply']]) {
+        for (const [name, action] of [
+          ['Chart summary', 'Summarize'],
+          ['Draft note', 'Draft note'],
+          ['Next steps', 'Suggest next steps'],
+          ['Patient reply', 'Draft reply'],
+        ]) {
           const before = server.requests.length;
           await panel.getByRole('radio', { name }).check();
           await panel.getByRole('button', { name: action, exact: true }).click();
           // The scripted answer need not fit: what matters is what was sent.
-          await expect.poll(() => server.requests.length, { message: `${truth.page} ${name}: a request reached the endpoint`, timeout: 20_000 }).toBeGreaterThan(before);
+          await expect
+            .poll(() => server.requests.length, {
+              message: `${truth.page} ${name}: a request reached the endpoint`,
+              timeout: 20_000,
+            })
+            .toBeGreaterThan(before);
           await expect(panel.getByRole('button', { name: action, exact: true })).toBeEnabled({ timeout: 20_000 });
         }
         await panel.close();
@@ -145,14 +198,22 @@ test.describe('real pages through the pipeline to a model endpoint', () => {
     }
     for (const truth of pages) {
       const sent = outgoing.filter((r) => r.page === truth.page);
-      expect(sent.filter((r) => r.url.endsWith('/chat/completions')).length, `${truth.page}: every task reached the endpoint`).toBeGreaterThanOrEqual(4);
-      for (const request of sent) for (const pattern of forbidden(truth)) expect(request.text, `${truth.page}: ${pattern}`).not.toMatch(pattern);
+      expect(
+        sent.filter((r) => r.url.endsWith('/chat/completions')).length,
+        `${truth.page}: every task reached the endpoint`,
+      ).toBeGreaterThanOrEqual(4);
+      for (const request of sent)
+        for (const pattern of forbidden(truth)) expect(request.text, `${truth.page}: ${pattern}`).not.toMatch(pattern);
     }
   });
 
-  test('when the banner is not read into fields, the header region still tells de-identification what to remove', async ({ ext }) => {
+  test('when the banner is not read into fields, the header region still tells de-identification what to remove', async ({
+    ext,
+  }) => {
     // The panel's own de-identification, loaded as the command-line tools load it (its lexicons are JSON modules).
-    const [{ buildPayload }] = (await loadModules(['/utils/deidentify/payload.ts'])) as [{ buildPayload: typeof BuildPayload }];
+    const [{ buildPayload }] = (await loadModules(['/utils/deidentify/payload.ts'])) as [
+      { buildPayload: typeof BuildPayload },
+    ];
     const pagesServer = await serveDirectory(REAL_PAGES);
     try {
       const chart = await ext.context.newPage();
@@ -167,7 +228,10 @@ test.describe('real pages through the pipeline to a model endpoint', () => {
         if (!payload.ok) throw new Error(payload.error.message);
         const text = carried('', {}, payload.value.text);
         // Identifiers of three characters or fewer ("abc 123") are matched only where labelled: unlabelled, they read as results and doses.
-        const long = { ...truth, patient: { ...truth.patient, identifiers: truth.patient.identifiers.filter((i) => i.value.length >= 4) } };
+        const long = {
+          ...truth,
+          patient: { ...truth.patient, identifiers: truth.patient.identifiers.filter((i) => i.value.length >= 4) },
+        };
         for (const pattern of forbidden(long)) expect(text, `${truth.page}: ${pattern}`).not.toMatch(pattern);
       }
     } finally {

@@ -15,10 +15,21 @@ test('a 100,000-element chart is read without freezing the page', async ({ ext, 
   const elements = await chart.evaluate(() => {
     // An app shell's worth of nested layout divs, and 5,000 more lab rows.
     const shell = document.createElement('div');
-    shell.innerHTML = Array.from({ length: 9000 }, (_, i) => `<div class="w"><div><span>Menu ${i}</span><i></i><i></i><i></i><i></i><i></i><i></i><i></i></div></div>`).join('');
+    shell.innerHTML = Array.from(
+      { length: 9000 },
+      (_, i) =>
+        `<div class="w"><div><span>Menu ${i}</span><i></i><i></i><i></i><i></i><i></i><i></i><i></i></div></div>`,
+    ).join('');
     document.body.append(shell);
     const tbody = document.querySelector('#card-labs tbody')!;
-    tbody.insertAdjacentHTML('beforeend', Array.from({ length: 5000 }, (_, i) => `<tr><td>Sodium</td><td>${130 + (i % 15)}</td><td>mmol/L</td><td>134-144</td><td></td><td>01/${String((i % 28) + 1).padStart(2, '0')}/2020</td></tr>`).join(''));
+    tbody.insertAdjacentHTML(
+      'beforeend',
+      Array.from(
+        { length: 5000 },
+        (_, i) =>
+          `<tr><td>Sodium</td><td>${130 + (i % 15)}</td><td>mmol/L</td><td>134-144</td><td></td><td>01/${String((i % 28) + 1).padStart(2, '0')}/2020</td></tr>`,
+      ).join(''),
+    );
     // The page's own timer: it must keep ticking while Chartside reads.
     (window as unknown as { ticks: number }).ticks = 0;
     setInterval(() => (window as unknown as { ticks: number }).ticks++, 5);
@@ -39,7 +50,10 @@ test('a 100,000-element chart is read without freezing the page', async ({ ext, 
   await chart.close();
 });
 
-test('a huge free-text note is read, prepared in the worker; what a model would get stays within budget, and says what it left out', async ({ ext, portalUrl }) => {
+test('a huge free-text note is read, prepared in the worker; what a model would get stays within budget, and says what it left out', async ({
+  ext,
+  portalUrl,
+}) => {
   const chart = await ext.context.newPage();
   await chart.goto(`${portalUrl}/patient/${patients[0].id}/dashboard`);
   await chart.evaluate(() => {
@@ -54,7 +68,12 @@ test('a huge free-text note is read, prepared in the worker; what a model would 
   await panel.getByRole('button', { name: 'Preview what would be sent' }).click();
   await expect(panel.getByTestId('budget-omitted')).toContainText(/leaves out: .*note/);
   // The 3.6-million-character record was prepared in the de-identification worker, off the panel's main thread.
-  expect(panel.workers().map((worker: { url(): string }) => worker.url()).join(' ')).toMatch(/prepare\.worker-[\w-]+\.js/);
+  expect(
+    panel
+      .workers()
+      .map((worker: { url(): string }) => worker.url())
+      .join(' '),
+  ).toMatch(/prepare\.worker-[\w-]+\.js/);
   await expect(panel.getByText(/PATIENT/).first()).toBeVisible();
   await panel.getByRole('button', { name: 'Summarize' }).click();
   await expect(panel.getByRole('article', { name: /Chart summary/ })).toBeVisible();
@@ -62,7 +81,10 @@ test('a huge free-text note is read, prepared in the worker; what a model would 
   await chart.close();
 });
 
-test('closed mid-stream and opened again, the panel starts clean, and every backend fault still reads as a message', async ({ ext, portalUrl }) => {
+test('closed mid-stream and opened again, the panel starts clean, and every backend fault still reads as a message', async ({
+  ext,
+  portalUrl,
+}) => {
   const server = await startOpenAIServer();
   const { restore } = await useEndpoint(ext, server.baseURL, 'sk-reliability');
   const chart = await ext.context.newPage();
@@ -71,7 +93,10 @@ test('closed mid-stream and opened again, the panel starts clean, and every back
     await clickToolbarButton(ext, chart);
     let panel = await openPanel(ext, chart);
     await panel.getByRole('button', { name: 'Read this page' }).click();
-    server.script({ kind: 'stall', content: JSON.stringify({ synopsis: 'A long synopsis that never finishes arriving', sections: [] }) });
+    server.script({
+      kind: 'stall',
+      content: JSON.stringify({ synopsis: 'A long synopsis that never finishes arriving', sections: [] }),
+    });
     await panel.getByRole('button', { name: 'Summarize' }).click();
     await expect(panel.getByText(/characters received/)).toBeVisible();
     await panel.close(); // mid-stream
@@ -82,10 +107,34 @@ test('closed mid-stream and opened again, the panel starts clean, and every back
     await panel.getByRole('button', { name: 'Read this page' }).click();
     const faults: Array<[Parameters<typeof server.script>[0][], RegExp]> = [
       [[{ kind: 'status', status: 401 }], /did not accept the API key/],
-      [[{ kind: 'status', status: 429 }, { kind: 'status', status: 429 }, { kind: 'status', status: 429 }], /busy/],
-      [[{ kind: 'status', status: 503 }, { kind: 'status', status: 503 }, { kind: 'status', status: 503 }], /internal error|try again/i],
-      [[{ kind: 'cut', content: JSON.stringify({ synopsis: 'cut short here and there', sections: [] }) }], /cut off|connection|stream/i],
-      [[{ kind: 'answer', content: '{"synopsis": "unterminated' }, { kind: 'answer', content: 'not json at all' }, { kind: 'answer', content: 'still not json' }], /could not be read|not in the expected form|invalid/i],
+      [
+        [
+          { kind: 'status', status: 429 },
+          { kind: 'status', status: 429 },
+          { kind: 'status', status: 429 },
+        ],
+        /busy/,
+      ],
+      [
+        [
+          { kind: 'status', status: 503 },
+          { kind: 'status', status: 503 },
+          { kind: 'status', status: 503 },
+        ],
+        /internal error|try again/i,
+      ],
+      [
+        [{ kind: 'cut', content: JSON.stringify({ synopsis: 'cut short here and there', sections: [] }) }],
+        /cut off|connection|stream/i,
+      ],
+      [
+        [
+          { kind: 'answer', content: '{"synopsis": "unterminated' },
+          { kind: 'answer', content: 'not json at all' },
+          { kind: 'answer', content: 'still not json' },
+        ],
+        /could not be read|not in the expected form|invalid/i,
+      ],
     ];
     for (const [replies, message] of faults) {
       server.script(...replies);

@@ -29,22 +29,47 @@ async function draftForMaria(ext: ExtensionBrowser, portalUrl: string) {
  */
 async function insertBehindThePanelsBack(panel: Page, chart: Page, ext: ExtensionBrowser) {
   const tabId = Number(new URL(panel.url()).searchParams.get('tabId'));
-  return panel.evaluate(async ({ tabId }) => {
-    const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> }; storage: { session: { get(k: null): Promise<Record<string, { identity: unknown }>> } } } }).chrome;
-    // This tab's draft (the newest): other tests in the same browser keep drafts for their own tabs and patients.
-    const all = await chrome.storage.session.get(null) as unknown as Record<string, { identity: unknown; savedAt: string }>;
-    const stored = Object.entries(all).filter(([key]) => key.startsWith(`draft:${tabId}:`)).map(([, draft]) => draft).sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
-    return chrome.runtime.sendMessage({ type: 'insert', tabId, text: 'Hello Maria, wrong chart', expected: stored.identity, confirmedUnknown: true });
-  }, { tabId });
+  return panel.evaluate(
+    async ({ tabId }) => {
+      const chrome = (
+        globalThis as unknown as {
+          chrome: {
+            runtime: { sendMessage(m: unknown): Promise<unknown> };
+            storage: { session: { get(k: null): Promise<Record<string, { identity: unknown }>> } };
+          };
+        }
+      ).chrome;
+      // This tab's draft (the newest): other tests in the same browser keep drafts for their own tabs and patients.
+      const all = (await chrome.storage.session.get(null)) as unknown as Record<
+        string,
+        { identity: unknown; savedAt: string }
+      >;
+      const stored = Object.entries(all)
+        .filter(([key]) => key.startsWith(`draft:${tabId}:`))
+        .map(([, draft]) => draft)
+        .sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
+      return chrome.runtime.sendMessage({
+        type: 'insert',
+        tabId,
+        text: 'Hello Maria, wrong chart',
+        expected: stored.identity,
+        confirmedUnknown: true,
+      });
+    },
+    { tabId },
+  );
 }
 
 /** What a single-page EHR does on a patient switch: another patient's content in place, with or without a new route. */
 async function swapInPatient(chart: Page, url: string, pushState: boolean) {
-  await chart.evaluate(async ({ url, pushState }) => {
-    const html = await (await fetch(url)).text();
-    document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
-    if (pushState) history.pushState({}, '', url);
-  }, { url, pushState });
+  await chart.evaluate(
+    async ({ url, pushState }) => {
+      const html = await (await fetch(url)).text();
+      document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+      if (pushState) history.pushState({}, '', url);
+    },
+    { url, pushState },
+  );
 }
 
 /** The chart tab goes to `url`, the clinician presses the toolbar button, and the panel opens again for that tab. */
@@ -60,19 +85,29 @@ async function expectUntouched(chart: Page) {
   await expect(chart.locator('#reply-box')).toHaveValue('');
 }
 
-test('plain navigation to another patient: the panel marks the draft stale, Insert is off, and the page agent refuses a stale insert', async ({ ext, portalUrl }) => {
+test('plain navigation to another patient: the panel marks the draft stale, Insert is off, and the page agent refuses a stale insert', async ({
+  ext,
+  portalUrl,
+}) => {
   const { chart, panel } = await draftForMaria(ext, portalUrl);
   await chart.goto(messagesOf(portalUrl, james), { waitUntil: 'load' });
   await expect(panel.getByTestId('stale-notice')).toContainText('The page has changed since Chartside read it.');
-  await expect(panel.getByTestId('stale-notice')).toContainText('The record and draft below are for Maria Elena Ordóñez');
+  await expect(panel.getByTestId('stale-notice')).toContainText(
+    'The record and draft below are for Maria Elena Ordóñez',
+  );
   await expect(panel.getByRole('button', { name: 'Insert into page' })).toBeDisabled();
   await expect(panel.getByRole('button', { name: /Show source .* on the page/ }).first()).toBeDisabled();
 
   await chart.locator('#reply-box').click();
   await clickToolbarButton(ext, chart); // the clinician's grant for the new page, so only the identity check stands in the way
-  const refused = (await insertBehindThePanelsBack(panel, chart, ext)) as { ok: boolean; error?: { code: string; message: string } };
+  const refused = (await insertBehindThePanelsBack(panel, chart, ext)) as {
+    ok: boolean;
+    error?: { code: string; message: string };
+  };
   expect(refused).toMatchObject({ ok: false, error: { code: 'different-patient' } });
-  expect(refused.error?.message).toBe("This page now shows a different patient (James Patrick O'Neil). Read the page again before inserting.");
+  expect(refused.error?.message).toBe(
+    "This page now shows a different patient (James Patrick O'Neil). Read the page again before inserting.",
+  );
   await expectUntouched(chart);
 
   // Reading the page again makes James's chart current, with no trace of Maria's draft.
@@ -84,48 +119,70 @@ test('plain navigation to another patient: the panel marks the draft stale, Inse
   await chart.close();
 });
 
-test('a single-page swap with pushState: stale at once, and an insert is refused naming the patient the page now shows', async ({ ext, portalUrl }) => {
+test('a single-page swap with pushState: stale at once, and an insert is refused naming the patient the page now shows', async ({
+  ext,
+  portalUrl,
+}) => {
   const { chart, panel } = await draftForMaria(ext, portalUrl);
   await swapInPatient(chart, messagesOf(portalUrl, james), true);
   await expect(panel.getByTestId('stale-notice')).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Insert into page' })).toBeDisabled();
   await chart.locator('#reply-box').click();
   const refused = await insertBehindThePanelsBack(panel, chart, ext);
-  expect(refused).toMatchObject({ ok: false, error: { code: 'different-patient', message: expect.stringContaining("(James Patrick O'Neil)") } });
+  expect(refused).toMatchObject({
+    ok: false,
+    error: { code: 'different-patient', message: expect.stringContaining("(James Patrick O'Neil)") },
+  });
   await expectUntouched(chart);
   await panel.close();
   await chart.close();
 });
 
-test('a banner swapped with no navigation at all: the page agent notices the new patient and the panel says so', async ({ ext, portalUrl }) => {
+test('a banner swapped with no navigation at all: the page agent notices the new patient and the panel says so', async ({
+  ext,
+  portalUrl,
+}) => {
   const { chart, panel } = await draftForMaria(ext, portalUrl);
   await swapInPatient(chart, messagesOf(portalUrl, james), false);
   await expect(panel.getByTestId('stale-notice')).toContainText('The page now shows a different patient.');
   await expect(panel.getByRole('button', { name: 'Insert into page' })).toBeDisabled();
   await chart.locator('#reply-box').click();
-  expect(await insertBehindThePanelsBack(panel, chart, ext)).toMatchObject({ ok: false, error: { code: 'different-patient' } });
+  expect(await insertBehindThePanelsBack(panel, chart, ext)).toMatchObject({
+    ok: false,
+    error: { code: 'different-patient' },
+  });
   await expectUntouched(chart);
   await panel.close();
   await chart.close();
 });
 
-test("panel closed and reopened on another patient's page: the draft is not offered; back on the first patient's page it is", async ({ ext, portalUrl }) => {
+test("panel closed and reopened on another patient's page: the draft is not offered; back on the first patient's page it is", async ({
+  ext,
+  portalUrl,
+}) => {
   const { chart, panel } = await draftForMaria(ext, portalUrl);
   const panelUrl = panel.url();
   await panel.close();
 
   const reopened = await reopenOn(ext, chart, messagesOf(portalUrl, james), panelUrl);
-  await expect(reopened.getByTestId('other-drafts')).toContainText('A draft written in this tab for another patient is kept but not offered here');
+  await expect(reopened.getByTestId('other-drafts')).toContainText(
+    'A draft written in this tab for another patient is kept but not offered here',
+  );
   await expect(reopened.getByRole('region', { name: 'Draft' })).toHaveCount(0);
   await expect(reopened.getByRole('button', { name: 'Insert into page' })).toHaveCount(0);
   await chart.locator('#reply-box').click();
-  expect(await insertBehindThePanelsBack(reopened, chart, ext)).toMatchObject({ ok: false, error: { code: 'different-patient' } });
+  expect(await insertBehindThePanelsBack(reopened, chart, ext)).toMatchObject({
+    ok: false,
+    error: { code: 'different-patient' },
+  });
   await expectUntouched(chart);
   await reopened.close();
 
   // Back on Maria's chart, her draft comes back, labelled with her name, and inserts there.
   const again = await reopenOn(ext, chart, messagesOf(portalUrl, maria), panelUrl);
-  await expect(again.getByTestId('restored-draft')).toContainText('written for Maria Elena Ordóñez (the patient this page shows)');
+  await expect(again.getByTestId('restored-draft')).toContainText(
+    'written for Maria Elena Ordóñez (the patient this page shows)',
+  );
   await chart.locator('#reply-box').click();
   await again.getByRole('button', { name: 'Insert into page' }).click();
   await expect(chart.locator('#reply-box')).toHaveValue(/^Hello Maria/);
@@ -133,7 +190,10 @@ test("panel closed and reopened on another patient's page: the draft is not offe
   await chart.close();
 });
 
-test('a page that does not say whose chart it is: Insert asks first, and writes only when the clinician confirms', async ({ ext, portalUrl }) => {
+test('a page that does not say whose chart it is: Insert asks first, and writes only when the clinician confirms', async ({
+  ext,
+  portalUrl,
+}) => {
   const chart = await ext.context.newPage();
   await chart.goto(messagesOf(portalUrl, maria), { waitUntil: 'load' });
   await chart.evaluate(() => document.querySelector('.conv-head')!.remove()); // a thread with no patient banner
@@ -147,13 +207,18 @@ test('a page that does not say whose chart it is: Insert asks first, and writes 
   await chart.locator('#reply-box').click();
   await panel.getByRole('button', { name: 'Insert into page' }).click();
   const confirm = panel.getByRole('alertdialog');
-  await expect(confirm).toContainText('This page does not show whose chart it is. The draft was written for a patient Chartside could not identify.');
+  await expect(confirm).toContainText(
+    'This page does not show whose chart it is. The draft was written for a patient Chartside could not identify.',
+  );
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toHaveCount(0);
   await expectUntouched(chart);
 
   await panel.getByRole('button', { name: 'Insert into page' }).click();
-  await panel.getByRole('alertdialog').getByRole('button', { name: /^Insert for/ }).click();
+  await panel
+    .getByRole('alertdialog')
+    .getByRole('button', { name: /^Insert for/ })
+    .click();
   await expect(chart.locator('#reply-box')).not.toHaveValue('');
   await panel.close();
   await chart.close();

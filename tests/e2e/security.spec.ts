@@ -22,12 +22,16 @@ async function expectInert(panel: Page) {
     scripts: [...document.scripts].filter((s) => !s.src.startsWith(location.origin)).length,
     media: document.querySelectorAll('img, svg, iframe, object, embed, video, audio').length,
     jsLinks: document.querySelectorAll('a[href^="javascript:" i]').length,
-    handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+    handlers: [...document.querySelectorAll('*')].filter((el) =>
+      [...el.attributes].some((a) => a.name.startsWith('on')),
+    ).length,
   }));
   expect(made).toEqual({ scripts: 0, media: 0, jsLinks: 0, handlers: 0 });
 }
 
-test('script and markup payloads in a chart and in a model answer never run, never load, and are shown as text', async ({ ext }) => {
+test('script and markup payloads in a chart and in a model answer never run, never load, and are shown as text', async ({
+  ext,
+}) => {
   const remote: string[] = [];
   const dialogs: string[] = [];
   await ext.context.route('**://evil.test/**', (route) => {
@@ -35,7 +39,12 @@ test('script and markup payloads in a chart and in a model answer never run, nev
     return route.abort();
   });
   await ext.context.route(CHART_URL, (route) => route.fulfill({ contentType: 'text/html', body: HOSTILE }));
-  ext.context.on('page', (p) => p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); }));
+  ext.context.on('page', (p) =>
+    p.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    }),
+  );
   const server = await startOpenAIServer();
   const chart = await ext.context.newPage();
   await chart.goto(CHART_URL);
@@ -46,7 +55,7 @@ test('script and markup payloads in a chart and in a model answer never run, nev
     await panel.getByRole('button', { name: 'Read this page' }).click();
     await expect(panel.getByRole('region', { name: 'Captured record' })).toBeVisible();
     await panel.getByRole('button', { name: /^Problems/ }).click();
-    await expect(panel.getByText('Hypertension <script>window.__pwned = \'script\'</script>')).toBeVisible();
+    await expect(panel.getByText("Hypertension <script>window.__pwned = 'script'</script>")).toBeVisible();
     await expect(panel.getByTestId('planted-instructions')).toBeVisible();
     await expectInert(panel);
 
@@ -61,10 +70,21 @@ test('script and markup payloads in a chart and in a model answer never run, nev
       kind: 'answer',
       content: JSON.stringify({
         synopsis: '<img src="https://evil.test/synopsis.png" onerror="window.__pwned=\'model-img\'">',
-        sections: [{ heading: '<script>window.__pwned="heading"</script>', statements: [
-          { text: '[details](javascript:window.__pwned="model-link") and ![x](https://evil.test/model-md.png)', cites: ['prob-1'] },
-          { text: '<svg/onload="window.__pwned=\'model-svg\'"></svg><a href="javascript:alert(1)">open</a>', cites: ['<img src=x onerror=alert(1)>'] },
-        ] }],
+        sections: [
+          {
+            heading: '<script>window.__pwned="heading"</script>',
+            statements: [
+              {
+                text: '[details](javascript:window.__pwned="model-link") and ![x](https://evil.test/model-md.png)',
+                cites: ['prob-1'],
+              },
+              {
+                text: '<svg/onload="window.__pwned=\'model-svg\'"></svg><a href="javascript:alert(1)">open</a>',
+                cites: ['<img src=x onerror=alert(1)>'],
+              },
+            ],
+          },
+        ],
       }),
     });
     await panel.getByRole('button', { name: 'Summarize' }).click();
@@ -97,7 +117,9 @@ test('script and markup payloads in a chart and in a model answer never run, nev
   }
 });
 
-test('the extension pages run under a strict CSP with no remote code; the manifest asks only for what SECURITY.md lists', async ({ ext }) => {
+test('the extension pages run under a strict CSP with no remote code; the manifest asks only for what SECURITY.md lists', async ({
+  ext,
+}) => {
   const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8'));
   const csp: string = manifest.content_security_policy.extension_pages;
   expect(csp).toMatch(/(?:^|; )script-src 'self'(?:;|$)/);
@@ -113,12 +135,15 @@ test('the extension pages run under a strict CSP with no remote code; the manife
   expect(manifest.content_scripts ?? []).toEqual([]);
 
   // No remote script in any built page or bundle.
-  for (const file of ['sidepanel.html', 'options.html']) expect(readFileSync(`.output/chrome-mv3/${file}`, 'utf8')).not.toMatch(/<script[^>]+src="(?:https?:)?\/\//);
+  for (const file of ['sidepanel.html', 'options.html'])
+    expect(readFileSync(`.output/chrome-mv3/${file}`, 'utf8')).not.toMatch(/<script[^>]+src="(?:https?:)?\/\//);
 
   // And the CSP holds in the running panel: an injected remote script is refused.
   const page = await ext.context.newPage();
   const violations: string[] = [];
-  page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) violations.push(m.text()); });
+  page.on('console', (m) => {
+    if (/Content Security Policy/.test(m.text())) violations.push(m.text());
+  });
   await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
   const ran = await page.evaluate(async () => {
     const s = document.createElement('script');
@@ -132,11 +157,15 @@ test('the extension pages run under a strict CSP with no remote code; the manife
   await page.close();
 });
 
-test('the panel and the settings page load with no console error: Chromium accepts the CSP as written', async ({ ext }) => {
+test('the panel and the settings page load with no console error: Chromium accepts the CSP as written', async ({
+  ext,
+}) => {
   for (const file of ['sidepanel.html', 'options.html']) {
     const page = await ext.context.newPage();
     const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
+    });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`chrome-extension://${ext.extensionId}/${file}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -153,14 +182,16 @@ test('the build has Chartside’s stable ID, the one every policy example names'
   expect(deploying).not.toContain('<extension id>');
 });
 
-test('the API key stays in storage.local: not in the panel, not in errors, not in other storage, not in logs', async ({ ext, portalUrl }) => {
+test('the API key stays in storage.local: not in the panel, not in errors, not in other storage, not in logs', async ({
+  ext,
+  portalUrl,
+}) => {
   const KEY = 'sk-secret-SHOULD-NOT-LEAK-4242';
   const server = await startOpenAIServer();
   const logs: string[] = [];
   ext.context.on('console', (m) => logs.push(m.text()));
   const { options, restore } = await useEndpoint(ext, server.baseURL, KEY);
   try {
-
     const chart = await ext.context.newPage();
     await chart.goto(`${portalUrl}/patient/p1001/dashboard`);
     await clickToolbarButton(ext, chart);
@@ -169,13 +200,23 @@ test('the API key stays in storage.local: not in the panel, not in errors, not i
     server.script({ kind: 'status', status: 401, message: `Incorrect API key provided: ${KEY}` });
     await panel.getByRole('button', { name: 'Summarize' }).click();
     await expect(panel.getByRole('alert')).toContainText(/key/i);
-    await panel.getByRole('group').filter({ hasText: 'Technical detail' }).first().click().catch(() => undefined);
+    await panel
+      .getByRole('group')
+      .filter({ hasText: 'Technical detail' })
+      .first()
+      .click()
+      .catch(() => undefined);
     expect(await panel.locator('body').innerText()).not.toContain(KEY);
     expect(await options.locator('body').innerText()).not.toContain(KEY);
 
     const stored = await options.evaluate(async () => {
-      const c = (globalThis as unknown as { chrome: { storage: Record<string, { get: () => Promise<unknown> }> } }).chrome;
-      return { local: JSON.stringify(await c.storage.local.get()), session: JSON.stringify(await c.storage.session.get()), sync: JSON.stringify(await c.storage.sync.get()) };
+      const c = (globalThis as unknown as { chrome: { storage: Record<string, { get: () => Promise<unknown> }> } })
+        .chrome;
+      return {
+        local: JSON.stringify(await c.storage.local.get()),
+        session: JSON.stringify(await c.storage.session.get()),
+        sync: JSON.stringify(await c.storage.sync.get()),
+      };
     });
     expect(stored.local).toContain(KEY);
     expect(stored.session).not.toContain(KEY);

@@ -53,10 +53,11 @@ export async function startAuditServer() {
   const listen = () => new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(undefined)));
   await listen();
   port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
-  const stop = () => new Promise((resolve) => {
-    for (const socket of sockets) socket.destroy();
-    server.close(() => resolve(undefined));
-  });
+  const stop = () =>
+    new Promise((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve(undefined));
+    });
   return {
     url: `http://127.0.0.1:${port}/fhir`,
     stored,

@@ -27,7 +27,9 @@ export class Sidebar {
 
   /** Runs `fn(sidebarDocument, ...args)`; `fn` must be self-contained (it is sent as source). */
   run<T, A extends unknown[]>(fn: (doc: Document, ...args: A) => T, ...args: A): Promise<Awaited<T>> {
-    return this.helper.evaluate(`(async () => (${fn.toString()})(await ${SIDEBAR_DOCUMENT}, ...${JSON.stringify(args)}))()`) as Promise<Awaited<T>>;
+    return this.helper.evaluate(
+      `(async () => (${fn.toString()})(await ${SIDEBAR_DOCUMENT}, ...${JSON.stringify(args)}))()`,
+    ) as Promise<Awaited<T>>;
   }
 
   /** The visible text of the first element matching `selector` ('' when there is none). */
@@ -45,7 +47,9 @@ export class Sidebar {
       (doc, source, sel) => {
         const re = new RegExp(source);
         const buttons = [...(doc.querySelector(sel)?.querySelectorAll('button') ?? [])] as HTMLButtonElement[];
-        const button = buttons.find((b) => !b.disabled && re.test((b.getAttribute('aria-label') ?? b.textContent ?? '').trim()));
+        const button = buttons.find(
+          (b) => !b.disabled && re.test((b.getAttribute('aria-label') ?? b.textContent ?? '').trim()),
+        );
         button?.click();
         return Boolean(button);
       },

@@ -46,9 +46,13 @@ export async function startOpenAIServer({ models = ['test-model'] } = {}) {
 
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname.endsWith('/models')) {
-      return json(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'test' })) });
+      return json(res, 200, {
+        object: 'list',
+        data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'test' })),
+      });
     }
-    if (req.method !== 'POST' || !url.pathname.endsWith('/chat/completions')) return json(res, 404, { error: { message: 'not found', type: 'not_found' } });
+    if (req.method !== 'POST' || !url.pathname.endsWith('/chat/completions'))
+      return json(res, 404, { error: { message: 'not found', type: 'not_found' } });
 
     const reply = script.shift() ?? { kind: 'answer', content: '{}' };
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
@@ -56,10 +60,21 @@ export async function startOpenAIServer({ models = ['test-model'] } = {}) {
       case 'hang':
         return; // the request stays open until the client gives up
       case 'status':
-        return json(res, reply.status ?? 500, { error: { message: reply.message ?? 'scripted failure', type: 'scripted', code: null } }, reply.headers);
+        return json(
+          res,
+          reply.status ?? 500,
+          { error: { message: reply.message ?? 'scripted failure', type: 'scripted', code: null } },
+          reply.headers,
+        );
       case 'reject-json-schema':
         if (body?.response_format?.type === 'json_schema') {
-          return json(res, 400, { error: { message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.", type: 'invalid_request_error', param: 'response_format' } });
+          return json(res, 400, {
+            error: {
+              message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.",
+              type: 'invalid_request_error',
+              param: 'response_format',
+            },
+          });
         }
         return answer(res, body, reply.content ?? '{}', false);
       case 'cut':
@@ -104,14 +119,19 @@ function answer(res, request, content, cut) {
   const model = request?.model ?? 'test-model';
   if (!request?.stream) {
     return json(res, 200, {
-      id, object: 'chat.completion', created: 0, model,
+      id,
+      object: 'chat.completion',
+      created: 0,
+      model,
       choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop', logprobs: null }],
       usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
     });
   }
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   const send = (delta, finish) =>
-    res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
+    res.write(
+      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`,
+    );
   send({ role: 'assistant', content: '' }, null);
   const pieces = content.match(/[\s\S]{1,12}/g) ?? [];
   const upTo = cut ? Math.ceil(pieces.length / 2) : pieces.length;

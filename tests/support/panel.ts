@@ -14,7 +14,12 @@ export async function openChartAndRead(ext: ExtensionBrowser, url: string): Prom
 }
 
 /** Opens the options page and fills in a model endpoint, as a clinician would, without saving. */
-export async function fillEndpoint(ext: ExtensionBrowser, baseURL: string, apiKey?: string, headers?: string): Promise<Page> {
+export async function fillEndpoint(
+  ext: ExtensionBrowser,
+  baseURL: string,
+  apiKey?: string,
+  headers?: string,
+): Promise<Page> {
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await options.getByRole('radio', { name: /OpenAI-compatible endpoint/ }).check();

@@ -24,7 +24,8 @@ describe('layout detection', () => {
   }
 
   it('recognises no layout on a page it has never seen, and the generic reader still reads it', async () => {
-    document.body.innerHTML = '<h2>Allergies</h2><p>Latex — rash</p><h2>Current Meds</h2><p>Levothyroxine 50 mcg PO daily</p>';
+    document.body.innerHTML =
+      '<h2>Allergies</h2><p>Latex — rash</p><h2>Current Meds</h2><p>Levothyroxine 50 mcg PO daily</p>';
     expect(findAdapter(document)).toBeUndefined();
     const record = await captureRecord(document, { register: () => 'r' });
     expect(record.capture.adapter).toBe('generic');
@@ -40,7 +41,16 @@ describe('capture of saved pages', () => {
       const record = await captureRecord(document, { register: () => 'r' });
       const want = expected(layout);
       const got = capturedKeys(record);
-      for (const category of ['problems', 'medications', 'allergies', 'labs', 'immunizations', 'procedures', 'notes', 'messages'] as const) {
+      for (const category of [
+        'problems',
+        'medications',
+        'allergies',
+        'labs',
+        'immunizations',
+        'procedures',
+        'notes',
+        'messages',
+      ] as const) {
         expect(got[category], category).toEqual(want[category]);
       }
       expect([...got.vitals].sort()).toEqual([...want.vitals].sort());

@@ -9,7 +9,14 @@ import { renderDashboard } from '../../scripts/portal/layouts/dashboard.mjs';
 import { fullName, patients } from '../../scripts/portal/patients.mjs';
 import { appendAudit, clearAudit, loadAudit, originOf, type AuditEntry } from '../../utils/audit/log';
 import { AuditBundleSchema, AuditEventSchema, toAuditEvent, type AuditBundle } from '../../utils/audit/fhir';
-import { forwardAudit, queuedEntries, retryDelay, RETRY_CAP_MS, sendQueued, type Fetch } from '../../utils/audit/forward';
+import {
+  forwardAudit,
+  queuedEntries,
+  retryDelay,
+  RETRY_CAP_MS,
+  sendQueued,
+  type Fetch,
+} from '../../utils/audit/forward';
 import { captureRecord } from '../../utils/capture/capture';
 import { ModelConfigSchema } from '../../utils/draft/backends/openai';
 import { runTask } from '../../utils/pipeline/run';
@@ -20,7 +27,15 @@ import { loadPage } from './load-page';
 const ENDPOINT = 'https://audit.example.org/fhir';
 const POLICY = { AuditEndpoint: ENDPOINT };
 const SOURCE = { installationId: '6f1d2c1e-0000-4000-8000-000000000001', version: '0.1.0' };
-const entry = (over: Partial<AuditEntry> = {}): AuditEntry => ({ time: '2026-11-26T10:00:00.000Z', origin: 'https://ehr.example.org', task: 'summary', engine: 'offline', counts: {}, outcome: 'drafted', ...over });
+const entry = (over: Partial<AuditEntry> = {}): AuditEntry => ({
+  time: '2026-11-26T10:00:00.000Z',
+  origin: 'https://ehr.example.org',
+  task: 'summary',
+  engine: 'offline',
+  counts: {},
+  outcome: 'drafted',
+  ...over,
+});
 
 /** A FHIR server in a function: stores PUT AuditEvent/<id> from batch Bundles; can refuse or be down. */
 function recordingServer() {
@@ -56,8 +71,18 @@ describe('an audit entry as a FHIR R4 AuditEvent', () => {
     let n = 0;
     const record = await captureRecord(document, { register: () => `r${++n}` });
     model.script({ kind: 'answer', content: JSON.stringify({ synopsis: '[PATIENT], diabetes.', sections: [] }) });
-    const config = ModelConfigSchema.parse({ kind: 'compatible', baseURL: model.baseURL, model: 'test-model', maxRetries: 0 });
-    const outcome = await runTask(record, { task: 'summary', tokenBudget: 8000, datePolicy: 'safe-harbor', engine: { engine: 'model', config } });
+    const config = ModelConfigSchema.parse({
+      kind: 'compatible',
+      baseURL: model.baseURL,
+      model: 'test-model',
+      maxRetries: 0,
+    });
+    const outcome = await runTask(record, {
+      task: 'summary',
+      tokenBudget: 8000,
+      datePolicy: 'safe-harbor',
+      engine: { engine: 'model', config },
+    });
     const url = `https://ehr.example.org/patient/${patient.id}/dashboard?mrn=${patient.mrn}`;
     await appendAudit({ time: new Date().toISOString(), origin: originOf(url), ...outcome.audit });
 
@@ -70,35 +95,57 @@ describe('an audit entry as a FHIR R4 AuditEvent', () => {
       type: { code: '110100' },
       action: 'E',
       outcome: '0',
-      agent: [{ requestor: true, who: { identifier: { value: SOURCE.installationId } } }, { requestor: false, network: { type: '1' } }],
+      agent: [
+        { requestor: true, who: { identifier: { value: SOURCE.installationId } } },
+        { requestor: false, network: { type: '1' } },
+      ],
       source: { observer: { identifier: { value: SOURCE.installationId } } },
-      entity: [{ what: { identifier: { value: 'https://ehr.example.org' } } }, { what: { identifier: { value: queued.payloadSha256 } } }],
+      entity: [
+        { what: { identifier: { value: 'https://ehr.example.org' } } },
+        { what: { identifier: { value: queued.payloadSha256 } } },
+      ],
     });
     const details = Object.fromEntries(event.entity![1].detail!.map((d) => [d.type, d.valueString]));
-    expect(details).toMatchObject({ task: 'summary', engine: 'model', model: 'test-model', endpoint: new URL(model.baseURL).host, outcome: 'drafted' });
+    expect(details).toMatchObject({
+      task: 'summary',
+      engine: 'model',
+      model: 'test-model',
+      endpoint: new URL(model.baseURL).host,
+      outcome: 'drafted',
+    });
     expect(Number(details['placeholders.PATIENT'])).toBeGreaterThan(0);
     expect(details.payloadSha256).toMatch(/^[0-9a-f]{64}$/);
 
     // The text the model received had placeholders; the event has none of what they replaced.
     const text = JSON.stringify(event);
     const identifiers = [...fullName(patient).split(' '), patient.mrn, patient.phone, patient.birthDate, patient.id];
-    expect(model.requests.at(-1)!.body.messages.map((m: { content: string }) => m.content).join('\n')).toContain('[PATIENT');
+    expect(
+      model.requests
+        .at(-1)!
+        .body.messages.map((m: { content: string }) => m.content)
+        .join('\n'),
+    ).toContain('[PATIENT');
     for (const identifier of identifiers) expect(text).not.toContain(identifier);
   });
 
   it('outcomes map to R4 codes; an offline draft names no model endpoint', () => {
-    const codes = (['drafted', 'blocked', 'cancelled', 'failed'] as const).map((outcome) => toAuditEvent({ ...entry({ outcome }), id: 'a1' }, SOURCE).outcome);
+    const codes = (['drafted', 'blocked', 'cancelled', 'failed'] as const).map(
+      (outcome) => toAuditEvent({ ...entry({ outcome }), id: 'a1' }, SOURCE).outcome,
+    );
     expect(codes).toEqual(['0', '4', '4', '8']);
     const offline = toAuditEvent({ ...entry(), id: 'a2' }, SOURCE);
     expect(offline.agent).toHaveLength(1);
-    expect(toAuditEvent({ ...entry({ outcome: 'failed', errorCode: 'rate-limited' }), id: 'a3' }, SOURCE).outcomeDesc).toBe('rate-limited');
+    expect(
+      toAuditEvent({ ...entry({ outcome: 'failed', errorCode: 'rate-limited' }), id: 'a3' }, SOURCE).outcomeDesc,
+    ).toBe('rate-limited');
   });
 });
 
 describe('the queue to the audit server', () => {
   it('sends each entry once, as a batch of PUTs, and empties the queue when accepted', async () => {
     const { server, fetch } = recordingServer();
-    for (let i = 0; i < 30; i++) await appendAudit(entry({ time: `2026-11-26T10:00:${String(i).padStart(2, '0')}.000Z` }));
+    for (let i = 0; i < 30; i++)
+      await appendAudit(entry({ time: `2026-11-26T10:00:${String(i).padStart(2, '0')}.000Z` }));
     const round = await forwardAudit({ policy: POLICY, fetch, now: 0, version: '0.1.0' });
     expect(round).toMatchObject({ nextRunInMs: undefined, result: { ok: true, value: { sent: 30 } } });
     expect(server.requests).toBe(2); // batches of 25
@@ -115,13 +162,21 @@ describe('the queue to the audit server', () => {
     await appendAudit(entry({ task: 'note' }));
     server.mode = 'refuse';
     const first = await forwardAudit({ policy: POLICY, fetch, now: 0, version: '0.1.0' });
-    expect(first).toMatchObject({ nextRunInMs: 1_000, result: { ok: false, error: { code: 'audit-refused', detail: 'HTTP 500' } } });
-    expect(await forwardAudit({ policy: POLICY, fetch, now: 500, version: '0.1.0' })).toMatchObject({ nextRunInMs: 500 }); // not due
+    expect(first).toMatchObject({
+      nextRunInMs: 1_000,
+      result: { ok: false, error: { code: 'audit-refused', detail: 'HTTP 500' } },
+    });
+    expect(await forwardAudit({ policy: POLICY, fetch, now: 500, version: '0.1.0' })).toMatchObject({
+      nextRunInMs: 500,
+    }); // not due
     expect(server.requests).toBe(1);
     expect((await forwardAudit({ policy: POLICY, fetch, now: 1_000, version: '0.1.0' })).nextRunInMs).toBe(2_000);
     expect(await queuedEntries()).toHaveLength(2);
     server.mode = 'accept';
-    expect((await forwardAudit({ policy: POLICY, fetch, now: 3_000, version: '0.1.0' })).result).toMatchObject({ ok: true, value: { sent: 2 } });
+    expect((await forwardAudit({ policy: POLICY, fetch, now: 3_000, version: '0.1.0' })).result).toMatchObject({
+      ok: true,
+      value: { sent: 2 },
+    });
     expect([...server.stored.values()]).toEqual([1, 1]);
     expect([1, 2, 3, 10, 30].map(retryDelay)).toEqual([1_000, 2_000, 4_000, RETRY_CAP_MS, RETRY_CAP_MS]);
   });
@@ -151,14 +206,22 @@ describe('the queue to the audit server', () => {
     const fetch: Fetch = async (_url, init) => {
       const bundle = AuditBundleSchema.parse(JSON.parse(String(init.body)));
       ids.push(bundle.entry.map((e) => e.resource.id));
-      const entry = bundle.entry.map((_, i) => ({ response: { status: i === 0 && refuseFirst ? '400 Bad Request' : '201 Created' } }));
+      const entry = bundle.entry.map((_, i) => ({
+        response: { status: i === 0 && refuseFirst ? '400 Bad Request' : '201 Created' },
+      }));
       refuseFirst = false;
       return new Response(JSON.stringify({ resourceType: 'Bundle', type: 'batch-response', entry }), { status: 200 });
     };
     await appendAudit(entry({ time: '2026-11-26T10:00:00.000Z' }));
     await appendAudit(entry({ time: '2026-11-26T10:00:01.000Z' }));
-    expect(await sendQueued({ endpoint: ENDPOINT, fetch, version: '0.1.0' })).toMatchObject({ ok: false, error: { code: 'audit-partly-refused' } });
-    expect(await sendQueued({ endpoint: ENDPOINT, fetch, version: '0.1.0' })).toMatchObject({ ok: true, value: { sent: 1 } });
+    expect(await sendQueued({ endpoint: ENDPOINT, fetch, version: '0.1.0' })).toMatchObject({
+      ok: false,
+      error: { code: 'audit-partly-refused' },
+    });
+    expect(await sendQueued({ endpoint: ENDPOINT, fetch, version: '0.1.0' })).toMatchObject({
+      ok: true,
+      value: { sent: 1 },
+    });
     expect(ids).toEqual([[ids[0][0], ids[0][1]], [ids[0][0]]]);
   });
 

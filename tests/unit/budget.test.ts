@@ -10,14 +10,39 @@ import { emptyRecord } from '../../utils/record/schema';
 function longChart() {
   const r = emptyRecord({ url: 'https://ehr.example/p', title: 'Chart', capturedAt: '2026-11-26T12:00:00Z' });
   r.patient = { name: 'Ada Park', age: '71', sex: 'Female', identifiers: [], phones: [], emails: [] };
-  r.problems = ['Type 2 diabetes', 'Hypertension', 'CKD stage 3a', 'Hyperlipidemia'].map((name, i) => ({ id: `prob-${i + 1}`, ref: 'r', text: `${name} Active`, name, status: 'Active' }));
-  r.medications = ['Metformin 1000 mg', 'Lisinopril 20 mg', 'Atorvastatin 40 mg', 'Aspirin 81 mg', 'Empagliflozin 10 mg'].map((text, i) => ({ id: `med-${i + 1}`, ref: 'r', text, name: text.split(' ')[0], status: 'Active' }));
+  r.problems = ['Type 2 diabetes', 'Hypertension', 'CKD stage 3a', 'Hyperlipidemia'].map((name, i) => ({
+    id: `prob-${i + 1}`,
+    ref: 'r',
+    text: `${name} Active`,
+    name,
+    status: 'Active',
+  }));
+  r.medications = [
+    'Metformin 1000 mg',
+    'Lisinopril 20 mg',
+    'Atorvastatin 40 mg',
+    'Aspirin 81 mg',
+    'Empagliflozin 10 mg',
+  ].map((text, i) => ({ id: `med-${i + 1}`, ref: 'r', text, name: text.split(' ')[0], status: 'Active' }));
   const tests = ['Hemoglobin A1c', 'Creatinine', 'eGFR', 'Potassium', 'LDL cholesterol'];
   r.labs = Array.from({ length: 1500 }, (_, i) => {
     const time = `${String((i % 12) + 1).padStart(2, '0')}/15/${2010 + Math.floor(i / 100)}`;
-    return { id: `lab-${i + 1}`, ref: 'r', text: `${tests[i % 5]} ${(5 + (i % 40) / 10).toFixed(1)} ${time}`, test: tests[i % 5], value: (5 + (i % 40) / 10).toFixed(1), flag: i % 9 ? '' : 'H', time };
+    return {
+      id: `lab-${i + 1}`,
+      ref: 'r',
+      text: `${tests[i % 5]} ${(5 + (i % 40) / 10).toFixed(1)} ${time}`,
+      test: tests[i % 5],
+      value: (5 + (i % 40) / 10).toFixed(1),
+      flag: i % 9 ? '' : 'H',
+      time,
+    };
   });
-  r.notes = Array.from({ length: 60 }, (_, i) => ({ id: `note-${i + 1}`, ref: 'r', text: `Progress note ${i}. ${'Seen for follow-up of chronic conditions; medications reviewed. '.repeat(12)}`, date: `01/${String((i % 28) + 1).padStart(2, '0')}/${2015 + (i % 10)}` }));
+  r.notes = Array.from({ length: 60 }, (_, i) => ({
+    id: `note-${i + 1}`,
+    ref: 'r',
+    text: `Progress note ${i}. ${'Seen for follow-up of chronic conditions; medications reviewed. '.repeat(12)}`,
+    date: `01/${String((i % 28) + 1).padStart(2, '0')}/${2015 + (i % 10)}`,
+  }));
   return r;
 }
 
@@ -32,7 +57,8 @@ describe('the token budget', () => {
       const sent = estimateTokens(payload.value.text);
       expect(sent, task).toBeLessThanOrEqual(8000);
       expect(sent / full, task).toBeLessThan(0.5);
-      for (const id of runOffline(task, record).sections.flatMap((s) => s.statements.flatMap((st) => st.cites))) expect(payload.value.text, `${task} cites ${id}`).toContain(`[${id}]`);
+      for (const id of runOffline(task, record).sections.flatMap((s) => s.statements.flatMap((st) => st.cites)))
+        expect(payload.value.text, `${task} cites ${id}`).toContain(`[${id}]`);
       expect(omitted.join(', ')).toMatch(/older lab results/);
     }
   });

@@ -35,12 +35,17 @@ describe.each([
       expect(record.problems.map((p) => p.name)).toEqual(patient.problems.map((p) => p.name));
       expect(record.medications.map((m) => m.name)).toEqual(patient.medications.map((m) => m.name));
       expect(record.medications.map((m) => m.dose)).toEqual(patient.medications.map((m) => m.dose));
-      expect(record.allergies.map((a) => [a.substance, a.reaction])).toEqual(patient.allergies.map((a) => [a.substance, a.reaction]));
-      expect(record.labs.map((l) => [l.test, l.value, l.unit, l.flag ?? ''])).toEqual(patient.labs.map((l) => [l.test, l.value, l.unit, l.flag]));
+      expect(record.allergies.map((a) => [a.substance, a.reaction])).toEqual(
+        patient.allergies.map((a) => [a.substance, a.reaction]),
+      );
+      expect(record.labs.map((l) => [l.test, l.value, l.unit, l.flag ?? ''])).toEqual(
+        patient.labs.map((l) => [l.test, l.value, l.unit, l.flag]),
+      );
       expect(record.vitals).toHaveLength(patient.vitals.length * 6);
       expect(record.messages.map((m) => m.subject)).toEqual(patient.messages.map((m) => m.subject));
       // Every item leads back to a live element.
-      for (const item of [...record.problems, ...record.labs, ...record.notes]) expect(refs.resolve(item.ref)).toBeDefined();
+      for (const item of [...record.problems, ...record.labs, ...record.notes])
+        expect(refs.resolve(item.ref)).toBeDefined();
     });
   }
 });
@@ -51,14 +56,18 @@ describe('what capture does not read', () => {
   it('reports a collapsed card instead of reading it', async () => {
     const { record } = await capture();
     expect(record.immunizations).toHaveLength(0);
-    expect(record.capture.sections).toContainEqual(expect.objectContaining({ heading: 'Immunizations', state: 'collapsed' }));
+    expect(record.capture.sections).toContainEqual(
+      expect.objectContaining({ heading: 'Immunizations', state: 'collapsed' }),
+    );
   });
 
   it('skips hidden, aria-hidden and template content, and the reply box', async () => {
-    document.querySelector('#card-problems ul')!.insertAdjacentHTML(
-      'beforeend',
-      '<li style="display:none">Hidden problem</li><li aria-hidden="true">Aria hidden problem</li><template><li>Template problem</li></template>',
-    );
+    document
+      .querySelector('#card-problems ul')!
+      .insertAdjacentHTML(
+        'beforeend',
+        '<li style="display:none">Hidden problem</li><li aria-hidden="true">Aria hidden problem</li><template><li>Template problem</li></template>',
+      );
     (document.querySelector('#reply-box') as HTMLTextAreaElement).value = 'Draft reply text';
     const { record } = await capture();
     const text = JSON.stringify(record);

@@ -23,7 +23,9 @@ describe('the state of each category', () => {
     const placeholder = await read('<h2>Allergies</h2><p>No information about allergies</p>');
     expect(categoryState(placeholder, 'allergies')).toBe('empty');
     expect(placeholder.allergies).toEqual([]);
-    const collapsed = await read('<h2>Problems</h2><ul><li>Asthma</li></ul><details><summary>Allergies</summary><ul><li>Penicillin</li></ul></details>');
+    const collapsed = await read(
+      '<h2>Problems</h2><ul><li>Asthma</li></ul><details><summary>Allergies</summary><ul><li>Penicillin</li></ul></details>',
+    );
     expect(categoryState(collapsed, 'allergies')).toBe('collapsed');
     const absent = await read('<h2>Problems</h2><ul><li>Asthma</li></ul>');
     expect(categoryState(absent, 'allergies')).toBe('absent');
@@ -37,17 +39,28 @@ describe('the state of each category', () => {
     const note = draftToText(runOffline('note', absent, DEFAULT_TASK_OPTIONS));
     expect(note).toContain('Allergies: not on this page — check the allergy list.');
     const payload = buildPayload(absent);
-    expect(payload.ok && payload.value.text).toContain('NOT ON THIS PAGE (do not say there are none): medications, allergies, vitals, labs, immunizations');
+    expect(payload.ok && payload.value.text).toContain(
+      'NOT ON THIS PAGE (do not say there are none): medications, allergies, vitals, labs, immunizations',
+    );
 
-    const empty = await read('<h2>Problems</h2><ul><li>Type 2 diabetes mellitus</li></ul><h2>Allergies</h2><p>NKDA</p>');
-    expect(draftToText(runOffline('summary', empty, DEFAULT_TASK_OPTIONS))).toContain('Allergies: none, as the page states.');
+    const empty = await read(
+      '<h2>Problems</h2><ul><li>Type 2 diabetes mellitus</li></ul><h2>Allergies</h2><p>NKDA</p>',
+    );
+    expect(draftToText(runOffline('summary', empty, DEFAULT_TASK_OPTIONS))).toContain(
+      'Allergies: none, as the page states.',
+    );
     const emptyPayload = buildPayload(empty);
     expect(emptyPayload.ok && emptyPayload.value.text).toContain('NONE, AS THE PAGE STATES: allergies');
   });
 
   it('verification flags "no known allergies" unless the page itself said so', async () => {
     const absent = await read('<h2>Problems</h2><ul><li>Asthma</li></ul>');
-    const claim = { task: 'summary' as const, engine: 'model' as const, title: 't', sections: [{ heading: 'Allergies', statements: [{ text: 'No known allergies.', cites: [] }] }] };
+    const claim = {
+      task: 'summary' as const,
+      engine: 'model' as const,
+      title: 't',
+      sections: [{ heading: 'Allergies', statements: [{ text: 'No known allergies.', cites: [] }] }],
+    };
     expect(verifyOutput(claim, absent).unsupported.length).toBeGreaterThan(0);
     const empty = await read('<h2>Problems</h2><ul><li>Asthma</li></ul><h2>Allergies</h2><p>No Known Allergies</p>');
     expect(verifyOutput(claim, empty).unsupported).toEqual([]);

@@ -30,7 +30,10 @@ beforeEach(async () => {
 });
 afterEach(() => act(() => root.unmount()));
 
-const button = (name: RegExp) => Array.from(host.querySelectorAll('button')).find((b) => name.test(b.textContent ?? '') || name.test(b.getAttribute('aria-label') ?? ''))!;
+const button = (name: RegExp) =>
+  Array.from(host.querySelectorAll('button')).find(
+    (b) => name.test(b.textContent ?? '') || name.test(b.getAttribute('aria-label') ?? ''),
+  )!;
 
 describe('RecordView', () => {
   it('shows counts per section, lists items on demand, and asks to show an item on the page', async () => {
@@ -45,7 +48,10 @@ describe('RecordView', () => {
   });
 
   it('renders page text as text, never as markup', async () => {
-    const hostile = { ...record, problems: [{ ...record.problems[0], text: '<img src=x onerror="window.pwned=1">Diabetes' }] };
+    const hostile = {
+      ...record,
+      problems: [{ ...record.problems[0], text: '<img src=x onerror="window.pwned=1">Diabetes' }],
+    };
     await act(async () => root.render(<RecordView record={hostile} onShow={() => {}} />));
     await act(async () => button(/^Problems/).click());
     expect(host.querySelector('img')).toBeNull();
@@ -68,7 +74,10 @@ describe('DraftView', () => {
 describe('DraftView trends', () => {
   it('beside a statement that cites a result measured more than once, draws its trend', async () => {
     const [[id, trend]] = [...trendsByItem(record)];
-    const output = { ...runOffline('summary', record), sections: [{ heading: 'Results', statements: [{ text: `${trend.label} trend`, cites: [id] }] }] };
+    const output = {
+      ...runOffline('summary', record),
+      sections: [{ heading: 'Results', statements: [{ text: `${trend.label} trend`, cites: [id] }] }],
+    };
     await act(async () => root.render(<DraftView output={output} record={record} onShow={() => {}} />));
     const chart = host.querySelector('.cited-trends svg[role="img"]');
     expect(chart?.getAttribute('aria-label')).toMatch(new RegExp(`^${trend.label} trend: .+, then .+`));
@@ -80,8 +89,20 @@ describe('DraftView trends', () => {
 
 describe('PagesIncluded and ElsewhereNotice', () => {
   const pages = [
-    { url: 'http://ehr.test/p/1/messages', title: 'Messages', label: 'Messages', capturedAt: '2026-11-24T10:00:00Z', documentId: 'a' },
-    { url: 'http://ehr.test/p/1/results', title: 'Results', label: 'Results', capturedAt: '2026-11-24T10:01:00Z', documentId: 'b' },
+    {
+      url: 'http://ehr.test/p/1/messages',
+      title: 'Messages',
+      label: 'Messages',
+      capturedAt: '2026-11-24T10:00:00Z',
+      documentId: 'a',
+    },
+    {
+      url: 'http://ehr.test/p/1/results',
+      title: 'Results',
+      label: 'Results',
+      capturedAt: '2026-11-24T10:01:00Z',
+      documentId: 'b',
+    },
   ];
   it('lists the pages a record was read from, marks the open one, and opens another on request', async () => {
     const onOpen = vi.fn();
@@ -106,7 +127,14 @@ describe('PagesIncluded and ElsewhereNotice', () => {
 describe('ErrorNotice', () => {
   it('leads with the clinician message and folds the detail away', async () => {
     const retry = vi.fn();
-    await act(async () => root.render(<ErrorNotice error={{ code: 'no-access', message: 'Click the toolbar button.', detail: 'Cannot access contents' }} onRetry={retry} />));
+    await act(async () =>
+      root.render(
+        <ErrorNotice
+          error={{ code: 'no-access', message: 'Click the toolbar button.', detail: 'Cannot access contents' }}
+          onRetry={retry}
+        />,
+      ),
+    );
     expect(host.querySelector('[role="alert"] p')!.textContent).toBe('Click the toolbar button.');
     expect(host.querySelector('details summary')!.textContent).toBe('Technical detail');
     await act(async () => button(/Try again/).click());

@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { scoreDocs } from '../../scripts/lib/deid-score.mjs';
 import { deidentify, knownFromRecord, PlaceholderBook } from '../../utils/deidentify';
 
-const read = (name: string) => readFileSync(`tests/fixtures/deid/${name}.jsonl`, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+const read = (name: string) =>
+  readFileSync(`tests/fixtures/deid/${name}.jsonl`, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 const run = (doc: { text: string; patient?: Parameters<typeof knownFromRecord>[0] }) =>
   deidentify(doc.text, { known: knownFromRecord(doc.patient), book: new PlaceholderBook() });
 
@@ -19,7 +23,28 @@ describe('the team de-identification corpus', () => {
     const spans = docs.flatMap((d) => d.spans);
     expect(spans.length).toBeGreaterThanOrEqual(400);
     const labels = new Set(spans.map((s: { label: string }) => s.label));
-    for (const label of ['NAME', 'DATE', 'AGE', 'PHONE', 'FAX', 'EMAIL', 'SSN', 'MRN', 'HEALTH_PLAN', 'ACCOUNT', 'LICENSE', 'VEHICLE', 'DEVICE', 'URL', 'IP', 'ADDRESS', 'LOCATION', 'ZIP', 'EMPLOYER', 'ID']) {
+    for (const label of [
+      'NAME',
+      'DATE',
+      'AGE',
+      'PHONE',
+      'FAX',
+      'EMAIL',
+      'SSN',
+      'MRN',
+      'HEALTH_PLAN',
+      'ACCOUNT',
+      'LICENSE',
+      'VEHICLE',
+      'DEVICE',
+      'URL',
+      'IP',
+      'ADDRESS',
+      'LOCATION',
+      'ZIP',
+      'EMPLOYER',
+      'ID',
+    ]) {
       expect(labels, label).toContain(label);
     }
   });

@@ -8,7 +8,10 @@ import { allCuedPatterns, cued, cuedMatches, hasCue } from '../../utils/deidenti
 import '../../utils/deidentify'; // registers every detector's cued patterns
 
 const corpus = ['corpus', 'heldout', 'heldout2'].flatMap((name) =>
-  readFileSync(`tests/fixtures/deid/${name}.jsonl`, 'utf8').trim().split('\n').map((line) => JSON.parse(line).text as string),
+  readFileSync(`tests/fixtures/deid/${name}.jsonl`, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line).text as string),
 );
 /** Texts that stress word starts: digits and underscores before cues, accents, cues at the very start and end. */
 const awkward = [
@@ -59,7 +62,8 @@ describe('cue-led patterns', () => {
 
 describe('patterns tried only before their anchor character', () => {
   const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
-  const IPV6 = /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4}\b/gi;
+  const IPV6 =
+    /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4}\b/gi;
   const tricky = [
     'a@b@c.com ..john.doe+1@example.org x@y _z@ex.co 5a@ex.com é@ex.com',
     '2001:db8::8a2e:370:7334 fe80::1 BP 10:30:15 abcde:12::1 g1:2::3 ::1 1:2:3:4:5:6:7:8',
@@ -68,7 +72,10 @@ describe('patterns tried only before their anchor character', () => {
     const { detectContact } = await import('../../utils/deidentify/detectors/contact');
     for (const text of [...corpus, ...awkward, ...tricky]) {
       const found = detectContact(text);
-      for (const [type, pattern] of [['EMAIL', EMAIL], ['IP', IPV6]] as const) {
+      for (const [type, pattern] of [
+        ['EMAIL', EMAIL],
+        ['IP', IPV6],
+      ] as const) {
         const expected = [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length]);
         const actual = found.filter((c) => c.type === type).map((c) => [c.start, c.end]);
         if (type === 'IP') for (const span of expected) expect(actual, text.slice(0, 60)).toContainEqual(span);
@@ -79,21 +86,38 @@ describe('patterns tried only before their anchor character', () => {
 });
 
 describe('scans replaced by one pass over words', () => {
-  const CREDENTIALS = 'MD|M\\.D\\.|DO|D\\.O\\.|NP|RN|LPN|CNA|PA|PA-C|FNP|FNP-BC|APRN|CNM|CRNA|PharmD|DDS|DMD|DPM|PhD|LCSW|LICSW|MSW|PT|DPT|OT|RD|RDN|CDE|MA|NP-C|ANP|ACNP|MLS|MT|CLS|RT|RRT|EMT|EMT-P|CMA|MPH|BSN|MSN|DNP|CCRN';
-  const AFTER_NAME = new RegExp(`(?<credential>,?\\s+(?:${CREDENTIALS})\\b)|(?<preferred>[ \\t]*\\((?:preferred|nickname|goes by|prefers)\\b)`, 'g');
-  const tricky = ['Sarah Whitfield, MD, PhD', 'Lee PA-C and Kim NP-C', 'Seun  (preferred name) and Bo\t(nickname)', 'PAT MDX xMD', 'Dr. Ng,\n  RN'];
+  const CREDENTIALS =
+    'MD|M\\.D\\.|DO|D\\.O\\.|NP|RN|LPN|CNA|PA|PA-C|FNP|FNP-BC|APRN|CNM|CRNA|PharmD|DDS|DMD|DPM|PhD|LCSW|LICSW|MSW|PT|DPT|OT|RD|RDN|CDE|MA|NP-C|ANP|ACNP|MLS|MT|CLS|RT|RRT|EMT|EMT-P|CMA|MPH|BSN|MSN|DNP|CCRN';
+  const AFTER_NAME = new RegExp(
+    `(?<credential>,?\\s+(?:${CREDENTIALS})\\b)|(?<preferred>[ \\t]*\\((?:preferred|nickname|goes by|prefers)\\b)`,
+    'g',
+  );
+  const tricky = [
+    'Sarah Whitfield, MD, PhD',
+    'Lee PA-C and Kim NP-C',
+    'Seun  (preferred name) and Bo\t(nickname)',
+    'PAT MDX xMD',
+    'Dr. Ng,\n  RN',
+  ];
   it('credentials and "(preferred" after a name: the same places as the global scan', async () => {
     const { afterNameCues } = await import('../../utils/deidentify/detectors/names');
     for (const text of [...corpus, ...awkward, ...tricky]) {
       const expected = [...text.matchAll(AFTER_NAME)].map((m) => `${m.index}:${Boolean(m.groups!.credential)}`).sort();
-      expect(afterNameCues(text).map((c) => `${c.index}:${c.credential}`).sort(), text.slice(0, 60)).toEqual(expected);
+      expect(
+        afterNameCues(text)
+          .map((c) => `${c.index}:${c.credential}`)
+          .sort(),
+        text.slice(0, 60),
+      ).toEqual(expected);
     }
   });
   it('VINs: the same as /\\b[A-HJ-NPR-Z0-9]{17}\\b/ with three digits and two letters', async () => {
     const { vehicleNumbers } = await import('../../utils/deidentify/detectors/ids');
     const VIN = /\b[A-HJ-NPR-Z0-9]{17}\b/g;
     const shaped = (v: string) => (v.match(/\d/g) ?? []).length >= 3 && (v.match(/[A-Z]/g) ?? []).length >= 2;
-    const vins = ['car 1HGCM82633A004352 and 1HGCM82633A0043521 and 1HGCM82633A00435 and x1HGCM82633A004352 and 1HGCM82633A00435I'];
+    const vins = [
+      'car 1HGCM82633A004352 and 1HGCM82633A0043521 and 1HGCM82633A00435 and x1HGCM82633A004352 and 1HGCM82633A00435I',
+    ];
     for (const text of [...corpus, ...vins]) {
       const expected = [...text.matchAll(VIN)].filter((m) => shaped(m[0])).map((m) => [m.index, m.index + 17]);
       expect(vehicleNumbers(text)).toEqual(expected);

@@ -7,7 +7,10 @@ import { emptyRecord } from '../../utils/record/schema';
 const patient = {
   name: 'Maria Elena Ordóñez',
   birthDate: '03/14/1958',
-  identifiers: [{ type: 'MRN', value: '00482913' }, { type: 'Insurance', value: 'BCX-7741-20983' }],
+  identifiers: [
+    { type: 'MRN', value: '00482913' },
+    { type: 'Insurance', value: 'BCX-7741-20983' },
+  ],
   phones: ['(617) 555-0199'],
   emails: ['maria.ordonez58@example.com'],
   address: '42 Larkspur Lane, Dedham, MA 02026',
@@ -17,14 +20,42 @@ const out = (text: string, options: Parameters<typeof deidentify>[1] = {}) => de
 
 describe('Safe Harbor categories', () => {
   it.each([
-    ['names, by cue', 'Her son David Ordóñez and Dr. Kevin Osei met Mrs. Patel.', ['David Ordóñez', 'Kevin Osei', 'Patel']],
+    [
+      'names, by cue',
+      'Her son David Ordóñez and Dr. Kevin Osei met Mrs. Patel.',
+      ['David Ordóñez', 'Kevin Osei', 'Patel'],
+    ],
     ['names with particles and apostrophes', "Seen with Dr. van der Berg and Mr. O'Neil.", ['van der Berg', "O'Neil"]],
-    ['dates in chart formats', 'Seen 03/14/2021, 14-Mar-21, March 14, 2021, 2021-03-14 and in September.', ['03/14/2021', '14-Mar-21', 'March 14', '2021-03-14', 'September']],
-    ['phones and faxes', 'Call (617) 555-0199 or 617.555.0142; fax to 508-555-0110.', ['555-0199', '555-0142', '555-0110']],
-    ['emails, URLs, IPs', 'Write to j.doe@example.com, see https://portal.example.org/x?id=9, from 203.0.113.57.', ['j.doe@example.com', 'portal.example.org', '203.0.113.57']],
-    ['SSN, record, plan, account, licence numbers', 'SSN 078-05-1120, MRN: 00482913, member ID HPX-0091-55321, acct # 558201133, DEA BS1234563.', ['078-05-1120', '00482913', 'HPX-0091-55321', '558201133', 'BS1234563']],
-    ['vehicles and devices', 'VIN 1HGCV1F34KA012345, plate FL-KTX-4411, pacemaker serial number PM7734-22918.', ['1HGCV1F34KA012345', 'FL-KTX-4411', 'PM7734-22918']],
-    ['streets, cities, facilities', 'Lives at 9 Quarry Road, Apt 3B, Worcester, MA; treated at Saint Vincent Hospital.', ['9 Quarry Road', 'Apt 3B', 'Worcester', 'Saint Vincent Hospital']],
+    [
+      'dates in chart formats',
+      'Seen 03/14/2021, 14-Mar-21, March 14, 2021, 2021-03-14 and in September.',
+      ['03/14/2021', '14-Mar-21', 'March 14', '2021-03-14', 'September'],
+    ],
+    [
+      'phones and faxes',
+      'Call (617) 555-0199 or 617.555.0142; fax to 508-555-0110.',
+      ['555-0199', '555-0142', '555-0110'],
+    ],
+    [
+      'emails, URLs, IPs',
+      'Write to j.doe@example.com, see https://portal.example.org/x?id=9, from 203.0.113.57.',
+      ['j.doe@example.com', 'portal.example.org', '203.0.113.57'],
+    ],
+    [
+      'SSN, record, plan, account, licence numbers',
+      'SSN 078-05-1120, MRN: 00482913, member ID HPX-0091-55321, acct # 558201133, DEA BS1234563.',
+      ['078-05-1120', '00482913', 'HPX-0091-55321', '558201133', 'BS1234563'],
+    ],
+    [
+      'vehicles and devices',
+      'VIN 1HGCV1F34KA012345, plate FL-KTX-4411, pacemaker serial number PM7734-22918.',
+      ['1HGCV1F34KA012345', 'FL-KTX-4411', 'PM7734-22918'],
+    ],
+    [
+      'streets, cities, facilities',
+      'Lives at 9 Quarry Road, Apt 3B, Worcester, MA; treated at Saint Vincent Hospital.',
+      ['9 Quarry Road', 'Apt 3B', 'Worcester', 'Saint Vincent Hospital'],
+    ],
     ['employers', 'He works nights as a forklift operator at Greendale Freight.', ['Greendale Freight']],
   ])('removes %s', (_what, text, values) => {
     const result = out(text);
@@ -37,31 +68,51 @@ describe('Safe Harbor categories', () => {
   });
 
   it('groups ages over 89 and keeps younger ages', () => {
-    expect(out('A 93-year-old man; his wife is 88 years old.')).toBe('A [AGE 90 or older] man; his wife is 88 years old.');
+    expect(out('A 93-year-old man; his wife is 88 years old.')).toBe(
+      'A [AGE 90 or older] man; his wife is 88 years old.',
+    );
   });
 
   it('keeps years, clinical words, eponyms, drugs and numbers that are not identifiers', () => {
-    const text = 'Parkinson disease since 2011, Crohn disease, Hodgkin lymphoma, Bell palsy, Foley catheter, Murphy sign negative. BP 148/86, A1c 8.4% (4.0-5.6), budesonide-formoterol 160-4.5 mcg. She moved to Virginia. May I call?';
+    const text =
+      'Parkinson disease since 2011, Crohn disease, Hodgkin lymphoma, Bell palsy, Foley catheter, Murphy sign negative. BP 148/86, A1c 8.4% (4.0-5.6), budesonide-formoterol 160-4.5 mcg. She moved to Virginia. May I call?';
     expect(out(text)).toBe(text);
   });
 });
 
 describe('known identifiers of the patient', () => {
   it('are removed wherever they appear, in any case or format', () => {
-    const text = 'ORDONEZ, MARIA seen; DOB March 14, 1958 (also 1958-03-14); MRN 482913; call 617.555.0199; maria.ordonez58@EXAMPLE.com; lives at 42 Larkspur Lane, Dedham MA 02026.';
+    const text =
+      'ORDONEZ, MARIA seen; DOB March 14, 1958 (also 1958-03-14); MRN 482913; call 617.555.0199; maria.ordonez58@EXAMPLE.com; lives at 42 Larkspur Lane, Dedham MA 02026.';
     const result = out(text, { known });
-    for (const value of ['ORDONEZ', 'MARIA', 'March 14', '1958-03-14', '482913', '555.0199', 'EXAMPLE.com', 'Larkspur', 'Dedham', '02026']) expect(result).not.toContain(value);
+    for (const value of [
+      'ORDONEZ',
+      'MARIA',
+      'March 14',
+      '1958-03-14',
+      '482913',
+      '555.0199',
+      'EXAMPLE.com',
+      'Larkspur',
+      'Dedham',
+      '02026',
+    ])
+      expect(result).not.toContain(value);
     expect(result).toContain('[PATIENT]');
     expect(result).toContain('[ZIP 020]');
   });
 
   it('do not swallow English words that happen to be short name parts', () => {
     const an = knownFromRecord({ name: 'Nguyen Van An', identifiers: [], phones: [], emails: [] });
-    expect(out('An reports an improvement and a new rash.', { known: an })).toBe('[PATIENT] reports an improvement and a new rash.');
+    expect(out('An reports an improvement and a new rash.', { known: an })).toBe(
+      '[PATIENT] reports an improvement and a new rash.',
+    );
   });
 
   it('keep a relative who shares the surname a separate person', () => {
-    expect(out('Daughter Lucia Ordóñez-Reyes called about Maria.', { known })).toBe('Daughter [PERSON-1] called about [PATIENT].');
+    expect(out('Daughter Lucia Ordóñez-Reyes called about Maria.', { known })).toBe(
+      'Daughter [PERSON-1] called about [PATIENT].',
+    );
   });
 });
 
@@ -77,7 +128,9 @@ describe('placeholders', () => {
 
   it('follow the relative date policy when chosen', () => {
     const book = new PlaceholderBook('relative', Date.UTC(2021, 2, 21));
-    expect(deidentify('Seen 03/14/2021 and 2021-03-21.', { book }).text).toBe('Seen [DATE-1 (-7 days)] and [DATE-2 (day 0)].');
+    expect(deidentify('Seen 03/14/2021 and 2021-03-21.', { book }).text).toBe(
+      'Seen [DATE-1 (-7 days)] and [DATE-2 (day 0)].',
+    );
   });
 
   it('give offsets into the input', () => {
@@ -93,7 +146,9 @@ describe('bad input', () => {
     expect(deidentify('')).toEqual({ text: '', spans: [] });
     expect(() => deidentify('\u0000\u0001\ufffd\u{1F600}'.repeat(1000))).not.toThrow();
     const vn = knownFromRecord({ name: 'Thị Lan Nguyễn', identifiers: [], phones: [], emails: [] });
-    expect(out('Bà NGUYEN Thi Lan, 患者, مريض — her partner Minh Tran came.', { known: vn })).toBe('Bà [PATIENT], 患者, مريض — her partner [PERSON-1] came.');
+    expect(out('Bà NGUYEN Thi Lan, 患者, مريض — her partner Minh Tran came.', { known: vn })).toBe(
+      'Bà [PATIENT], 患者, مريض — her partner [PERSON-1] came.',
+    );
   });
 
   it('reads a megabyte of text without error and without leaving a known identifier', () => {
@@ -108,7 +163,10 @@ describe('bad input', () => {
 describe('the leak guard', () => {
   it('passes what de-identification produced', () => {
     const book = new PlaceholderBook();
-    const text = deidentify('Maria Ordóñez, MRN 00482913, seen 03/14/2021 by Dr. Kevin Osei; call (617) 555-0199.', { known, book }).text;
+    const text = deidentify('Maria Ordóñez, MRN 00482913, seen 03/14/2021 by Dr. Kevin Osei; call (617) 555-0199.', {
+      known,
+      book,
+    }).text;
     expect(findLeaks(text, known, book)).toEqual([]);
   });
 
@@ -118,7 +176,9 @@ describe('the leak guard', () => {
     // The clinician edited the preview and typed identifiers back in.
     const edited = `${safe} Patient Ordonez, MRN 00482913, SSN 078-05-1120, seen with Kevin Osei on 03/14/2021.`;
     const leaks = findLeaks(edited, known, book);
-    expect(leaks.map((l) => l.type)).toEqual(expect.arrayContaining(['PATIENT', 'MRN', 'SSN', 'REPLACED_VALUE', 'DATE']));
+    expect(leaks.map((l) => l.type)).toEqual(
+      expect.arrayContaining(['PATIENT', 'MRN', 'SSN', 'REPLACED_VALUE', 'DATE']),
+    );
     for (const leak of leaks) {
       expect(leak.context).not.toContain('00482913');
       expect(leak.context).not.toContain('078-05-1120');
@@ -133,13 +193,17 @@ describe("the clinician's choices in the preview", () => {
     const text = 'Exposed to diesel fumes at night. Diesel fumes again on Monday.';
     const result = deidentify(text, { book, redact: ['diesel fumes'] });
     expect(result.text).toBe('Exposed to [REDACTED-1] at night. [REDACTED-1] again on [DATE-1].');
-    expect(findLeaks(`${result.text} more diesel fumes`, knownFromRecord(undefined), book).map((l) => l.type)).toEqual(['REPLACED_VALUE']);
+    expect(findLeaks(`${result.text} more diesel fumes`, knownFromRecord(undefined), book).map((l) => l.type)).toEqual([
+      'REPLACED_VALUE',
+    ]);
   });
 
   it('keeps a value the clinician marked as not an identifier, but never a known identifier', () => {
     const text = 'Walks at Wilson Park with Maria.';
     expect(out(text, { known })).toBe('Walks at [LOCATION-1] with [PATIENT].');
-    expect(deidentify(text, { known, keep: ['Wilson Park', 'Maria'] }).text).toBe('Walks at Wilson Park with [PATIENT].');
+    expect(deidentify(text, { known, keep: ['Wilson Park', 'Maria'] }).text).toBe(
+      'Walks at Wilson Park with [PATIENT].',
+    );
   });
 });
 
@@ -154,7 +218,9 @@ describe('the payload of a captured record', () => {
     const payload = buildPayload(record('Mrs. Ordóñez called from 617-555-0199 on 11/17/2026.'));
     expect(payload.ok).toBe(true);
     if (!payload.ok) return;
-    expect(payload.value.text).toBe('PATIENT: [PATIENT], [AGE 90 or older]\n\nNOTES:\n- [note-1] Mrs. [PATIENT] called from [PHONE-1] on [DATE-1 (2026)].\n\nNOT ON THIS PAGE (do not say there are none): problems, medications, allergies, vitals, labs, immunizations');
+    expect(payload.value.text).toBe(
+      'PATIENT: [PATIENT], [AGE 90 or older]\n\nNOTES:\n- [note-1] Mrs. [PATIENT] called from [PHONE-1] on [DATE-1 (2026)].\n\nNOT ON THIS PAGE (do not say there are none): problems, medications, allergies, vitals, labs, immunizations',
+    );
     expect(payload.value.leaks).toEqual([]);
     expect(payload.value.counts).toEqual({ PATIENT: 2, AGE: 1, PHONE: 1, DATE: 1 });
   });
@@ -162,7 +228,8 @@ describe('the payload of a captured record', () => {
   it('refuses ten megabytes of text with a clear message rather than freezing the panel or sending part of it', () => {
     const payload = buildPayload(record('Progress note text. '.repeat(500_000)));
     expect(payload.ok).toBe(false);
-    if (!payload.ok) expect(payload.error.message).toMatch(/too much text to prepare at once \(10\.0 million characters\)/);
+    if (!payload.ok)
+      expect(payload.error.message).toMatch(/too much text to prepare at once \(10\.0 million characters\)/);
   });
 });
 
@@ -172,9 +239,23 @@ describe('filling placeholders back in', () => {
     const book = new PlaceholderBook();
     deidentify('Dr. Kevin Osei saw Maria on 03/14/2021.', { known, book });
     const output = fillOutput(
-      { task: 'summary', engine: 'model', title: 't', sections: [{ heading: 'Plan', statements: [{ text: '[PATIENT] to see Dr. [CLINICIAN-1] after [DATE-1 (2021)]; [PERSON-9] unknown.', cites: [] }] }] },
+      {
+        task: 'summary',
+        engine: 'model',
+        title: 't',
+        sections: [
+          {
+            heading: 'Plan',
+            statements: [
+              { text: '[PATIENT] to see Dr. [CLINICIAN-1] after [DATE-1 (2021)]; [PERSON-9] unknown.', cites: [] },
+            ],
+          },
+        ],
+      },
       book.originals,
     );
-    expect(output.sections[0].statements[0].text).toBe('Maria to see Dr. Kevin Osei after 03/14/2021; [PERSON-9] unknown.');
+    expect(output.sections[0].statements[0].text).toBe(
+      'Maria to see Dr. Kevin Osei after 03/14/2021; [PERSON-9] unknown.',
+    );
   });
 });

@@ -5,9 +5,13 @@ import { parseAllergy, parseMedication, parseProblem } from '../../utils/capture
 
 describe('what a line says, kept whole', () => {
   it('problem names keep their brackets; a bracket with an onset or status is not the name', () => {
-    expect(parseProblem('Chronic diastolic (congestive) heart failure').name).toBe('Chronic diastolic (congestive) heart failure');
+    expect(parseProblem('Chronic diastolic (congestive) heart failure').name).toBe(
+      'Chronic diastolic (congestive) heart failure',
+    );
     expect(parseProblem('Essential (primary) hypertension').name).toBe('Essential (primary) hypertension');
-    expect(parseProblem('Pneumonia (onset July 3, 2013; resolution Aug 14, 2013)')).toMatchObject({ name: 'Pneumonia' });
+    expect(parseProblem('Pneumonia (onset July 3, 2013; resolution Aug 14, 2013)')).toMatchObject({
+      name: 'Pneumonia',
+    });
     expect(parseProblem('Asthma (resolved)')).toMatchObject({ name: 'Asthma', status: 'resolved' });
   });
 
@@ -41,7 +45,12 @@ describe('what a line says, kept whole', () => {
   it('reads the patient from narrative banners and "Family,Given" with no space, and says when the page names nobody', async () => {
     document.body.innerHTML = `<div><h1>Williams,Veronica</h1><p>Female; born 5/18/2004; MRN 448812</p></div><h2>Problems</h2><ul><li>Asthma</li></ul>`;
     const record = await captureRecord(document, { register: () => 'r' });
-    expect(record.patient).toMatchObject({ name: 'Williams,Veronica', sex: 'Female', birthDate: '5/18/2004', identifiers: [{ type: 'MRN', value: '448812' }] });
+    expect(record.patient).toMatchObject({
+      name: 'Williams,Veronica',
+      sex: 'Female',
+      birthDate: '5/18/2004',
+      identifiers: [{ type: 'MRN', value: '448812' }],
+    });
     expect(record.capture.patientIdentified).toBe(true);
     document.body.innerHTML = `<h2>Problems</h2><ul><li>Asthma</li></ul>`;
     expect((await captureRecord(document, { register: () => 'r' })).capture.patientIdentified).toBe(false);

@@ -5,7 +5,8 @@ import { draftToText } from '../../utils/handback/plain-text';
 
 describe('insert into the page', () => {
   it('puts the text at the cursor of a textarea and fires the input and change events', () => {
-    document.body.innerHTML = '<label for="r">Reply to patient</label><textarea id="r">Dear Maria,\n\nBest, Dr. W</textarea>';
+    document.body.innerHTML =
+      '<label for="r">Reply to patient</label><textarea id="r">Dear Maria,\n\nBest, Dr. W</textarea>';
     const box = document.getElementById('r') as HTMLTextAreaElement;
     box.setSelectionRange(12, 12);
     const events: string[] = [];
@@ -27,7 +28,8 @@ describe('insert into the page', () => {
   });
 
   it('remembers the last field the clinician clicked into, and ignores what cannot be written', () => {
-    document.body.innerHTML = '<textarea id="a"></textarea><input id="b" type="checkbox"><textarea id="c" readonly></textarea>';
+    document.body.innerHTML =
+      '<textarea id="a"></textarea><input id="b" type="checkbox"><textarea id="c" readonly></textarea>';
     const chosen = trackEditableFocus(document).field;
     const a = document.getElementById('a')!;
     a.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
@@ -41,20 +43,46 @@ describe('insert into the page', () => {
 describe('a draft as plain text', () => {
   it('keeps headings and statements, drops citation ids', () => {
     const text = draftToText({
-      task: 'summary', engine: 'offline', title: 'Chart summary',
+      task: 'summary',
+      engine: 'offline',
+      title: 'Chart summary',
       sections: [
         { heading: 'Synopsis', statements: [{ text: '68-year-old with diabetes.', cites: ['prob-1'] }] },
-        { heading: 'Medications', statements: [{ text: 'Metformin 1000 mg PO twice daily', cites: ['med-1'] }, { text: 'Lisinopril 20 mg PO daily', cites: ['med-2'] }] },
+        {
+          heading: 'Medications',
+          statements: [
+            { text: 'Metformin 1000 mg PO twice daily', cites: ['med-1'] },
+            { text: 'Lisinopril 20 mg PO daily', cites: ['med-2'] },
+          ],
+        },
       ],
     });
-    expect(text).toBe('Synopsis\n- 68-year-old with diabetes.\n\nMedications\n- Metformin 1000 mg PO twice daily\n- Lisinopril 20 mg PO daily');
+    expect(text).toBe(
+      'Synopsis\n- 68-year-old with diabetes.\n\nMedications\n- Metformin 1000 mg PO twice daily\n- Lisinopril 20 mg PO daily',
+    );
   });
 });
 
 describe('drafts kept for the browser session', () => {
   const output = { task: 'summary' as const, engine: 'offline' as const, title: 't', sections: [] };
-  const maria = { url: 'http://ehr/p/1', documentId: 'doc-a', patient: patientKeyOf({ name: 'Maria Elena Ordóñez', birthDate: '1957-03-14', identifiers: [{ type: 'MRN', value: '00482913' }] }) };
-  const james = { url: 'http://ehr/p/2', documentId: 'doc-b', patient: patientKeyOf({ name: "James Patrick O'Neil", birthDate: '1949-07-02', identifiers: [{ type: 'MRN', value: '00519377' }] }) };
+  const maria = {
+    url: 'http://ehr/p/1',
+    documentId: 'doc-a',
+    patient: patientKeyOf({
+      name: 'Maria Elena Ordóñez',
+      birthDate: '1957-03-14',
+      identifiers: [{ type: 'MRN', value: '00482913' }],
+    }),
+  };
+  const james = {
+    url: 'http://ehr/p/2',
+    documentId: 'doc-b',
+    patient: patientKeyOf({
+      name: "James Patrick O'Neil",
+      birthDate: '1949-07-02',
+      identifiers: [{ type: 'MRN', value: '00519377' }],
+    }),
+  };
 
   it('live in session storage per tab and patient, never in local storage, without names, and ignore anything malformed', async () => {
     const { fakeBrowser } = await import('wxt/testing/fake-browser');
@@ -75,7 +103,11 @@ describe('drafts kept for the browser session', () => {
   it("offer a tab's draft only on a page that shows the same patient", async () => {
     const { sortDrafts } = await import('../../utils/handback/draft-store');
     const drafts = [{ output, text: 'for Maria', identity: maria, savedAt: '2026-12-01T10:00:00Z' }];
-    const mariaElsewhere = { url: 'http://ehr/p/1/labs', documentId: 'doc-c', patient: patientKeyOf({ name: 'ORDONEZ, MARIA', identifiers: [{ type: 'MRN', value: '00482913' }] }) };
+    const mariaElsewhere = {
+      url: 'http://ehr/p/1/labs',
+      documentId: 'doc-c',
+      patient: patientKeyOf({ name: 'ORDONEZ, MARIA', identifiers: [{ type: 'MRN', value: '00482913' }] }),
+    };
     expect(sortDrafts(drafts, mariaElsewhere)).toMatchObject({ mine: { text: 'for Maria' }, others: 0 });
     expect(sortDrafts(drafts, james)).toEqual({ mine: undefined, others: 1 });
     const nobody = { url: 'http://ehr/x', documentId: 'doc-d', patient: patientKeyOf({ identifiers: [] }) };

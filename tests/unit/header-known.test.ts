@@ -41,7 +41,9 @@ describe('identifiers in the header become known identifiers', () => {
   it('finds the name, birth date, street, city, ZIP and a value shown beside a system URL', () => {
     expect(known.personParts).toEqual(expect.arrayContaining(['Antonio', 'Runolfsson']));
     expect(known.birthDays).toEqual([Date.UTC(1997, 7, 13)]);
-    expect(known.addressParts.map((a) => a.value)).toEqual(expect.arrayContaining(['335 Waters Trace Apt 86', 'Amherst', '01002']));
+    expect(known.addressParts.map((a) => a.value)).toEqual(
+      expect.arrayContaining(['335 Waters Trace Apt 86', 'Amherst', '01002']),
+    );
     expect(known.ids.map((i) => i.value)).toContain('9a628ccd-2a55-4331-8e68-bb58458fd674');
   });
 
@@ -53,16 +55,29 @@ describe('identifiers in the header become known identifiers', () => {
   it('removes them from the whole payload when the banner was not read into fields, and keeps labels', () => {
     const record = {
       ...emptyRecordWith(header),
-      other: [{ id: 'oth-1', ref: 'r', heading: 'Notes', text: 'Antonio called from Amherst; records at 9a628ccd-2a55-4331-8e68-bb58458fd674. Home Primary: see chart. Born 08/13/1997.' }],
+      other: [
+        {
+          id: 'oth-1',
+          ref: 'r',
+          heading: 'Notes',
+          text: 'Antonio called from Amherst; records at 9a628ccd-2a55-4331-8e68-bb58458fd674. Home Primary: see chart. Born 08/13/1997.',
+        },
+      ],
     };
     const payload = buildPayload(record);
     if (!payload.ok) throw new Error(payload.error.message);
-    for (const value of ['Antonio', 'Amherst', '9a628ccd', '08/13/1997']) expect(payload.value.text).not.toContain(value);
+    for (const value of ['Antonio', 'Amherst', '9a628ccd', '08/13/1997'])
+      expect(payload.value.text).not.toContain(value);
     expect(payload.value.text).toContain('Home Primary'); // "PRIMARY" is matched in capitals only
   });
 
   it('keeps the banner’s own reading when both name the same identifier', () => {
-    const fromBanner = knownFromRecord({ name: 'Ana Lee', identifiers: [{ type: 'MRN', value: 'A-778-1203' }], phones: [], emails: [] });
+    const fromBanner = knownFromRecord({
+      name: 'Ana Lee',
+      identifiers: [{ type: 'MRN', value: 'A-778-1203' }],
+      phones: [],
+      emails: [],
+    });
     const merged = mergeKnown(fromBanner, knownFromHeader('MRN A-778-1203 · ID A-778-1203'));
     expect(merged.ids).toEqual([{ type: 'MRN', value: 'A-778-1203' }]);
   });

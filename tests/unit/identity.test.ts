@@ -1,11 +1,22 @@
 /** Page identity: whose chart a page shows, compared without keeping the values themselves. */
 import { describe, expect, it } from 'vitest';
 import { captureRecord } from '../../utils/capture/capture';
-import { checkWrite, comparePatients, isIdentified, pageUrlWithoutSecrets, patientKeyOf, type PageIdentity } from '../../utils/record/identity';
+import {
+  checkWrite,
+  comparePatients,
+  isIdentified,
+  pageUrlWithoutSecrets,
+  patientKeyOf,
+  type PageIdentity,
+} from '../../utils/record/identity';
 
 const key = (name?: string, birthDate?: string, ids: Array<[string, string]> = []) =>
   patientKeyOf({ name, birthDate, identifiers: ids.map(([type, value]) => ({ type, value })) });
-const page = (patient: ReturnType<typeof key>, documentId = 'doc-1'): PageIdentity => ({ url: 'https://ehr.example/chart', documentId, patient });
+const page = (patient: ReturnType<typeof key>, documentId = 'doc-1'): PageIdentity => ({
+  url: 'https://ehr.example/chart',
+  documentId,
+  patient,
+});
 
 const maria = key('Maria Elena Ordóñez', '1957-03-14', [['MRN', '00482913']]);
 
@@ -56,18 +67,24 @@ describe('comparing patients', () => {
 describe('checking a write against the page as it is now', () => {
   it('inserts into any page of the same patient, never into another patient’s, and asks when the page shows no patient', () => {
     expect(checkWrite(page(maria), page(key('Maria Ordóñez'), 'doc-2'))).toEqual({ verdict: 'allowed' });
-    expect(checkWrite(page(maria), page(key("James Patrick O'Neil", '1949-07-02')))).toEqual({ verdict: 'different-patient' });
+    expect(checkWrite(page(maria), page(key("James Patrick O'Neil", '1949-07-02')))).toEqual({
+      verdict: 'different-patient',
+    });
     expect(checkWrite(page(maria), page(key()))).toEqual({ verdict: 'unconfirmed' });
     expect(checkWrite(page(maria), page(key()), { confirmedUnknown: true })).toEqual({ verdict: 'allowed' });
     // Confirmation never overrides a different patient.
-    expect(checkWrite(page(maria), page(key('James Patrick O’Neil')), { confirmedUnknown: true })).toEqual({ verdict: 'different-patient' });
+    expect(checkWrite(page(maria), page(key('James Patrick O’Neil')), { confirmedUnknown: true })).toEqual({
+      verdict: 'different-patient',
+    });
     // Even the very page that was read asks again when it does not say whose chart it is.
     expect(checkWrite(page(key()), page(key()))).toEqual({ verdict: 'unconfirmed' });
   });
 
   it('outlines items only in the very document that was read', () => {
     expect(checkWrite(page(maria), page(maria, 'doc-1'), { needsSameDocument: true })).toEqual({ verdict: 'allowed' });
-    expect(checkWrite(page(maria), page(maria, 'doc-2'), { needsSameDocument: true })).toEqual({ verdict: 'page-changed' });
+    expect(checkWrite(page(maria), page(maria, 'doc-2'), { needsSameDocument: true })).toEqual({
+      verdict: 'page-changed',
+    });
   });
 });
 
@@ -97,7 +114,17 @@ describe('capture returns the page identity', () => {
 describe('chart dates', () => {
   it('reads the forms pages print to one calendar day', async () => {
     const { toIsoDate } = await import('../../utils/record/dates');
-    for (const text of ['03/14/1957', '3/14/57', '1957-03-14', '19570314', '14-Mar-1957', '14 March 1957', 'March 14, 1957', 'Mar 14 1957', 'DOB: 14/03/1957 (67 y)']) {
+    for (const text of [
+      '03/14/1957',
+      '3/14/57',
+      '1957-03-14',
+      '19570314',
+      '14-Mar-1957',
+      '14 March 1957',
+      'March 14, 1957',
+      'Mar 14 1957',
+      'DOB: 14/03/1957 (67 y)',
+    ]) {
       expect(toIsoDate(text), text).toBe('1957-03-14');
     }
     expect(toIsoDate('02/30/1957')).toBeUndefined();
@@ -116,12 +143,17 @@ describe('failing closed when the patient is unknown', () => {
     expect(payload.ok && payload.value.patientIdentified).toBe(false);
     if (!payload.ok) return;
     let requests = 0;
-    const result = await draftTaskWithModel('summary', payload.value, { kind: 'compatible', baseURL: 'http://127.0.0.1:9/v1', model: 'm' } as never, {
-      fetchImpl: (async () => {
-        requests++;
-        throw new Error('must not be called');
-      }) as typeof fetch,
-    });
+    const result = await draftTaskWithModel(
+      'summary',
+      payload.value,
+      { kind: 'compatible', baseURL: 'http://127.0.0.1:9/v1', model: 'm' } as never,
+      {
+        fetchImpl: (async () => {
+          requests++;
+          throw new Error('must not be called');
+        }) as typeof fetch,
+      },
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'patient-unknown' } });
     expect(requests).toBe(0);
   });

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { findLeaks, knownFromRecord } from '../../utils/deidentify';
 import type { KnownIdentifiers } from '../../utils/deidentify/types';
 
-const known: KnownIdentifiers = { nameParts: ['Drafting'], birthDays: [], ids: [{ type: 'MRN', value: 'record-7781' }], phoneDigits: [], emails: [], addressParts: [] };
+const known: KnownIdentifiers = {
+  nameParts: ['Drafting'],
+  birthDays: [],
+  ids: [{ type: 'MRN', value: 'record-7781' }],
+  phoneDigits: [],
+  emails: [],
+  addressParts: [],
+};
 const instructions = 'You are Chartside, drafting for a clinician.\nEach record-7781 style id is data.';
 
 describe('leak guard', () => {
@@ -15,11 +22,20 @@ describe('leak guard', () => {
 
   it('still blocks the value in the record text, and in an instruction line with anything added', () => {
     const fixedLines = new Set(instructions.split('\n'));
-    expect(findLeaks(`${instructions}\n<record>\nSeen by Drafting\n</record>`, known, undefined, { fixedLines }).map((l) => l.type)).toEqual(['PATIENT']);
-    expect(findLeaks(`You are Chartside, drafting for a clinician. MRN record-7781`, known, undefined, { fixedLines }).length).toBeGreaterThan(0);
+    expect(
+      findLeaks(`${instructions}\n<record>\nSeen by Drafting\n</record>`, known, undefined, { fixedLines }).map(
+        (l) => l.type,
+      ),
+    ).toEqual(['PATIENT']);
+    expect(
+      findLeaks(`You are Chartside, drafting for a clinician. MRN record-7781`, known, undefined, { fixedLines })
+        .length,
+    ).toBeGreaterThan(0);
   });
 
   it('never takes a word a page shows in place of a name for a name part', () => {
-    expect(knownFromRecord({ name: 'Patient Unknown Mr Rivera', identifiers: [], phones: [], emails: [] }).nameParts).toEqual(['Rivera']);
+    expect(
+      knownFromRecord({ name: 'Patient Unknown Mr Rivera', identifiers: [], phones: [], emails: [] }).nameParts,
+    ).toEqual(['Rivera']);
   });
 });

@@ -36,7 +36,8 @@ describe('Add this page', () => {
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
     expect(items.every((i) => i.page === 'doc-messages' || i.page === 'doc-dashboard')).toBe(true);
     // Every message item keeps the id it was cited by before the page was added.
-    for (const item of allItems(messages)) expect(merged[item.category].some((i) => i.id === item.item.id && i.page === 'doc-messages')).toBe(true);
+    for (const item of allItems(messages))
+      expect(merged[item.category].some((i) => i.id === item.item.id && i.page === 'doc-messages')).toBe(true);
     // The portal messages both pages show are one item each (the first page's), not two.
     expect(dashboard.messages.length).toBeGreaterThan(0);
     expect(merged.messages.map((m) => m.id)).toEqual(messages.messages.map((m) => m.id));
@@ -72,7 +73,10 @@ describe('Add this page', () => {
 
   it('refuses a page of another patient, and a page that does not say whose chart it is', async () => {
     const mine = await read(saved('dashboard'), 'a', 'http://portal.test/patient/p1001/dashboard');
-    const otherHtml = saved('messages').replace(/Ordóñez/g, 'Whitfield').replace(/Maria Elena|Maria/g, 'James').replace(/00482913/g, '00777123');
+    const otherHtml = saved('messages')
+      .replace(/Ordóñez/g, 'Whitfield')
+      .replace(/Maria Elena|Maria/g, 'James')
+      .replace(/00482913/g, '00777123');
     const other = await read(otherHtml, 'b', 'http://portal.test/patient/p1002/messages');
     const refused = addPage(mine, other);
     expect(refused.ok).toBe(false);
@@ -80,7 +84,11 @@ describe('Add this page', () => {
       expect(refused.error.code).toBe('different-patient');
       expect(refused.error.message).toMatch(/different patient/);
     }
-    const anonymous = await read('<h1>Results</h1><table><tr><th>Test</th><th>Result</th></tr><tr><td>Potassium</td><td>4.1</td></tr></table>', 'c', 'http://portal.test/results');
+    const anonymous = await read(
+      '<h1>Results</h1><table><tr><th>Test</th><th>Result</th></tr><tr><td>Potassium</td><td>4.1</td></tr></table>',
+      'c',
+      'http://portal.test/results',
+    );
     const unknown = addPage(mine, anonymous);
     expect(unknown.ok ? 'added' : unknown.error.code).toBe('page-patient-unknown');
   });
@@ -88,7 +96,14 @@ describe('Add this page', () => {
 
 describe('pageLabel', () => {
   it('names a page by the part of its title that is neither the patient nor the product', () => {
-    expect(pageLabel('Maria Ordóñez — Messages · Riverside Health Portal (demo)', 'http://x/patient/p1/messages', 'Maria Ordóñez', 0)).toBe('Messages');
+    expect(
+      pageLabel(
+        'Maria Ordóñez — Messages · Riverside Health Portal (demo)',
+        'http://x/patient/p1/messages',
+        'Maria Ordóñez',
+        0,
+      ),
+    ).toBe('Messages');
     expect(pageLabel('Results | Ordóñez, Maria', 'http://x/a', 'Maria Ordóñez', 1)).toBe('Results');
     expect(pageLabel('', 'http://x/chart/lab-results', undefined, 1)).toBe('Lab results');
     expect(pageLabel('', 'http://x/', undefined, 2)).toBe('Page 3');

@@ -5,7 +5,11 @@ import { askBackground, createListener, PanelRequestSchema, parseResponse } from
 describe('the message protocol', () => {
   it('ignores messages that are not ours and answers the ones that are', async () => {
     const capture = vi.fn(async () => ({ ok: false as const, error: { code: 'x', message: 'm' } }));
-    const listener = createListener(PanelRequestSchema, { capture, highlight: vi.fn(), selection: vi.fn() } as never, () => undefined);
+    const listener = createListener(
+      PanelRequestSchema,
+      { capture, highlight: vi.fn(), selection: vi.fn() } as never,
+      () => undefined,
+    );
     const respond = vi.fn();
     expect(listener({ type: 'capture', tabId: 'seven' }, {}, respond)).toBe(false);
     expect(listener({ type: 'evil', payload: '<script>' }, {}, respond)).toBe(false);
@@ -24,12 +28,24 @@ describe('the message protocol', () => {
   });
 
   it('reports an unreachable background as a value, never a throw', async () => {
-    const result = await askBackground(async () => { throw new Error('Could not establish connection'); }, { type: 'highlight', tabId: 1, ref: 'r1', expected: { url: '', documentId: 'd', patient: { name: [], ids: [], key: 'k' } } });
+    const result = await askBackground(
+      async () => {
+        throw new Error('Could not establish connection');
+      },
+      {
+        type: 'highlight',
+        tabId: 1,
+        ref: 'r1',
+        expected: { url: '', documentId: 'd', patient: { name: [], ids: [], key: 'k' } },
+      },
+    );
     expect(result.ok).toBe(false);
   });
 
   it('explains injection errors in words a clinician can act on', () => {
-    const denied = explainInjectionError('Cannot access contents of the page. Extension manifest must request permission to access the respective host.');
+    const denied = explainInjectionError(
+      'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
+    );
     expect(!denied.ok && denied.error.message).toMatch(/Click the Chartside button in the toolbar/);
     const browserPage = explainInjectionError('Cannot access a chrome:// URL');
     expect(!browserPage.ok && browserPage.error.code).toBe('no-access');

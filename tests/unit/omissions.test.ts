@@ -23,7 +23,9 @@ async function capture(html: string): Promise<PatientRecord> {
 
 const charts: Array<[string, () => string]> = [
   ...patients.map((p) => [`demo ${p.id}`, () => renderDashboard(p)] as [string, () => string]),
-  ...readdirSync('tests/fixtures/layouts').filter((f) => f.endsWith('.html')).map((f) => [`layout ${f}`, () => readFileSync(`tests/fixtures/layouts/${f}`, 'utf8')] as [string, () => string]),
+  ...readdirSync('tests/fixtures/layouts')
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => [`layout ${f}`, () => readFileSync(`tests/fixtures/layouts/${f}`, 'utf8')] as [string, () => string]),
 ];
 
 type Target = { what: string; ids: string[]; words: string[] };
@@ -34,23 +36,44 @@ const firstWord = (t: string) => fold(t).match(/\p{L}{3,}/u)?.[0] ?? fold(t);
 function targets(record: PatientRecord, task: Task): Target[] {
   const out: Target[] = [];
   if (task === 'summary' || task === 'note') {
-    for (const a of record.allergies) out.push({ what: `allergy ${a.substance}`, ids: [a.id], words: [firstWord(a.substance)] });
-    for (const { medication } of highRiskMedications(record)) out.push({ what: `high-risk ${medication.name}`, ids: [medication.id], words: [firstWord(medication.name)] });
+    for (const a of record.allergies)
+      out.push({ what: `allergy ${a.substance}`, ids: [a.id], words: [firstWord(a.substance)] });
+    for (const { medication } of highRiskMedications(record))
+      out.push({ what: `high-risk ${medication.name}`, ids: [medication.id], words: [firstWord(medication.name)] });
     for (const r of reasonsForVisit(record)) out.push({ what: `reason ${r.text}`, ids: r.cites, words: r.keywords });
   }
   if (task === 'reply') {
-    for (const r of reasonsForVisit(record).filter((r) => r.cites.length)) out.push({ what: `question ${r.text}`, ids: [], words: r.questionKeywords ?? r.keywords });
+    for (const r of reasonsForVisit(record).filter((r) => r.cites.length))
+      out.push({ what: `question ${r.text}`, ids: [], words: r.questionKeywords ?? r.keywords });
     return out;
   }
-  for (const lab of criticalResults(record)) out.push({ what: `critical ${lab.test}`, ids: [lab.id], words: [firstWord(lab.test)] });
-  for (const { medication, allergy } of allergyConflicts(record)) out.push({ what: `conflict ${medication.name}/${allergy.substance}`, ids: [medication.id, allergy.id], words: [firstWord(medication.name), firstWord(allergy.substance)] });
+  for (const lab of criticalResults(record))
+    out.push({ what: `critical ${lab.test}`, ids: [lab.id], words: [firstWord(lab.test)] });
+  for (const { medication, allergy } of allergyConflicts(record))
+    out.push({
+      what: `conflict ${medication.name}/${allergy.substance}`,
+      ids: [medication.id, allergy.id],
+      words: [firstWord(medication.name), firstWord(allergy.substance)],
+    });
   return out;
 }
 
 /** The draft with every statement about the target taken out: it cites the target, or uses its words. */
 function without(output: TaskOutput, target: Target): TaskOutput {
-  const about = (text: string, cites: string[]) => cites.some((id) => target.ids.includes(id)) || target.words.some((w) => fold(text).match(/\p{L}{4,}|\p{L}{3}/gu)?.some((word) => word.startsWith(w.slice(0, 5))));
-  return { ...output, sections: output.sections.map((s) => ({ ...s, statements: s.statements.filter((st) => !about(st.text, st.cites)) })) };
+  const about = (text: string, cites: string[]) =>
+    cites.some((id) => target.ids.includes(id)) ||
+    target.words.some((w) =>
+      fold(text)
+        .match(/\p{L}{4,}|\p{L}{3}/gu)
+        ?.some((word) => word.startsWith(w.slice(0, 5))),
+    );
+  return {
+    ...output,
+    sections: output.sections.map((s) => ({
+      ...s,
+      statements: s.statements.filter((st) => !about(st.text, st.cites)),
+    })),
+  };
 }
 
 describe('the omission check', () => {
@@ -73,7 +96,8 @@ describe('the omission check', () => {
         }
         for (const target of targets(record, task)) {
           // Only what the faithful draft said can be taken out of it.
-          if (findOmissions(draft, record).some((f) => f.text.includes(target.what.split(' ').slice(1).join(' ')))) continue;
+          if (findOmissions(draft, record).some((f) => f.text.includes(target.what.split(' ').slice(1).join(' '))))
+            continue;
           planted++;
           const after = findOmissions(without(draft, target), record);
           if (after.length > flags.length) flagged++;
@@ -81,7 +105,9 @@ describe('the omission check', () => {
         }
       }
     }
-    console.log(`omission check: planted omissions flagged ${flagged}/${planted} (${((100 * flagged) / planted).toFixed(1)}%); faithful drafts flagged ${falseFlags}/${faithful} (${((100 * falseFlags) / faithful).toFixed(1)}%)`);
+    console.log(
+      `omission check: planted omissions flagged ${flagged}/${planted} (${((100 * flagged) / planted).toFixed(1)}%); faithful drafts flagged ${falseFlags}/${faithful} (${((100 * falseFlags) / faithful).toFixed(1)}%)`,
+    );
     if (missed.length) console.log(`  missed: ${missed.join('\n          ')}`);
     if (wrong.length) console.log(`  false flags: ${wrong.join('\n               ')}`);
     expect(planted).toBeGreaterThan(40);

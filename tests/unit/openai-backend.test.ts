@@ -5,7 +5,13 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { draftWithModel, listModels, ModelConfigSchema, parseHeaders, parseOutput } from '../../utils/draft/backends/openai';
+import {
+  draftWithModel,
+  listModels,
+  ModelConfigSchema,
+  parseHeaders,
+  parseOutput,
+} from '../../utils/draft/backends/openai';
 import { startOpenAIServer } from '../support/openai-server.mjs';
 
 const Output = z.object({ summary: z.string(), cites: z.array(z.string()) });
@@ -20,7 +26,15 @@ afterAll(() => server.close());
 beforeEach(() => server.reset());
 
 const config = (over: Partial<z.input<typeof ModelConfigSchema>> = {}) =>
-  ModelConfigSchema.parse({ kind: 'compatible', baseURL: server.baseURL, model: 'test-model', apiKey: KEY, maxRetries: 1, timeoutMs: 3000, ...over });
+  ModelConfigSchema.parse({
+    kind: 'compatible',
+    baseURL: server.baseURL,
+    model: 'test-model',
+    apiKey: KEY,
+    maxRetries: 1,
+    timeoutMs: 3000,
+    ...over,
+  });
 const messages = [{ role: 'user' as const, content: 'Summarize [PATIENT].' }];
 const draft = (over: Partial<Parameters<typeof draftWithModel>[0]> = {}) =>
   draftWithModel({ config: config(), messages, schema: Output, schemaName: 'summary', ...over });
@@ -34,7 +48,11 @@ describe('a streamed, structured draft', () => {
     expect(seen.length).toBeGreaterThan(2); // arrived in pieces
     expect(seen.at(-1)).toBe(good);
     const body = server.requests[0].body;
-    expect(body).toMatchObject({ model: 'test-model', stream: true, response_format: { type: 'json_schema', json_schema: { name: 'summary' } } });
+    expect(body).toMatchObject({
+      model: 'test-model',
+      stream: true,
+      response_format: { type: 'json_schema', json_schema: { name: 'summary' } },
+    });
     expect(body.response_format.json_schema.schema.properties.cites.type).toBe('array');
     expect(server.requests[0].headers.authorization).toBe(`Bearer ${KEY}`);
   });
@@ -46,7 +64,10 @@ describe('a streamed, structured draft', () => {
   });
 
   it('asks the model once to repair invalid output, then reports it clearly, keeping the text', async () => {
-    server.script({ kind: 'answer', content: 'Sure! Here is the summary: diabetes.' }, { kind: 'answer', content: '```json\n' + good + '\n```' });
+    server.script(
+      { kind: 'answer', content: 'Sure! Here is the summary: diabetes.' },
+      { kind: 'answer', content: '```json\n' + good + '\n```' },
+    );
     expect((await draft()).ok).toBe(true);
     expect(server.requests[1].body.messages.at(-1).content).toMatch(/^That answer was not valid: not JSON/);
 
@@ -140,14 +161,18 @@ describe('test connection', () => {
 
 describe('reading model output', () => {
   it('accepts bare JSON, fenced JSON, and JSON with words around it', () => {
-    for (const text of [good, '```json\n' + good + '\n```', `Here you go: ${good} Hope it helps.`]) expect(parseOutput(text, Output).ok).toBe(true);
+    for (const text of [good, '```json\n' + good + '\n```', `Here you go: ${good} Hope it helps.`])
+      expect(parseOutput(text, Output).ok).toBe(true);
     expect(parseOutput('no json here', Output)).toMatchObject({ ok: false });
   });
 });
 
 describe('gateway headers typed in settings', () => {
   it('reads "Name: value" lines and ignores the rest', () => {
-    expect(parseHeaders('x-gateway-user: clinic-7\n\nnot a header\n  X-Team :  cardiology  ')).toEqual({ 'x-gateway-user': 'clinic-7', 'X-Team': 'cardiology' });
+    expect(parseHeaders('x-gateway-user: clinic-7\n\nnot a header\n  X-Team :  cardiology  ')).toEqual({
+      'x-gateway-user': 'clinic-7',
+      'X-Team': 'cardiology',
+    });
   });
 });
 
@@ -155,7 +180,13 @@ describe('Azure OpenAI', () => {
   it('calls the deployment with the API version and the api-key header', async () => {
     server.script({ kind: 'answer', content: good });
     const endpoint = server.baseURL.replace(/\/v1$/, '');
-    const azure = ModelConfigSchema.parse({ kind: 'azure', azure: { endpoint, deployment: 'chartside-gpt', apiVersion: '2024-10-21' }, model: 'chartside-gpt', apiKey: KEY, maxRetries: 0 });
+    const azure = ModelConfigSchema.parse({
+      kind: 'azure',
+      azure: { endpoint, deployment: 'chartside-gpt', apiVersion: '2024-10-21' },
+      model: 'chartside-gpt',
+      apiKey: KEY,
+      maxRetries: 0,
+    });
     const result = await draftWithModel({ config: azure, messages, schema: Output, schemaName: 'summary' });
     expect(result.ok).toBe(true);
     const request = server.requests.at(-1)!;
@@ -177,10 +208,16 @@ describe('incomplete configurations', () => {
 describe('endpoint addresses', () => {
   it('https anywhere; http only on this computer', async () => {
     const { isAllowedEndpoint } = await import('../../utils/draft/backends/openai');
-    expect(['https://gateway.example.org/v1', 'http://localhost:11434/v1', 'http://127.0.0.1:8000/v1'].map(isAllowedEndpoint)).toEqual([true, true, true]);
+    expect(
+      ['https://gateway.example.org/v1', 'http://localhost:11434/v1', 'http://127.0.0.1:8000/v1'].map(
+        isAllowedEndpoint,
+      ),
+    ).toEqual([true, true, true]);
     // The panel's CSP cannot name an IPv6 address, so it could not reach one: refused here with a message, not failing later.
     expect(isAllowedEndpoint('http://[::1]:8000/v1')).toBe(false);
-    expect(['http://gateway.internal/v1', 'ftp://x', 'not a url', 'http://localhost.evil.test/v1'].map(isAllowedEndpoint)).toEqual([false, false, false, false]);
+    expect(
+      ['http://gateway.internal/v1', 'ftp://x', 'not a url', 'http://localhost.evil.test/v1'].map(isAllowedEndpoint),
+    ).toEqual([false, false, false, false]);
     const parsed = ModelConfigSchema.safeParse({ kind: 'compatible', baseURL: 'http://10.0.0.5:8000/v1', model: 'm' });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0].message).toMatch(/Use an https:\/\/ address/);

@@ -18,7 +18,12 @@ function fakeHost() {
     onLocationChange: (l) => location.push(l),
     onInvalidated: (l) => invalidated.push(l),
   };
-  return { host, events, changeLocation: () => location.forEach((l) => l()), invalidate: () => invalidated.forEach((l) => l()) };
+  return {
+    host,
+    events,
+    changeLocation: () => location.forEach((l) => l()),
+    invalidate: () => invalidated.forEach((l) => l()),
+  };
 }
 
 /** Sends a request the way the background does and returns the agent's answer. */
@@ -34,7 +39,7 @@ afterEach(() => {
 });
 
 describe('the page agent', () => {
-  it("writes a draft only into the chart of the patient it was made for", async () => {
+  it('writes a draft only into the chart of the patient it was made for', async () => {
     document.body.innerHTML = maria;
     const { host } = fakeHost();
     const agent = createPageAgent(document, host);
@@ -46,15 +51,36 @@ describe('the page agent', () => {
     document.body.innerHTML = james; // a single-page EHR swaps the patient
     const box = document.getElementById('reply') as HTMLTextAreaElement;
     box.focus();
-    const refused = await ask(agent, { type: 'page:insert', text: 'Hello Maria', expected: record.source.identity, confirmedUnknown: true });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'different-patient', message: "This page now shows a different patient (O'Neil, James Patrick). Read the page again before inserting." } });
+    const refused = await ask(agent, {
+      type: 'page:insert',
+      text: 'Hello Maria',
+      expected: record.source.identity,
+      confirmedUnknown: true,
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'different-patient',
+        message:
+          "This page now shows a different patient (O'Neil, James Patrick). Read the page again before inserting.",
+      },
+    });
     expect(box.value).toBe('');
-    const outline = await ask(agent, { type: 'page:highlight', ref: record.problems[0].ref, expected: record.source.identity });
+    const outline = await ask(agent, {
+      type: 'page:highlight',
+      ref: record.problems[0].ref,
+      expected: record.source.identity,
+    });
     expect(outline).toMatchObject({ ok: false, error: { code: 'different-patient' } });
 
     document.body.innerHTML = maria;
     (document.getElementById('reply') as HTMLTextAreaElement).focus();
-    const written = await ask(agent, { type: 'page:insert', text: 'Hello Maria', expected: record.source.identity, confirmedUnknown: false });
+    const written = await ask(agent, {
+      type: 'page:insert',
+      text: 'Hello Maria',
+      expected: record.source.identity,
+      confirmedUnknown: false,
+    });
     expect(written).toMatchObject({ ok: true });
     expect((document.getElementById('reply') as HTMLTextAreaElement).value).toBe('Hello Maria');
   });
@@ -89,7 +115,12 @@ describe('the page agent', () => {
     const box = document.getElementById('reply') as HTMLTextAreaElement;
     box.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     box.blur();
-    const answer = await ask(agent, { type: 'page:insert', text: 'x', expected: read.value.source.identity, confirmedUnknown: true });
+    const answer = await ask(agent, {
+      type: 'page:insert',
+      text: 'x',
+      expected: read.value.source.identity,
+      confirmedUnknown: true,
+    });
     expect(answer).toMatchObject({ ok: false, error: { code: 'no-field' } }); // focus is no longer tracked
   });
 });

@@ -19,7 +19,9 @@ const RESTRICTIVE = { AllowedOrigins: ['https://ehr.example.org'], OfflineOnly: 
 /** Managed storage that answers only when told, like Chrome's in the first seconds after launch. */
 function slowManaged() {
   let answer: (value: Record<string, unknown>) => void = () => undefined;
-  const get = vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(() => new Promise((resolve) => (answer = resolve)) as never);
+  const get = vi
+    .spyOn(fakeBrowser.storage.managed, 'get')
+    .mockImplementation(() => new Promise((resolve) => (answer = resolve)) as never);
   return { answer: (value: Record<string, unknown>) => answer(value), get };
 }
 
@@ -33,8 +35,12 @@ describe('the managed-policy cache', () => {
   it('the worker reads once and caches it for this session and as the last known', async () => {
     await fakeBrowser.storage.managed.set(RESTRICTIVE);
     expect(await refreshPolicyCache()).toEqual(RESTRICTIVE);
-    expect((await fakeBrowser.storage.session.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY]).toMatchObject({ raw: RESTRICTIVE });
-    expect((await fakeBrowser.storage.local.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY]).toMatchObject({ raw: RESTRICTIVE });
+    expect((await fakeBrowser.storage.session.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY]).toMatchObject({
+      raw: RESTRICTIVE,
+    });
+    expect((await fakeBrowser.storage.local.get(POLICY_CACHE_KEY))[POLICY_CACHE_KEY]).toMatchObject({
+      raw: RESTRICTIVE,
+    });
     forgetPolicyMemory(); // a page, or a restarted worker: from storage.session, without asking managed storage
     const slow = slowManaged();
     expect(await enforcedPolicy()).toEqual(RESTRICTIVE);
@@ -65,7 +71,12 @@ describe('the managed-policy cache', () => {
   });
 
   it('the panel’s settings enforce: a policy that makes drafting offline-only is waited for', async () => {
-    await fakeBrowser.storage.local.set({ settings: { version: 1, backend: { engine: 'model', model: { kind: 'compatible', baseURL: 'https://mine.example.com/v1', model: 'm' } } } });
+    await fakeBrowser.storage.local.set({
+      settings: {
+        version: 1,
+        backend: { engine: 'model', model: { kind: 'compatible', baseURL: 'https://mine.example.com/v1', model: 'm' } },
+      },
+    });
     const slow = slowManaged();
     const effective = loadEffectiveSettings();
     setTimeout(() => slow.answer({ OfflineOnly: true }), 300);

@@ -5,7 +5,24 @@ import { readFileSync } from 'node:fs';
 import { applyPolicy, loadPolicy, NO_LOCKS, originAllowed, PolicySchema } from '../../utils/settings/policy';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings/schema';
 
-const clinician: Settings = { ...DEFAULT_SETTINGS, datePolicy: 'relative', backend: { engine: 'model', model: { kind: 'compatible', baseURL: 'https://my-own.example.com/v1', model: 'mine', apiKey: 'sk-mine', headers: {}, temperature: 0.2, maxOutputTokens: 1200, timeoutMs: 60000, maxRetries: 2 } } };
+const clinician: Settings = {
+  ...DEFAULT_SETTINGS,
+  datePolicy: 'relative',
+  backend: {
+    engine: 'model',
+    model: {
+      kind: 'compatible',
+      baseURL: 'https://my-own.example.com/v1',
+      model: 'mine',
+      apiKey: 'sk-mine',
+      headers: {},
+      temperature: 0.2,
+      maxOutputTokens: 1200,
+      timeoutMs: 60000,
+      maxRetries: 2,
+    },
+  },
+};
 
 describe('enterprise policy', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -15,16 +32,43 @@ describe('enterprise policy', () => {
   });
 
   it('an organisation’s gateway replaces the engine, locks it, and keeps clinicians’ keys out', () => {
-    const { settings, locks } = applyPolicy(clinician, { Endpoint: 'https://llm-gateway.example.org/v1', Model: 'clinical-large', Headers: { 'X-Tenant': 'north' }, DatePolicy: 'safe-harbor', TokenBudget: 6000 });
-    expect(settings.backend).toMatchObject({ engine: 'model', model: { kind: 'compatible', baseURL: 'https://llm-gateway.example.org/v1', model: 'clinical-large', headers: { 'X-Tenant': 'north' } } });
+    const { settings, locks } = applyPolicy(clinician, {
+      Endpoint: 'https://llm-gateway.example.org/v1',
+      Model: 'clinical-large',
+      Headers: { 'X-Tenant': 'north' },
+      DatePolicy: 'safe-harbor',
+      TokenBudget: 6000,
+    });
+    expect(settings.backend).toMatchObject({
+      engine: 'model',
+      model: {
+        kind: 'compatible',
+        baseURL: 'https://llm-gateway.example.org/v1',
+        model: 'clinical-large',
+        headers: { 'X-Tenant': 'north' },
+      },
+    });
     expect(settings.backend.engine === 'model' && settings.backend.model.apiKey).toBeFalsy();
     expect([settings.datePolicy, settings.tokenBudget]).toEqual(['safe-harbor', 6000]);
     expect(locks).toEqual({ backend: true, apiKey: true, datePolicy: true, tokenBudget: true });
   });
 
   it('Azure OpenAI, with the clinician’s own key when allowed', () => {
-    const { settings, locks } = applyPolicy(clinician, { Endpoint: 'https://contoso.openai.azure.com', EndpointKind: 'azure', Model: 'gpt-4o', AzureApiVersion: '2024-10-21', AllowClinicianKey: true });
-    expect(settings.backend).toMatchObject({ engine: 'model', model: { kind: 'azure', azure: { endpoint: 'https://contoso.openai.azure.com', deployment: 'gpt-4o' }, apiKey: 'sk-mine' } });
+    const { settings, locks } = applyPolicy(clinician, {
+      Endpoint: 'https://contoso.openai.azure.com',
+      EndpointKind: 'azure',
+      Model: 'gpt-4o',
+      AzureApiVersion: '2024-10-21',
+      AllowClinicianKey: true,
+    });
+    expect(settings.backend).toMatchObject({
+      engine: 'model',
+      model: {
+        kind: 'azure',
+        azure: { endpoint: 'https://contoso.openai.azure.com', deployment: 'gpt-4o' },
+        apiKey: 'sk-mine',
+      },
+    });
     expect(locks).toMatchObject({ backend: true, apiKey: false });
   });
 

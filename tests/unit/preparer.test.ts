@@ -5,10 +5,23 @@ import { createPreparer } from '../../utils/pipeline/preparer';
 import { emptyRecord } from '../../utils/record/schema';
 
 function chart() {
-  const record = emptyRecord({ url: 'https://ehr.example.org/chart', title: 'Chart', capturedAt: '2025-06-01T10:00:00Z' });
-  record.patient = { ...record.patient, name: 'Ravi Desai', birthDate: '1970-02-03', identifiers: [{ type: 'MRN', value: '77123456' }] };
+  const record = emptyRecord({
+    url: 'https://ehr.example.org/chart',
+    title: 'Chart',
+    capturedAt: '2025-06-01T10:00:00Z',
+  });
+  record.patient = {
+    ...record.patient,
+    name: 'Ravi Desai',
+    birthDate: '1970-02-03',
+    identifiers: [{ type: 'MRN', value: '77123456' }],
+  };
   record.capture.patientIdentified = true;
-  record.notes.push({ id: 'note-1', text: 'Seen with his wife Anjali Desai on 05/02/2025 at Waltham clinic.', ref: 'r1' });
+  record.notes.push({
+    id: 'note-1',
+    text: 'Seen with his wife Anjali Desai on 05/02/2025 at Waltham clinic.',
+    ref: 'r1',
+  });
   return record;
 }
 const settings = { task: 'summary' as const, tokenBudget: 8000, datePolicy: 'safe-harbor' as const };
@@ -27,8 +40,18 @@ describe('preparing a send off the main thread', () => {
   });
 
   it('fails closed when the worker dies: every waiting preparation gets an error, never a payload', async () => {
-    type FakeWorker = { onmessage: unknown; onerror: ((event: { message: string }) => void) | null; postMessage: () => void; terminate: () => void };
-    const fake: FakeWorker = { onmessage: null, onerror: null, postMessage: () => queueMicrotask(() => fake.onerror?.({ message: 'out of memory' })), terminate: () => {} };
+    type FakeWorker = {
+      onmessage: unknown;
+      onerror: ((event: { message: string }) => void) | null;
+      postMessage: () => void;
+      terminate: () => void;
+    };
+    const fake: FakeWorker = {
+      onmessage: null,
+      onerror: null,
+      postMessage: () => queueMicrotask(() => fake.onerror?.({ message: 'out of memory' })),
+      terminate: () => {},
+    };
     const preparer = createPreparer(() => fake as unknown as Worker);
     const result = await preparer.prepare(chart(), settings);
     expect(result.ok).toBe(false);

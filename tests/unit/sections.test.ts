@@ -15,7 +15,9 @@ describe('section boundaries', () => {
       <div class="promo">Flu shots available at all sites this week</div>`);
     expect(record.allergies.map((a) => a.substance)).toEqual(['Penicillin']);
     // Not part of the allergy card — and not dropped either: kept as text outside any section.
-    expect(record.other.map((o) => [o.heading, o.text])).toEqual([['Text outside any section', 'Flu shots available at all sites this week']]);
+    expect(record.other.map((o) => [o.heading, o.text])).toEqual([
+      ['Text outside any section', 'Flu shots available at all sites this week'],
+    ]);
   });
 
   it('ends a notes section where its note containers end', async () => {
@@ -28,20 +30,26 @@ describe('section boundaries', () => {
   });
 
   it('keeps a flat document section running to the next heading', async () => {
-    const record = await capture(`<h2>Problems</h2><p>Hypertension (active)</p><p>Asthma (active)</p><h2>Medications</h2><p>Lisinopril 10 mg PO daily</p>`);
+    const record = await capture(
+      `<h2>Problems</h2><p>Hypertension (active)</p><p>Asthma (active)</p><h2>Medications</h2><p>Lisinopril 10 mg PO daily</p>`,
+    );
     expect(record.problems.map((p) => p.name)).toEqual(['Hypertension', 'Asthma']);
     expect(record.medications.map((m) => m.name)).toEqual(['Lisinopril']);
   });
 
   it('does not read page footers', async () => {
-    const record = await capture(`<h2>Medications</h2><ul><li>Metformin 500 mg PO BID</li></ul><footer><p>Aspirin 81 mg sponsored content © 2026</p></footer>`);
+    const record = await capture(
+      `<h2>Medications</h2><ul><li>Metformin 500 mg PO BID</li></ul><footer><p>Aspirin 81 mg sponsored content © 2026</p></footer>`,
+    );
     expect(record.medications.map((m) => m.name)).toEqual(['Metformin']);
   });
 });
 
 describe('bad pages', () => {
   it('stops a giant page at the element limit, says so, and keeps what it read', async () => {
-    const rows = Array.from({ length: 3000 }, (_, i) => `<div><span>Filler ${i}</span><div><b>x</b></div></div>`).join('');
+    const rows = Array.from({ length: 3000 }, (_, i) => `<div><span>Filler ${i}</span><div><b>x</b></div></div>`).join(
+      '',
+    );
     document.body.innerHTML = `<h2>Allergies</h2><ul><li>Penicillin — hives</li></ul><div>${rows}</div>`;
     const record = await captureRecord(document, { register: () => 'r', maxElements: 1000 });
     expect(record.allergies.map((a) => a.substance)).toEqual(['Penicillin']);
@@ -58,7 +66,9 @@ describe('bad pages', () => {
   });
 
   it('reads binary junk and other scripts as text, never as markup', async () => {
-    const record = await capture(`<h2>Notes</h2><p>\u0000\u0001\ufffd\ufffd ÿØÿà JFIF</p><p>Nguyễn Thị Lan — 患者 — مريض</p>`);
+    const record = await capture(
+      `<h2>Notes</h2><p>\u0000\u0001\ufffd\ufffd ÿØÿà JFIF</p><p>Nguyễn Thị Lan — 患者 — مريض</p>`,
+    );
     expect(record.notes).toHaveLength(1);
     expect(record.notes[0].text).toContain('Nguyễn Thị Lan — 患者 — مريض');
   });

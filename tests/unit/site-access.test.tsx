@@ -34,7 +34,9 @@ async function render(pageUrl: string, api: PermissionsApi) {
 
 describe('always-on site access', () => {
   it('asks for exactly the chart site, never all sites', () => {
-    expect(sitePattern('https://ehr.riverside.example:8443/chart/123?tab=labs')).toBe('https://ehr.riverside.example/*');
+    expect(sitePattern('https://ehr.riverside.example:8443/chart/123?tab=labs')).toBe(
+      'https://ehr.riverside.example/*',
+    );
     expect(sitePattern('chrome://extensions')).toBeUndefined();
     expect(sitePattern('not a url')).toBeUndefined();
   });

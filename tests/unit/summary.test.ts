@@ -20,14 +20,18 @@ describe('offline chart summary', () => {
     const output = runOffline('summary', record);
     const listed = output.sections.find((s) => s.heading === 'Medications')!.statements.length;
     expect(listed).toBe(4);
-    expect(output.sections[0].statements[0].text).toContain('4 current medications (one more listed as completed or stopped)');
+    expect(output.sections[0].statements[0].text).toContain(
+      '4 current medications (one more listed as completed or stopped)',
+    );
   });
 
   it('lists each result under one heading: a problem’s evidence is not repeated under Abnormal results', async () => {
     for (const index of [0, 1, 2]) {
       const output = runOffline('summary', await recordOf(index));
       const lists = output.sections.filter((s) => s.heading !== 'Synopsis');
-      const labIds = lists.flatMap((s) => [...new Set(s.statements.flatMap((st) => st.cites.filter((id) => id.startsWith('lab-'))))]);
+      const labIds = lists.flatMap((s) => [
+        ...new Set(s.statements.flatMap((st) => st.cites.filter((id) => id.startsWith('lab-')))),
+      ]);
       expect(labIds.length, `patient ${index}`).toBeGreaterThan(0);
       expect(new Set(labIds).size, `patient ${index}`).toBe(labIds.length);
     }
@@ -61,16 +65,23 @@ describe('offline chart summary', () => {
     const record = await recordOf(0);
     const output = runOffline('summary', record);
     const active = output.sections.find((s) => s.heading === 'Active problems')!;
-    expect(active.statements[0].text).toMatch(/^Type 2 diabetes mellitus with hyperglycemia \(since 2011\) — Hemoglobin A1c 8\.4 %/);
+    expect(active.statements[0].text).toMatch(
+      /^Type 2 diabetes mellitus with hyperglycemia \(since 2011\) — Hemoglobin A1c 8\.4 %/,
+    );
     expect(active.statements[0].text).toContain('previously 7.9 on 05/01/2026');
     expect(active.statements.map((s) => s.text).join()).not.toContain('Acute bronchitis');
-    expect(output.sections.find((s) => s.heading === 'Past problems')!.statements[0].text).toContain('Acute bronchitis');
+    expect(output.sections.find((s) => s.heading === 'Past problems')!.statements[0].text).toContain(
+      'Acute bronchitis',
+    );
     expect(output.sections.find((s) => s.heading === 'Not read')!.statements[0].text).toContain('Immunizations');
   });
 
   it('leaves completed medications out of the current list', async () => {
     const output = runOffline('summary', await recordOf(1));
-    const meds = output.sections.find((s) => s.heading === 'Medications')!.statements.map((s) => s.text).join('\n');
+    const meds = output.sections
+      .find((s) => s.heading === 'Medications')!
+      .statements.map((s) => s.text)
+      .join('\n');
     expect(meds).toContain('Omeprazole 20 mg PO daily');
     expect(meds).not.toContain('Prednisone');
   });

@@ -52,8 +52,10 @@ const recallOf = (rec: unknown, t: unknown, category = 'problems') => {
   const c = scoreRecord(rec, t).categories[category];
   return [c.matched, c.truthItems];
 };
-const labMatched = (lab: Item, t: Item) => scoreRecord(record({ labs: [item(lab)] }), truth({ labs: [t] })).values.labs.matched === 1;
-const vitalMatched = (vital: Item, t: Item) => scoreRecord(record({ vitals: [item(vital)] }), truth({ vitals: [t] })).values.vitals.matched === 1;
+const labMatched = (lab: Item, t: Item) =>
+  scoreRecord(record({ labs: [item(lab)] }), truth({ labs: [t] })).values.labs.matched === 1;
+const vitalMatched = (vital: Item, t: Item) =>
+  scoreRecord(record({ vitals: [item(vital)] }), truth({ vitals: [t] })).values.vitals.matched === 1;
 
 describe('normalisation', () => {
   it('drops accents, lower-cases, turns runs of punctuation into one space', () => {
@@ -64,7 +66,9 @@ describe('normalisation', () => {
 
   it('matches names across accents, case and punctuation', () => {
     const t = truth({ problems: [{ name: "Ménière's disease" }, { name: 'Diabetes mellitus, type 2' }] });
-    expect(recallOf(record({ problems: problems(["MENIERE'S DISEASE", 'diabetes mellitus type 2']) }), t)).toEqual([2, 2]);
+    expect(recallOf(record({ problems: problems(["MENIERE'S DISEASE", 'diabetes mellitus type 2']) }), t)).toEqual([
+      2, 2,
+    ]);
   });
 });
 
@@ -100,7 +104,9 @@ describe('name match', () => {
     expect(leafMatchesName(norm('persistent'), norm('Moderate persistent asthma'))).toBe(true);
 
     const t = truth({ medications: [{ name: 'Atenolol', display: 'Atenolol 25 MG Oral Tablet' }] });
-    const rec = record({ medications: [{ id: 'm1', ref: 'r1', text: 'Oral Tablet', name: 'Oral Tablet', status: 'active' }] });
+    const rec = record({
+      medications: [{ id: 'm1', ref: 'r1', text: 'Oral Tablet', name: 'Oral Tablet', status: 'active' }],
+    });
     const s = scoreRecord(rec, t);
     expect(s.categories.medications).toEqual({ truthItems: 1, matched: 0, recordItems: 1, precise: 0 });
   });
@@ -109,7 +115,17 @@ describe('name match', () => {
     const t = truth({ vitals: [{ name: 'Blood Pressure', value: '132/88', aliases: ['BP'] }] });
     expect(recallOf(record({ vitals: [item({ name: 'BP', value: '132/88' })] }), t, 'vitals')).toEqual([1, 1]);
     const meds = truth({ medications: [{ name: 'Proventil', display: 'Proventil 0.09 MG/ACTUAT inhalant solution' }] });
-    const rec = record({ medications: [{ id: 'm1', ref: 'r1', text: 'PROVENTIL 0.09 MG/ACTUAT INHALANT SOLUTION', name: 'inhaler', details: { brand: ['Proventil HFA'] } }] });
+    const rec = record({
+      medications: [
+        {
+          id: 'm1',
+          ref: 'r1',
+          text: 'PROVENTIL 0.09 MG/ACTUAT INHALANT SOLUTION',
+          name: 'inhaler',
+          details: { brand: ['Proventil HFA'] },
+        },
+      ],
+    });
     expect(recallOf(rec, meds, 'medications')).toEqual([1, 1]);
   });
 
@@ -170,30 +186,62 @@ describe('value match', () => {
     expect(labMatched({ test: 'Urea nitrogen, Serum', value: 'PENDING' }, t)).toBe(true);
     expect(labMatched({ test: 'Urea nitrogen', value: 'result pending review' }, t)).toBe(true);
     expect(labMatched({ test: 'Urea nitrogen', value: 'Pendingx' }, t)).toBe(false);
-    expect(labMatched({ test: 'HIV 1+2 Ab', value: 'Nonreactive' }, { name: 'HIV 1+2 Ab', value: 'REACTIVE' })).toBe(false);
+    expect(labMatched({ test: 'HIV 1+2 Ab', value: 'Nonreactive' }, { name: 'HIV 1+2 Ab', value: 'REACTIVE' })).toBe(
+      false,
+    );
     expect(labMatched({ test: 'HIV 1+2 Ab', value: 'Reactive' }, { name: 'HIV 1+2 Ab', value: 'REACTIVE' })).toBe(true);
   });
 
   it('does not read numbers from the name, dates, ranges, flags or ids', () => {
-    expect(labMatched({ test: 'Hemoglobin A1c', value: '7.5', unit: '%' }, { name: 'Hemoglobin A1c', value: '1 %' })).toBe(false);
+    expect(
+      labMatched({ test: 'Hemoglobin A1c', value: '7.5', unit: '%' }, { name: 'Hemoglobin A1c', value: '1 %' }),
+    ).toBe(false);
     // (`text` here is only the name: the keys are what is tested)
-    expect(labMatched({ text: 'Potassium', test: 'Potassium', value: 'see note', range: '3.5-5.1' }, { name: 'Potassium', value: '5.1' })).toBe(false);
-    expect(labMatched({ text: 'Potassium', test: 'Potassium', value: 'see note', time: '2025-06-05' }, { name: 'Potassium', value: '6' })).toBe(false);
-    expect(labMatched({ text: 'Potassium', test: 'Potassium', value: 'see note', flag: '2' }, { name: 'Potassium', value: '2' })).toBe(false);
-    expect(labMatched({ text: 'Potassium', test: 'Potassium', value: 'see note', referenceInterval: { low: '3.5', high: '5.1' } }, { name: 'Potassium', value: '3.5' })).toBe(false);
+    expect(
+      labMatched(
+        { text: 'Potassium', test: 'Potassium', value: 'see note', range: '3.5-5.1' },
+        { name: 'Potassium', value: '5.1' },
+      ),
+    ).toBe(false);
+    expect(
+      labMatched(
+        { text: 'Potassium', test: 'Potassium', value: 'see note', time: '2025-06-05' },
+        { name: 'Potassium', value: '6' },
+      ),
+    ).toBe(false);
+    expect(
+      labMatched(
+        { text: 'Potassium', test: 'Potassium', value: 'see note', flag: '2' },
+        { name: 'Potassium', value: '2' },
+      ),
+    ).toBe(false);
+    expect(
+      labMatched(
+        { text: 'Potassium', test: 'Potassium', value: 'see note', referenceInterval: { low: '3.5', high: '5.1' } },
+        { name: 'Potassium', value: '3.5' },
+      ),
+    ).toBe(false);
     // a date inside a leaf (the whole visible line) gives no number either
-    expect(labMatched({ text: 'Potassium see note 06/03/2025', test: 'Potassium' }, { name: 'Potassium', value: '6' })).toBe(false);
-    expect(labMatched({ text: 'Potassium 6 mmol/L 06/03/2025', test: 'Potassium' }, { name: 'Potassium', value: '6' })).toBe(true);
+    expect(
+      labMatched({ text: 'Potassium see note 06/03/2025', test: 'Potassium' }, { name: 'Potassium', value: '6' }),
+    ).toBe(false);
+    expect(
+      labMatched({ text: 'Potassium 6 mmol/L 06/03/2025', test: 'Potassium' }, { name: 'Potassium', value: '6' }),
+    ).toBe(true);
     const rec = record({ labs: [{ id: '7', ref: '7', text: 'Potassium see note', test: 'Potassium' }] });
     expect(scoreRecord(rec, truth({ labs: [{ name: 'Potassium', value: '7' }] })).values.labs.matched).toBe(0);
   });
 
   it('counts (name, value) pairs: two weights are two pairs but one truth item', () => {
-    const t = truth({ vitals: [
-      { name: 'Weight', value: '86 kg', aliases: ['Wt'] },
-      { name: 'Weight', value: '88 kg', aliases: ['Wt'] },
-    ] });
-    const rec = record({ vitals: [item({ name: 'Weight', value: '86', unit: 'kg' }), item({ name: 'Wt', value: '88', unit: 'kg' })] });
+    const t = truth({
+      vitals: [
+        { name: 'Weight', value: '86 kg', aliases: ['Wt'] },
+        { name: 'Weight', value: '88 kg', aliases: ['Wt'] },
+      ],
+    });
+    const rec = record({
+      vitals: [item({ name: 'Weight', value: '86', unit: 'kg' }), item({ name: 'Wt', value: '88', unit: 'kg' })],
+    });
     const s = scoreRecord(rec, t);
     expect(s.categories.vitals).toEqual({ truthItems: 1, matched: 1, recordItems: 2, precise: 2 });
     expect(s.values.vitals).toEqual({ pairs: 2, matched: 2 });
@@ -204,7 +252,9 @@ describe('value match', () => {
 
 describe('one-to-one matching', () => {
   it('does not let one record item satisfy two truth items', () => {
-    const t = truth({ problems: [{ name: 'Diabetes mellitus type 2' }, { name: 'Diabetes mellitus type 2 with nephropathy' }] });
+    const t = truth({
+      problems: [{ name: 'Diabetes mellitus type 2' }, { name: 'Diabetes mellitus type 2 with nephropathy' }],
+    });
     expect(recallOf(record({ problems: problems(['Diabetes mellitus type 2 with nephropathy']) }), t)).toEqual([1, 2]);
   });
 
@@ -215,7 +265,12 @@ describe('one-to-one matching', () => {
   });
 
   it('does the same for values', () => {
-    const t = truth({ labs: [{ name: 'Glucose', value: '98 mg/dL' }, { name: 'Glucose, fasting', value: '98 mg/dL' }] });
+    const t = truth({
+      labs: [
+        { name: 'Glucose', value: '98 mg/dL' },
+        { name: 'Glucose, fasting', value: '98 mg/dL' },
+      ],
+    });
     const s = scoreRecord(record({ labs: [item({ test: 'Glucose, fasting', value: '98' })] }), t);
     expect(s.values.labs).toEqual({ pairs: 2, matched: 1 });
   });
@@ -227,7 +282,13 @@ describe('precision', () => {
       medications: [{ name: 'Atenolol', display: 'Atenolol 25 MG Oral Tablet' }],
       optional: { medications: [{ name: 'Heparin', display: 'Heparin 0.25 ml pre-filled syringe', note: 'planned' }] },
     });
-    const rec = record({ medications: [item({ name: 'Atenolol 25 MG Oral Tablet' }), item({ name: 'Heparin 0.25 ml' }), item({ name: 'Recent Labs' })] });
+    const rec = record({
+      medications: [
+        item({ name: 'Atenolol 25 MG Oral Tablet' }),
+        item({ name: 'Heparin 0.25 ml' }),
+        item({ name: 'Recent Labs' }),
+      ],
+    });
     const s = scoreRecord(rec, t);
     expect(s.categories.medications).toEqual({ truthItems: 1, matched: 1, recordItems: 3, precise: 2 });
     expect(s.misses).toContainEqual({ category: 'medications', kind: 'extra', text: 'Recent Labs' });
@@ -241,7 +302,12 @@ describe('precision', () => {
   });
 
   it('lists missed truth items, and value misses where the name was captured', () => {
-    const t = truth({ labs: [{ name: 'Sodium', value: '134 mmol/L' }, { name: 'Potassium', value: '6.1 mmol/L' }] });
+    const t = truth({
+      labs: [
+        { name: 'Sodium', value: '134 mmol/L' },
+        { name: 'Potassium', value: '6.1 mmol/L' },
+      ],
+    });
     const s = scoreRecord(record({ labs: [item({ test: 'Sodium', value: '140' })] }), t);
     expect(s.misses).toContainEqual({ category: 'labs', kind: 'missed', text: 'Potassium' });
     expect(s.misses.filter((m) => m.kind === 'value')).toHaveLength(1);
@@ -281,18 +347,52 @@ describe('record shape', () => {
   });
 
   it('scores an empty record as nothing found', () => {
-    const t = truth({ problems: [{ name: 'Angina' }] }, { given: 'Eve', family: 'Betterhalf', birthDate: '1975-05-01', sex: 'female', identifiers: [{ type: 'SSN', value: '444222222' }] });
+    const t = truth(
+      { problems: [{ name: 'Angina' }] },
+      {
+        given: 'Eve',
+        family: 'Betterhalf',
+        birthDate: '1975-05-01',
+        sex: 'female',
+        identifiers: [{ type: 'SSN', value: '444222222' }],
+      },
+    );
     const s = scoreRecord({}, t);
     expect(s.categories.problems).toEqual({ truthItems: 1, matched: 0, recordItems: 0, precise: 0 });
-    expect(s.patient).toMatchObject({ given: false, family: false, birthDate: false, sex: false, identifiers: { found: 0, shown: 1 } });
+    expect(s.patient).toMatchObject({
+      given: false,
+      family: false,
+      birthDate: false,
+      sex: false,
+      identifiers: { found: 0, shown: 1 },
+    });
   });
 });
 
 describe('patient', () => {
-  const eve = { name: 'Eve BETTERHALF', given: 'Eve', family: 'BETTERHALF', birthDate: '1975-05-01', sex: 'female', identifiers: [{ type: 'SSN', value: '444222222' }] };
+  const eve = {
+    name: 'Eve BETTERHALF',
+    given: 'Eve',
+    family: 'BETTERHALF',
+    birthDate: '1975-05-01',
+    sex: 'female',
+    identifiers: [{ type: 'SSN', value: '444222222' }],
+  };
 
   it('finds the birth date in several formats', () => {
-    for (const shown of ['1975-05-01', '1975-05-01T00:00:00Z', '19750501', '5/1/1975', '05/01/1975', 'May 1, 1975', 'May 1st, 1975', 'May 01 1975', '01-May-1975', '1 May 1975', 'DOB: 05/01/1975 (50 y)']) {
+    for (const shown of [
+      '1975-05-01',
+      '1975-05-01T00:00:00Z',
+      '19750501',
+      '5/1/1975',
+      '05/01/1975',
+      'May 1, 1975',
+      'May 1st, 1975',
+      'May 01 1975',
+      '01-May-1975',
+      '1 May 1975',
+      'DOB: 05/01/1975 (50 y)',
+    ]) {
       expect(datesIn(shown).has('1975-05-01'), shown).toBe(true);
       expect(scorePatient({ birthDate: shown }, eve).birthDate, shown).toBe(true);
     }
@@ -310,8 +410,14 @@ describe('patient', () => {
   it('finds given and family names as words', () => {
     expect(scorePatient({ name: 'BETTERHALF, Eve' }, eve)).toMatchObject({ given: true, family: true });
     expect(scorePatient({ name: 'Evelyn Betterhalfer' }, eve)).toMatchObject({ given: false, family: false });
-    expect(scorePatient({ name: 'Adam Everyman', contact: { name: 'Eve Betterhalf' } }, eve)).toMatchObject({ given: false, family: false });
-    expect(scorePatient({ name: 'José Ordóñez' }, { given: 'Jose', family: 'Ordonez' })).toMatchObject({ given: true, family: true });
+    expect(scorePatient({ name: 'Adam Everyman', contact: { name: 'Eve Betterhalf' } }, eve)).toMatchObject({
+      given: false,
+      family: false,
+    });
+    expect(scorePatient({ name: 'José Ordóñez' }, { given: 'Jose', family: 'Ordonez' })).toMatchObject({
+      given: true,
+      family: true,
+    });
   });
 
   it('reads sex under a sex/gender key only', () => {
@@ -328,7 +434,12 @@ describe('patient', () => {
     expect(identifierIn('SSN: 444-22-2222', '444222222')).toBe(true);
     expect(identifierIn('x37906023x', 'X37906023X')).toBe(true);
     expect(identifierIn('1444-22-2222', '444222222')).toBe(false);
-    const ids = { identifiers: [{ type: 'SSN', value: '444-22-2222' }, { type: 'MRN', value: '123' }] };
+    const ids = {
+      identifiers: [
+        { type: 'SSN', value: '444-22-2222' },
+        { type: 'MRN', value: '123' },
+      ],
+    };
     const s = scorePatient({ identifiers: [{ type: 'SSN', value: '444222222' }], phones: ['555-123-4567'] }, ids);
     expect(s.identifiers).toEqual({ found: 1, shown: 2 });
     expect(s.missedIdentifiers).toEqual(['MRN 123']);
@@ -344,8 +455,16 @@ describe('patient', () => {
 
 describe('problem status', () => {
   it('is reported for matched problems that show one, apart from recall', () => {
-    const t = truth({ problems: [{ name: 'Angina', status: 'active' }, { name: 'Pneumonia', status: 'resolved' }, { name: 'Gout' }] });
-    const rec = record({ problems: [item({ name: 'Angina', status: 'Active' }), item({ name: 'Pneumonia', status: 'active' }), item({ name: 'Gout' })] });
+    const t = truth({
+      problems: [{ name: 'Angina', status: 'active' }, { name: 'Pneumonia', status: 'resolved' }, { name: 'Gout' }],
+    });
+    const rec = record({
+      problems: [
+        item({ name: 'Angina', status: 'Active' }),
+        item({ name: 'Pneumonia', status: 'active' }),
+        item({ name: 'Gout' }),
+      ],
+    });
     const s = scoreRecord(rec, t);
     expect(s.problemStatus).toEqual({ shown: 2, agreed: 1 });
     expect(s.categories.problems.matched).toBe(3);
@@ -355,8 +474,14 @@ describe('problem status', () => {
 describe('aggregation', () => {
   it('sums pages overall and per family, with the overall recall the mean of categories that have truth', () => {
     const a = scoreRecord(
-      record({ problems: problems(['Angina', 'Something else']), labs: [item({ test: 'Sodium', value: '140' })] }, { name: 'Eve Betterhalf' }),
-      truth({ problems: [{ name: 'Angina' }, { name: 'Gout' }], labs: [{ name: 'Sodium', value: '140 mmol/L' }] }, { given: 'Eve', family: 'Betterhalf' }),
+      record(
+        { problems: problems(['Angina', 'Something else']), labs: [item({ test: 'Sodium', value: '140' })] },
+        { name: 'Eve Betterhalf' },
+      ),
+      truth(
+        { problems: [{ name: 'Angina' }, { name: 'Gout' }], labs: [{ name: 'Sodium', value: '140 mmol/L' }] },
+        { given: 'Eve', family: 'Betterhalf' },
+      ),
     );
     const b = scoreRecord(
       record({ problems: problems(['Asthma']) }, { name: 'Adam' }),
@@ -364,9 +489,20 @@ describe('aggregation', () => {
     );
     expect(a.overallRecall).toBe((0.5 + 1) / 2);
     expect(b.overallRecall).toBe(0.5);
-    const agg = aggregateScores([{ page: 'a.html', family: 'one', score: a }, { page: 'b.html', family: 'two', score: b }, { page: 'c.html', family: 'two', score: b }]);
+    const agg = aggregateScores([
+      { page: 'a.html', family: 'one', score: a },
+      { page: 'b.html', family: 'two', score: b },
+      { page: 'c.html', family: 'two', score: b },
+    ]);
     expect(agg.overall.pages).toBe(3);
-    expect(agg.overall.categories.problems).toMatchObject({ truthItems: 6, matched: 3, recordItems: 4, precise: 3, recall: 0.5, precision: 0.75 });
+    expect(agg.overall.categories.problems).toMatchObject({
+      truthItems: 6,
+      matched: 3,
+      recordItems: 4,
+      precise: 3,
+      recall: 0.5,
+      precision: 0.75,
+    });
     expect(agg.overall.categories.labs).toMatchObject({ truthItems: 1, matched: 1, recall: 1, precision: 1 });
     expect(agg.overall.categories.vitals).toMatchObject({ truthItems: 0, recall: null, precision: null });
     expect(agg.overall.values.labs).toEqual({ pairs: 1, matched: 1, recall: 1 });

@@ -22,7 +22,8 @@ async function recordOf(index: number): Promise<PatientRecord> {
   return captureRecord(document, { register: () => `r${++n}` });
 }
 
-const statements = (output: TaskOutput) => output.sections.flatMap((s, si) => s.statements.map((st, i) => ({ key: `${si}.${i}`, text: st.text })));
+const statements = (output: TaskOutput) =>
+  output.sections.flatMap((s, si) => s.statements.map((st, i) => ({ key: `${si}.${i}`, text: st.text })));
 
 describe('verification on model outputs', () => {
   it('flags every planted error and at most 5% of faithful statements', async () => {
@@ -45,7 +46,9 @@ describe('verification on model outputs', () => {
       const base = faithful.find((f) => f.id === plant.base)!;
       const json = JSON.stringify(base.answer);
       expect(json, plant.id).toContain(JSON.stringify(plant.find).slice(1, -1));
-      const answer = JSON.parse(json.replace(JSON.stringify(plant.find).slice(1, -1), JSON.stringify(plant.replace).slice(1, -1)));
+      const answer = JSON.parse(
+        json.replace(JSON.stringify(plant.find).slice(1, -1), JSON.stringify(plant.replace).slice(1, -1)),
+      );
       const output = outputFromModelAnswer(base.task, answer);
       const changed = statements(output).find((s) => s.text.includes(plant.replace))!;
       const result = verifyOutput(output, records[base.patient]);

@@ -17,7 +17,11 @@ import { loadPage } from './load-page';
 
 type Plant = (output: TaskOutput, record: PatientRecord) => { output: TaskOutput; planted: string } | undefined;
 
-function editStatement(output: TaskOutput, heading: string, edit: (text: string) => string | undefined): TaskOutput | undefined {
+function editStatement(
+  output: TaskOutput,
+  heading: string,
+  edit: (text: string) => string | undefined,
+): TaskOutput | undefined {
   const copy: TaskOutput = structuredClone(output);
   for (const section of copy.sections) {
     if (section.heading !== heading) continue;
@@ -34,22 +38,32 @@ function editStatement(output: TaskOutput, heading: string, edit: (text: string)
 
 const PLANTS: Record<string, Plant> = {
   'wrong dose': (output) => {
-    const changed = editStatement(output, 'Medications', (t) => (/\b(\d+) (mg|mcg)\b/.test(t) ? t.replace(/\b(\d+) (mg|mcg)\b/, (_, n, u) => `${Number(n) * 2 + 5} ${u}`) : undefined));
+    const changed = editStatement(output, 'Medications', (t) =>
+      /\b(\d+) (mg|mcg)\b/.test(t)
+        ? t.replace(/\b(\d+) (mg|mcg)\b/, (_, n, u) => `${Number(n) * 2 + 5} ${u}`)
+        : undefined,
+    );
     return changed && { output: changed, planted: 'number' };
   },
   'wrong lab value': (output) => {
-    const changed = editStatement(output, 'Abnormal results', (t) => t.replace(/^(\D+?)(\d+(?:\.\d+)?)/, (_, name, n) => `${name}${(Number(n) * 3 + 1.3).toFixed(1)}`));
+    const changed = editStatement(output, 'Abnormal results', (t) =>
+      t.replace(/^(\D+?)(\d+(?:\.\d+)?)/, (_, name, n) => `${name}${(Number(n) * 3 + 1.3).toFixed(1)}`),
+    );
     return changed && { output: changed, planted: 'number' };
   },
   'drug not taken': (output) => {
     const copy = structuredClone(output);
-    copy.sections.find((s) => s.heading === 'Medications')!.statements.push({ text: 'Warfarin daily, per INR', cites: [] });
+    copy.sections
+      .find((s) => s.heading === 'Medications')!
+      .statements.push({ text: 'Warfarin daily, per INR', cites: [] });
     return { output: copy, planted: 'drug' };
   },
   'contradicted allergy': (output, record) => {
     const copy = structuredClone(output);
     const allergies = copy.sections.find((s) => s.heading === 'Allergies')!;
-    allergies.statements = [{ text: record.allergies.length ? 'No known drug allergies.' : 'Allergic to penicillin (hives).', cites: [] }];
+    allergies.statements = [
+      { text: record.allergies.length ? 'No known drug allergies.' : 'Allergic to penicillin (hives).', cites: [] },
+    ];
     return { output: copy, planted: 'allergy' };
   },
   'wrong patient detail': (output) => {
@@ -100,23 +114,44 @@ describe('verification', () => {
     expect(missed, missed.join('\n')).toEqual([]);
     expect(caught).toBe(30);
     expect(falsePositives / faithful).toBeLessThanOrEqual(0.05);
-    console.log(`verification: ${caught}/${planted} planted errors flagged; ${falsePositives}/${faithful} faithful statements flagged (${((100 * falsePositives) / faithful).toFixed(1)}%)`);
+    console.log(
+      `verification: ${caught}/${planted} planted errors flagged; ${falsePositives}/${faithful} faithful statements flagged (${((100 * falsePositives) / faithful).toFixed(1)}%)`,
+    );
   });
 
   it('says which words are unsupported and why', () => {
     const record = {
       ...({} as PatientRecord),
       patient: { age: '68', sex: 'Female', identifiers: [], phones: [], emails: [] },
-      problems: [], medications: [{ id: 'med-1', text: 'Metformin 1000 mg PO twice daily', ref: 'r1', name: 'Metformin', dose: '1000 mg' }],
+      problems: [],
+      medications: [
+        { id: 'med-1', text: 'Metformin 1000 mg PO twice daily', ref: 'r1', name: 'Metformin', dose: '1000 mg' },
+      ],
       allergies: [{ id: 'alg-1', text: 'Penicillin — Hives', ref: 'r2', substance: 'Penicillin' }],
-      vitals: [], labs: [], immunizations: [], procedures: [], notes: [], messages: [], other: [],
+      vitals: [],
+      labs: [],
+      immunizations: [],
+      procedures: [],
+      notes: [],
+      messages: [],
+      other: [],
     } as PatientRecord;
     const result = verifyOutput(
-      { task: 'summary', engine: 'model', title: 't', sections: [{ heading: 'H', statements: [
-        { text: 'Metformin 500 mg twice daily', cites: ['med-1'] },
-        { text: 'Start lisinopril', cites: ['med-9'] },
-        { text: 'A 72-year-old man with no known allergies.', cites: [] },
-      ] }] },
+      {
+        task: 'summary',
+        engine: 'model',
+        title: 't',
+        sections: [
+          {
+            heading: 'H',
+            statements: [
+              { text: 'Metformin 500 mg twice daily', cites: ['med-1'] },
+              { text: 'Start lisinopril', cites: ['med-9'] },
+              { text: 'A 72-year-old man with no known allergies.', cites: [] },
+            ],
+          },
+        ],
+      },
       record,
     );
     expect(result.unsupported.map((f) => [f.kind, f.value])).toEqual([

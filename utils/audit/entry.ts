@@ -7,7 +7,10 @@ import { TaskSchema } from '../draft/schema';
 
 export const AuditEntrySchema = z.object({
   /** Stable and random: the AuditEvent's id on the organisation's server, so a resend never duplicates. */
-  id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/)
+    .optional(),
   time: z.string(),
   /** The EHR's origin (scheme, host, port): never the path, which can carry a patient id. */
   origin: z.string(),
@@ -40,7 +43,6 @@ export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
-
 
 /** The audit queue: one storage.local key per entry waiting for the organisation's server (forward.ts). */
 export const QUEUE_PREFIX = 'auditq:';

@@ -151,15 +151,17 @@ export function toAuditEvent(entry: AuditEntry & { id: string }, source: AuditSo
         requestor: true,
       },
       ...(entry.engine === 'model' && entry.endpoint
-        ? [{
-            type: { coding: [{ system: DCM, code: '110152', display: 'Destination Role ID' }] },
-            who: {
-              identifier: { system: 'urn:ietf:rfc:3986', value: `https://${entry.endpoint}` },
-              display: entry.model,
+        ? [
+            {
+              type: { coding: [{ system: DCM, code: '110152', display: 'Destination Role ID' }] },
+              who: {
+                identifier: { system: 'urn:ietf:rfc:3986', value: `https://${entry.endpoint}` },
+                display: entry.model,
+              },
+              requestor: false,
+              network: { address: entry.endpoint, type: '1' as const },
             },
-            requestor: false,
-            network: { address: entry.endpoint, type: '1' as const },
-          }]
+          ]
         : []),
     ],
     source: {

@@ -37,16 +37,39 @@ export async function appendAudit(entry: AuditEntry): Promise<void> {
  */
 export async function clearAudit(): Promise<Result<void>> {
   if ((await enforcedPolicy())?.AuditEndpoint) {
-    return fail('audit-managed', 'Your organization keeps this audit log; it cannot be cleared here.', 'AuditEndpoint policy set');
+    return fail(
+      'audit-managed',
+      'Your organization keeps this audit log; it cannot be cleared here.',
+      'AuditEndpoint policy set',
+    );
   }
   await browser.storage.local.remove(KEY);
   return ok(undefined);
 }
 
-const COLUMNS = ['time', 'origin', 'task', 'engine', 'model', 'endpoint', 'outcome', 'errorCode', 'tokens', 'payloadSha256', 'counts'] as const;
+const COLUMNS = [
+  'time',
+  'origin',
+  'task',
+  'engine',
+  'model',
+  'endpoint',
+  'outcome',
+  'errorCode',
+  'tokens',
+  'payloadSha256',
+  'counts',
+] as const;
 
 function cell(value: unknown): string {
-  const text = value === undefined ? '' : typeof value === 'object' ? Object.entries(value as Record<string, number>).map(([k, n]) => `${k}=${n}`).join(' ') : String(value);
+  const text =
+    value === undefined
+      ? ''
+      : typeof value === 'object'
+        ? Object.entries(value as Record<string, number>)
+            .map(([k, n]) => `${k}=${n}`)
+            .join(' ')
+        : String(value);
   // Quoted when needed (RFC 4180); a leading = + - @ is defused so a spreadsheet never runs it as a formula.
   const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
   return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -64,7 +64,9 @@ export function createPageAgent(doc: Document, host: PageAgentHost): PageAgent {
     observer?.disconnect();
     if (!banner || !doc.body) return;
     observer = new MutationObserver((mutations) => {
-      const touched = !banner.isConnected || mutations.some((m) => banner.contains(m.target) || [...m.removedNodes].some((n) => n.contains(banner)));
+      const touched =
+        !banner.isConnected ||
+        mutations.some((m) => banner.contains(m.target) || [...m.removedNodes].some((n) => n.contains(banner)));
       if (!touched) return;
       clearTimeout(recheck);
       recheck = setTimeout(() => void recheckPatient(), RECHECK_DELAY_MS);
@@ -74,7 +76,10 @@ export function createPageAgent(doc: Document, host: PageAgentHost): PageAgent {
   const recheckPatient = async () => {
     if (torn || !lastRead) return;
     const { identity } = await currentIdentity(doc, documentId);
-    if (comparePatients(lastRead.patient, identity.patient) !== 'same' && identity.patient.key !== lastRead.patient.key) {
+    if (
+      comparePatients(lastRead.patient, identity.patient) !== 'same' &&
+      identity.patient.key !== lastRead.patient.key
+    ) {
       host.notify({ type: 'page:changed', reason: 'patient', documentId });
     }
   };
@@ -82,7 +87,10 @@ export function createPageAgent(doc: Document, host: PageAgentHost): PageAgent {
     if (!torn && lastRead) host.notify({ type: 'page:changed', reason: 'location', documentId });
   });
 
-  const refuseWrite = async (expected: PageIdentity, options: { confirmedUnknown?: boolean; needsSameDocument?: boolean }) => {
+  const refuseWrite = async (
+    expected: PageIdentity,
+    options: { confirmedUnknown?: boolean; needsSameDocument?: boolean },
+  ) => {
     const now = await currentIdentity(doc, documentId);
     const check = checkWrite(expected, now.identity, options);
     switch (check.verdict) {
@@ -95,9 +103,16 @@ export function createPageAgent(doc: Document, host: PageAgentHost): PageAgent {
           `expected patient key ${expected.patient.key}, page shows ${now.identity.patient.key}`,
         );
       case 'page-changed':
-        return fail('page-changed', 'This page has changed since Chartside read it. Read the page again to see where this came from.', `document ${expected.documentId} is now ${documentId}`);
+        return fail(
+          'page-changed',
+          'This page has changed since Chartside read it. Read the page again to see where this came from.',
+          `document ${expected.documentId} is now ${documentId}`,
+        );
       case 'unconfirmed':
-        return fail('patient-unconfirmed', 'This page does not show whose chart it is. Confirm the patient before inserting.');
+        return fail(
+          'patient-unconfirmed',
+          'This page does not show whose chart it is. Confirm the patient before inserting.',
+        );
     }
   };
 
@@ -107,31 +122,56 @@ export function createPageAgent(doc: Document, host: PageAgentHost): PageAgent {
       const selection = doc.getSelection();
       const selected = selection && !selection.isCollapsed ? selection.toString().replace(/\s+/g, ' ').trim() : '';
       const characters = selected.length;
-      return ok({ hasSelection: characters > 0, characters, ...(characters && characters <= MAX_SELECTED_TEXT ? { text: selected } : {}) });
+      return ok({
+        hasSelection: characters > 0,
+        characters,
+        ...(characters && characters <= MAX_SELECTED_TEXT ? { text: selected } : {}),
+      });
     },
     'page:identity': async () => {
-      if (!doc.body) return fail('no-content', 'This page has no content Chartside can read yet. Wait for it to load, then try again.');
+      if (!doc.body)
+        return fail(
+          'no-content',
+          'This page has no content Chartside can read yet. Wait for it to load, then try again.',
+        );
       return ok(await currentIdentity(doc, documentId));
     },
     'page:capture': async ({ selectionOnly }) => {
-      if (!doc.body) return fail('no-content', 'This page has no content Chartside can read yet. Wait for it to load, then try again.');
+      if (!doc.body)
+        return fail(
+          'no-content',
+          'This page has no content Chartside can read yet. Wait for it to load, then try again.',
+        );
       try {
         const record = await captureRecord(doc, { selectionOnly, documentId, register: (el) => refs.register(el) });
         // Validate here, at the boundary, so a capture bug shows up as a clear error, not a broken panel.
         const checked = PatientRecordSchema.safeParse(record);
-        if (!checked.success) return fail('capture-invalid', 'Chartside could not make sense of this page.', checked.error.message.slice(0, 500));
+        if (!checked.success)
+          return fail(
+            'capture-invalid',
+            'Chartside could not make sense of this page.',
+            checked.error.message.slice(0, 500),
+          );
         lastRead = checked.data.source.identity;
         watchBanner(checked.data.patient.ref ? refs.resolve(checked.data.patient.ref) : undefined);
         return ok(checked.data);
       } catch (error) {
-        return fail('capture-failed', 'Chartside could not read this page. Reload it and try again.', describeUnknownError(error));
+        return fail(
+          'capture-failed',
+          'Chartside could not read this page. Reload it and try again.',
+          describeUnknownError(error),
+        );
       }
     },
     'page:insert': async ({ text, expected, confirmedUnknown }) => {
       const refused = await refuseWrite(expected, { confirmedUnknown });
       if (refused) return refused;
       const field = focus.field();
-      if (!field) return fail('no-field', 'Click into the text field on the page where the draft should go (for example the reply box), then press “Insert into page” again.');
+      if (!field)
+        return fail(
+          'no-field',
+          'Click into the text field on the page where the draft should go (for example the reply box), then press “Insert into page” again.',
+        );
       return ok({ field: insertText(field, text) });
     },
     'page:highlight': async ({ ref, expected }) => {

@@ -5,8 +5,10 @@
  */
 import { classifyLabel, type BannerField } from './classify';
 
-export const NOT_A_NAME = /\b(health|portal|clinic|hospital|medical|center|centre|chart|dashboard|welcome|record|summary|system|care|patient|document|view)\b/i;
-export const NAME_LIKE = /^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[\p{Lu}][\p{L}'’.-]*(?:(?:,\s*|\s+)[\p{Lu}][\p{L}'’.-]*){1,4}$/u;
+export const NOT_A_NAME =
+  /\b(health|portal|clinic|hospital|medical|center|centre|chart|dashboard|welcome|record|summary|system|care|patient|document|view)\b/i;
+export const NAME_LIKE =
+  /^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[\p{Lu}][\p{L}'’.-]*(?:(?:,\s*|\s+)[\p{Lu}][\p{L}'’.-]*){1,4}$/u;
 
 /**
  * Splits a banner value that carries more labelled fields ("Eve BETTERHALF Date of Birth: May 1,
@@ -27,12 +29,17 @@ export function splitInlineLabels(value: string): { head: string; fields: Array<
     // A label Chartside has no field for ("Loc:", "Code Status:") still ends the value before it.
     if (!cut) {
       const other = before.match(/(?:^|\s)((?:[A-Z][A-Za-z.]*\s)?[A-Z][A-Za-z.]*)$/)?.[1];
-      if (other && !QUALIFIER.test(other)) cut = { start: before.length - other.length, end: colon.index! + colon[0].length };
+      if (other && !QUALIFIER.test(other))
+        cut = { start: before.length - other.length, end: colon.index! + colon[0].length };
     }
     if (cut) cuts.push(cut);
   }
   if (!cuts.length) return { head: value, fields: [] };
-  const fields = cuts.flatMap((cut, i) => (cut.field ? [[cut.field, value.slice(cut.end, cuts[i + 1]?.start ?? value.length).trim()] as [BannerField, string]] : []));
+  const fields = cuts.flatMap((cut, i) =>
+    cut.field
+      ? [[cut.field, value.slice(cut.end, cuts[i + 1]?.start ?? value.length).trim()] as [BannerField, string]]
+      : [],
+  );
   return { head: value.slice(0, cuts[0].start).trim(), fields: fields.filter(([, v]) => v) };
 }
 
@@ -43,7 +50,9 @@ export function splitInlineLabels(value: string): { head: string; fields: Array<
 export function unlabelledBannerParts(parts: string[]): Array<[BannerField, string]> {
   const found: Array<[BannerField, string]> = [];
   for (const part of parts) {
-    const ageSex = part.match(/^(?:(♀|♂)\s*)?(\d{1,3})\s*(?:y|yo|yrs?|years?)(?: old)?\s*[·,/]?\s*(male|female|[MF])?$/i);
+    const ageSex = part.match(
+      /^(?:(♀|♂)\s*)?(\d{1,3})\s*(?:y|yo|yrs?|years?)(?: old)?\s*[·,/]?\s*(male|female|[MF])?$/i,
+    );
     if (ageSex) {
       found.push(['age', ageSex[2]]);
       const sex = ageSex[3] ?? (ageSex[1] === '♀' ? 'female' : ageSex[1] === '♂' ? 'male' : undefined);
@@ -72,7 +81,6 @@ export function unlabelledBannerParts(parts: string[]): Array<[BannerField, stri
 /** Fields a label without a colon may introduce: the value then shows what it is (a date, a number). */
 const UNLABELLED_FIELDS = /^(?:birthDate|sex|age|phone|email|address|allergies|id:.*)$/;
 
-
 /** Words that qualify a value rather than label another field ("Legal: Eve BETTERHALF"). */
 export const QUALIFIER = /^(?:legal|official|usual|preferred|full|primary|home|work|mobile|cell)$/i;
 
@@ -88,16 +96,23 @@ export const SYSTEM_AND_VALUE = /((?:https?:\/\/|urn:(?:oid|uuid):)[^\s]+?):\s*(
 
 /** Identifiers written as "system: value" (FHIR viewers), or "value (type)", else the value as shown. */
 export function readIdentifiers(value: string, type: string): Array<{ type: string; value: string }> {
-  const withSystems = [...value.matchAll(SYSTEM_AND_VALUE)].map((m) => ({ type: ID_SYSTEMS.find(([re]) => re.test(m[1]))?.[1] ?? 'ID', value: m[2] }));
+  const withSystems = [...value.matchAll(SYSTEM_AND_VALUE)].map((m) => ({
+    type: ID_SYSTEMS.find(([re]) => re.test(m[1]))?.[1] ?? 'ID',
+    value: m[2],
+  }));
   if (withSystems.length) return withSystems;
   // "abc: 123 def: 456": several identifiers, each after the short name of its system.
-  if (/^(?:[\w.-]{1,30}:\s*[^\s:]+\s*){2,}$/.test(value)) return [...value.matchAll(/([\w.-]{1,30}):\s*([^\s:]+)/g)].map((m) => ({ type: 'ID', value: m[2] }));
+  if (/^(?:[\w.-]{1,30}:\s*[^\s:]+\s*){2,}$/.test(value))
+    return [...value.matchAll(/([\w.-]{1,30}):\s*([^\s:]+)/g)].map((m) => ({ type: 'ID', value: m[2] }));
   // "998991 (2.16.840.1.113883.19.5.99999.2), 111-00-2330 (SSN)": each value with its issuer or type.
   const entries = value.split(/,\s+(?=[^,()]+\()/);
   return entries.map((entry) => {
     const typed = entry.match(/^(.+?)\s*\(([^()]{1,60})\)$/);
     if (!typed) return { type, value: entry };
-    return { type: /\bssn\b|social/i.test(typed[2]) ? 'SSN' : /passport/i.test(typed[2]) ? 'Passport' : type, value: typed[1].trim() };
+    return {
+      type: /\bssn\b|social/i.test(typed[2]) ? 'SSN' : /passport/i.test(typed[2]) ? 'Passport' : type,
+      value: typed[1].trim(),
+    };
   });
 }
 

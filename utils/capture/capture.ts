@@ -63,14 +63,22 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   let keep: (el: Element) => boolean = () => true;
   if (options.selectionOnly) {
     const selection = doc.getSelection();
-    const ranges = selection && !selection.isCollapsed ? Array.from({ length: selection.rangeCount }, (_, i) => selection.getRangeAt(i)) : [];
+    const ranges =
+      selection && !selection.isCollapsed
+        ? Array.from({ length: selection.rangeCount }, (_, i) => selection.getRangeAt(i))
+        : [];
     keep = (el) => ranges.some((range) => range.intersectsNode(el));
   }
 
   resetLayoutCache();
   const adapter = findAdapter(doc);
   // An adapter is a hint, never a gate: the whole page is walked whichever layout matched.
-  const builder = new BuildState(doc, { register: options.register, keep, defaultSection: adapter?.defaultSection, defaultScope: adapter?.root?.(doc) });
+  const builder = new BuildState(doc, {
+    register: options.register,
+    keep,
+    defaultSection: adapter?.defaultSection,
+    defaultScope: adapter?.root?.(doc),
+  });
   const report: WalkReport = { visited: 0, skipped: [] };
   // The header's text is for de-identification; the identity check before a write reads the banner only.
   const header = options.bannerOnly ? undefined : new HeaderText(doc);
@@ -88,18 +96,25 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
         // A long table becomes items in chunks, so building its items is sliced too.
         const { rows, hiddenRows } = block.table;
         for (let i = 0; i < rows.length; i += TABLE_CHUNK_ROWS) {
-          addBlock(builder, { ...block, table: { ...block.table, rows: rows.slice(i, i + TABLE_CHUNK_ROWS), hiddenRows: i === 0 ? hiddenRows : 0 } });
+          addBlock(builder, {
+            ...block,
+            table: { ...block.table, rows: rows.slice(i, i + TABLE_CHUNK_ROWS), hiddenRows: i === 0 ? hiddenRows : 0 },
+          });
           await pause();
         }
         continue;
       }
       if (block.kind === 'tick') {
         if (report.visited >= maxElements) {
-          report.skipped.push(`The page is very large: reading stopped after ${maxElements.toLocaleString('en-US')} elements. Use "Use selection only" to read a part of it.`);
+          report.skipped.push(
+            `The page is very large: reading stopped after ${maxElements.toLocaleString('en-US')} elements. Use "Use selection only" to read a part of it.`,
+          );
           break;
         }
         if (clock() - started > timeLimitMs) {
-          report.skipped.push(`Reading stopped after ${Math.round(timeLimitMs / 1000)} seconds; what was read so far is shown. Use "Use selection only" to read a part of the page.`);
+          report.skipped.push(
+            `Reading stopped after ${Math.round(timeLimitMs / 1000)} seconds; what was read so far is shown. Use "Use selection only" to read a part of the page.`,
+          );
           break;
         }
         await pause();
@@ -112,7 +127,11 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   }
   const record = finishRecord(builder);
   if (header) record.source.header = header.text;
-  record.source.identity = { url: record.source.url, documentId: options.documentId ?? newDocumentId(), patient: patientKeyOf(record.patient) };
+  record.source.identity = {
+    url: record.source.url,
+    documentId: options.documentId ?? newDocumentId(),
+    patient: patientKeyOf(record.patient),
+  };
   // Said explicitly, never assumed: whether the page showed whose chart it is.
   record.capture.patientIdentified = isPatientIdentified(record.patient);
   record.capture.adapter = adapter?.name ?? 'generic';
@@ -121,6 +140,12 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   record.capture.elementsVisited = report.visited;
   record.capture.durationMs = Math.round((clock() - started) * 10) / 10;
   const c = builder.coverage;
-  record.capture.coverage = { visibleChars: c.visible, typedChars: c.typed, keptChars: c.kept, bannerChars: c.banner, skippedChars: c.skipped };
+  record.capture.coverage = {
+    visibleChars: c.visible,
+    typedChars: c.typed,
+    keptChars: c.kept,
+    bannerChars: c.banner,
+    skippedChars: c.skipped,
+  };
   return record;
 }

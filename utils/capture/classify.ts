@@ -23,10 +23,16 @@ const SECTION_PATTERNS: Array<[SectionCategory, RegExp]> = [
   ['immunizations', /\b(immuni[sz]ations?|vaccin\w*)\b/i],
   ['medications', /\b(medications?|meds|prescriptions?|drug list|medicines|active rx|med list)\b/i],
   ['messages', /\b(messages?|inbox|conversations?|message thread|secure messaging)\b/i],
-  ['problems', /\b(problems?|diagnos[ie]s|conditions|medical history|past medical|pmh|active issues|health concerns)\b/i],
+  [
+    'problems',
+    /\b(problems?|diagnos[ie]s|conditions|medical history|past medical|pmh|active issues|health concerns)\b/i,
+  ],
   ['labs', /\b(labs?|laboratory|results|lab results|test results|chemistry|hematology|diagnostic reports?)\b/i],
   ['procedures', /\b(procedures?|surgical history|surgeries|operations)\b/i],
-  ['notes', /\b(notes?|progress|history of present illness|hpi|assessment|plan of care|plan|discharge summary|narrative|documentation|instructions)\b/i],
+  [
+    'notes',
+    /\b(notes?|progress|history of present illness|hpi|assessment|plan of care|plan|discharge summary|narrative|documentation|instructions)\b/i,
+  ],
   ['encounter', /\b(encounters?|visits?|appointments?|admissions?)\b/i],
   ['patient', /\b(demographics?|patient (information|details|summary)|patient)\b/i],
 ];
@@ -37,14 +43,17 @@ export function normalise(text: string): string {
 
 /** Classifies a section heading, or returns undefined for headings that name no known section. */
 export function classifyHeading(text: string): SectionCategory | undefined {
-  const clean = normalise(text).replace(/[:\u25b8\u25be\u25bc\u25b6+\-–—()\d]+$/u, '').trim();
+  const clean = normalise(text)
+    .replace(/[:\u25b8\u25be\u25bc\u25b6+\-–—()\d]+$/u, '')
+    .trim();
   if (!clean || clean.length > 80) return undefined;
   for (const [category, pattern] of SECTION_PATTERNS) if (pattern.test(clean)) return category;
   return undefined;
 }
 
 /** Words that qualify a section's name without naming anything in it ("Active Problems (3)"). */
-const TITLE_FILLER = /\b(?:active|current|recent|known|all|list|lists|history|summary|and|or|of|the|for|patient|patient's|my|your|past|other|new|latest|chronic|documented|reported|reconciled|home|outpatient|inpatient|signs|earlier|older|prior|previous|more|additional|show|view|hidden|collapsed|hospital|orders?|admission|discharge|visit|today|review|flowsheet|panel|section|details|overview|registry|state|from|problem|shift|nursing|clinical|daily|care|team|physician|provider|your|our|open|pending|last|office|visit|encounter)\b|[#&/()\[\]:,.\-–—+▸▾▼▶\d]+/giu;
+const TITLE_FILLER =
+  /\b(?:active|current|recent|known|all|list|lists|history|summary|and|or|of|the|for|patient|patient's|my|your|past|other|new|latest|chronic|documented|reported|reconciled|home|outpatient|inpatient|signs|earlier|older|prior|previous|more|additional|show|view|hidden|collapsed|hospital|orders?|admission|discharge|visit|today|review|flowsheet|panel|section|details|overview|registry|state|from|problem|shift|nursing|clinical|daily|care|team|physician|provider|your|our|open|pending|last|office|visit|encounter)\b|[#&/()\[\]:,.\-–—+▸▾▼▶\d]+/giu;
 
 /**
  * Title-like text that names a whole section, not one item of it: "Allergies and Adverse
@@ -55,7 +64,11 @@ export function isSectionTitle(text: string): boolean {
   const category = classifyHeading(text);
   if (!category) return false;
   const pattern = SECTION_PATTERNS.find(([c]) => c === category)![1];
-  const rest = normalise(text).replace(new RegExp(pattern.source, 'giu'), ' ').replace(TITLE_FILLER, ' ').replace(/[^\p{L}]+/gu, ' ').trim();
+  const rest = normalise(text)
+    .replace(new RegExp(pattern.source, 'giu'), ' ')
+    .replace(TITLE_FILLER, ' ')
+    .replace(/[^\p{L}]+/gu, ' ')
+    .trim();
   return rest === '';
 }
 
@@ -84,31 +97,59 @@ export function isEmptyState(text: string): boolean {
 
 /** The patient- and encounter-level labels of a banner or header table. */
 export type BannerField =
-  | 'name' | 'birthDate' | 'sex' | 'age' | 'phone' | 'email' | 'address' | 'allergies'
-  | 'id:MRN' | 'id:SSN' | 'id:Insurance' | 'id:Account'
-  | 'enc:date' | 'enc:clinician' | 'enc:location' | 'enc:reason';
+  | 'name'
+  | 'birthDate'
+  | 'sex'
+  | 'age'
+  | 'phone'
+  | 'email'
+  | 'address'
+  | 'allergies'
+  | 'id:MRN'
+  | 'id:SSN'
+  | 'id:Insurance'
+  | 'id:Account'
+  | 'enc:date'
+  | 'enc:clinician'
+  | 'enc:location'
+  | 'enc:reason';
 
 const BANNER_LABELS: Array<[BannerField, RegExp]> = [
   ['name', /^(patient(?: name)?|name|full name|legal name)$/i],
   ['birthDate', /^(dob|d\.o\.b\.?|date of birth|birth ?date|born|birthdate)$/i],
   ['sex', /^(sex|gender|sex at birth|administrative (?:sex|gender)|legal sex)$/i],
   ['age', /^age$/i],
-  ['id:MRN', /^(mrn|medical record (?:number|no\.?|#)|mr ?#|mr number|patient[- ]ids?|chart (?:number|no\.?|#)|patient identifiers?|identifiers?)$/i],
+  [
+    'id:MRN',
+    /^(mrn|medical record (?:number|no\.?|#)|mr ?#|mr number|patient[- ]ids?|chart (?:number|no\.?|#)|patient identifiers?|identifiers?)$/i,
+  ],
   ['id:SSN', /^(ssn|social security(?: number| no\.?| #)?)$/i],
-  ['id:Insurance', /^(insurance(?: id| number)?|member id|health plan(?: id)?|plan id|policy(?: number| #)?|subscriber id|insurance member id|payer id|coverage)$/i],
+  [
+    'id:Insurance',
+    /^(insurance(?: id| number)?|member id|health plan(?: id)?|plan id|policy(?: number| #)?|subscriber id|insurance member id|payer id|coverage)$/i,
+  ],
   ['id:Account', /^(account(?: number| no\.?| #)?|acct(?: #)?|billing account|fin|csn)$/i],
-  ['phone', /^(phone|ph|tel|telephone|telecom|home phone|mobile|cell|cell phone|work phone|phone number|contact number|preferred phone|contact info)$/i],
+  [
+    'phone',
+    /^(phone|ph|tel|telephone|telecom|home phone|mobile|cell|cell phone|work phone|phone number|contact number|preferred phone|contact info)$/i,
+  ],
   ['email', /^(e-?mail|email address)$/i],
   ['address', /^(address|addr|home address|street address|residence|mailing address)$/i],
   ['allergies', /^(allergies|allergy|allergies\/intolerances|known allergies|alg)$/i],
   ['enc:date', /^(encounter date|visit date|date of (?:service|visit)|dos|admit date|admission date|encounter)$/i],
-  ['enc:clinician', /^(provider|attending|attending physician|clinician|physician|author|seen by|rendering provider|primary care provider|pcp)$/i],
+  [
+    'enc:clinician',
+    /^(provider|attending|attending physician|clinician|physician|author|seen by|rendering provider|primary care provider|pcp)$/i,
+  ],
   ['enc:location', /^(location|facility|clinic|department|site|unit)$/i],
   ['enc:reason', /^(reason for visit|chief complaint|reason|visit reason|cc)$/i],
 ];
 
 export function classifyLabel(label: string): BannerField | undefined {
-  const clean = normalise(label).replace(/[:#]\s*$/, '').replace(/:$/, '').trim();
+  const clean = normalise(label)
+    .replace(/[:#]\s*$/, '')
+    .replace(/:$/, '')
+    .trim();
   if (!clean || clean.length > 40) return undefined;
   for (const [field, pattern] of BANNER_LABELS) if (pattern.test(clean)) return field;
   return undefined;

@@ -29,14 +29,24 @@ const ROUTE =
 const FREQUENCY =
   /\b(once daily|twice daily|three times (?:a day|daily)|four times (?:a day|daily)|every (?:morning|evening|night|other day|\d+(?:-\d+)? (?:hours?|days?|weeks?|months?))|at bedtime|daily|nightly|weekly|monthly|qd|qhs|qam|qpm|q\.?d\.?|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|q\d+h|with meals|as needed|prn|once)\b(?:\s+(?:as needed|prn)(?: for [a-z ]+)?| for [a-z ]+)?/i;
 /** A strength per volume or per dose ("100 unit/mL", "0.09 MG/ACTUAT", "40 mg/0.4 mL"). */
-const CONCENTRATION = /\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|units?|IU|mEq|mmol)\s*\/\s*(?:\d+(?:\.\d+)?\s*)?(?:mL|ml|L|actuat(?:ion)?|spray|dose|puff|tab|tablet|cap)\b/i;
+const CONCENTRATION =
+  /\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|units?|IU|mEq|mmol)\s*\/\s*(?:\d+(?:\.\d+)?\s*)?(?:mL|ml|L|actuat(?:ion)?|spray|dose|puff|tab|tablet|cap)\b/i;
 const MED_STATUS = /\b(active|discontinued|stopped|held|on hold|completed|expired|inactive|suspended)\b/i;
 
 /** A strength then a dosage form, then more: "160-4.5 mcg inhaler …" — the product's name runs to the form. */
-const STRENGTH_AND_FORM = new RegExp(`^(.+?${DOSE.source}\\s*(?:HFA\\s+)?(?:inhaler|tablets?|tabs?|capsules?|caps?|patch(?:es)?|solution|suspension|cream|ointment|pen|injection|spray|syrup|drops|auto-?injector|ER|XR|SR|DR))\\s+(.+)$`, 'i');
+const STRENGTH_AND_FORM = new RegExp(
+  `^(.+?${DOSE.source}\\s*(?:HFA\\s+)?(?:inhaler|tablets?|tabs?|capsules?|caps?|patch(?:es)?|solution|suspension|cream|ointment|pen|injection|spray|syrup|drops|auto-?injector|ER|XR|SR|DR))\\s+(.+)$`,
+  'i',
+);
 
 export function parseMedication(text: string): {
-  name: string; dose?: string; strength?: string; route?: string; frequency?: string; status?: string; start?: string;
+  name: string;
+  dose?: string;
+  strength?: string;
+  route?: string;
+  frequency?: string;
+  status?: string;
+  start?: string;
 } {
   const whole = normalise(text);
   // "Insulin glargine 100 unit/mL, inject 20 units …": a concentration is the product's strength;
@@ -46,7 +56,11 @@ export function parseMedication(text: string): {
     const after = whole.slice(concentration.index + concentration[0].length);
     if (DOSE.test(after)) {
       const rest = parseMedication(after.replace(/^[\s,;:—–-]+/, ''));
-      return { ...rest, name: whole.slice(0, concentration.index).replace(TRAILING_SEPARATORS, '').trim(), strength: concentration[0].trim() };
+      return {
+        ...rest,
+        name: whole.slice(0, concentration.index).replace(TRAILING_SEPARATORS, '').trim(),
+        strength: concentration[0].trim(),
+      };
     }
   }
   const product = whole.match(STRENGTH_AND_FORM);
@@ -61,7 +75,10 @@ export function parseMedication(text: string): {
   const status = clean.match(MED_STATUS);
   const startMatch = clean.match(/\b(?:start(?:ed)?|since|begun|from)\s*:?\s*/i);
   let start: string | undefined;
-  if (startMatch) start = findDate(clean.slice((startMatch.index ?? 0) + startMatch[0].length)) ?? clean.slice((startMatch.index ?? 0) + startMatch[0].length).match(YEAR_PATTERN)?.[0];
+  if (startMatch)
+    start =
+      findDate(clean.slice((startMatch.index ?? 0) + startMatch[0].length)) ??
+      clean.slice((startMatch.index ?? 0) + startMatch[0].length).match(YEAR_PATTERN)?.[0];
   // The name is what comes before the first structured part.
   const cut = Math.min(
     ...[dose, route, frequency, status].map((m) => (m?.index === undefined ? clean.length : m.index)),
@@ -99,7 +116,8 @@ export function parseAllergy(text: string): { substance: string; reaction?: stri
   };
 }
 
-const PROBLEM_STATUS = /\b(active|resolved|inactive|chronic|in remission|remission|historical|recurrent|controlled|uncontrolled)\b/i;
+const PROBLEM_STATUS =
+  /\b(active|resolved|inactive|chronic|in remission|remission|historical|recurrent|controlled|uncontrolled)\b/i;
 
 export function parseProblem(text: string): { name: string; status?: string; onset?: string } {
   const clean = normalise(text);
@@ -107,8 +125,19 @@ export function parseProblem(text: string): { name: string; status?: string; ons
   // problem names carry commas ("Chronic kidney disease, stage 3a").
   // Brackets belong to the name ("Chronic diastolic (congestive) heart failure") unless they hold
   // a status, an onset or a date ("Pneumonia (onset July 3, 2013)").
-  const aside = [...clean.matchAll(/\s\(([^)]*)\)?/g)].find((m) => PROBLEM_STATUS.test(m[1]) || /\b(?:onset|since|diagnosed|noted|dx|resolved|resolution)\b/i.test(m[1]) || findDate(m[1]) || YEAR_PATTERN.test(m[1]));
-  const stops = [/\s[—–·-]\s/, /\s(?:active|resolved|inactive|in remission|historical)\b/i, /\s(?:onset|since|diagnosed|noted|dx)\b/i, /;|\s\|/]
+  const aside = [...clean.matchAll(/\s\(([^)]*)\)?/g)].find(
+    (m) =>
+      PROBLEM_STATUS.test(m[1]) ||
+      /\b(?:onset|since|diagnosed|noted|dx|resolved|resolution)\b/i.test(m[1]) ||
+      findDate(m[1]) ||
+      YEAR_PATTERN.test(m[1]),
+  );
+  const stops = [
+    /\s[—–·-]\s/,
+    /\s(?:active|resolved|inactive|in remission|historical)\b/i,
+    /\s(?:onset|since|diagnosed|noted|dx)\b/i,
+    /;|\s\|/,
+  ]
     .map((re) => clean.search(re))
     .concat(aside?.index ?? -1)
     .filter((i) => i > 0);
@@ -129,16 +158,22 @@ const VALUE =
   /(?:^|\s|:)((?:[<>≤≥]=?\s*)?-?\d+(?:[.,]\d+)?(?:\/\d+(?:\.\d+)?)?|positive|negative|detected|not detected|reactive|non-reactive|normal|abnormal|trace)(?=\s|$|[,;)(%])/i;
 const UNIT =
   /^\s*(%|mg\/dL|mmol\/L|mEq\/L|g\/dL|g\/L|mL\/min(?:\/1\.73\s?m2|\/1\.73m²)?|ng\/mL|pg\/mL|µg\/L|ug\/L|mcg\/L|IU\/L|U\/L|mIU\/L|µIU\/mL|uIU\/mL|K\/uL|x?10\^?\d\/[uµ]?L|M\/uL|fL|pg|cells\/[uµ]L|mm\/hr|sec|seconds|mmHg|mm Hg|bpm|beats\/min|\/min|breaths\/min|°F|°C|F|C|kg|lb|lbs|cm|in|kg\/m2|kg\/m²|ratio|mg\/L|mg\/g|nmol\/L|pmol\/L)(?![a-z])/i;
-const RANGE = /(?:ref(?:erence)?(?: range)?|normal|range)?\s*:?\s*\(?((?:[<>≤≥]\s*\d+(?:\.\d+)?)|(?:\d+(?:\.\d+)?\s*[-–]\s*\d+(?:\.\d+)?))\)?/i;
+const RANGE =
+  /(?:ref(?:erence)?(?: range)?|normal|range)?\s*:?\s*\(?((?:[<>≤≥]\s*\d+(?:\.\d+)?)|(?:\d+(?:\.\d+)?\s*[-–]\s*\d+(?:\.\d+)?))\)?/i;
 const FLAG = /(?:\b(HH|LL|H|L|High|Low|Critical(?: high| low)?|Abnormal|A)\b|([↑↓]))\s*\)?\s*$/;
 
 /** "Hemoglobin A1c 8.2 % (4.0–5.6) H" → test, value, unit, range, flag. */
-export function parseLab(text: string): { test: string; value: string; unit?: string; range?: string; flag?: string } | undefined {
+export function parseLab(
+  text: string,
+): { test: string; value: string; unit?: string; range?: string; flag?: string } | undefined {
   const clean = normalise(text);
   const valueMatch = clean.match(VALUE);
   if (!valueMatch || valueMatch.index === undefined) return undefined;
   const valueStart = clean.indexOf(valueMatch[1], valueMatch.index);
-  const test = clean.slice(0, valueStart).replace(/[\s:=·|—–-]+$/, '').trim();
+  const test = clean
+    .slice(0, valueStart)
+    .replace(/[\s:=·|—–-]+$/, '')
+    .trim();
   if (!test) return undefined;
   const afterValue = clean.slice(valueStart + valueMatch[1].length);
   const unit = afterValue.match(UNIT)?.[1];

@@ -8,8 +8,16 @@ import type { Block } from './walk';
 
 /** Elements whose name says they hold the patient's banner or the page header. */
 const HEADER_ELEMENTS = [
-  'header', '[role="banner"]', '[id*="patient" i]', '[class*="patient" i]', '[id*="banner" i]', '[class*="banner" i]',
-  '[id*="demographic" i]', '[class*="demographic" i]', '[id*="header" i]', '[class*="header" i]',
+  'header',
+  '[role="banner"]',
+  '[id*="patient" i]',
+  '[class*="patient" i]',
+  '[id*="banner" i]',
+  '[class*="banner" i]',
+  '[id*="demographic" i]',
+  '[class*="demographic" i]',
+  '[id*="header" i]',
+  '[class*="header" i]',
 ].join(',');
 
 /** At most this many named elements are read, outermost first: a header, not every card header. */
@@ -71,7 +79,12 @@ export class HeaderText {
       // A wrapper around the whole chart ("patient-chart") is not a header; what stands above the
       // first section is read from the walk instead.
       if ((el.textContent?.length ?? 0) > MAX_WRAPPER_CHARS) continue;
-      if (typeof el.checkVisibility === 'function' && el.isConnected && !el.checkVisibility({ visibilityProperty: true })) continue;
+      if (
+        typeof el.checkVisibility === 'function' &&
+        el.isConnected &&
+        !el.checkVisibility({ visibilityProperty: true })
+      )
+        continue;
       const text = ((el as HTMLElement).innerText ?? el.textContent ?? '').slice(0, MAX_ELEMENT_CHARS);
       read++;
       this.push(text);

@@ -10,15 +10,19 @@ import type { TableData } from './tables';
 import type { Block } from './walk';
 
 /** Link and button text that belongs to the page's controls, not to the chart. */
-export const CONTROL_TEXT = /^(?:\+\d+|(?:show|view|see|load|display) (?:all|more|less|fewer|details|history)\b.*|expand( all)?|collapse( all)?|edit|add( new)?|print|refresh|reply|more|less|hide|back to top|\d+ of \d+|page \d+( of \d+)?|next|previous)$/i;
+export const CONTROL_TEXT =
+  /^(?:\+\d+|(?:show|view|see|load|display) (?:all|more|less|fewer|details|history)\b.*|expand( all)?|collapse( all)?|edit|add( new)?|print|refresh|reply|more|less|hide|back to top|\d+ of \d+|page \d+( of \d+)?|next|previous)$/i;
 
 /** The text with its dates and clock times taken out: what is left to be a measurement. */
 export function withoutDates(text: string): string {
-  return text.replace(/\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M\b)?/gi, ' ').replace(new RegExp(DATE_PATTERN.source, 'gi'), ' ');
+  return text
+    .replace(/\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M\b)?/gi, ' ')
+    .replace(new RegExp(DATE_PATTERN.source, 'gi'), ' ');
 }
 
 /** A line about a list rather than an item of it. */
-export const META_LINE = /^(?:rows? \d+|showing \d+|page \d+|last (?:reviewed|updated|verified|charted|modified)|reviewed|verified|updated|reconciled|as of|source:|from (?:the )?state registry|\d+ (?:active|total|items?|results?|entries|records?)\b)/i;
+export const META_LINE =
+  /^(?:rows? \d+|showing \d+|page \d+|last (?:reviewed|updated|verified|charted|modified)|reviewed|verified|updated|reconciled|as of|source:|from (?:the )?state registry|\d+ (?:active|total|items?|results?|entries|records?)\b)/i;
 
 /** Longest passage of kept text outside any section before a new one starts. */
 export const MAX_PASSAGE_CHARS = 2_000;
@@ -30,11 +34,21 @@ export const NO_HEADING = 'Text outside any section';
 export const ITEM_FRAGMENT =
   /^(?:active|inactive|resolved|completed|complete|final|confirmed|unconfirmed|provisional|refuted|remission|recurrence|relapse|entered[- ]in[- ]error|on[- ]hold|stopped|discontinued|not[- ]done|given|administered|in[- ]progress|cancelled|preliminary|amended|corrected)$/i;
 /** A sub-heading inside a problem list that gives the status of what follows ("Resolved Concerns"). */
-export const STATUS_SUBHEADING = /^(active|current|ongoing|resolved|inactive|past|historical|previous|chronic)\s+(?:health\s+)?(?:concerns?|problems?|issues|conditions|diagnoses|medical history)\s*:?$/i;
+export const STATUS_SUBHEADING =
+  /^(active|current|ongoing|resolved|inactive|past|historical|previous|chronic)\s+(?:health\s+)?(?:concerns?|problems?|issues|conditions|diagnoses|medical history)\s*:?$/i;
 export const RESOLVED_WORDS = /^(resolved|inactive|past|historical|previous)$/i;
 
-export const STATUS_FIELD: Partial<Record<ItemCategory, string>> = { problems: 'status', medications: 'status', allergies: 'severity' };
-export const DATE_FIELD: Partial<Record<ItemCategory, string>> = { problems: 'onset', medications: 'start', immunizations: 'date', procedures: 'date' };
+export const STATUS_FIELD: Partial<Record<ItemCategory, string>> = {
+  problems: 'status',
+  medications: 'status',
+  allergies: 'severity',
+};
+export const DATE_FIELD: Partial<Record<ItemCategory, string>> = {
+  problems: 'onset',
+  medications: 'start',
+  immunizations: 'date',
+  procedures: 'date',
+};
 
 /** Children an item's own container may have; a list has more. */
 export const MAX_ITEM_CHILDREN = 12;
@@ -56,12 +70,22 @@ export function blockChars(block: Exclude<Block, { kind: 'tick' }>): number {
       return block.pairs.reduce((n, p) => n + p.label.length + p.value.length + 2, 0);
     case 'table':
       // As rows are kept: the cells that show text, joined by " · ".
-      return block.table.rows.reduce((n, r) => n + Math.max(0, r.cells.filter((c) => c.text).reduce((m, c) => m + c.text.length + 3, -3)), 0);
+      return block.table.rows.reduce(
+        (n, r) =>
+          n +
+          Math.max(
+            0,
+            r.cells.filter((c) => c.text).reduce((m, c) => m + c.text.length + 3, -3),
+          ),
+        0,
+      );
   }
 }
 
 /** Rows whose cells alternate "Label:" and value: a grid of labelled values, not a list of items. */
-export function labelValueCells(rows: TableData['rows']): Array<{ label: string; value: string; el: Element }> | undefined {
+export function labelValueCells(
+  rows: TableData['rows'],
+): Array<{ label: string; value: string; el: Element }> | undefined {
   if (!rows.length) return undefined;
   const pairs: Array<{ label: string; value: string; el: Element }> = [];
   for (const row of rows) {
@@ -89,6 +113,7 @@ export function nearAncestor(a: Element, b: Element, reach: number): boolean {
   let node: Element | null = a;
   // The shared container must be small, an item's own row, not the list: few children (cheap to
   // ask, unlike its text, which on a long list would make reading quadratic).
-  for (let i = 0; node && i <= reach; i++, node = node.parentElement) if (node.contains(b)) return node.childElementCount <= MAX_ITEM_CHILDREN;
+  for (let i = 0; node && i <= reach; i++, node = node.parentElement)
+    if (node.contains(b)) return node.childElementCount <= MAX_ITEM_CHILDREN;
   return false;
 }

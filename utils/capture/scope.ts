@@ -8,7 +8,11 @@ const PAGE_ROOTS = new Set(['BODY', 'MAIN', 'HTML']);
 
 export function sectionScope(heading: Element): Element | undefined {
   let node: Element = heading;
-  for (let parent = node.parentElement; parent && !PAGE_ROOTS.has(parent.tagName) && parent.firstElementChild === node; parent = node.parentElement) {
+  for (
+    let parent = node.parentElement;
+    parent && !PAGE_ROOTS.has(parent.tagName) && parent.firstElementChild === node;
+    parent = node.parentElement
+  ) {
     node = parent;
   }
   return node === heading ? undefined : node;
@@ -19,8 +23,10 @@ export function containsComposed(scope: Element, el: Element): boolean {
   let node: Node | null = el;
   while (node) {
     if (node === scope) return true;
-    if (node.nodeType === 11) node = (node as ShadowRoot).host ?? null; // shadow root → its host
-    else if (node.nodeType === 9) node = (node as Document).defaultView?.frameElement ?? null; // frame → its element
+    if (node.nodeType === 11)
+      node = (node as ShadowRoot).host ?? null; // shadow root → its host
+    else if (node.nodeType === 9)
+      node = (node as Document).defaultView?.frameElement ?? null; // frame → its element
     else node = node.parentNode;
   }
   return false;

@@ -31,7 +31,15 @@ export function flowsheetItems(header: string[], rows: TableData['rows'], catego
     }
     if (rowCategory === 'other') {
       // Rows under a group that is neither vitals nor results (intake and output): kept as text.
-      items.push({ category: 'other', fields: { heading: name }, text: row.cells.map((c) => c.text).filter(Boolean).join(' · '), el: row.el });
+      items.push({
+        category: 'other',
+        fields: { heading: name },
+        text: row.cells
+          .map((c) => c.text)
+          .filter(Boolean)
+          .join(' · '),
+        el: row.el,
+      });
       continue;
     }
     row.cells.slice(1).forEach((cell, i) => {
@@ -46,7 +54,11 @@ export function flowsheetItems(header: string[], rows: TableData['rows'], catego
   return items;
 }
 
-export function vitalsByTimeItems(header: string[], columns: Array<string | undefined>, rows: TableData['rows']): CellItem[] {
+export function vitalsByTimeItems(
+  header: string[],
+  columns: Array<string | undefined>,
+  rows: TableData['rows'],
+): CellItem[] {
   const items: CellItem[] = [];
   const timeColumn = columns.indexOf('time');
   for (const row of rows) {
@@ -54,7 +66,12 @@ export function vitalsByTimeItems(header: string[], columns: Array<string | unde
     row.cells.forEach((cell, i) => {
       const name = header[i];
       if (i === timeColumn || EMPTY_CELL.test(cell.text) || !name) return;
-      items.push({ category: 'vitals', fields: { name, ...splitValueUnit(cell.text), time }, text: `${name} ${cell.text}${time ? ` (${time})` : ''}`, el: cell.el });
+      items.push({
+        category: 'vitals',
+        fields: { name, ...splitValueUnit(cell.text), time },
+        text: `${name} ${cell.text}${time ? ` (${time})` : ''}`,
+        el: cell.el,
+      });
     });
   }
   return items;

@@ -7,8 +7,14 @@ import { findDate } from './fields';
 import { lineOf, isLeaf } from './text';
 import { visibilityOf } from './visibility';
 
-export interface TableCell { text: string; el: Element }
-export interface TableRow { el: Element; cells: TableCell[] }
+export interface TableCell {
+  text: string;
+  el: Element;
+}
+export interface TableRow {
+  el: Element;
+  cells: TableCell[];
+}
 export interface TableData {
   header?: string[];
   rows: TableRow[];
@@ -30,7 +36,8 @@ function cellsOf(row: Element): Element[] {
 
 function isHeaderRow(row: Element, cells: Element[]): boolean {
   if (row.parentElement?.tagName === 'THEAD') return true;
-  if (cells.length > 0 && cells.every((c) => c.tagName === 'TH' || c.getAttribute('role') === 'columnheader')) return true;
+  if (cells.length > 0 && cells.every((c) => c.tagName === 'TH' || c.getAttribute('role') === 'columnheader'))
+    return true;
   return false;
 }
 
@@ -102,12 +109,26 @@ function* readRows(rowEls: Element[], layout: boolean, cellsFor: (row: Element) 
     const cells = cellEls.map((el) => ({ text: lineOf(el), el }));
     if (cells.every((c) => !c.text)) continue;
     // One cell spanning the columns of the rows below it.
-    const spans = cellEls.length === 1 && ((cellEls[0] as HTMLTableCellElement).colSpan > 1 || (i + 1 < rowEls.length && cellsFor(rowEls[i + 1]).length > 1));
-    if (!data.title && !data.header && data.rows.length === 0 && spans && cells[0].text.length <= MAX_TITLE_CHARS && rowEls.length > 1) {
+    const spans =
+      cellEls.length === 1 &&
+      ((cellEls[0] as HTMLTableCellElement).colSpan > 1 ||
+        (i + 1 < rowEls.length && cellsFor(rowEls[i + 1]).length > 1));
+    if (
+      !data.title &&
+      !data.header &&
+      data.rows.length === 0 &&
+      spans &&
+      cells[0].text.length <= MAX_TITLE_CHARS &&
+      rowEls.length > 1
+    ) {
       data.title = cells[0];
       continue;
     }
-    if (!data.header && data.rows.length === 0 && (isHeaderRow(rowEl, cellEls) || looksLikeHeader(cells.map((c) => c.text)))) {
+    if (
+      !data.header &&
+      data.rows.length === 0 &&
+      (isHeaderRow(rowEl, cellEls) || looksLikeHeader(cells.map((c) => c.text)))
+    ) {
       data.header = cells.map((c) => c.text);
       continue;
     }
@@ -189,7 +210,11 @@ export const COLUMN_SYNONYMS: Record<ItemCategory, Columns> = {
     date: /^(date|date given|administered|given|date administered)$/i,
   },
   procedures: { name: /^(procedure|name|description|surgery)$/i, date: /^(date|performed|date performed)$/i },
-  notes: { title: /^(title|type|note type|note)$/i, author: /^(author|provider|signed by|clinician)$/i, date: /^(date|time|signed)$/i },
+  notes: {
+    title: /^(title|type|note type|note)$/i,
+    author: /^(author|provider|signed by|clinician)$/i,
+    date: /^(date|time|signed)$/i,
+  },
   messages: { from: /^(from|sender)$/i, date: /^(date|sent|received)$/i, subject: /^(subject|topic)$/i },
   other: {},
 };

@@ -2,12 +2,65 @@
 import { SKIPPED_TAGS } from './visibility';
 
 export const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BR', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'I', 'KBD', 'MARK', 'Q',
-  'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'FONT', 'LABEL',
-  'INS', 'DEL', 'OUTPUT',
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'BR',
+  'CITE',
+  'CODE',
+  'DATA',
+  'DFN',
+  'EM',
+  'I',
+  'KBD',
+  'MARK',
+  'Q',
+  'S',
+  'SAMP',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'VAR',
+  'WBR',
+  'FONT',
+  'LABEL',
+  'INS',
+  'DEL',
+  'OUTPUT',
 ]);
 
-const BLOCK_BREAK = new Set(['DIV', 'P', 'LI', 'TR', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'BLOCKQUOTE', 'PRE', 'UL', 'OL', 'DL', 'TABLE', 'TBODY', 'THEAD']);
+const BLOCK_BREAK = new Set([
+  'DIV',
+  'P',
+  'LI',
+  'TR',
+  'DT',
+  'DD',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'BLOCKQUOTE',
+  'PRE',
+  'UL',
+  'OL',
+  'DL',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+]);
 
 function isQuietlyHidden(el: Element): boolean {
   return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
@@ -29,7 +82,10 @@ export function resetLayoutCache() {
  */
 function laysOutChildrenApart(el: Element): boolean {
   let known = boxCache.get(el);
-  const byClass = typeof el.className === 'string' && el.className && !el.hasAttribute('style') ? `${el.tagName}.${el.className}` : undefined;
+  const byClass =
+    typeof el.className === 'string' && el.className && !el.hasAttribute('style')
+      ? `${el.tagName}.${el.className}`
+      : undefined;
   if (known === undefined && byClass) known = classCache.get(byClass);
   if (known === undefined) {
     const display = el.ownerDocument.defaultView?.getComputedStyle(el).display ?? '';
@@ -138,7 +194,11 @@ function collapse(text: string): string {
 
 /** One line: all whitespace, newlines included, collapsed. */
 export function lineOf(node: Node): string {
-  if (node.nodeType === 1 && ((node as Element).childElementCount === 0 || (!someDescendant(node as Element, isNotPlainText) && !touchingChildren(node as Element)))) {
+  if (
+    node.nodeType === 1 &&
+    ((node as Element).childElementCount === 0 ||
+      (!someDescendant(node as Element, isNotPlainText) && !touchingChildren(node as Element)))
+  ) {
     return collapse(node.textContent ?? '');
   }
   return textOf(node).replace(/\n/g, ' ');

@@ -7,11 +7,30 @@ export type Visibility = 'visible' | 'hidden' | 'collapsed';
 
 /** Elements whose content is never chart text. */
 export const SKIPPED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'CANVAS', 'IMG', 'PICTURE', 'VIDEO', 'AUDIO',
-  'OBJECT', 'EMBED', 'INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'META', 'LINK', 'HEAD', 'MATH',
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'SVG',
+  'CANVAS',
+  'IMG',
+  'PICTURE',
+  'VIDEO',
+  'AUDIO',
+  'OBJECT',
+  'EMBED',
+  'INPUT',
+  'TEXTAREA',
+  'SELECT',
+  'OPTION',
+  'META',
+  'LINK',
+  'HEAD',
+  'MATH',
   'DIALOG',
   // Elements outside the HTML namespace keep their own case in tagName.
-  'svg', 'math',
+  'svg',
+  'math',
 ]);
 
 /**
@@ -22,7 +41,14 @@ export const SKIPPED_TAGS = new Set([
 export function isPageChrome(el: Element): boolean {
   if (el.tagName === 'NAV' || el.tagName === 'FOOTER') return true;
   const role = el.getAttribute('role');
-  return role === 'navigation' || role === 'tablist' || role === 'menu' || role === 'menubar' || role === 'toolbar' || role === 'contentinfo';
+  return (
+    role === 'navigation' ||
+    role === 'tablist' ||
+    role === 'menu' ||
+    role === 'menubar' ||
+    role === 'toolbar' ||
+    role === 'contentinfo'
+  );
 }
 
 /**

@@ -41,7 +41,13 @@ function headingLevel(el: Element): number | undefined {
 }
 
 function isBold(el: Element): boolean {
-  if (el.tagName === 'B' || el.tagName === 'STRONG' || el.firstElementChild?.tagName === 'STRONG' || el.firstElementChild?.tagName === 'B') return true;
+  if (
+    el.tagName === 'B' ||
+    el.tagName === 'STRONG' ||
+    el.firstElementChild?.tagName === 'STRONG' ||
+    el.firstElementChild?.tagName === 'B'
+  )
+    return true;
   const weight = el.ownerDocument.defaultView?.getComputedStyle(el).fontWeight ?? '400';
   return Number(weight) >= 600 || weight === 'bold';
 }
@@ -105,8 +111,14 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       // A frame whose page has not arrived still shows its first, empty about:blank document.
       const src = el.getAttribute('src');
       const pending = doc && src && !/^(about:|javascript:)/i.test(src) && doc.URL === 'about:blank';
-      if (!doc) report.skipped.push(`An embedded frame from ${frameOrigin(el)} was skipped: browsers do not let extensions read another site's frame from this page.`);
-      else if (pending || !doc.body || (doc.readyState !== 'complete' && doc.body.childElementCount === 0)) report.skipped.push('An embedded frame had not finished loading and was skipped. Wait for the page to load, then read it again.');
+      if (!doc)
+        report.skipped.push(
+          `An embedded frame from ${frameOrigin(el)} was skipped: browsers do not let extensions read another site's frame from this page.`,
+        );
+      else if (pending || !doc.body || (doc.readyState !== 'complete' && doc.body.childElementCount === 0))
+        report.skipped.push(
+          'An embedded frame had not finished loading and was skipped. Wait for the page to load, then read it again.',
+        );
       else stack.push(doc.body);
       continue;
     }
@@ -160,14 +172,17 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       if (caption && lineOf(caption)) yield { kind: 'heading', text: lineOf(caption), level: 7, el: caption };
       const table = yield* counted(readTable(el, layout), report);
       // A title row across the table names it as a caption would (and may open its section).
-      if (table.title && isTitleLike(table.title.text.replace(/\s*[(:–—-].*$/, ''))) yield { kind: 'heading', text: table.title.text, level: 7, el: table.title.el };
+      if (table.title && isTitleLike(table.title.text.replace(/\s*[(:–—-].*$/, '')))
+        yield { kind: 'heading', text: table.title.text, level: 7, el: table.title.el };
       else if (table.title) table.rows.unshift({ el: table.title.el, cells: [table.title] });
       yield { kind: 'table', table, el };
       continue;
     }
 
     if (tag === 'UL' || tag === 'OL' || role === 'list') {
-      const itemEls = Array.from(el.children).filter((c) => c.tagName === 'LI' || c.getAttribute('role') === 'listitem');
+      const itemEls = Array.from(el.children).filter(
+        (c) => c.tagName === 'LI' || c.getAttribute('role') === 'listitem',
+      );
       if (itemEls.length && !itemEls.some((li) => li.querySelector(STRUCTURE_INSIDE) && !isLeaf(li))) {
         const items: Array<{ text: string; el: Element }> = [];
         let hiddenItems = 0;
@@ -191,7 +206,11 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
           if (c.tagName === 'DIV') visitDl(c);
           else if (c.tagName === 'DT') label = c;
           else if (c.tagName === 'DD' && label && visibilityOf(c, layout, false) === 'visible') {
-            pairs.push({ label: lineOf(label), value: textOf(c).replace(/\n/g, ' '), el: c.parentElement?.tagName === 'DIV' ? c.parentElement : c });
+            pairs.push({
+              label: lineOf(label),
+              value: textOf(c).replace(/\n/g, ' '),
+              el: c.parentElement?.tagName === 'DIV' ? c.parentElement : c,
+            });
           }
         }
       };
@@ -201,7 +220,7 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
     }
 
     const ariaLabel = el.getAttribute('aria-label');
-    if (ariaLabel && /^(SECTION|ARTICLE|ASIDE|FORM)$/.test(tag) || (ariaLabel && role === 'region')) {
+    if ((ariaLabel && /^(SECTION|ARTICLE|ASIDE|FORM)$/.test(tag)) || (ariaLabel && role === 'region')) {
       yield { kind: 'heading', text: ariaLabel!.trim(), level: 2, el };
     }
 
@@ -216,7 +235,14 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       // The style is read once, and only for text that could be a title.
       const titled = isTitleLike(text) || (title !== text && isSectionTitle(title) && isTitleLike(title));
       const bold = titled && !first ? isBold(el) : false;
-      if (parts.length > 1 && !parts[0].endsWith(':') && isSectionTitle(parts[0]) && isTitleLike(parts[0]) && parts.slice(1).join(' ').length <= 40) yield { kind: 'heading', text: parts[0], level: 3, el, implied: true };
+      if (
+        parts.length > 1 &&
+        !parts[0].endsWith(':') &&
+        isSectionTitle(parts[0]) &&
+        isTitleLike(parts[0]) &&
+        parts.slice(1).join(' ').length <= 40
+      )
+        yield { kind: 'heading', text: parts[0], level: 3, el, implied: true };
       else if (isTitleLike(text) && (first || bold)) yield { kind: 'heading', text, level: 3, el, implied: true };
       // "LAST OFFICE NOTE - 06/10/2025 - Castellanos, Helena MD": a bold title, then what it is about.
       else if (titled && (first ? isBold(el) : bold)) yield { kind: 'heading', text, level: 3, el, implied: true };
@@ -244,13 +270,16 @@ const UNDERLINE = /^[=\-_~*]{3,}$/;
  */
 function printedReport(pre: Element): Block[] | undefined {
   const lines = textOf(pre).split('\n');
-  const titled = lines.filter((line, i) => UNDERLINE.test(lines[i + 1] ?? '') && isTitleLike(line.replace(/\s*\(.*\)\s*$/, ''))).length;
+  const titled = lines.filter(
+    (line, i) => UNDERLINE.test(lines[i + 1] ?? '') && isTitleLike(line.replace(/\s*\(.*\)\s*$/, '')),
+  ).length;
   if (!titled) return undefined;
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line || UNDERLINE.test(line)) continue;
-    if (UNDERLINE.test(lines[i + 1] ?? '') && isTitleLike(line.replace(/\s*\(.*\)\s*$/, ''))) blocks.push({ kind: 'heading', text: line, level: 2, el: pre });
+    if (UNDERLINE.test(lines[i + 1] ?? '') && isTitleLike(line.replace(/\s*\(.*\)\s*$/, '')))
+      blocks.push({ kind: 'heading', text: line, level: 2, el: pre });
     // Dot leaders ("Amoxicillin ........ hives") stand for a separator.
     else blocks.push({ kind: 'text', text: line.replace(/\s*\.{3,}\s*/g, ' — '), parts: [line], el: pre });
   }
@@ -258,7 +287,10 @@ function printedReport(pre: Element): Block[] | undefined {
 }
 
 /** Runs a table reader, counting what it reads and passing its pauses on as ticks. */
-function* counted<T extends TableData | undefined>(reader: Generator<number, T>, report: WalkReport): Generator<Block, T> {
+function* counted<T extends TableData | undefined>(
+  reader: Generator<number, T>,
+  report: WalkReport,
+): Generator<Block, T> {
   for (let step = reader.next(); ; step = reader.next()) {
     if (step.done) return step.value;
     report.visited += step.value;

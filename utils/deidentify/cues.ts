@@ -120,7 +120,12 @@ function parse(source: string): Node[][] {
     if (ch === '(') {
       i++;
       if (source.startsWith('?:', i)) i += 2;
-      else if (source.startsWith('?=', i) || source.startsWith('?!', i) || source.startsWith('?<=', i) || source.startsWith('?<!', i)) {
+      else if (
+        source.startsWith('?=', i) ||
+        source.startsWith('?!', i) ||
+        source.startsWith('?<=', i) ||
+        source.startsWith('?<!', i)
+      ) {
         // Look-arounds take no characters: skipped (the keys become a superset, never too few).
         i += source[i + 2] === '=' || source[i + 2] === '!' ? 3 : 2;
         alternatives();
@@ -138,7 +143,9 @@ function parse(source: string): Node[][] {
       i = end + 1;
       // Only classes of letters are read letter by letter ([wW], [eé], [sz]); others end a word.
       if (/^[A-Za-z\u00C0-\u024F]+$/.test(body)) {
-        const letters = [...new Set([...body].filter((c) => isAsciiLetter(c.charCodeAt(0))).map((c) => c.toLowerCase()))];
+        const letters = [
+          ...new Set([...body].filter((c) => isAsciiLetter(c.charCodeAt(0))).map((c) => c.toLowerCase())),
+        ];
         return { kind: 'class', letters, other: [...body].some((c) => !isAsciiLetter(c.charCodeAt(0))) };
       }
       return { kind: 'class', letters: [], other: true };
@@ -205,7 +212,11 @@ function keysOf(sequence: Node[], prefix: string, out: Set<string>): void {
     case 'repeat':
       if (node.min === 0) keysOf(rest, prefix, out);
       // Once, then as often as it likes: three letters are reached within three rounds.
-      keysOf([node.node, ...(node.min <= 1 ? [{ ...node, min: 0 }] : [{ ...node, min: node.min - 1 }]), ...rest], prefix, out);
+      keysOf(
+        [node.node, ...(node.min <= 1 ? [{ ...node, min: 0 }] : [{ ...node, min: node.min - 1 }]), ...rest],
+        prefix,
+        out,
+      );
       return;
   }
 }

@@ -9,7 +9,16 @@ import type { Detector, IdentifierType, KnownIdentifiers } from './types';
 import { detectDates } from './detectors/dates';
 import { personNameParts } from './detectors/names';
 
-const ID_TYPES: ReadonlySet<IdentifierType> = new Set(['MRN', 'SSN', 'HEALTH_PLAN', 'ACCOUNT', 'LICENSE', 'VEHICLE', 'DEVICE', 'ID']);
+const ID_TYPES: ReadonlySet<IdentifierType> = new Set([
+  'MRN',
+  'SSN',
+  'HEALTH_PLAN',
+  'ACCOUNT',
+  'LICENSE',
+  'VEHICLE',
+  'DEVICE',
+  'ID',
+]);
 const PLACE_TYPES: ReadonlySet<IdentifierType> = new Set(['ADDRESS', 'LOCATION', 'ZIP']);
 /** Only a date the header calls the birth date is the patient's; a visit date is not. */
 const BIRTH_LABEL = /(?:\bdob\b|\bd\.o\.b\b|birth|\bborn\b|\bb\.\s*)[\s:.#-]*$/i;
@@ -17,7 +26,15 @@ const BIRTH_LABEL = /(?:\bdob\b|\bd\.o\.b\b|birth|\bborn\b|\bb\.\s*)[\s:.#-]*$/i
 const SYSTEM_VALUE = /\b(?:https?:\/\/|urn:oid:|urn:uuid:)[^\s|]+\s*[|:·]?\s*([A-Za-z0-9][A-Za-z0-9._-]{3,63})/g;
 
 export function knownFromHeader(header: string | undefined, detectors?: readonly Detector[]): KnownIdentifiers {
-  const known: KnownIdentifiers = { nameParts: [], personParts: [], birthDays: [], ids: [], phoneDigits: [], emails: [], addressParts: [] };
+  const known: KnownIdentifiers = {
+    nameParts: [],
+    personParts: [],
+    birthDays: [],
+    ids: [],
+    phoneDigits: [],
+    emails: [],
+    addressParts: [],
+  };
   if (!header) return known;
   for (const c of findIdentifiers(header, undefined, { detectors })) {
     const value = header.slice(c.start, c.end).trim();
@@ -30,7 +47,8 @@ export function knownFromHeader(header: string | undefined, detectors?: readonly
     else if (c.type === 'EMAIL') known.emails.push(value);
   }
   for (const date of detectDates(header)) {
-    if (date.time !== undefined && BIRTH_LABEL.test(header.slice(Math.max(0, date.start - 20), date.start))) known.birthDays.push(date.time);
+    if (date.time !== undefined && BIRTH_LABEL.test(header.slice(Math.max(0, date.start - 20), date.start)))
+      known.birthDays.push(date.time);
   }
   for (const m of header.matchAll(SYSTEM_VALUE)) if (/\d/.test(m[1])) known.ids.push({ type: 'ID', value: m[1] });
   return known;

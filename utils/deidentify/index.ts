@@ -13,7 +13,14 @@ export { DetectorFailure, DETECTORS } from './detectors/registry';
 export { PlaceholderBook } from './placeholders';
 export { describeLeaks, findLeaks, mask, type Leak } from './leak-guard';
 
-const NO_KNOWN: KnownIdentifiers = { nameParts: [], birthDays: [], ids: [], phoneDigits: [], emails: [], addressParts: [] };
+const NO_KNOWN: KnownIdentifiers = {
+  nameParts: [],
+  birthDays: [],
+  ids: [],
+  phoneDigits: [],
+  emails: [],
+  addressParts: [],
+};
 
 export interface ClinicianChoices {
   /** Text to remove wherever it appears, as the clinician selected it in the preview. */
@@ -28,10 +35,19 @@ export interface DetectorChoice {
 }
 
 /** Everything that looks like an identifier, resolved to one span per stretch of text. */
-export function findIdentifiers(text: string, known: KnownIdentifiers = NO_KNOWN, choices: ClinicianChoices & DetectorChoice = {}): Candidate[] {
+export function findIdentifiers(
+  text: string,
+  known: KnownIdentifiers = NO_KNOWN,
+  choices: ClinicianChoices & DetectorChoice = {},
+): Candidate[] {
   const folded = fold(text);
   const redacted: Candidate[] = (choices.redact ?? []).flatMap((value) =>
-    findWord(folded, fold(value.trim())).map(([start, end]) => ({ start, end, type: 'REDACTED' as const, known: true })),
+    findWord(folded, fold(value.trim())).map(([start, end]) => ({
+      start,
+      end,
+      type: 'REDACTED' as const,
+      known: true,
+    })),
   );
   const kept = new Set((choices.keep ?? []).map((value) => fold(value.trim())));
   const candidates = runDetectors(text, folded, known, choices.detectors ?? DETECTORS);
@@ -40,13 +56,25 @@ export function findIdentifiers(text: string, known: KnownIdentifiers = NO_KNOWN
   const first = resolve(text, all);
   // A code found once is removed wherever it appears, also run together with other text on the
   // page ("selfID: 20cf14fb-…c18cat"): the leak guard would rightly block what the first pass left.
-  const inWords = strongValues(first, folded).flatMap(([value, type]) => substringsOf(folded, value).map(([start, end]) => ({ start, end, type, known: true })));
+  const inWords = strongValues(first, folded).flatMap(([value, type]) =>
+    substringsOf(folded, value).map(([start, end]) => ({ start, end, type, known: true })),
+  );
   const uncovered = notCovered(inWords, first);
   return uncovered.length ? resolve(text, [...all, ...uncovered]) : first;
 }
 
 /** Dates and ages are found by their form wherever they stand; codes can hide inside other text. */
-const NOT_CODES: ReadonlySet<Candidate['type']> = new Set(['DATE', 'AGE', 'ZIP', 'PATIENT', 'PERSON', 'CLINICIAN', 'LOCATION', 'ADDRESS', 'EMPLOYER']);
+const NOT_CODES: ReadonlySet<Candidate['type']> = new Set([
+  'DATE',
+  'AGE',
+  'ZIP',
+  'PATIENT',
+  'PERSON',
+  'CLINICIAN',
+  'LOCATION',
+  'ADDRESS',
+  'EMPLOYER',
+]);
 
 /** Found codes long enough (eight or more characters with a digit, no space) to remove even inside a word. */
 function strongValues(found: Candidate[], folded: string): Array<[string, Candidate['type']]> {
@@ -74,13 +102,17 @@ function notCovered(candidates: Candidate[], spans: Candidate[]): Candidate[] {
 
 function substringsOf(folded: string, value: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (let at = folded.indexOf(value); at >= 0; at = folded.indexOf(value, at + value.length)) out.push([at, at + value.length]);
+  for (let at = folded.indexOf(value); at >= 0; at = folded.indexOf(value, at + value.length))
+    out.push([at, at + value.length]);
   return out;
 }
 
 /** Replaces every identifier in `text` with its placeholder; spans are offsets into `text`. */
 /** Throws DetectorFailure when a detector fails: callers turn it into an error that blocks the send. */
-export function deidentify(text: string, options: { known?: KnownIdentifiers; book?: PlaceholderBook } & ClinicianChoices & DetectorChoice = {}): DeidResult {
+export function deidentify(
+  text: string,
+  options: { known?: KnownIdentifiers; book?: PlaceholderBook } & ClinicianChoices & DetectorChoice = {},
+): DeidResult {
   const book = options.book ?? new PlaceholderBook();
   const spans: DeidResult['spans'] = [];
   let out = '';

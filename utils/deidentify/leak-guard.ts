@@ -22,7 +22,17 @@ export interface Leak {
   context: string;
 }
 
-const HIGH_RISK: ReadonlySet<IdentifierType> = new Set(['SSN', 'EMAIL', 'PHONE', 'FAX', 'MRN', 'HEALTH_PLAN', 'ACCOUNT', 'URL', 'IP']);
+const HIGH_RISK: ReadonlySet<IdentifierType> = new Set([
+  'SSN',
+  'EMAIL',
+  'PHONE',
+  'FAX',
+  'MRN',
+  'HEALTH_PLAN',
+  'ACCOUNT',
+  'URL',
+  'IP',
+]);
 
 export function mask(value: string): string {
   if (value.length <= 2) return '*'.repeat(value.length);
@@ -47,7 +57,11 @@ function contextOf(text: string, start: number, end: number, all: Array<[number,
 /** Placeholders look like "[DATE-2 (2021)]": what is inside one is not a leak. */
 function insidePlaceholder(text: string, index: number): boolean {
   const open = text.lastIndexOf('[', index);
-  return open !== -1 && text.lastIndexOf(']', index) < open && /^\[(?:[A-Z_]+(?:-\d+)?(?: \([^)\]]*\))?|AGE 90 or older|ZIP \d{3})\]/.test(text.slice(open, open + 40));
+  return (
+    open !== -1 &&
+    text.lastIndexOf(']', index) < open &&
+    /^\[(?:[A-Z_]+(?:-\d+)?(?: \([^)\]]*\))?|AGE 90 or older|ZIP \d{3})\]/.test(text.slice(open, open + 40))
+  );
 }
 
 /** Blanks the lines Chartside wrote itself (offsets kept), so only the record's text is checked. */
@@ -63,7 +77,12 @@ function withoutFixedLines(text: string, fixedLines: ReadonlySet<string> | undef
  * @param options.fixedLines lines of Chartside's own instructions: not patient data, left out of
  * the check where they stand exactly as written (a line with anything added is checked whole).
  */
-export function findLeaks(message: string, known: KnownIdentifiers, book?: PlaceholderBook, options: { fixedLines?: ReadonlySet<string> } = {}): Leak[] {
+export function findLeaks(
+  message: string,
+  known: KnownIdentifiers,
+  book?: PlaceholderBook,
+  options: { fixedLines?: ReadonlySet<string> } = {},
+): Leak[] {
   const leaks: Leak[] = [];
   const outgoing = withoutFixedLines(message, options.fixedLines);
   const folded = fold(outgoing);
@@ -79,28 +98,48 @@ export function findLeaks(message: string, known: KnownIdentifiers, book?: Place
     for (const [start, end] of findWord(folded, fold(original))) add(start, end, 'REPLACED_VALUE');
   }
   // The patient's known identifiers, in any case.
-  for (const [parts, type] of [[known.nameParts, 'PATIENT'], [known.personParts ?? [], 'PERSON']] as const) {
+  for (const [parts, type] of [
+    [known.nameParts, 'PATIENT'],
+    [known.personParts ?? [], 'PERSON'],
+  ] as const) {
     for (const part of parts) {
       if (part.length <= 3) continue; // short parts are checked as written by de-identification itself
       const capitalsOnly = matchesInCapitalsOnly(part, type);
-      for (const [start, end] of findWord(folded, fold(part))) if (!capitalsOnly || outgoing.slice(start, end) === part) add(start, end, type);
+      for (const [start, end] of findWord(folded, fold(part)))
+        if (!capitalsOnly || outgoing.slice(start, end) === part) add(start, end, type);
     }
   }
-  for (const { type, value } of [...known.ids, ...known.addressParts, ...known.emails.map((value) => ({ type: 'EMAIL' as IdentifierType, value }))]) {
+  for (const { type, value } of [
+    ...known.ids,
+    ...known.addressParts,
+    ...known.emails.map((value) => ({ type: 'EMAIL' as IdentifierType, value })),
+  ]) {
     for (const [start, end] of findWord(folded, fold(value))) add(start, end, type);
   }
   // High-risk patterns, whoever they belong to.
-  for (const c of [...detectContact(outgoing), ...detectIds(outgoing)]) if (HIGH_RISK.has(c.type)) add(c.start, c.end, c.type);
+  for (const c of [...detectContact(outgoing), ...detectIds(outgoing)])
+    if (HIGH_RISK.has(c.type)) add(c.start, c.end, c.type);
   for (const c of detectDates(outgoing)) if (c.time !== undefined) add(c.start, c.end, 'DATE');
   const ranges = [...found.entries()].map(([start, { end }]) => [start, end] as [number, number]);
   for (const [start, { end, type }] of [...found.entries()].sort((a, b) => a[0] - b[0])) {
-    leaks.push({ type, index: start, masked: mask(outgoing.slice(start, end)), context: contextOf(outgoing, start, end, ranges) });
+    leaks.push({
+      type,
+      index: start,
+      masked: mask(outgoing.slice(start, end)),
+      context: contextOf(outgoing, start, end, ranges),
+    });
   }
   return leaks;
 }
 
 /** A sentence the panel shows when the guard blocks a send. */
 export function describeLeaks(leaks: Leak[]): string {
-  const kinds = [...new Set(leaks.map((l) => (l.type === 'REPLACED_VALUE' ? 'a value that was removed' : l.type.toLowerCase().replace('_', ' '))))];
+  const kinds = [
+    ...new Set(
+      leaks.map((l) =>
+        l.type === 'REPLACED_VALUE' ? 'a value that was removed' : l.type.toLowerCase().replace('_', ' '),
+      ),
+    ),
+  ];
   return `Not sent: the text still contains ${leaks.length === 1 ? 'an identifier' : `${leaks.length} identifiers`} (${kinds.join(', ')}). Remove ${leaks.length === 1 ? 'it' : 'them'} in the preview, then send again.`;
 }

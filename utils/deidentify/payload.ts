@@ -7,7 +7,16 @@ import { categoryState, type CategoryState } from '../record/category-state';
 import { isPatientIdentified } from '../record/identity';
 import { ITEM_CATEGORIES, type PatientRecord, type RecordItem } from '../record/schema';
 import { knownFromHeader, mergeKnown } from './header';
-import { deidentify, DetectorFailure, findLeaks, knownFromRecord, PlaceholderBook, type ClinicianChoices, type DetectorChoice, type Leak } from './index';
+import {
+  deidentify,
+  DetectorFailure,
+  findLeaks,
+  knownFromRecord,
+  PlaceholderBook,
+  type ClinicianChoices,
+  type DetectorChoice,
+  type Leak,
+} from './index';
 import type { DatePolicy, IdentifierType, KnownIdentifiers, Span } from './types';
 import { fail, ok, type AppError, type Result } from '../result';
 
@@ -27,8 +36,16 @@ export interface Payload {
 }
 
 const HEADINGS: Record<(typeof ITEM_CATEGORIES)[number], string> = {
-  problems: 'PROBLEMS', medications: 'MEDICATIONS', allergies: 'ALLERGIES', vitals: 'VITALS', labs: 'LABS',
-  immunizations: 'IMMUNIZATIONS', procedures: 'PROCEDURES', notes: 'NOTES', messages: 'MESSAGES', other: 'OTHER',
+  problems: 'PROBLEMS',
+  medications: 'MEDICATIONS',
+  allergies: 'ALLERGIES',
+  vitals: 'VITALS',
+  labs: 'LABS',
+  immunizations: 'IMMUNIZATIONS',
+  procedures: 'PROCEDURES',
+  notes: 'NOTES',
+  messages: 'MESSAGES',
+  other: 'OTHER',
 };
 
 /** What the model is told of a category with no items: "none" only when the page said so. */
@@ -82,7 +99,11 @@ export function detectorFailed(failure: DetectorFailure): AppError {
   };
 }
 
-export function buildPayload(record: PatientRecord, policy: DatePolicy = 'safe-harbor', choices: ClinicianChoices & DetectorChoice = {}): Result<Payload> {
+export function buildPayload(
+  record: PatientRecord,
+  policy: DatePolicy = 'safe-harbor',
+  choices: ClinicianChoices & DetectorChoice = {},
+): Result<Payload> {
   try {
     return preparePayload(record, policy, choices);
   } catch (error) {
@@ -91,7 +112,11 @@ export function buildPayload(record: PatientRecord, policy: DatePolicy = 'safe-h
   }
 }
 
-function preparePayload(record: PatientRecord, policy: DatePolicy, choices: ClinicianChoices & DetectorChoice): Result<Payload> {
+function preparePayload(
+  record: PatientRecord,
+  policy: DatePolicy,
+  choices: ClinicianChoices & DetectorChoice,
+): Result<Payload> {
   const source = recordText(record);
   if (source.length > MAX_PAYLOAD_CHARS) {
     return fail(

@@ -37,7 +37,13 @@ export class PlaceholderBook {
   ) {}
 
   toState(): PlaceholderBookState {
-    return { policy: this.policy, referenceDay: this.referenceDay, byKey: [...this.byKey], counters: [...this.counters], originals: [...this.originals] };
+    return {
+      policy: this.policy,
+      referenceDay: this.referenceDay,
+      byKey: [...this.byKey],
+      counters: [...this.counters],
+      originals: [...this.originals],
+    };
   }
 
   /** The same book again, so accepted next steps get the placeholders the payload already used. */
@@ -59,7 +65,10 @@ export class PlaceholderBook {
     const known = this.originals.get(placeholder);
     // The patient is filled back in as written in running text ("Maria Elena Ordóñez"), not in the
     // banner's "Ordóñez, Maria Elena": a model's "Hello [PATIENT]" must read like a greeting.
-    if (known === undefined || (candidate.type === 'PATIENT' && known.includes(',') && !original.includes(',') && original.trim().includes(' '))) {
+    if (
+      known === undefined ||
+      (candidate.type === 'PATIENT' && known.includes(',') && !original.includes(',') && original.trim().includes(' '))
+    ) {
       this.originals.set(placeholder, original);
     }
     return placeholder;

@@ -2,10 +2,45 @@
 import type { Candidate, IdentifierType } from './types';
 
 /** When two findings overlap and neither is known: the more specific type wins ties of length. */
-const SPECIFICITY: IdentifierType[] = ['SSN', 'EMAIL', 'URL', 'IP', 'MRN', 'HEALTH_PLAN', 'ACCOUNT', 'LICENSE', 'VEHICLE', 'DEVICE', 'PHONE', 'FAX', 'DATE', 'AGE', 'ZIP', 'ADDRESS', 'EMPLOYER', 'CLINICIAN', 'PATIENT', 'PERSON', 'LOCATION', 'ID'];
+const SPECIFICITY: IdentifierType[] = [
+  'SSN',
+  'EMAIL',
+  'URL',
+  'IP',
+  'MRN',
+  'HEALTH_PLAN',
+  'ACCOUNT',
+  'LICENSE',
+  'VEHICLE',
+  'DEVICE',
+  'PHONE',
+  'FAX',
+  'DATE',
+  'AGE',
+  'ZIP',
+  'ADDRESS',
+  'EMPLOYER',
+  'CLINICIAN',
+  'PATIENT',
+  'PERSON',
+  'LOCATION',
+  'ID',
+];
 const NAME_TYPES = new Set<IdentifierType>(['PATIENT', 'PERSON', 'CLINICIAN']);
 /** Identifiers that are one token however much they contain: "an.nguyen.1968@example.net" holds a name. */
-const ATOMIC = new Set<IdentifierType>(['EMAIL', 'URL', 'IP', 'SSN', 'MRN', 'HEALTH_PLAN', 'ACCOUNT', 'LICENSE', 'VEHICLE', 'DEVICE', 'ID']);
+const ATOMIC = new Set<IdentifierType>([
+  'EMAIL',
+  'URL',
+  'IP',
+  'SSN',
+  'MRN',
+  'HEALTH_PLAN',
+  'ACCOUNT',
+  'LICENSE',
+  'VEHICLE',
+  'DEVICE',
+  'ID',
+]);
 
 const SPECIFICITY_RANK = new Map(SPECIFICITY.map((type, i) => [type, i]));
 
@@ -30,7 +65,10 @@ function family(type: IdentifierType): string {
 export function resolve(text: string, candidates: Candidate[]): Candidate[] {
   if (candidates.length <= 1) return mergeAdjacentPatientParts(text, candidates);
   const keys = candidates.map(sortKey);
-  const sorted = candidates.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || candidates[a].start - candidates[b].start).map((i) => candidates[i]);
+  const sorted = candidates
+    .map((_, i) => i)
+    .sort((a, b) => keys[a] - keys[b] || candidates[a].start - candidates[b].start)
+    .map((i) => candidates[i]);
   // Which kept finding covers each character (its number + 1; 0 for none). Kept findings never
   // overlap, so the ones a candidate overlaps are read off its own characters: linear in the
   // text, where a sorted list with inserts was quadratic on a 1 MB page.
@@ -50,7 +88,9 @@ export function resolve(text: string, candidates: Candidate[]): Candidate[] {
     }
     const overlapping = ids.map((id) => slots[id - 1]!);
     // Atomic identifiers (an e-mail address, a URL) replace anything inside them, known or not.
-    const contained = overlapping.every((k) => k.start >= c.start && k.end <= c.end && (family(k.type) === family(c.type) || ATOMIC.has(c.type)));
+    const contained = overlapping.every(
+      (k) => k.start >= c.start && k.end <= c.end && (family(k.type) === family(c.type) || ATOMIC.has(c.type)),
+    );
     if (!contained || overlapping.every((k) => k.start === c.start && k.end === c.end)) continue;
     for (const id of ids) slots[id - 1] = undefined; // their characters are all c's now
     const onlyPatient = overlapping.every((k) => k.type === 'PATIENT') && isOnlyPatient(text, c, overlapping);
@@ -64,7 +104,9 @@ export function resolve(text: string, candidates: Candidate[]): Candidate[] {
 function isOnlyPatient(text: string, c: Candidate, parts: Candidate[]): boolean {
   const covered = new Array(c.end - c.start).fill(false);
   for (const p of parts) for (let i = p.start; i < p.end; i++) covered[i - c.start] = true;
-  return [...text.slice(c.start, c.end)].every((ch, i) => covered[i] || /[\s,.'’-]/.test(ch) || /[A-Z]/.test(ch) && text[c.start + i + 1] === '.');
+  return [...text.slice(c.start, c.end)].every(
+    (ch, i) => covered[i] || /[\s,.'’-]/.test(ch) || (/[A-Z]/.test(ch) && text[c.start + i + 1] === '.'),
+  );
 }
 
 const MIDDLE_INITIAL = /[ \t]+[A-Z]\.(?=[\s,;)]|$)/y;
@@ -74,7 +116,12 @@ function mergeAdjacentPatientParts(text: string, spans: Candidate[]): Candidate[
   const out: Candidate[] = [];
   for (const span of spans) {
     const last = out[out.length - 1];
-    if (last && last.type === 'PATIENT' && span.type === 'PATIENT' && /^[ \t,]*(?:[A-Z]\.[ \t]*)?$/.test(text.slice(last.end, span.start))) {
+    if (
+      last &&
+      last.type === 'PATIENT' &&
+      span.type === 'PATIENT' &&
+      /^[ \t,]*(?:[A-Z]\.[ \t]*)?$/.test(text.slice(last.end, span.start))
+    ) {
       last.end = span.end;
     } else out.push({ ...span });
   }

@@ -53,7 +53,9 @@ export function findWord(folded: string, needle: string): Array<[number, number]
  * and "daughter Lucia moved back" would read as one long name.
  */
 export function anyCase(alternatives: string): string {
-  return alternatives.replace(/\\.|\[[^\]]*\]|[a-z]/gi, (piece) => (/^[a-z]$/i.test(piece) ? `[${piece.toLowerCase()}${piece.toUpperCase()}]` : piece));
+  return alternatives.replace(/\\.|\[[^\]]*\]|[a-z]/gi, (piece) =>
+    /^[a-z]$/i.test(piece) ? `[${piece.toLowerCase()}${piece.toUpperCase()}]` : piece,
+  );
 }
 
 export function digitsOf(text: string): string {

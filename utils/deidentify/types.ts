@@ -6,8 +6,28 @@ import { z } from 'zod';
  * person) because the role is clinically useful and identifies no one.
  */
 export const IDENTIFIER_TYPES = [
-  'PATIENT', 'PERSON', 'CLINICIAN', 'DATE', 'AGE', 'PHONE', 'FAX', 'EMAIL', 'SSN', 'MRN', 'HEALTH_PLAN',
-  'ACCOUNT', 'LICENSE', 'VEHICLE', 'DEVICE', 'URL', 'IP', 'ADDRESS', 'LOCATION', 'ZIP', 'EMPLOYER', 'ID',
+  'PATIENT',
+  'PERSON',
+  'CLINICIAN',
+  'DATE',
+  'AGE',
+  'PHONE',
+  'FAX',
+  'EMAIL',
+  'SSN',
+  'MRN',
+  'HEALTH_PLAN',
+  'ACCOUNT',
+  'LICENSE',
+  'VEHICLE',
+  'DEVICE',
+  'URL',
+  'IP',
+  'ADDRESS',
+  'LOCATION',
+  'ZIP',
+  'EMPLOYER',
+  'ID',
   /** Text the clinician chose to redact in the preview. */
   'REDACTED',
 ] as const;
@@ -73,7 +93,17 @@ export interface DetectorInput {
   findingsOf: (detector: DetectorName) => Candidate[];
 }
 
-export const DETECTOR_NAMES = ['known', 'contact', 'ids', 'dates', 'ages', 'geo', 'places', 'employers', 'names'] as const;
+export const DETECTOR_NAMES = [
+  'known',
+  'contact',
+  'ids',
+  'dates',
+  'ages',
+  'geo',
+  'places',
+  'employers',
+  'names',
+] as const;
 export type DetectorName = (typeof DETECTOR_NAMES)[number];
 
 /** One recognizer: a name IT can read in an error, what it finds, and the function that finds it. */

@@ -8,7 +8,14 @@
  */
 import { recordText } from '../deidentify/payload';
 import type { PatientRecord, RecordItem } from '../record/schema';
-import { activeProblems, currentMedications, latestLabs, latestVitals, messageToAnswer, parseDate } from './tasks/chart';
+import {
+  activeProblems,
+  currentMedications,
+  latestLabs,
+  latestVitals,
+  messageToAnswer,
+  parseDate,
+} from './tasks/chart';
 import type { Task } from './schema';
 
 export const DEFAULT_TOKEN_BUDGET = 8000;
@@ -24,10 +31,28 @@ export interface Budgeted {
   omitted: string[];
 }
 
-type Category = 'problems' | 'medications' | 'allergies' | 'vitals' | 'labs' | 'immunizations' | 'procedures' | 'notes' | 'messages' | 'other';
+type Category =
+  | 'problems'
+  | 'medications'
+  | 'allergies'
+  | 'vitals'
+  | 'labs'
+  | 'immunizations'
+  | 'procedures'
+  | 'notes'
+  | 'messages'
+  | 'other';
 const NAMES: Record<Category, string> = {
-  problems: 'past problems', medications: 'stopped medications', allergies: 'allergies', vitals: 'older vital signs', labs: 'older lab results',
-  immunizations: 'immunizations', procedures: 'procedures', notes: 'notes', messages: 'older messages', other: 'other items',
+  problems: 'past problems',
+  medications: 'stopped medications',
+  allergies: 'allergies',
+  vitals: 'older vital signs',
+  labs: 'older lab results',
+  immunizations: 'immunizations',
+  procedures: 'procedures',
+  notes: 'notes',
+  messages: 'older messages',
+  other: 'other items',
 };
 
 export function withinBudget(record: PatientRecord, task: Task, budget = DEFAULT_TOKEN_BUDGET): Budgeted {
@@ -35,7 +60,8 @@ export function withinBudget(record: PatientRecord, task: Task, budget = DEFAULT
   if (full <= budget) return { record, tokens: full, omitted: [] };
 
   const series = latestLabs(record.labs);
-  const byDateDesc = <T extends RecordItem & { date?: string }>(items: T[]) => [...items].sort((a, b) => parseDate(b.date) - parseDate(a.date));
+  const byDateDesc = <T extends RecordItem & { date?: string }>(items: T[]) =>
+    [...items].sort((a, b) => parseDate(b.date) - parseDate(a.date));
   const message = messageToAnswer(record);
   // The order things go in: everything a task cites comes first.
   const priority: Array<[Category, RecordItem]> = [
@@ -44,15 +70,21 @@ export function withinBudget(record: PatientRecord, task: Task, budget = DEFAULT
     ...currentMedications(record).map((i) => ['medications', i] as [Category, RecordItem]),
     ...record.allergies.map((i) => ['allergies', i] as [Category, RecordItem]),
     ...latestVitals(record.vitals).map((i) => ['vitals', i] as [Category, RecordItem]),
-    ...series.flatMap((s) => [s.latest, ...(s.previous ? [s.previous] : [])]).map((i) => ['labs', i] as [Category, RecordItem]),
+    ...series
+      .flatMap((s) => [s.latest, ...(s.previous ? [s.previous] : [])])
+      .map((i) => ['labs', i] as [Category, RecordItem]),
     ...byDateDesc(record.messages).map((i) => ['messages', i] as [Category, RecordItem]),
     ...byDateDesc(record.notes).map((i) => ['notes', i] as [Category, RecordItem]),
     ...record.problems.map((i) => ['problems', i] as [Category, RecordItem]),
     ...record.medications.map((i) => ['medications', i] as [Category, RecordItem]),
     ...byDateDesc(record.immunizations).map((i) => ['immunizations', i] as [Category, RecordItem]),
     ...byDateDesc(record.procedures).map((i) => ['procedures', i] as [Category, RecordItem]),
-    ...[...record.labs].sort((a, b) => parseDate(b.time) - parseDate(a.time)).map((i) => ['labs', i] as [Category, RecordItem]),
-    ...[...record.vitals].sort((a, b) => parseDate(b.time) - parseDate(a.time)).map((i) => ['vitals', i] as [Category, RecordItem]),
+    ...[...record.labs]
+      .sort((a, b) => parseDate(b.time) - parseDate(a.time))
+      .map((i) => ['labs', i] as [Category, RecordItem]),
+    ...[...record.vitals]
+      .sort((a, b) => parseDate(b.time) - parseDate(a.time))
+      .map((i) => ['vitals', i] as [Category, RecordItem]),
     ...record.other.map((i) => ['other', i] as [Category, RecordItem]),
   ];
   const kept = new Set<RecordItem>();
@@ -60,7 +92,23 @@ export function withinBudget(record: PatientRecord, task: Task, budget = DEFAULT
   // de-identified payload, not only the record text, within the budget.
   const limit = Math.floor(budget * 0.95);
   // The header lines (patient, encounter, headings) are always sent.
-  let tokens = estimateTokens(recordText({ ...record, problems: [], medications: [], allergies: [], vitals: [], labs: [], immunizations: [], procedures: [], notes: [], messages: [], other: [] })) + 10 * 3;
+  let tokens =
+    estimateTokens(
+      recordText({
+        ...record,
+        problems: [],
+        medications: [],
+        allergies: [],
+        vitals: [],
+        labs: [],
+        immunizations: [],
+        procedures: [],
+        notes: [],
+        messages: [],
+        other: [],
+      }),
+    ) +
+    10 * 3;
   for (const [, item] of priority) {
     if (kept.has(item)) continue;
     const cost = estimateTokens(`- [${item.id}] ${item.text}\n`);
@@ -74,7 +122,8 @@ export function withinBudget(record: PatientRecord, task: Task, budget = DEFAULT
     const items = record[category] as RecordItem[];
     const left = items.filter((i) => !kept.has(i));
     (trimmed as Record<Category, RecordItem[]>)[category] = items.filter((i) => kept.has(i));
-    if (left.length) omitted.push(`${left.length} ${left.length === 1 ? NAMES[category].replace(/s$/, '') : NAMES[category]}`);
+    if (left.length)
+      omitted.push(`${left.length} ${left.length === 1 ? NAMES[category].replace(/s$/, '') : NAMES[category]}`);
   }
   return { record: trimmed, tokens: estimateTokens(recordText(trimmed)), omitted };
 }

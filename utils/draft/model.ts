@@ -15,7 +15,12 @@ import { ModelReplySchema, REPLY_PROMPT, replyFromModel } from './tasks/reply';
 
 export const ModelSummarySchema = z.object({
   synopsis: z.string(),
-  sections: z.array(z.object({ heading: z.string(), statements: z.array(z.object({ text: z.string(), cites: z.array(z.string()).default([]) })) })),
+  sections: z.array(
+    z.object({
+      heading: z.string(),
+      statements: z.array(z.object({ text: z.string(), cites: z.array(z.string()).default([]) })),
+    }),
+  ),
 });
 
 const SUMMARY_PROMPT = {
@@ -52,9 +57,27 @@ const MODEL_TASKS: Record<Task, ModelTask> = {
       sections: [{ heading: 'Synopsis', statements: [{ text: answer.synopsis, cites: [] }] }, ...answer.sections],
     }),
   },
-  note: { version: NOTE_PROMPT.version, schemaName: 'draft_note', schema: ModelNoteSchema, instructions: NOTE_PROMPT.instructions, toOutput: noteFromModel },
-  'next-steps': { version: NEXT_STEPS_PROMPT.version, schemaName: 'next_steps', schema: ModelNextStepsSchema, instructions: () => NEXT_STEPS_PROMPT.instructions, toOutput: nextStepsFromModel },
-  reply: { version: REPLY_PROMPT.version, schemaName: 'patient_reply', schema: ModelReplySchema, instructions: REPLY_PROMPT.instructions, toOutput: replyFromModel },
+  note: {
+    version: NOTE_PROMPT.version,
+    schemaName: 'draft_note',
+    schema: ModelNoteSchema,
+    instructions: NOTE_PROMPT.instructions,
+    toOutput: noteFromModel,
+  },
+  'next-steps': {
+    version: NEXT_STEPS_PROMPT.version,
+    schemaName: 'next_steps',
+    schema: ModelNextStepsSchema,
+    instructions: () => NEXT_STEPS_PROMPT.instructions,
+    toOutput: nextStepsFromModel,
+  },
+  reply: {
+    version: REPLY_PROMPT.version,
+    schemaName: 'patient_reply',
+    schema: ModelReplySchema,
+    instructions: REPLY_PROMPT.instructions,
+    toOutput: replyFromModel,
+  },
 };
 
 export function promptVersion(task: Task): string {
@@ -66,7 +89,11 @@ function fenced(payloadText: string): string {
   return `<record>\n${payloadText.replace(/<\/?record\s*>/gi, (tag) => tag.replace('<', '‹'))}\n</record>`;
 }
 
-export function taskMessages(task: Task, payloadText: string, options: TaskOptions = DEFAULT_TASK_OPTIONS): ChatMessage[] {
+export function taskMessages(
+  task: Task,
+  payloadText: string,
+  options: TaskOptions = DEFAULT_TASK_OPTIONS,
+): ChatMessage[] {
   return [
     { role: 'system', content: `${PREAMBLE}\n\n${MODEL_TASKS[task].instructions(options)}` },
     { role: 'user', content: fenced(payloadText) },
@@ -77,7 +104,12 @@ export async function draftTaskWithModel(
   task: Task,
   payload: Payload,
   config: ModelConfig,
-  options: { onText?: (text: string) => void; signal?: AbortSignal; fetchImpl?: typeof fetch; taskOptions?: TaskOptions } = {},
+  options: {
+    onText?: (text: string) => void;
+    signal?: AbortSignal;
+    fetchImpl?: typeof fetch;
+    taskOptions?: TaskOptions;
+  } = {},
 ): Promise<{ ok: true; value: TaskOutput } | { ok: false; error: DraftFailure }> {
   // Fail closed: without knowing whose chart this is, de-identification cannot know what to remove.
   if (!payload.patientIdentified) {
@@ -93,25 +125,54 @@ export async function draftTaskWithModel(
   const chosen = options.taskOptions ?? DEFAULT_TASK_OPTIONS;
   // Accepted next steps were filled back in for the clinician: de-identified again, with the same
   // placeholders, before they go into a note prompt.
-  const taskOptions = { ...chosen, accepted: chosen.accepted.map((s) => ({ ...s, text: deidentify(s.text, { known: payload.known, book: payload.book }).text })) };
+  const taskOptions = {
+    ...chosen,
+    accepted: chosen.accepted.map((s) => ({
+      ...s,
+      text: deidentify(s.text, { known: payload.known, book: payload.book }).text,
+    })),
+  };
   const messages = taskMessages(task, payload.text, taskOptions);
   // The last check before anything leaves: the exact message contents, not the preview.
   // Chartside's own instructions are not patient data: a word they share with a removed value
   // ("patient", a short record number) must not block the send. Their lines are left out of the
   // check only where they stand exactly as Chartside wrote them.
-  const fixedLines = new Set(taskMessages(task, '', { ...DEFAULT_TASK_OPTIONS, accepted: [] }).flatMap((m) => m.content.split('\n')).filter((line) => line.trim()));
+  const fixedLines = new Set(
+    taskMessages(task, '', { ...DEFAULT_TASK_OPTIONS, accepted: [] })
+      .flatMap((m) => m.content.split('\n'))
+      .filter((line) => line.trim()),
+  );
   const leaks = messages.flatMap((message) => findLeaks(message.content, payload.known, payload.book, { fixedLines }));
   if (leaks.length) {
-    return { ok: false, error: { code: 'leak-blocked', message: describeLeaks(leaks), detail: leaks.map((l) => `${l.type} at ${l.index}: ${l.context}`).join('; ') } };
+    return {
+      ok: false,
+      error: {
+        code: 'leak-blocked',
+        message: describeLeaks(leaks),
+        detail: leaks.map((l) => `${l.type} at ${l.index}: ${l.context}`).join('; '),
+      },
+    };
   }
   const spec = MODEL_TASKS[task];
-  const result = await draftWithModel({ config, messages, schema: spec.schema, schemaName: spec.schemaName, onText: options.onText, signal: options.signal, fetchImpl: options.fetchImpl });
+  const result = await draftWithModel({
+    config,
+    messages,
+    schema: spec.schema,
+    schemaName: spec.schemaName,
+    onText: options.onText,
+    signal: options.signal,
+    fetchImpl: options.fetchImpl,
+  });
   if (!result.ok) return result;
   return { ok: true, value: spec.toOutput(result.value as never, taskOptions) };
 }
 
 /** A model's answer (parsed JSON) as the task's TaskOutput, validated by the task's schema: what the panel shows. */
-export function outputFromModelAnswer(task: Task, answer: unknown, options: TaskOptions = DEFAULT_TASK_OPTIONS): TaskOutput {
+export function outputFromModelAnswer(
+  task: Task,
+  answer: unknown,
+  options: TaskOptions = DEFAULT_TASK_OPTIONS,
+): TaskOutput {
   const spec = MODEL_TASKS[task];
   return spec.toOutput(spec.schema.parse(answer) as never, options);
 }

@@ -17,7 +17,12 @@ export function syllables(word: string, language: Language): number {
   const w = word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
   if (language === 'es') return Math.max(1, (w.match(/[aeiouy]+/g) ?? []).length);
   // English: vowel groups, less a silent final e ("make"), at least one.
-  const groups = (w.replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '').replace(/^y/, '').match(/[aeiouy]{1,2}/g) ?? []).length;
+  const groups = (
+    w
+      .replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '')
+      .replace(/^y/, '')
+      .match(/[aeiouy]{1,2}/g) ?? []
+  ).length;
   return Math.max(1, groups);
 }
 
@@ -45,7 +50,42 @@ export function readingLevel(text: string, language: Language): ReadingLevel {
 export function detectLanguage(text: string): Language {
   const lower = ` ${text.toLowerCase()} `;
   const count = (list: string[]) => list.reduce((n, w) => n + (lower.split(` ${w} `).length - 1), 0);
-  const es = count(['el', 'la', 'de', 'que', 'y', 'en', 'los', 'por', 'con', 'una', 'tengo', 'puedo', 'gracias', 'hola', 'mi', 'es']) + (/[¿¡ñ]/.test(text) ? 3 : 0);
-  const en = count(['the', 'and', 'to', 'of', 'is', 'my', 'i', 'you', 'can', 'it', 'for', 'with', 'have', 'thanks', 'hi', 'hello']);
+  const es =
+    count([
+      'el',
+      'la',
+      'de',
+      'que',
+      'y',
+      'en',
+      'los',
+      'por',
+      'con',
+      'una',
+      'tengo',
+      'puedo',
+      'gracias',
+      'hola',
+      'mi',
+      'es',
+    ]) + (/[¿¡ñ]/.test(text) ? 3 : 0);
+  const en = count([
+    'the',
+    'and',
+    'to',
+    'of',
+    'is',
+    'my',
+    'i',
+    'you',
+    'can',
+    'it',
+    'for',
+    'with',
+    'have',
+    'thanks',
+    'hi',
+    'hello',
+  ]);
   return es > en ? 'es' : 'en';
 }

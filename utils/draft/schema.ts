@@ -53,9 +53,15 @@ export const TaskOptionsSchema = z.object({
       length: z.enum(['concise', 'standard', 'detailed']).default('standard'),
       /** SOAP, or APSO (assessment and plan first, as many clinicians read notes). */
       order: z.enum(['SOAP', 'APSO']).default('SOAP'),
-      sections: z.object({ subjective: z.boolean(), objective: z.boolean(), assessment: z.boolean(), plan: z.boolean() }).default({ subjective: true, objective: true, assessment: true, plan: true }),
+      sections: z
+        .object({ subjective: z.boolean(), objective: z.boolean(), assessment: z.boolean(), plan: z.boolean() })
+        .default({ subjective: true, objective: true, assessment: true, plan: true }),
     })
-    .default({ length: 'standard', order: 'SOAP', sections: { subjective: true, objective: true, assessment: true, plan: true } }),
+    .default({
+      length: 'standard',
+      order: 'SOAP',
+      sections: { subjective: true, objective: true, assessment: true, plan: true },
+    }),
   reply: z
     .object({
       /** `auto`: the language of the patient's message. */

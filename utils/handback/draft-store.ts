@@ -43,7 +43,10 @@ export async function loadDrafts(tabId: number): Promise<StoredDraft[]> {
  * is the newest draft for the patient the page shows; `others` counts drafts for anyone else (or
  * for a patient the page cannot confirm), which are not offered here.
  */
-export function sortDrafts(drafts: StoredDraft[], page: PageIdentity | undefined): { mine?: StoredDraft; others: number } {
+export function sortDrafts(
+  drafts: StoredDraft[],
+  page: PageIdentity | undefined,
+): { mine?: StoredDraft; others: number } {
   if (!page) return { others: drafts.length };
   const mine = drafts.find((d) => comparePatients(d.identity.patient, page.patient) === 'same');
   return { mine, others: drafts.length - (mine ? 1 : 0) };

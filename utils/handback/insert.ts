@@ -39,7 +39,11 @@ export function trackEditableFocus(doc: Document): { field(): Editable | undefin
 }
 
 function describe(el: Editable): string {
-  const label = el.getAttribute('aria-label') || (el.id && el.ownerDocument.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent) || el.getAttribute('placeholder') || el.tagName.toLowerCase();
+  const label =
+    el.getAttribute('aria-label') ||
+    (el.id && el.ownerDocument.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent) ||
+    el.getAttribute('placeholder') ||
+    el.tagName.toLowerCase();
   return label.trim().slice(0, 60);
 }
 
@@ -58,7 +62,8 @@ export function insertText(el: Editable, text: string): string {
   } else {
     el.focus();
     const selection = el.ownerDocument.getSelection();
-    const range = selection && selection.rangeCount && el.contains(selection.anchorNode) ? selection.getRangeAt(0) : undefined;
+    const range =
+      selection && selection.rangeCount && el.contains(selection.anchorNode) ? selection.getRangeAt(0) : undefined;
     const node = el.ownerDocument.createTextNode(text);
     if (range) {
       range.deleteContents();

@@ -5,7 +5,8 @@
 import type { TaskOutput } from '../draft/schema';
 
 export function draftToText(output: TaskOutput): string {
-  if (output.task === 'reply') return output.sections.flatMap((section) => section.statements.map((statement) => statement.text)).join('\n\n');
+  if (output.task === 'reply')
+    return output.sections.flatMap((section) => section.statements.map((statement) => statement.text)).join('\n\n');
   return output.sections
     .map((section) => [section.heading, ...section.statements.map((statement) => `- ${statement.text}`)].join('\n'))
     .join('\n\n');

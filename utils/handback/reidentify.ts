@@ -17,7 +17,10 @@ export function fillOutput(output: TaskOutput, originals: ReadonlyMap<string, st
     ...output,
     sections: output.sections.map((section) => ({
       heading: fillPlaceholders(section.heading, originals),
-      statements: section.statements.map((statement) => ({ ...statement, text: fillPlaceholders(statement.text, originals) })),
+      statements: section.statements.map((statement) => ({
+        ...statement,
+        text: fillPlaceholders(statement.text, originals),
+      })),
     })),
   };
 }

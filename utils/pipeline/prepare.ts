@@ -52,5 +52,8 @@ export function preparedToState(prepared: PreparedSend): PreparedState {
 }
 
 export function preparedFromState(state: PreparedState): PreparedSend {
-  return { budgeted: state.budgeted, payload: { ...state.payload, book: PlaceholderBook.fromState(state.payload.book) } };
+  return {
+    budgeted: state.budgeted,
+    payload: { ...state.payload, book: PlaceholderBook.fromState(state.payload.book) },
+  };
 }

@@ -7,13 +7,23 @@ import { PrepareRequestSchema, type PrepareResponse } from '../messaging';
 import { describeUnknownError, fail, ok } from '../result';
 import { prepareSend, preparedToState } from './prepare';
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent) => void) | null; postMessage: (message: PrepareResponse) => void };
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent) => void) | null;
+  postMessage: (message: PrepareResponse) => void;
+};
 
 scope.onmessage = (event: MessageEvent) => {
   const id = typeof event.data?.id === 'number' ? event.data.id : -1;
   const request = PrepareRequestSchema.safeParse(event.data);
   if (!request.success) {
-    scope.postMessage({ id, result: fail('internal', 'Chartside could not prepare this record for sending. Read the page again.', request.error.message) });
+    scope.postMessage({
+      id,
+      result: fail(
+        'internal',
+        'Chartside could not prepare this record for sending. Read the page again.',
+        request.error.message,
+      ),
+    });
     return;
   }
   try {
@@ -21,6 +31,13 @@ scope.onmessage = (event: MessageEvent) => {
     scope.postMessage({ id, result: prepared.ok ? ok(preparedToState(prepared.value)) : prepared });
   } catch (error) {
     // Fail closed: an unexpected error prepares nothing, so nothing can be sent.
-    scope.postMessage({ id, result: fail('internal', 'Chartside could not prepare this record for sending, so nothing was sent. Read the page again.', describeUnknownError(error)) });
+    scope.postMessage({
+      id,
+      result: fail(
+        'internal',
+        'Chartside could not prepare this record for sending, so nothing was sent. Read the page again.',
+        describeUnknownError(error),
+      ),
+    });
   }
 };

@@ -13,7 +13,8 @@ export interface Preparer {
   dispose(): void;
 }
 
-const WORKER_FAILED = 'Chartside could not prepare this record for sending, so nothing was sent. Read the page again; if it happens again, tell your IT team.';
+const WORKER_FAILED =
+  'Chartside could not prepare this record for sending, so nothing was sent. Read the page again; if it happens again, tell your IT team.';
 
 export function createPreparer(makeWorker: (() => Worker) | undefined = defaultWorker()): Preparer {
   if (!makeWorker) return { prepare: async (record, settings) => prepareSend(record, settings), dispose: () => {} };
@@ -43,7 +44,16 @@ export function createPreparer(makeWorker: (() => Worker) | undefined = defaultW
     prepare(record, settings) {
       worker ??= start();
       const id = nextId++;
-      const request: PrepareRequest = { id, record, settings: { task: settings.task, tokenBudget: settings.tokenBudget, datePolicy: settings.datePolicy, choices: { redact: settings.choices?.redact, keep: settings.choices?.keep } } };
+      const request: PrepareRequest = {
+        id,
+        record,
+        settings: {
+          task: settings.task,
+          tokenBudget: settings.tokenBudget,
+          datePolicy: settings.datePolicy,
+          choices: { redact: settings.choices?.redact, keep: settings.choices?.keep },
+        },
+      };
       return new Promise((resolve) => {
         waiting.set(id, resolve);
         worker!.postMessage(request);
@@ -59,5 +69,6 @@ export function createPreparer(makeWorker: (() => Worker) | undefined = defaultW
 
 function defaultWorker(): (() => Worker) | undefined {
   if (typeof Worker === 'undefined') return undefined;
-  return () => new Worker(new URL('./prepare.worker.ts', import.meta.url), { type: 'module', name: 'chartside-deidentify' });
+  return () =>
+    new Worker(new URL('./prepare.worker.ts', import.meta.url), { type: 'module', name: 'chartside-deidentify' });
 }

@@ -53,18 +53,41 @@ export async function runTask(record: PatientRecord, request: RunRequest): Promi
   if (request.engine.engine === 'offline') {
     // Nothing leaves: the offline engine reads the whole record, in this browser.
     const output = runOffline(task, record, taskOptions);
-    return { ok: true, value: { output, verification: verifyOutput(output, record) }, audit: { task, engine: 'offline', counts: {}, outcome: 'drafted' } };
+    return {
+      ok: true,
+      value: { output, verification: verifyOutput(output, record) },
+      audit: { task, engine: 'offline', counts: {}, outcome: 'drafted' },
+    };
   }
   const { config } = request.engine;
   const modelAudit = { task, engine: 'model' as const, model: config.model, endpoint: endpointHost(config) };
   const made = request.prepared ?? prepareSend(record, request);
-  if (!made.ok) return { ok: false, error: made.error, audit: { ...modelAudit, counts: {}, outcome: made.error.code === 'deid-detector-failed' ? 'blocked' : 'failed', errorCode: made.error.code } };
+  if (!made.ok)
+    return {
+      ok: false,
+      error: made.error,
+      audit: {
+        ...modelAudit,
+        counts: {},
+        outcome: made.error.code === 'deid-detector-failed' ? 'blocked' : 'failed',
+        errorCode: made.error.code,
+      },
+    };
   const ready = made.value;
   const { payload } = ready;
-  const sent = { counts: payload.counts as Record<string, number>, payloadSha256: await sha256Hex(payload.text), tokens: estimateTokens(payload.text) };
+  const sent = {
+    counts: payload.counts as Record<string, number>,
+    payloadSha256: await sha256Hex(payload.text),
+    tokens: estimateTokens(payload.text),
+  };
   let result: Awaited<ReturnType<typeof draftTaskWithModel>>;
   try {
-    result = await draftTaskWithModel(task, payload, config, { onText: request.onText, signal: request.signal, fetchImpl: request.fetchImpl, taskOptions });
+    result = await draftTaskWithModel(task, payload, config, {
+      onText: request.onText,
+      signal: request.signal,
+      fetchImpl: request.fetchImpl,
+      taskOptions,
+    });
   } catch (error) {
     // The accepted next steps are de-identified again on the way out: a detector failing there blocks too.
     if (!(error instanceof DetectorFailure)) throw error;
@@ -72,10 +95,25 @@ export async function runTask(record: PatientRecord, request: RunRequest): Promi
   }
   if (!result.ok) {
     const code = result.error.code;
-    const outcome = code === 'leak-blocked' || code === 'deid-detector-failed' ? 'blocked' : code === 'cancelled' ? 'cancelled' : 'failed';
-    return { ok: false, error: result.error, audit: { ...modelAudit, ...sent, outcome, errorCode: code }, prepared: ready };
+    const outcome =
+      code === 'leak-blocked' || code === 'deid-detector-failed'
+        ? 'blocked'
+        : code === 'cancelled'
+          ? 'cancelled'
+          : 'failed';
+    return {
+      ok: false,
+      error: result.error,
+      audit: { ...modelAudit, ...sent, outcome, errorCode: code },
+      prepared: ready,
+    };
   }
   // Placeholders filled back in here: the real values never left this browser.
   const output = fillOutput(result.value, payload.book.originals);
-  return { ok: true, value: { output, verification: verifyOutput(output, record) }, audit: { ...modelAudit, ...sent, outcome: 'drafted' }, prepared: ready };
+  return {
+    ok: true,
+    value: { output, verification: verifyOutput(output, record) },
+    audit: { ...modelAudit, ...sent, outcome: 'drafted' },
+    prepared: ready,
+  };
 }

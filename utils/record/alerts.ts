@@ -15,7 +15,10 @@ import { fold } from '../deidentify/text';
 const CROSS_REACTIVE: Array<[RegExp, RegExp]> = [
   [/penicillin|amoxicillin|ampicillin/i, /\b\w*cillin\b/i],
   [/sulfa|sulfamethoxazole|sulfonamide/i, /\bsulfa(?:methoxazole|diazine|salazine)\b|bactrim|septra/i],
-  [/nsaid|ibuprofen|naproxen|aspirin/i, /\b(?:ibuprofen|naproxen|diclofenac|meloxicam|ketorolac|indomethacin|aspirin|celecoxib)\b/i],
+  [
+    /nsaid|ibuprofen|naproxen|aspirin/i,
+    /\b(?:ibuprofen|naproxen|diclofenac|meloxicam|ketorolac|indomethacin|aspirin|celecoxib)\b/i,
+  ],
   [/codeine|morphine/i, /\b(?:codeine|morphine)\b/i],
 ];
 
@@ -53,7 +56,10 @@ export function criticalResults(record: PatientRecord): Lab[] {
       const value = numericValue(lab);
       if (!limit || value === undefined) return false;
       if ('highFlagOnly' in limit) return /^h/i.test(lab.flag ?? '');
-      return ('low' in limit && limit.low !== undefined && value <= limit.low) || ('high' in limit && limit.high !== undefined && value >= limit.high);
+      return (
+        ('low' in limit && limit.low !== undefined && value <= limit.low) ||
+        ('high' in limit && limit.high !== undefined && value >= limit.high)
+      );
     });
 }
 
@@ -99,7 +105,11 @@ export function sentencesOf(text: string): string[] {
 /** The question a message asks ("Should I stop the empagliflozin?"), else its first sentence. */
 export function messageQuestion(text: string, shown: { from?: string; date?: string; subject?: string } = {}): string {
   const sentences = sentencesOf(messageWords(text, shown));
-  return sentences.find((s) => s.endsWith('?')) ?? sentences.find((s) => s.length > 12) ?? messageWords(text, shown).slice(0, 160);
+  return (
+    sentences.find((s) => s.endsWith('?')) ??
+    sentences.find((s) => s.length > 12) ??
+    messageWords(text, shown).slice(0, 160)
+  );
 }
 
 const REASON_HEADING = /chief complaint|reason for (?:visit|referral|consult)|presenting (?:complaint|problem)|\bcc\b/i;
@@ -113,7 +123,11 @@ export interface Reason {
   questionKeywords?: string[];
 }
 
-const STOPWORDS = new Set('about after again next last also because been before being could does doing from have having into just like more most much only other over same should since some such than that their them then there these they this those through under until very want were what when where which while will with would your yours mine hello thank thanks dear please today morning mornings tengo pregunta puedo para como cuando tiempo mismo veces gracias hola'.split(' '));
+const STOPWORDS = new Set(
+  'about after again next last also because been before being could does doing from have having into just like more most much only other over same should since some such than that their them then there these they this those through under until very want were what when where which while will with would your yours mine hello thank thanks dear please today morning mornings tengo pregunta puedo para como cuando tiempo mismo veces gracias hola'.split(
+    ' ',
+  ),
+);
 
 /** Content words of a text, as lower-case stems of five letters (enough to match "dizzy"/"dizziness"). */
 export function keywordsOf(text: string): string[] {
@@ -135,13 +149,19 @@ export function reasonsForVisit(record: PatientRecord): Reason[] {
   if (message) {
     const question = messageQuestion(message.text, message);
     const subject = message.subject ? `${message.subject} — ` : '';
-    out.push({ text: `${subject}${question}`, cites: [message.id], keywords: keywordsOf(`${message.subject ?? ''} ${question}`), questionKeywords: keywordsOf(question) });
+    out.push({
+      text: `${subject}${question}`,
+      cites: [message.id],
+      keywords: keywordsOf(`${message.subject ?? ''} ${question}`),
+      questionKeywords: keywordsOf(question),
+    });
   }
   return out;
 }
 
 /** Dizziness or near-fainting on standing, as notes and messages say it: a reason to go slow on blood-pressure treatment. */
-const ORTHOSTATIC = /orthostat|(?:dizz\w*|light-?\s?headed\w*|faint\w*|woozy)[^.?!]{0,40}\b(?:stand\w*|get(?:ting)? (?:up|out of bed)|g[eo]t out of bed|rising|sit(?:ting)? up)\b|\b(?:stand\w*|get(?:ting)? up|out of bed)[^.?!]{0,30}\b(?:dizz\w*|light-?\s?headed\w*)|near[- ]syncope|presyncope|mareo al (?:parar|levant)/i;
+const ORTHOSTATIC =
+  /orthostat|(?:dizz\w*|light-?\s?headed\w*|faint\w*|woozy)[^.?!]{0,40}\b(?:stand\w*|get(?:ting)? (?:up|out of bed)|g[eo]t out of bed|rising|sit(?:ting)? up)\b|\b(?:stand\w*|get(?:ting)? up|out of bed)[^.?!]{0,30}\b(?:dizz\w*|light-?\s?headed\w*)|near[- ]syncope|presyncope|mareo al (?:parar|levant)/i;
 
 export function orthostaticSymptoms(record: PatientRecord): RecordItem[] {
   return [...record.messages, ...record.notes, ...record.other].filter((item) => ORTHOSTATIC.test(item.text));
@@ -149,5 +169,7 @@ export function orthostaticSymptoms(record: PatientRecord): RecordItem[] {
 
 /** The sentence of an item that reports the dizziness on standing, in its own words. */
 export function orthostaticSentence(item: RecordItem): string | undefined {
-  return sentencesOf(messageWords(item.text, item as { from?: string; date?: string; subject?: string })).find((s) => ORTHOSTATIC.test(s));
+  return sentencesOf(messageWords(item.text, item as { from?: string; date?: string; subject?: string })).find((s) =>
+    ORTHOSTATIC.test(s),
+  );
 }

@@ -28,8 +28,15 @@ export function categoryState(record: PatientRecord, category: ItemCategory): Ca
 }
 
 const NAMES: Partial<Record<ItemCategory, string>> = {
-  problems: 'problem list', medications: 'medication list', allergies: 'allergy list', vitals: 'vital signs', labs: 'results',
-  immunizations: 'immunization record', procedures: 'procedure history', notes: 'notes', messages: 'messages',
+  problems: 'problem list',
+  medications: 'medication list',
+  allergies: 'allergy list',
+  vitals: 'vital signs',
+  labs: 'results',
+  immunizations: 'immunization record',
+  procedures: 'procedure history',
+  notes: 'notes',
+  messages: 'messages',
 };
 
 /**

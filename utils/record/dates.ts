@@ -3,7 +3,8 @@
  * 14 March 1957, March 14, 1957, Mar 14 1957 — read to a calendar day.
  */
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 
 /** The month a name starts with ("Mar", "March", "sept"), 0-based; -1 when it names none. */
 export function monthIndex(name: string): number {
@@ -35,8 +36,14 @@ const FORMS: Array<[RegExp, (m: RegExpMatchArray) => string | undefined]> = [
       return iso(fullYear(m[3]), month, day);
     },
   ],
-  [new RegExp(`\\b(\\d{1,2})[-\\s]${MONTH}\\.?[-\\s,]+(\\d{4}|\\d{2})\\b`, 'i'), (m) => iso(fullYear(m[3]), monthIndex(m[2]) + 1, Number(m[1]))],
-  [new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i'), (m) => iso(Number(m[3]), monthIndex(m[1]) + 1, Number(m[2]))],
+  [
+    new RegExp(`\\b(\\d{1,2})[-\\s]${MONTH}\\.?[-\\s,]+(\\d{4}|\\d{2})\\b`, 'i'),
+    (m) => iso(fullYear(m[3]), monthIndex(m[2]) + 1, Number(m[1])),
+  ],
+  [
+    new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i'),
+    (m) => iso(Number(m[3]), monthIndex(m[1]) + 1, Number(m[2])),
+  ],
 ];
 
 /** The first calendar day the text shows, as `YYYY-MM-DD`, or undefined. */

@@ -42,7 +42,8 @@ export function pageUrlWithoutSecrets(href: string): string {
     url.hash = '';
     url.username = '';
     url.password = '';
-    for (const name of [...url.searchParams.keys()]) if (SECRET_PARAM.test(name)) url.searchParams.set(name, 'redacted');
+    for (const name of [...url.searchParams.keys()])
+      if (SECRET_PARAM.test(name)) url.searchParams.set(name, 'redacted');
     return url.href;
   } catch {
     return '';
@@ -79,7 +80,9 @@ function idType(type: string): string {
 }
 
 export function patientKeyOf(patient: Pick<Patient, 'name' | 'birthDate' | 'identifiers'>): PatientKey {
-  const name = nameWords(patient.name).map((w) => hash('name', w)).sort();
+  const name = nameWords(patient.name)
+    .map((w) => hash('name', w))
+    .sort();
   const birth = dateKey(patient.birthDate);
   const birthDate = birth ? hash('birth', birth) : undefined;
   const ids = [
@@ -157,10 +160,7 @@ export function comparePatients(a: PatientKey, b: PatientKey): PatientMatch {
 
 /** Why a write to the page is refused, or `undefined` when it may go ahead. */
 export type WriteCheck =
-  | { verdict: 'allowed' }
-  | { verdict: 'different-patient' }
-  | { verdict: 'unconfirmed' }
-  | { verdict: 'page-changed' };
+  { verdict: 'allowed' } | { verdict: 'different-patient' } | { verdict: 'unconfirmed' } | { verdict: 'page-changed' };
 
 /**
  * Decides whether a write made for `expected` may go into the page that now shows `current`.
@@ -179,7 +179,8 @@ export function checkWrite(
   if (options.needsSameDocument && expected.documentId !== current.documentId) return { verdict: 'page-changed' };
   // Even on the very page that was read: a page that does not say whose chart it is may have
   // swapped its content since, so the clinician confirms each time.
-  if (match === 'unknown' && !options.needsSameDocument) return options.confirmedUnknown ? { verdict: 'allowed' } : { verdict: 'unconfirmed' };
+  if (match === 'unknown' && !options.needsSameDocument)
+    return options.confirmedUnknown ? { verdict: 'allowed' } : { verdict: 'unconfirmed' };
   return { verdict: 'allowed' };
 }
 
@@ -205,7 +206,10 @@ export function withPatientGiven(record: PatientRecord, given: PatientGiven): Pa
   const name = given.name.replace(/\s+/g, ' ').trim();
   const id = given.id?.trim();
   if (!name) return record;
-  const identifiers = id && !record.patient.identifiers.some((known) => known.value === id) ? [...record.patient.identifiers, { type: 'MRN', value: id }] : record.patient.identifiers;
+  const identifiers =
+    id && !record.patient.identifiers.some((known) => known.value === id)
+      ? [...record.patient.identifiers, { type: 'MRN', value: id }]
+      : record.patient.identifiers;
   return {
     ...record,
     patient: { ...record.patient, name, identifiers, givenBy: 'clinician' },

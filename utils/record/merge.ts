@@ -38,7 +38,8 @@ export function pageLabel(title: string, url: string, patientName: string | unde
   if (parts.length && parts[0].length <= 60) return parts[0];
   try {
     const last = new URL(url).pathname.split('/').filter(Boolean).pop();
-    if (last && /[a-z]/i.test(last) && last.length <= 40) return last.replace(/[-_]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
+    if (last && /[a-z]/i.test(last) && last.length <= 40)
+      return last.replace(/[-_]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
   } catch {
     // not a URL: fall through to the page's number
   }
@@ -79,12 +80,20 @@ const fold = (value: string | undefined) => (value ?? '').replace(/\s+/g, ' ').t
 function duplicateKey(category: ItemCategory, item: RecordItem): string {
   const fields = item as Record<string, string | undefined>;
   const typed: Partial<Record<ItemCategory, string[]>> = {
-    problems: ['name'], medications: ['name', 'dose', 'frequency'], allergies: ['substance'], vitals: ['name', 'value', 'time'],
-    labs: ['test', 'value', 'time'], immunizations: ['name', 'date'], procedures: ['name', 'date'],
+    problems: ['name'],
+    medications: ['name', 'dose', 'frequency'],
+    allergies: ['substance'],
+    vitals: ['name', 'value', 'time'],
+    labs: ['test', 'value', 'time'],
+    immunizations: ['name', 'date'],
+    procedures: ['name', 'date'],
   };
   const keys = typed[category];
   if (keys) return `${category}\u0000${keys.map((key) => fold(fields[key])).join('\u0000')}`;
-  const body = item.text.split('\n').map(fold).reduce((longest, line) => (line.length > longest.length ? line : longest), '');
+  const body = item.text
+    .split('\n')
+    .map(fold)
+    .reduce((longest, line) => (line.length > longest.length ? line : longest), '');
   return `${category}\u0000${body.length >= 40 ? body : fold(item.text)}`;
 }
 
@@ -114,7 +123,11 @@ function mergePatient(base: Patient, added: Patient, basePage: string, addedPage
     identifiers: unionBy(base.identifiers, added.identifiers, (id) => digits(id.value)),
     phones: unionBy(base.phones, added.phones, digits),
     emails: unionBy(base.emails, added.emails, (e) => e.toLowerCase()),
-    ...(base.ref ? { ref: base.ref, page: base.page ?? basePage } : added.ref ? { ref: added.ref, page: addedPage } : {}),
+    ...(base.ref
+      ? { ref: base.ref, page: base.page ?? basePage }
+      : added.ref
+        ? { ref: added.ref, page: addedPage }
+        : {}),
   };
 }
 
@@ -127,7 +140,10 @@ export function addPage(base: PatientRecord, added: PatientRecord): Result<Patie
   const baseIdentity = base.source.identity;
   const addedIdentity = added.source.identity;
   if (!baseIdentity || !addedIdentity) {
-    return fail('page-not-addable', 'This record was not read from a page, so another page cannot be added to it. Read the page instead.');
+    return fail(
+      'page-not-addable',
+      'This record was not read from a page, so another page cannot be added to it. Read the page instead.',
+    );
   }
   const match = comparePatients(baseIdentity.patient, addedIdentity.patient);
   if (match === 'different') {
@@ -151,7 +167,10 @@ export function addPage(base: PatientRecord, added: PatientRecord): Result<Patie
   const kept = replaced ? withoutPage(base, replaced.documentId) : base;
   const pages = [...basePages.filter((page) => page !== replaced)];
   if (pages.length >= MAX_RECORD_PAGES) {
-    return fail('too-many-pages', `A record holds at most ${MAX_RECORD_PAGES} pages. Read this page on its own to start a new record.`);
+    return fail(
+      'too-many-pages',
+      `A record holds at most ${MAX_RECORD_PAGES} pages. Read this page on its own to start a new record.`,
+    );
   }
   pages.push({
     url: added.source.url,
@@ -179,7 +198,10 @@ export function addPage(base: PatientRecord, added: PatientRecord): Result<Patie
     (merged as Record<ItemCategory, RecordItem[]>)[category] = [...existing, ...fresh];
   }
   merged.patient = mergePatient(kept.patient, added.patient, baseDoc, addedDoc);
-  merged.encounter = { ...added.encounter, ...Object.fromEntries(Object.entries(kept.encounter).filter(([, v]) => v !== undefined)) };
+  merged.encounter = {
+    ...added.encounter,
+    ...Object.fromEntries(Object.entries(kept.encounter).filter(([, v]) => v !== undefined)),
+  };
   const headers = [kept.source.header, added.source.header].filter((h): h is string => Boolean(h));
   merged.source = {
     ...added.source,
@@ -188,18 +210,22 @@ export function addPage(base: PatientRecord, added: PatientRecord): Result<Patie
   };
   const a = kept.capture;
   const b = added.capture;
-  const coverage = a.coverage && b.coverage
-    ? {
-        visibleChars: a.coverage.visibleChars + b.coverage.visibleChars,
-        typedChars: a.coverage.typedChars + b.coverage.typedChars,
-        keptChars: a.coverage.keptChars + b.coverage.keptChars,
-        bannerChars: (a.coverage.bannerChars ?? 0) + (b.coverage.bannerChars ?? 0),
-        skippedChars: (a.coverage.skippedChars ?? 0) + (b.coverage.skippedChars ?? 0),
-      }
-    : (a.coverage ?? b.coverage);
+  const coverage =
+    a.coverage && b.coverage
+      ? {
+          visibleChars: a.coverage.visibleChars + b.coverage.visibleChars,
+          typedChars: a.coverage.typedChars + b.coverage.typedChars,
+          keptChars: a.coverage.keptChars + b.coverage.keptChars,
+          bannerChars: (a.coverage.bannerChars ?? 0) + (b.coverage.bannerChars ?? 0),
+          skippedChars: (a.coverage.skippedChars ?? 0) + (b.coverage.skippedChars ?? 0),
+        }
+      : (a.coverage ?? b.coverage);
   merged.capture = {
     adapter: a.adapter === b.adapter ? a.adapter : `${a.adapter} + ${b.adapter}`,
-    sections: [...a.sections.map((section) => ({ ...section, page: section.page ?? baseDoc })), ...b.sections.map((section) => ({ ...section, page: addedDoc }))],
+    sections: [
+      ...a.sections.map((section) => ({ ...section, page: section.page ?? baseDoc })),
+      ...b.sections.map((section) => ({ ...section, page: addedDoc })),
+    ],
     skipped: [...new Set([...a.skipped, ...b.skipped])],
     selectionOnly: a.selectionOnly || b.selectionOnly,
     elementsVisited: a.elementsVisited + b.elementsVisited,
@@ -216,7 +242,9 @@ function withoutPage(record: PatientRecord, documentId: string): PatientRecord {
   const onPage = (item: { page?: string }) => (item.page ?? baseDoc) === documentId;
   const next: PatientRecord = { ...record };
   for (const category of ITEM_CATEGORIES) {
-    (next as Record<ItemCategory, RecordItem[]>)[category] = (record[category] as RecordItem[]).filter((item) => !onPage(item));
+    (next as Record<ItemCategory, RecordItem[]>)[category] = (record[category] as RecordItem[]).filter(
+      (item) => !onPage(item),
+    );
   }
   next.capture = { ...record.capture, sections: record.capture.sections.filter((section) => !onPage(section)) };
   return next;

@@ -143,7 +143,7 @@ export const SectionReportSchema = z.object({
   category: z.enum([...ITEM_CATEGORIES, 'patient', 'encounter']),
   count: z.number().int().nonnegative(),
   /** `empty`: the page said so ("No Known Allergies"); `collapsed`/`hidden`: not visible, not read. */
-  state: z.enum(["read", "empty", "collapsed", "hidden"]),
+  state: z.enum(['read', 'empty', 'collapsed', 'hidden']),
   /** Rows or list entries the page hid (e.g. behind "Show all N entries"): not read. */
   hiddenItems: z.number().int().nonnegative().optional(),
   /** The page it is on, in a record read from several pages (as an item's `page`). */
@@ -212,7 +212,10 @@ export const PatientRecordSchema = z.object({
      * section, elements named patient/banner/demographics/header), whatever capture made of it.
      * De-identification scans it for the patient's identifiers; it is never sent itself.
      */
-    header: z.string().max(HEADER_MAX_CHARS * MAX_RECORD_PAGES).optional(),
+    header: z
+      .string()
+      .max(HEADER_MAX_CHARS * MAX_RECORD_PAGES)
+      .optional(),
     /**
      * Every page the record was read from, oldest first, when it was assembled from more than one
      * (Add this page). `url`, `title` and `identity` above are then those of the newest page: the
@@ -285,9 +288,7 @@ export function emptyRecord(source: PatientRecord['source']): PatientRecord {
 
 /** Every item in the record, in display order. */
 export function allItems(record: PatientRecord): Array<{ category: ItemCategory; item: RecordItem }> {
-  return ITEM_CATEGORIES.flatMap((category) =>
-    (record[category] as RecordItem[]).map((item) => ({ category, item })),
-  );
+  return ITEM_CATEGORIES.flatMap((category) => (record[category] as RecordItem[]).map((item) => ({ category, item })));
 }
 
 export function findItem(record: PatientRecord, id: string) {

@@ -31,7 +31,14 @@ function seriesOf(record: PatientRecord): Array<{ trend: Trend; ids: string[] }>
     // A blood pressure charts its systolic value; its text alternative says the full reading.
     add(`vital:${vital.name}`, vital.id, vital.name, vital.unit, numericValue(vital), vital.time);
   }
-  function add(key: string, id: string, label: string, unit: string | undefined, value: number | undefined, time: string | undefined) {
+  function add(
+    key: string,
+    id: string,
+    label: string,
+    unit: string | undefined,
+    value: number | undefined,
+    time: string | undefined,
+  ) {
     if (value === undefined || !parseDate(time)) return;
     const k = key.toLowerCase().replace(/\s+/g, ' ').trim();
     series.set(k, [...(series.get(k) ?? []), { id, label, unit, value, time }]);

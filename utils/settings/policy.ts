@@ -76,7 +76,13 @@ function policyModel(policy: Policy, clinicianKey: string | undefined): ModelCon
     model: policy.Model,
     headers: policy.Headers ?? {},
     ...(kind === 'azure'
-      ? { azure: { endpoint: policy.Endpoint, deployment: policy.AzureDeployment ?? policy.Model, apiVersion: policy.AzureApiVersion ?? '2024-10-21' } }
+      ? {
+          azure: {
+            endpoint: policy.Endpoint,
+            deployment: policy.AzureDeployment ?? policy.Model,
+            apiVersion: policy.AzureApiVersion ?? '2024-10-21',
+          },
+        }
       : { baseURL: policy.Endpoint }),
     ...(policy.AllowClinicianKey && clinicianKey ? { apiKey: clinicianKey } : {}),
   });

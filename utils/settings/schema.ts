@@ -28,7 +28,12 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, datePolicy: 'safe-harbor', tokenBudget: 8000, backend: { engine: 'offline' } };
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  datePolicy: 'safe-harbor',
+  tokenBudget: 8000,
+  backend: { engine: 'offline' },
+};
 
 /**
  * Brings stored settings of any earlier version (or none, or garbage) to the current shape.
@@ -36,7 +41,8 @@ export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, datePolic
  * from working. (A broken model configuration falls back to the offline engine.)
  */
 export function migrateSettings(stored: unknown): Settings {
-  let raw: Record<string, unknown> = stored && typeof stored === 'object' ? { ...(stored as Record<string, unknown>) } : {};
+  let raw: Record<string, unknown> =
+    stored && typeof stored === 'object' ? { ...(stored as Record<string, unknown>) } : {};
   // Version 0 (unversioned) had no fields worth keeping but the date policy.
   if (typeof raw.version !== 'number' || raw.version < 1) raw = { ...pick(raw, ['datePolicy']), version: 1 };
   // Version 1 → 2: the engine became a setting; version 1 only had the offline engine.

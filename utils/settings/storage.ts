@@ -31,7 +31,12 @@ export async function loadEffectiveSettings(): Promise<{ settings: Settings; loc
  * The same for the settings page to show, at once: `provisional` while the managed policy has not
  * answered yet (the last known one is shown meanwhile; saving is safe, the policy applies at use).
  */
-export async function loadShownSettings(): Promise<{ settings: Settings; locks: Locks; policy?: Policy; provisional: boolean }> {
+export async function loadShownSettings(): Promise<{
+  settings: Settings;
+  locks: Locks;
+  policy?: Policy;
+  provisional: boolean;
+}> {
   const [{ policy, provisional }, settings] = await Promise.all([shownPolicy(), loadSettings()]);
   return { ...applyPolicy(settings, policy), policy, provisional };
 }

@@ -24,7 +24,10 @@ export interface PlantedInstruction {
 }
 
 function sentencesOf(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function looksLikeInstruction(text: string): boolean {
@@ -32,13 +35,20 @@ export function looksLikeInstruction(text: string): boolean {
 }
 
 export function findPlantedInstructions(record: PatientRecord): PlantedInstruction[] {
-  return allItems(record).flatMap(({ item }) => sentencesOf(item.text).filter(looksLikeInstruction).map((text) => ({ itemId: item.id, text })));
+  return allItems(record).flatMap(({ item }) =>
+    sentencesOf(item.text)
+      .filter(looksLikeInstruction)
+      .map((text) => ({ itemId: item.id, text })),
+  );
 }
 
 const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** Does the statement carry an instruction, or repeat six or more words of a planted one in a row? */
-export function echoesInstruction(statement: string, planted: PlantedInstruction[]): PlantedInstruction | 'addressed-to-ai' | undefined {
+export function echoesInstruction(
+  statement: string,
+  planted: PlantedInstruction[],
+): PlantedInstruction | 'addressed-to-ai' | undefined {
   if (looksLikeInstruction(statement)) return 'addressed-to-ai';
   const said = ` ${words(statement).join(' ')} `;
   for (const p of planted) {

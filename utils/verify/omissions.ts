@@ -35,12 +35,18 @@ export function findOmissions(output: TaskOutput, record: PatientRecord): Omissi
   const said = fold(statements.map((s) => s.text).join('\n'));
   const saidStems = new Set((said.match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 5)));
   const cited = new Set(statements.flatMap((s) => s.cites));
-  const names = (text: string) => new RegExp(`(?<!\\p{L})${firstWord(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(said);
+  const names = (text: string) =>
+    new RegExp(`(?<!\\p{L})${firstWord(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(said);
   const out: Omission[] = [];
 
   if (wanted.has('allergy')) {
     for (const allergy of record.allergies) {
-      if (!cited.has(allergy.id) && !names(allergy.substance)) out.push({ kind: 'allergy', text: `Not mentioned: allergy to ${allergy.substance}${allergy.reaction ? ` (${allergy.reaction.toLowerCase()})` : ''}.`, cites: [allergy.id] });
+      if (!cited.has(allergy.id) && !names(allergy.substance))
+        out.push({
+          kind: 'allergy',
+          text: `Not mentioned: allergy to ${allergy.substance}${allergy.reaction ? ` (${allergy.reaction.toLowerCase()})` : ''}.`,
+          cites: [allergy.id],
+        });
     }
   }
   if (wanted.has('allergy-conflict')) {
@@ -48,19 +54,37 @@ export function findOmissions(output: TaskOutput, record: PatientRecord): Omissi
       // Said when one statement is about both: it cites both, or names both.
       const together = statements.some((s) => {
         const text = fold(s.text);
-        return (s.cites.includes(medication.id) || text.includes(firstWord(medication.name))) && (s.cites.includes(allergy.id) || text.includes(firstWord(allergy.substance)));
+        return (
+          (s.cites.includes(medication.id) || text.includes(firstWord(medication.name))) &&
+          (s.cites.includes(allergy.id) || text.includes(firstWord(allergy.substance)))
+        );
       });
-      if (!together) out.push({ kind: 'allergy-conflict', text: `Not mentioned: ${medication.name} is current while the chart lists an allergy to ${allergy.substance}.`, cites: [medication.id, allergy.id] });
+      if (!together)
+        out.push({
+          kind: 'allergy-conflict',
+          text: `Not mentioned: ${medication.name} is current while the chart lists an allergy to ${allergy.substance}.`,
+          cites: [medication.id, allergy.id],
+        });
     }
   }
   if (wanted.has('critical-result')) {
     for (const lab of criticalResults(record)) {
-      if (!cited.has(lab.id) && !names(lab.test)) out.push({ kind: 'critical-result', text: `Not mentioned: critical result ${lab.test} ${lab.value}${lab.unit ? ` ${lab.unit}` : ''}${lab.time ? ` (${lab.time})` : ''}.`, cites: [lab.id] });
+      if (!cited.has(lab.id) && !names(lab.test))
+        out.push({
+          kind: 'critical-result',
+          text: `Not mentioned: critical result ${lab.test} ${lab.value}${lab.unit ? ` ${lab.unit}` : ''}${lab.time ? ` (${lab.time})` : ''}.`,
+          cites: [lab.id],
+        });
     }
   }
   if (wanted.has('high-risk-medication')) {
     for (const { medication, kind } of highRiskMedications(record)) {
-      if (!cited.has(medication.id) && !names(medication.name)) out.push({ kind: 'high-risk-medication', text: `Not mentioned: ${medication.name} (${kind}).`, cites: [medication.id] });
+      if (!cited.has(medication.id) && !names(medication.name))
+        out.push({
+          kind: 'high-risk-medication',
+          text: `Not mentioned: ${medication.name} (${kind}).`,
+          cites: [medication.id],
+        });
     }
   }
   if (wanted.has('reason')) {
@@ -68,12 +92,18 @@ export function findOmissions(output: TaskOutput, record: PatientRecord): Omissi
       // A reply cites the message in its greeting: only its words show it answered the question.
       const byCitation = output.task !== 'reply' && reason.cites.some((id) => cited.has(id));
       // A reply must answer the question; a summary or note may name the visit's reason in its own words.
-      const keywords = (output.task === 'reply' ? reason.questionKeywords : undefined) ?? (reason.keywords.length ? reason.keywords : keywordsOf(reason.text));
+      const keywords =
+        (output.task === 'reply' ? reason.questionKeywords : undefined) ??
+        (reason.keywords.length ? reason.keywords : keywordsOf(reason.text));
       const matched = keywords.filter((k) => saidStems.has(k)).length;
       const byWords = keywords.length > 0 && matched >= Math.max(1, Math.ceil(keywords.length / 3));
       if (byCitation || byWords) continue;
       if (output.task === 'reply' && !reason.cites.length) continue; // a reply answers the message, not the visit's reason
-      out.push({ kind: 'reason', text: `Not mentioned: ${reason.cites.length ? 'what the patient asked' : 'the reason for the visit'} — “${reason.text}”.`, cites: reason.cites });
+      out.push({
+        kind: 'reason',
+        text: `Not mentioned: ${reason.cites.length ? 'what the patient asked' : 'the reason for the visit'} — “${reason.text}”.`,
+        cites: reason.cites,
+      });
     }
   }
   return out;

@@ -32,16 +32,29 @@ export interface Verification {
 const NUMBER = /\d+(?:[.,]\d+)*(?:\/\d+(?:\/\d+)?)?/g;
 
 /** Drug names by their stems (and a few common drugs without one): enough to notice a drug the patient does not take. */
-const DRUG_STEM = /\b[A-Za-z]+(?:pril|sartan|olol|statin|dipine|formin|gliflozin|gliptin|glutide|parin|xaban|gatran|semide|thiazide|lukast|terol|sone|olone|azepam|azolam|oxetine|aline|triptan|prazole|tidine|cillin|floxacin|mycin|cycline|azole|vir|mab|nib|tropium|afil|tadine|codone|morphone|caine)\b/gi;
-const DRUGS = new Set('warfarin aspirin insulin levothyroxine digoxin amiodarone lithium allopurinol gabapentin pregabalin spironolactone clopidogrel ticagrelor apixaban rivaroxaban dabigatran tramadol morphine oxycodone hydrocodone fentanyl acetaminophen ibuprofen naproxen prednisone methotrexate hydroxychloroquine sertraline bupropion trazodone quetiapine olanzapine haloperidol albuterol montelukast metoprolol amlodipine lisinopril losartan atorvastatin metformin furosemide hydrochlorothiazide omeprazole pantoprazole empagliflozin semaglutide sumatriptan ferrous iron budesonide formoterol tamsulosin finasteride donepezil memantine levetiracetam phenytoin valproate lamotrigine topiramate cephalexin amoxicillin azithromycin doxycycline ciprofloxacin nitrofurantoin'.split(' '));
+const DRUG_STEM =
+  /\b[A-Za-z]+(?:pril|sartan|olol|statin|dipine|formin|gliflozin|gliptin|glutide|parin|xaban|gatran|semide|thiazide|lukast|terol|sone|olone|azepam|azolam|oxetine|aline|triptan|prazole|tidine|cillin|floxacin|mycin|cycline|azole|vir|mab|nib|tropium|afil|tadine|codone|morphone|caine)\b/gi;
+const DRUGS = new Set(
+  'warfarin aspirin insulin levothyroxine digoxin amiodarone lithium allopurinol gabapentin pregabalin spironolactone clopidogrel ticagrelor apixaban rivaroxaban dabigatran tramadol morphine oxycodone hydrocodone fentanyl acetaminophen ibuprofen naproxen prednisone methotrexate hydroxychloroquine sertraline bupropion trazodone quetiapine olanzapine haloperidol albuterol montelukast metoprolol amlodipine lisinopril losartan atorvastatin metformin furosemide hydrochlorothiazide omeprazole pantoprazole empagliflozin semaglutide sumatriptan ferrous iron budesonide formoterol tamsulosin finasteride donepezil memantine levetiracetam phenytoin valproate lamotrigine topiramate cephalexin amoxicillin azithromycin doxycycline ciprofloxacin nitrofurantoin'.split(
+    ' ',
+  ),
+);
 
-const COUNTED = '(?:problems?|medications?|meds?|allerg(?:y|ies)|results?|items?|diagnos[ie]s|conditions?|notes?|messages?|vitals?)\\b';
+const COUNTED =
+  '(?:problems?|medications?|meds?|allerg(?:y|ies)|results?|items?|diagnos[ie]s|conditions?|notes?|messages?|vitals?)\\b';
 
 /** What the cited items say: their text and the fields read from them (a note's title and date). */
 function textOf(record: PatientRecord, ids: string[]): string {
   return ids
     .map((id) => findItem(record, id)?.item)
-    .map((item) => (item ? Object.entries(item).filter(([key, value]) => key !== 'ref' && key !== 'id' && typeof value === 'string').map(([, value]) => value).join(' \n ') : ''))
+    .map((item) =>
+      item
+        ? Object.entries(item)
+            .filter(([key, value]) => key !== 'ref' && key !== 'id' && typeof value === 'string')
+            .map(([, value]) => value)
+            .join(' \n ')
+        : '',
+    )
     .join(' \n ');
 }
 
@@ -67,17 +80,23 @@ export function verifyOutput(output: TaskOutput, record: PatientRecord): Verific
   output.sections.forEach((section, s) => {
     section.statements.forEach((statement, i) => {
       checked++;
-      const flag = (kind: FindingKind, value: string, reason: string) => unsupported.push({ section: s, statement: i, kind, value, reason });
+      const flag = (kind: FindingKind, value: string, reason: string) =>
+        unsupported.push({ section: s, statement: i, kind, value, reason });
       // Placeholders ("[DATE-2 (2021)]") carry numbers of their own; they are not claims.
       const text = statement.text.replace(/\[[^\]]*\]/g, ' ');
 
       const instruction = echoesInstruction(statement.text, planted);
       if (instruction) {
-        flag('instruction', statement.text.slice(0, 80), instruction === 'addressed-to-ai'
-          ? 'reads as an instruction to an AI, not a clinical statement — the page may have planted it'
-          : `repeats an instruction planted in the record (${instruction.itemId}); page text is data, not instructions`);
+        flag(
+          'instruction',
+          statement.text.slice(0, 80),
+          instruction === 'addressed-to-ai'
+            ? 'reads as an instruction to an AI, not a clinical statement — the page may have planted it'
+            : `repeats an instruction planted in the record (${instruction.itemId}); page text is data, not instructions`,
+        );
       }
-      for (const id of statement.cites) if (!findItem(record, id)) flag('citation', id, `cites ${id}, which is not in the record`);
+      for (const id of statement.cites)
+        if (!findItem(record, id)) flag('citation', id, `cites ${id}, which is not in the record`);
       const cited = textOf(record, statement.cites);
 
       for (const n of new Set(text.match(NUMBER) ?? [])) {
@@ -92,7 +111,11 @@ export function verifyOutput(output: TaskOutput, record: PatientRecord): Verific
         else if (statement.cites.length) flag('number', n, 'in the record, but not in the items this statement cites');
       }
 
-      const drugs = new Set([...(text.match(DRUG_STEM) ?? []), ...text.split(/[^A-Za-z]+/).filter((w) => DRUGS.has(w.toLowerCase()))].map((d) => d.toLowerCase()));
+      const drugs = new Set(
+        [...(text.match(DRUG_STEM) ?? []), ...text.split(/[^A-Za-z]+/).filter((w) => DRUGS.has(w.toLowerCase()))].map(
+          (d) => d.toLowerCase(),
+        ),
+      );
       for (const drug of drugs) {
         // A drug-like word that the chart itself uses ("Iron deficiency anemia", "LDL cholesterol") is
         // the chart's vocabulary, not a new drug. (A drug named anywhere in the chart — "stopped
@@ -103,22 +126,34 @@ export function verifyOutput(output: TaskOutput, record: PatientRecord): Verific
       }
 
       if (/\b(?:no known (?:drug )?allergies|nkda|no allergies|allergies:? none)\b/i.test(text)) {
-        if (allergies.length) flag('allergy', 'no known allergies', `the record lists allergies: ${record.allergies.map((a) => a.substance).join(', ')}`);
+        if (allergies.length)
+          flag(
+            'allergy',
+            'no known allergies',
+            `the record lists allergies: ${record.allergies.map((a) => a.substance).join(', ')}`,
+          );
         // "None" is supported only by a page that said so; an unread or absent section supports nothing.
-        else if (categoryState(record, 'allergies') !== 'empty') flag('allergy', 'no known allergies', 'the allergy list was not read from this page, so it cannot say there are none');
+        else if (categoryState(record, 'allergies') !== 'empty')
+          flag(
+            'allergy',
+            'no known allergies',
+            'the allergy list was not read from this page, so it cannot say there are none',
+          );
       }
       for (const m of text.matchAll(/\ballerg(?:y|ic|ies)\s+to\s+([A-Za-z][A-Za-z-]+)/gi)) {
         const substance = m[1].toLowerCase();
-        if (!allergies.some((a) => a.includes(substance) || substance.includes(a))) flag('allergy', m[1], 'no such allergy in the record');
+        if (!allergies.some((a) => a.includes(substance) || substance.includes(a)))
+          flag('allergy', m[1], 'no such allergy in the record');
       }
 
       const age = text.match(/\b(\d{1,3})[- ]year[- ]old\b/i)?.[1];
-      if (age && record.patient.age && age !== record.patient.age) flag('patient', `${age}-year-old`, `the banner says ${record.patient.age}`);
+      if (age && record.patient.age && age !== record.patient.age)
+        flag('patient', `${age}-year-old`, `the banner says ${record.patient.age}`);
       const sex = text.match(/\b(male|female|man|woman)\b/i)?.[1]?.toLowerCase();
       const bannerSex = record.patient.sex?.toLowerCase();
       if (sex && bannerSex) {
         const female = sex === 'female' || sex === 'woman';
-        if (female !== (bannerSex.startsWith('f'))) flag('patient', sex, `the banner says ${record.patient.sex}`);
+        if (female !== bannerSex.startsWith('f')) flag('patient', sex, `the banner says ${record.patient.sex}`);
       }
     });
   });

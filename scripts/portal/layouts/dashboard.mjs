@@ -26,16 +26,25 @@ export function renderDashboard(p) {
 <div class="encounter"><span><b>Visit date:</b> ${esc(p.encounter.date)}</span> · <span><b>Provider:</b> ${esc(p.encounter.clinician)}</span> · <span><b>Location:</b> ${esc(p.encounter.location)}</span> · <span><b>Reason for visit:</b> ${esc(p.encounter.reason)}</span></div>`;
 
   const problems = `<ul class="list-group">${p.problems
-    .map((x) => `<li class="list-group-item">${esc(x.name)} <span class="badge ${x.status === 'Active' ? 'active' : ''}">${esc(x.status)}</span> <small>onset ${esc(x.onset)}</small></li>`)
+    .map(
+      (x) =>
+        `<li class="list-group-item">${esc(x.name)} <span class="badge ${x.status === 'Active' ? 'active' : ''}">${esc(x.status)}</span> <small>onset ${esc(x.onset)}</small></li>`,
+    )
     .join('')}</ul>`;
 
   const meds = `<table class="table"><thead><tr><th>Medication</th><th>Dose</th><th>Route</th><th>Frequency</th><th>Status</th><th>Start date</th></tr></thead><tbody>${p.medications
-    .map((m) => `<tr><td>${esc(m.name)}</td><td>${esc(m.dose)}</td><td>${esc(m.route)}</td><td>${esc(m.frequency)}</td><td>${esc(m.status)}</td><td>${esc(m.start)}</td></tr>`)
+    .map(
+      (m) =>
+        `<tr><td>${esc(m.name)}</td><td>${esc(m.dose)}</td><td>${esc(m.route)}</td><td>${esc(m.frequency)}</td><td>${esc(m.status)}</td><td>${esc(m.start)}</td></tr>`,
+    )
     .join('')}</tbody></table>`;
 
   const allergies = p.allergies.length
     ? `<ul class="list-group">${p.allergies
-        .map((a) => `<li class="list-group-item"><strong>${esc(a.substance)}</strong> — ${esc(a.reaction)} (${esc(a.severity)})</li>`)
+        .map(
+          (a) =>
+            `<li class="list-group-item"><strong>${esc(a.substance)}</strong> — ${esc(a.reaction)} (${esc(a.severity)})</li>`,
+        )
         .join('')}</ul>`
     : `<p class="empty">No Known Allergies</p>`;
 
@@ -49,11 +58,17 @@ export function renderDashboard(p) {
     ['SpO2', 'spo2', '%'],
   ];
   const vitals = `<table class="table flowsheet"><thead><tr><th>Vital</th>${dates.map((d) => `<th>${esc(d)}</th>`).join('')}</tr></thead><tbody>${vitalRows
-    .map(([label, key, unit]) => `<tr><th scope="row">${label}</th>${p.vitals.map((v) => `<td>${esc(v[key])} ${unit}</td>`).join('')}</tr>`)
+    .map(
+      ([label, key, unit]) =>
+        `<tr><th scope="row">${label}</th>${p.vitals.map((v) => `<td>${esc(v[key])} ${unit}</td>`).join('')}</tr>`,
+    )
     .join('')}</tbody></table>`;
 
   const labs = `<table class="table"><thead><tr><th>Test</th><th>Result</th><th>Units</th><th>Reference range</th><th>Flag</th><th>Collected</th></tr></thead><tbody>${p.labs
-    .map((l) => `<tr${l.flag ? ' class="abnormal"' : ''}><td>${esc(l.test)}</td><td>${esc(l.value)}</td><td>${esc(l.unit)}</td><td>${esc(l.range)}</td><td>${esc(l.flag)}</td><td>${esc(l.date)}</td></tr>`)
+    .map(
+      (l) =>
+        `<tr${l.flag ? ' class="abnormal"' : ''}><td>${esc(l.test)}</td><td>${esc(l.value)}</td><td>${esc(l.unit)}</td><td>${esc(l.range)}</td><td>${esc(l.flag)}</td><td>${esc(l.date)}</td></tr>`,
+    )
     .join('')}</tbody></table>`;
 
   const immunizations = `<ul class="list-group">${p.immunizations.map((i) => `<li class="list-group-item">${esc(i.name)} — ${esc(i.date)}</li>`).join('')}</ul>`;
@@ -63,11 +78,17 @@ export function renderDashboard(p) {
     : `<p class="empty">None recorded</p>`;
 
   const notes = p.notes
-    .map((n) => `<article class="note"><h6>${esc(n.title)} — ${esc(n.date)} — ${esc(n.author)}</h6>${n.text.map((t) => `<p>${esc(t)}</p>`).join('')}</article>`)
+    .map(
+      (n) =>
+        `<article class="note"><h6>${esc(n.title)} — ${esc(n.date)} — ${esc(n.author)}</h6>${n.text.map((t) => `<p>${esc(t)}</p>`).join('')}</article>`,
+    )
     .join('');
 
   const messages = `<div class="thread">${p.messages
-    .map((m) => `<article class="message"><h6>${esc(m.subject)}</h6><p class="meta">From: ${esc(m.from)}</p><p class="meta">Sent: ${esc(m.date)}</p><p>${esc(m.text)}</p></article>`)
+    .map(
+      (m) =>
+        `<article class="message"><h6>${esc(m.subject)}</h6><p class="meta">From: ${esc(m.from)}</p><p class="meta">Sent: ${esc(m.date)}</p><p>${esc(m.text)}</p></article>`,
+    )
     .join('')}</div>
 <form class="reply" onsubmit="return false"><label for="reply-box">Reply to patient</label><textarea id="reply-box" name="reply" rows="5" placeholder="Write a reply…"></textarea><button type="submit">Send</button></form>`;
 

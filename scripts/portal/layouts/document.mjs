@@ -26,22 +26,50 @@ export function renderDocument(p) {
 </table>`;
 
   const allergies = p.allergies.length
-    ? table(['Substance', 'Reaction', 'Severity'], p.allergies.map((a) => [a.substance, a.reaction, a.severity]))
+    ? table(
+        ['Substance', 'Reaction', 'Severity'],
+        p.allergies.map((a) => [a.substance, a.reaction, a.severity]),
+      )
     : '<p>No known drug allergies</p>';
-  const meds = table(['Medication', 'Dose', 'Route', 'Frequency', 'Status', 'Start date'], p.medications.map((m) => [m.name, m.dose, m.route, m.frequency, m.status, m.start]));
-  const problems = table(['Problem', 'Status', 'Onset'], p.problems.map((x) => [x.name, x.status, x.onset]));
+  const meds = table(
+    ['Medication', 'Dose', 'Route', 'Frequency', 'Status', 'Start date'],
+    p.medications.map((m) => [m.name, m.dose, m.route, m.frequency, m.status, m.start]),
+  );
+  const problems = table(
+    ['Problem', 'Status', 'Onset'],
+    p.problems.map((x) => [x.name, x.status, x.onset]),
+  );
   const vitals = table(
     ['Date', 'Blood pressure', 'Pulse', 'Temperature', 'Weight', 'BMI', 'SpO2'],
-    p.vitals.map((v) => [v.date, `${v.bp} mmHg`, `${v.hr} bpm`, `${v.temp} °F`, `${v.weight} kg`, `${v.bmi} kg/m2`, `${v.spo2} %`]),
+    p.vitals.map((v) => [
+      v.date,
+      `${v.bp} mmHg`,
+      `${v.hr} bpm`,
+      `${v.temp} °F`,
+      `${v.weight} kg`,
+      `${v.bmi} kg/m2`,
+      `${v.spo2} %`,
+    ]),
   );
-  const results = table(['Test', 'Value', 'Unit', 'Reference range', 'Interpretation', 'Date'], p.labs.map((l) => [l.test, l.value, l.unit, l.range, l.flag, l.date]));
+  const results = table(
+    ['Test', 'Value', 'Unit', 'Reference range', 'Interpretation', 'Date'],
+    p.labs.map((l) => [l.test, l.value, l.unit, l.range, l.flag, l.date]),
+  );
   const immunizations = `<ul>${p.immunizations.map((i) => `<li>${esc(i.name)}, administered ${esc(i.date)}</li>`).join('')}</ul>`;
   const procedures = p.procedures.length
-    ? `<details><summary>Procedures (${p.procedures.length})</summary>${table(['Procedure', 'Date'], p.procedures.map((x) => [x.name, x.date]))}</details>`
+    ? `<details><summary>Procedures (${p.procedures.length})</summary>${table(
+        ['Procedure', 'Date'],
+        p.procedures.map((x) => [x.name, x.date]),
+      )}</details>`
     : '<p>None recorded</p>';
   const [latest, ...older] = p.notes;
-  const noteHtml = (n) => `<h4>${esc(n.title)} — ${esc(n.date)} — ${esc(n.author)}</h4>${n.text.map((t) => `<p>${esc(t)}</p>`).join('')}`;
-  const notes = noteHtml(latest) + (older.length ? `<details><summary>Earlier notes (${older.length})</summary>${older.map(noteHtml).join('')}</details>` : '');
+  const noteHtml = (n) =>
+    `<h4>${esc(n.title)} — ${esc(n.date)} — ${esc(n.author)}</h4>${n.text.map((t) => `<p>${esc(t)}</p>`).join('')}`;
+  const notes =
+    noteHtml(latest) +
+    (older.length
+      ? `<details><summary>Earlier notes (${older.length})</summary>${older.map(noteHtml).join('')}</details>`
+      : '');
   const messages = p.messages
     .map((m) => `<h4>${esc(m.subject)}</h4><p>From: ${esc(m.from)}<br>Sent: ${esc(m.date)}</p><p>${esc(m.text)}</p>`)
     .join('');

@@ -10,7 +10,10 @@ export function renderMessages(p) {
   <div class="conv-patient">Patient: ${esc(fullName(p))} · DOB: ${esc(p.birthDate)} · MRN: ${esc(p.mrn)}</div>
 </div>
 <ol class="conv">${thread
-    .map((m) => `<li class="conv-msg"><div class="conv-meta"><strong>${esc(m.from)}</strong> <time>${esc(m.date)}</time></div><div class="conv-body">${esc(m.text)}</div></li>`)
+    .map(
+      (m) =>
+        `<li class="conv-msg"><div class="conv-meta"><strong>${esc(m.from)}</strong> <time>${esc(m.date)}</time></div><div class="conv-body">${esc(m.text)}</div></li>`,
+    )
     .join('')}</ol>
 <form class="reply" onsubmit="return false"><label for="reply-box">Your reply</label><textarea id="reply-box" rows="6"></textarea><button type="submit">Send</button></form>`;
   return page({ title: `${fullName(p)} — Messages`, body, patientId: p.id, layout: 'messages' });

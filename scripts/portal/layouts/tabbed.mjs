@@ -11,7 +11,10 @@ function table(headers, rows) {
 
 export function renderLabsFrame(p) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Results</title></head><body>
-<h2>Lab Results</h2>${table(['Test', 'Result', 'Units', 'Reference range', 'Flag', 'Collected'], p.labs.map((l) => [l.test, l.value, l.unit, l.range, l.flag, l.date]))}
+<h2>Lab Results</h2>${table(
+    ['Test', 'Result', 'Units', 'Reference range', 'Flag', 'Collected'],
+    p.labs.map((l) => [l.test, l.value, l.unit, l.range, l.flag, l.date]),
+  )}
 </body></html>`;
 }
 

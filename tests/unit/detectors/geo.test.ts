@@ -4,7 +4,10 @@ import { findWith } from './helpers';
 
 describe('the street and ZIP detector', () => {
   it('finds a street address and a ZIP code', () => {
-    const found = findWith(geoDetector, 'Lives at 1077 Jenkins Esplanade Suite 33, Concord, MA 01742 (no USPS suffix: the unit and the city say it is a street).');
+    const found = findWith(
+      geoDetector,
+      'Lives at 1077 Jenkins Esplanade Suite 33, Concord, MA 01742 (no USPS suffix: the unit and the city say it is a street).',
+    );
     expect(found.map(([type]) => type)).toEqual(expect.arrayContaining(['ADDRESS', 'LOCATION', 'ZIP']));
     expect(found.some(([, text]) => text.includes('1077 Jenkins Esplanade'))).toBe(true);
   });

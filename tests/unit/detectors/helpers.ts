@@ -3,8 +3,22 @@ import { runDetectors } from '../../../utils/deidentify/detectors/registry';
 import { fold } from '../../../utils/deidentify/text';
 import type { Detector, KnownIdentifiers } from '../../../utils/deidentify/types';
 
-export const NO_KNOWN: KnownIdentifiers = { nameParts: [], birthDays: [], ids: [], phoneDigits: [], emails: [], addressParts: [] };
+export const NO_KNOWN: KnownIdentifiers = {
+  nameParts: [],
+  birthDays: [],
+  ids: [],
+  phoneDigits: [],
+  emails: [],
+  addressParts: [],
+};
 
-export function findWith(detector: Detector, text: string, known: Partial<KnownIdentifiers> = {}): Array<[string, string]> {
-  return runDetectors(text, fold(text), { ...NO_KNOWN, ...known }, [detector]).map((c) => [c.type, text.slice(c.start, c.end)]);
+export function findWith(
+  detector: Detector,
+  text: string,
+  known: Partial<KnownIdentifiers> = {},
+): Array<[string, string]> {
+  return runDetectors(text, fold(text), { ...NO_KNOWN, ...known }, [detector]).map((c) => [
+    c.type,
+    text.slice(c.start, c.end),
+  ]);
 }

@@ -5,7 +5,9 @@ import { findWith } from './helpers';
 describe('the record-number detector', () => {
   it('finds labelled numbers, SSNs and UUID record numbers', () => {
     const found = findWith(idDetector, 'MRN: 00482913. SSN 123-45-6789. Id 9a628ccd-2a55-4331-8e68-bb58458fd674');
-    expect(found.map(([, text]) => text)).toEqual(expect.arrayContaining(['00482913', '123-45-6789', '9a628ccd-2a55-4331-8e68-bb58458fd674']));
+    expect(found.map(([, text]) => text)).toEqual(
+      expect.arrayContaining(['00482913', '123-45-6789', '9a628ccd-2a55-4331-8e68-bb58458fd674']),
+    );
     expect(found.find(([, text]) => text === '123-45-6789')?.[0]).toBe('SSN');
   });
   it('leaves results, doses and codes of the vocabulary', () => {

@@ -14,6 +14,9 @@ describe('the name detector', () => {
   });
   it('reads "Concord, MA 01742" as a city before a state and ZIP, not a clinician with a credential', () => {
     expect(findWith(nameDetector, 'Lives in Concord, MA 01742.')).toEqual([]);
-    expect(findWith(nameDetector, 'Seen by Sarah Whitfield, MD today.')).toContainEqual(['CLINICIAN', 'Sarah Whitfield']);
+    expect(findWith(nameDetector, 'Seen by Sarah Whitfield, MD today.')).toContainEqual([
+      'CLINICIAN',
+      'Sarah Whitfield',
+    ]);
   });
 });

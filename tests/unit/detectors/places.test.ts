@@ -4,7 +4,9 @@ import { findWith } from './helpers';
 
 describe('the place detector (gazetteer)', () => {
   it('finds cities named without a cue', () => {
-    expect(findWith(placeDetector, 'Moved from Chicopee last year; family in Waltham.').map(([, text]) => text)).toEqual(['Chicopee', 'Waltham']);
+    expect(
+      findWith(placeDetector, 'Moved from Chicopee last year; family in Waltham.').map(([, text]) => text),
+    ).toEqual(['Chicopee', 'Waltham']);
   });
   it('leaves states, clinical words and everyday words', () => {
     expect(findWith(placeDetector, 'Lives in Texas. Normal sinus rhythm; Mobile phone; Grant program.')).toEqual([]);

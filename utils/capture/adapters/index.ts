@@ -26,7 +26,14 @@ export interface LayoutAdapter {
 }
 
 /** Most specific first: the first adapter whose detection matches is used. */
-export const ADAPTERS: LayoutAdapter[] = [tabbedChart, ccdaDocument, messageThread, freeTextNote, cardDashboard, appGrid];
+export const ADAPTERS: LayoutAdapter[] = [
+  tabbedChart,
+  ccdaDocument,
+  messageThread,
+  freeTextNote,
+  cardDashboard,
+  appGrid,
+];
 
 export function findAdapter(doc: Document): LayoutAdapter | undefined {
   return ADAPTERS.find((adapter) => adapter.detect(doc));

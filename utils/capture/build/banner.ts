@@ -51,7 +51,14 @@ export function readBannerText(s: BuildState, text: string, parts: string[], el:
   for (const [field, value] of found) setBanner(s, field, value, el);
   // The name often stands first in the strip, with no label ("Ezeudu, Adaeze N. · 36 y · F · DOB …").
   const first = parts[0];
-  if (found.length && first && !classifyLabel(first) && NAME_LIKE.test(first) && !NOT_A_NAME.test(first) && !found.some(([f]) => f === 'name')) {
+  if (
+    found.length &&
+    first &&
+    !classifyLabel(first) &&
+    NAME_LIKE.test(first) &&
+    !NOT_A_NAME.test(first) &&
+    !found.some(([f]) => f === 'name')
+  ) {
     s.nameCandidate ??= { text: first, el };
     if (!s.record.patient.name) s.record.patient.name = first;
   }
@@ -116,7 +123,8 @@ export function setBanner(s: BuildState, field: BannerField, rawValue: string, e
     default: {
       for (const id of readIdentifiers(value, field.slice(3))) {
         if (isEmptyState(id.value)) continue;
-        if (!patient.identifiers.some((known) => known.type === id.type && known.value === id.value)) patient.identifiers.push(id);
+        if (!patient.identifiers.some((known) => known.type === id.type && known.value === id.value))
+          patient.identifiers.push(id);
       }
     }
   }
@@ -124,7 +132,12 @@ export function setBanner(s: BuildState, field: BannerField, rawValue: string, e
 
 /** "Allergies: Codeine (nausea); Peanut (anaphylaxis)" in the banner: the allergy list, shown there. */
 export function bannerAllergies(s: BuildState, value: string, el: Element) {
-  const report: SectionReport = { heading: 'Allergies (patient banner)', category: 'allergies', count: 0, state: 'read' };
+  const report: SectionReport = {
+    heading: 'Allergies (patient banner)',
+    category: 'allergies',
+    count: 0,
+    state: 'read',
+  };
   s.record.capture.sections.push(report);
   if (isEmptyState(value)) {
     report.state = 'empty';

@@ -34,11 +34,24 @@ export function addBlock(s: BuildState, block: Exclude<Block, { kind: 'tick' }>)
 export function keepAsText(s: BuildState, block: Exclude<Block, { kind: 'tick' }>) {
   const heading = s.sectionHeading;
   const lines: Array<[string, Element]> =
-    block.kind === 'text' ? [[normalise(block.text), block.el]]
-    : block.kind === 'list' ? block.items.map((i) => [normalise(i.text), i.el] as [string, Element])
-    : block.kind === 'pairs' ? block.pairs.map((p) => [`${p.label}: ${p.value}`, p.el] as [string, Element])
-    : block.kind === 'table' ? block.table.rows.map((r) => [r.cells.map((c) => c.text).filter(Boolean).join(' · '), r.el] as [string, Element])
-    : [];
+    block.kind === 'text'
+      ? [[normalise(block.text), block.el]]
+      : block.kind === 'list'
+        ? block.items.map((i) => [normalise(i.text), i.el] as [string, Element])
+        : block.kind === 'pairs'
+          ? block.pairs.map((p) => [`${p.label}: ${p.value}`, p.el] as [string, Element])
+          : block.kind === 'table'
+            ? block.table.rows.map(
+                (r) =>
+                  [
+                    r.cells
+                      .map((c) => c.text)
+                      .filter(Boolean)
+                      .join(' · '),
+                    r.el,
+                  ] as [string, Element],
+              )
+            : [];
   for (const [text, el] of lines) if (text && s.keep(el)) pushItem(s, 'other', { heading }, text, el);
 }
 
@@ -47,7 +60,10 @@ export function readBlock(s: BuildState, block: Exclude<Block, { kind: 'tick' }>
   const section = s.section;
   const outsideScope = section?.scope && block.kind !== 'heading' && !containsComposed(section.scope, block.el);
   // Notes that came in containers of their own (articles, list items) end where those do.
-  const afterContainedNotes = section?.containedNotes && (block.kind === 'text' || block.kind === 'table' || block.kind === 'pairs') && !noteContainer(block.el);
+  const afterContainedNotes =
+    section?.containedNotes &&
+    (block.kind === 'text' || block.kind === 'table' || block.kind === 'pairs') &&
+    !noteContainer(block.el);
   if (outsideScope || afterContainedNotes) {
     flushNote(s);
     closeSection(s);

@@ -5,14 +5,43 @@
 import { type ItemCategory } from '../../record/schema';
 import { toIsoDate } from '../../record/dates';
 import { normalise } from '../classify';
-import { DATE_PATTERN, findDate, parseAllergy, parseLab, parseMedication, parseNamedEvent, parseProblem, parseVital, splitValueUnit } from '../fields';
-import { DATE_FIELD, FRAGMENT_REACH, ITEM_FRAGMENT, MAX_PASSAGE_CHARS, NO_HEADING, RESOLVED_WORDS, STATUS_FIELD, STATUS_SUBHEADING, nearAncestor, withoutDates } from '../lines';
+import {
+  DATE_PATTERN,
+  findDate,
+  parseAllergy,
+  parseLab,
+  parseMedication,
+  parseNamedEvent,
+  parseProblem,
+  parseVital,
+  splitValueUnit,
+} from '../fields';
+import {
+  DATE_FIELD,
+  FRAGMENT_REACH,
+  ITEM_FRAGMENT,
+  MAX_PASSAGE_CHARS,
+  NO_HEADING,
+  RESOLVED_WORDS,
+  STATUS_FIELD,
+  STATUS_SUBHEADING,
+  nearAncestor,
+  withoutDates,
+} from '../lines';
 import type { BuildState } from './state';
 
 /** Item ids are the category's prefix and a count: stable within one capture, short in citations. */
 const ID_PREFIX: Record<ItemCategory, string> = {
-  problems: 'prob', medications: 'med', allergies: 'alg', vitals: 'vit', labs: 'lab',
-  immunizations: 'imm', procedures: 'proc', notes: 'note', messages: 'msg', other: 'oth',
+  problems: 'prob',
+  medications: 'med',
+  allergies: 'alg',
+  vitals: 'vit',
+  labs: 'lab',
+  immunizations: 'imm',
+  procedures: 'proc',
+  notes: 'note',
+  messages: 'msg',
+  other: 'oth',
 };
 
 export function nextId(s: BuildState, category: ItemCategory): string {
@@ -22,13 +51,26 @@ export function nextId(s: BuildState, category: ItemCategory): string {
 }
 
 /** Adds an item unless the same text was already captured in the same category. */
-export function pushItem(s: BuildState, category: ItemCategory, fields: Record<string, string | undefined>, text: string, el: Element) {
+export function pushItem(
+  s: BuildState,
+  category: ItemCategory,
+  fields: Record<string, string | undefined>,
+  text: string,
+  el: Element,
+) {
   const key = `${category}\u0000${normalise(text).toLowerCase()}`;
   s.touched.add('item');
   // Text outside any section comes in runs (a site header, an app shell's labels): one passage
   // per run, not an item per line.
   const last = s.lastItem;
-  if (category === 'other' && fields.heading === NO_HEADING && last?.category === 'other' && last.item.heading === NO_HEADING && last.item.text.length < MAX_PASSAGE_CHARS && s.lastItemBlock >= s.blocks - 1) {
+  if (
+    category === 'other' &&
+    fields.heading === NO_HEADING &&
+    last?.category === 'other' &&
+    last.item.heading === NO_HEADING &&
+    last.item.text.length < MAX_PASSAGE_CHARS &&
+    s.lastItemBlock >= s.blocks - 1
+  ) {
     const line = normalise(text);
     last.item.text = `${last.item.text} · ${line}`;
     s.coverage.kept += line.length;
@@ -44,7 +86,10 @@ export function pushItem(s: BuildState, category: ItemCategory, fields: Record<s
   s.seen.add(key);
   const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ''));
   // Notes and messages keep their line breaks; everything else is one line.
-  const shown = category === 'notes' || category === 'messages' ? text.split('\n').map(normalise).filter(Boolean).join('\n') : normalise(text);
+  const shown =
+    category === 'notes' || category === 'messages'
+      ? text.split('\n').map(normalise).filter(Boolean).join('\n')
+      : normalise(text);
   if (category === 'other') s.coverage.kept += shown.length;
   else s.coverage.typed += shown.length;
   const item = { ...clean, id: nextId(s, category), text: shown, ref: s.register(el) };
@@ -66,9 +111,18 @@ export function statusSubheading(s: BuildState, text: string): boolean {
 /** A status badge or date in an element of its own, right beside the item it belongs to. */
 export function joinFragment(s: BuildState, category: ItemCategory, text: string, el: Element): boolean {
   const last = s.lastItem;
-  if (!last || last.category !== category || category === 'notes' || category === 'messages' || category === 'other') return false;
+  if (!last || last.category !== category || category === 'notes' || category === 'messages' || category === 'other')
+    return false;
   const status = ITEM_FRAGMENT.test(text);
-  const date = !status && toIsoDate(text) !== undefined && text.replace(DATE_PATTERN, '').replace(/^(?:given|on|since|onset|recorded|noted|started)\b/i, '').trim() === '' ? findDate(text) : undefined;
+  const date =
+    !status &&
+    toIsoDate(text) !== undefined &&
+    text
+      .replace(DATE_PATTERN, '')
+      .replace(/^(?:given|on|since|onset|recorded|noted|started)\b/i, '')
+      .trim() === ''
+      ? findDate(text)
+      : undefined;
   if (!status && !date) return false;
   if (!nearAncestor(last.el, el, FRAGMENT_REACH)) return false;
   const field = status ? STATUS_FIELD[category] : DATE_FIELD[category];
@@ -93,12 +147,24 @@ export function flushMeasure(s: BuildState) {
 }
 
 /** Builds a typed item from a line of text plus any fields a table gave explicitly. */
-export function addItem(s: BuildState, category: ItemCategory, text: string, el: Element, given: Record<string, string> = {}) {
+export function addItem(
+  s: BuildState,
+  category: ItemCategory,
+  text: string,
+  el: Element,
+  given: Record<string, string> = {},
+) {
   const primary = (field: string) => given[field] ?? text;
   switch (category) {
     case 'problems': {
       const parsed = parseProblem(primary('name'));
-      return pushItem(s, category, { ...parsed, ...given, name: parsed.name, status: given.status ?? parsed.status ?? s.subStatus }, text, el);
+      return pushItem(
+        s,
+        category,
+        { ...parsed, ...given, name: parsed.name, status: given.status ?? parsed.status ?? s.subStatus },
+        text,
+        el,
+      );
     }
     case 'medications': {
       const parsed = parseMedication(primary('name'));
@@ -146,7 +212,9 @@ export function measurement(
     return pushItem(s, category, { ...given, value: split.value, unit: given.unit ?? split.unit, flag }, text, el);
   }
   // A result with an empty value cell has no result yet: never read one out of its date ("06:00").
-  const parsed = /\d|\b(?:positive|negative|detected|reactive|trace)\b/i.test(withoutDates(text)) ? parse(text) : undefined;
+  const parsed = /\d|\b(?:positive|negative|detected|reactive|trace)\b/i.test(withoutDates(text))
+    ? parse(text)
+    : undefined;
   if (!parsed) return keepOther(s, text, el);
   return pushItem(s, category, { ...parsed, ...given, time: given.time ?? findDate(text) }, text, el);
 }

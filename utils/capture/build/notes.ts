@@ -10,12 +10,23 @@ export function noteLine(s: BuildState, category: 'notes' | 'messages', text: st
   s.touched.add('defer');
   const container = listItem ? el : noteContainer(el);
   if (container && s.section) s.section.containedNotes = true;
-  if (container && s.note && !s.note.container && !s.note.title && s.note.lines.length === 1 && s.note.lines[0].length <= 80) {
+  if (
+    container &&
+    s.note &&
+    !s.note.container &&
+    !s.note.title &&
+    s.note.lines.length === 1 &&
+    s.note.lines[0].length <= 80
+  ) {
     // One short line before the first contained message is its title (a thread's subject).
     const title = s.note.lines[0];
     s.note = { category, title, lines: [], el: container, container };
   }
-  if (s.note && (s.note.category !== category || (container && s.note.container && container !== s.note.container && !s.note.container.contains(container)))) {
+  if (
+    s.note &&
+    (s.note.category !== category ||
+      (container && s.note.container && container !== s.note.container && !s.note.container.contains(container)))
+  ) {
     flushNote(s);
   }
   if (!s.note) s.note = { category, lines: [], el: container ?? el, container };

@@ -18,7 +18,13 @@ export function readHeading(s: BuildState, text: string, level: number, el: Elem
   // Title-like text that is not heading markup and names one item, not a section ("Allergy to
   // grass pollen" in an allergy card), is an item of the section it sits in.
   // ("LAST OFFICE NOTE - 06/10/2025 - …": the title before its dash decides.)
-  if (implied && current && current.category !== 'other' && current.category !== 'patient' && !isSectionTitle(titleBeforeDash(text))) {
+  if (
+    implied &&
+    current &&
+    current.category !== 'other' &&
+    current.category !== 'patient' &&
+    !isSectionTitle(titleBeforeDash(text))
+  ) {
     const named = classifyHeading(text);
     // Another category's title outside the open section's container starts that section.
     const elsewhere = named && named !== current.category && current.scope && !containsComposed(current.scope, el);
@@ -27,8 +33,14 @@ export function readHeading(s: BuildState, text: string, level: number, el: Elem
   // Inside notes and messages, deeper headings title the next note, whatever words they use.
   // (A section the layout adapter assumed for a heading-less page gives way to a real one.)
   const named = classifyHeading(text);
-  const realSection = current?.implicit && named && named !== current.category && named !== 'other' && isSectionTitle(text);
-  if (current && (current.category === 'notes' || current.category === 'messages') && level > current.level && !realSection) {
+  const realSection =
+    current?.implicit && named && named !== current.category && named !== 'other' && isSectionTitle(text);
+  if (
+    current &&
+    (current.category === 'notes' || current.category === 'messages') &&
+    level > current.level &&
+    !realSection
+  ) {
     flushNote(s);
     s.note = { category: current.category, title: text, lines: [], el, container: noteContainer(el) };
     return;
@@ -45,7 +57,14 @@ export function readHeading(s: BuildState, text: string, level: number, el: Elem
   openSection(s, text, category ?? 'other', level, sectionScope(el), category !== undefined);
 }
 
-export function openSection(s: BuildState, heading: string, category: SectionCategory, level: number, scope?: Element, named = false) {
+export function openSection(
+  s: BuildState,
+  heading: string,
+  category: SectionCategory,
+  level: number,
+  scope?: Element,
+  named = false,
+) {
   flushItemLabel(s);
   flushNote(s);
   closeSection(s);
@@ -67,7 +86,11 @@ export function closeSection(s: BuildState) {
 
 export function markHidden(s: BuildState, state: 'hidden' | 'collapsed', heading: string | undefined) {
   flushNote(s); // the open note counts before we judge whether the section is empty
-  const sameSection = heading && s.section && (normalise(heading) === s.section.report.heading || classifyHeading(heading) === s.section.category) && s.section.report.count === 0;
+  const sameSection =
+    heading &&
+    s.section &&
+    (normalise(heading) === s.section.report.heading || classifyHeading(heading) === s.section.category) &&
+    s.section.report.count === 0;
   if (heading && !sameSection) {
     const category = classifyHeading(heading) ?? 'other';
     s.record.capture.sections.push({ heading: normalise(heading), category, count: 0, state });

@@ -68,7 +68,11 @@ export class BuildState {
   subStatus: string | undefined;
 
   constructor(doc: Document, options: BuildOptions) {
-    this.record = emptyRecord({ url: pageUrlWithoutSecrets(doc.URL), title: doc.title, capturedAt: new Date().toISOString() });
+    this.record = emptyRecord({
+      url: pageUrlWithoutSecrets(doc.URL),
+      title: doc.title,
+      capturedAt: new Date().toISOString(),
+    });
     this.register = options.register;
     this.keep = options.keep;
     this.defaultSection = options.defaultSection;
@@ -96,7 +100,8 @@ export class BuildState {
   /** Banner fields are read before the first clinical section, and in patient/encounter sections. */
   get inBannerContext(): boolean {
     const category = this.section?.category;
-    if (category === undefined || category === 'patient' || category === 'encounter' || this.section?.implicit) return true;
+    if (category === undefined || category === 'patient' || category === 'encounter' || this.section?.implicit)
+      return true;
     return category === 'other' && !this.seenClinicalSection;
   }
 }

@@ -19,7 +19,11 @@ export function readTable(s: BuildState, table: TableData) {
   if (s.inBannerContext) {
     if (labelValueRows(s, rows)) return;
     // Banner strips laid out as table cells of inline "Label: value" text (legacy EHRs).
-    rows = rows.filter((row) => isNavigation(row.el) || !row.cells.map((cell) => readBannerText(s, cell.text, [cell.text], cell.el)).some(Boolean));
+    rows = rows.filter(
+      (row) =>
+        isNavigation(row.el) ||
+        !row.cells.map((cell) => readBannerText(s, cell.text, [cell.text], cell.el)).some(Boolean),
+    );
     if (!rows.length) return;
   }
   countHidden(s, table.hiddenRows);
@@ -31,7 +35,9 @@ export function readTable(s: BuildState, table: TableData) {
   if ((!category || category === 'other') && table.header && !s.section?.named) {
     const byColumns = mapColumns(table.header, 'labs');
     const inferred =
-      table.header.map((h) => classifyHeading(h)).find((c) => c && c !== 'patient' && c !== 'encounter' && c !== 'notes' && c !== 'other') ??
+      table.header
+        .map((h) => classifyHeading(h))
+        .find((c) => c && c !== 'patient' && c !== 'encounter' && c !== 'notes' && c !== 'other') ??
       (byColumns.includes('test') && byColumns.includes('value') ? 'labs' : undefined);
     if (inferred) {
       if (!s.section) openSection(s, table.header.join(' '), inferred, 3);
@@ -45,7 +51,10 @@ export function readTable(s: BuildState, table: TableData) {
     let passage: { lines: string[]; el: Element; chars: number } | undefined;
     const flush = () => passage && pushItem(s, 'other', { heading }, passage.lines.join(' · '), passage.el);
     for (const row of rows) {
-      const text = row.cells.map((c) => c.text).filter(Boolean).join(' · ');
+      const text = row.cells
+        .map((c) => c.text)
+        .filter(Boolean)
+        .join(' · ');
       if (!text || CONTROL_TEXT.test(text)) continue;
       if (isNavigation(row.el)) {
         s.coverage.skipped += text.length;
@@ -64,16 +73,25 @@ export function readTable(s: BuildState, table: TableData) {
   }
 
   // Tables of one value per cell: a flowsheet (dates across), or one row per time of vital signs.
-  const shaped = (category === 'vitals' || category === 'labs') && isFlowsheet(table.header) ? flowsheetItems(table.header!, rows, category) : undefined;
+  const shaped =
+    (category === 'vitals' || category === 'labs') && isFlowsheet(table.header)
+      ? flowsheetItems(table.header!, rows, category)
+      : undefined;
   const columns = table.header ? mapColumns(table.header, category) : [];
-  const perTime = !shaped && category === 'vitals' && columns.includes('time') && !columns.includes('value') ? vitalsByTimeItems(table.header!, columns, rows) : undefined;
+  const perTime =
+    !shaped && category === 'vitals' && columns.includes('time') && !columns.includes('value')
+      ? vitalsByTimeItems(table.header!, columns, rows)
+      : undefined;
   const cellItems = shaped ?? perTime;
   if (cellItems) {
     for (const item of cellItems) pushItem(s, item.category, item.fields, item.text, item.el);
     return;
   }
   for (const row of rows) {
-    const text = row.cells.map((c) => c.text).filter(Boolean).join(' · ');
+    const text = row.cells
+      .map((c) => c.text)
+      .filter(Boolean)
+      .join(' · ');
     if (!text || CONTROL_TEXT.test(text)) continue;
     if (isEmptyState(text)) {
       if (s.section && s.section.report.count === 0) s.section.report.state = 'empty';
@@ -93,7 +111,15 @@ export function readTable(s: BuildState, table: TableData) {
       keepOther(s, text, row.el);
       continue;
     }
-    const primaryField = { problems: 'name', medications: 'name', allergies: 'substance', labs: 'test', vitals: 'name', immunizations: 'name', procedures: 'name' }[category];
+    const primaryField = {
+      problems: 'name',
+      medications: 'name',
+      allergies: 'substance',
+      labs: 'test',
+      vitals: 'name',
+      immunizations: 'name',
+      procedures: 'name',
+    }[category];
     if (!given[primaryField] && row.cells[0]?.text && columns[0] === undefined) given[primaryField] = row.cells[0].text;
     addItem(s, category, text, row.el, table.header ? given : {});
   }
@@ -103,7 +129,8 @@ export function readTable(s: BuildState, table: TableData) {
 export function labelValueRows(s: BuildState, rows: TableData['rows']): boolean {
   // Header tables are short and start with their labels: the first rows decide.
   let labels = 0;
-  for (const row of rows.slice(0, 6)) for (let i = 0; i + 1 < row.cells.length; i += 2) if (classifyLabel(row.cells[i].text)) labels++;
+  for (const row of rows.slice(0, 6))
+    for (let i = 0; i + 1 < row.cells.length; i += 2) if (classifyLabel(row.cells[i].text)) labels++;
   if (labels < 2) return false;
   for (const row of rows) {
     for (let i = 0; i + 1 < row.cells.length; i += 2) {
@@ -129,7 +156,8 @@ export function readPairs(s: BuildState, pairs: Array<{ label: string; value: st
   for (const p of kept) {
     if (isEmptyState(p.value)) continue;
     const text = `${p.label}: ${p.value}`;
-    if (category === 'vitals' && !/\d/.test(p.value)) keepOther(s, text, p.el); // "O2 Device: Room air" is no measurement
+    if (category === 'vitals' && !/\d/.test(p.value))
+      keepOther(s, text, p.el); // "O2 Device: Room air" is no measurement
     else if (category === 'vitals') addItem(s, category, text, p.el, { name: p.label, value: p.value });
     else if (category === 'labs') addItem(s, category, text, p.el, { test: p.label, value: p.value });
     else if (category === 'notes' || category === 'messages') noteLine(s, category, text, p.el, false);

@@ -15,14 +15,20 @@ import { openSection } from './sections';
 import type { BuildState } from './state';
 
 /** "Heart Rate: 60" in a line of several labelled readings: a label of one or two words, a colon, a number. */
-const LABELLED_READING = /([A-Z][\w₂.]+(?: [A-Z][a-z][\w₂.]*)?):\s*([<>]?\d.*?)(?=\s+[A-Z][\w₂.]+(?: [A-Z][a-z][\w₂.]*)?:\s*[<>]?\d|$)/g;
+const LABELLED_READING =
+  /([A-Z][\w₂.]+(?: [A-Z][a-z][\w₂.]*)?):\s*([<>]?\d.*?)(?=\s+[A-Z][\w₂.]+(?: [A-Z][a-z][\w₂.]*)?:\s*[<>]?\d|$)/g;
 
 export function readText(s: BuildState, text: string, parts: string[], el: Element, listItem: boolean) {
   if (CONTROL_TEXT.test(normalise(text)) || /^[=\-_~*]{3,}$/.test(normalise(text))) return void s.touched.add('skip');
   if (s.pendingMeasure && !(s.itemCategory === 'labs' || s.itemCategory === 'vitals')) flushMeasure(s);
   if (s.inBannerContext) {
     const lines = text.split('\n');
-    if (lines.length > 1 ? lines.map((line) => readBannerText(s, line, [line], el)).some(Boolean) : readBannerText(s, text, parts, el)) return;
+    if (
+      lines.length > 1
+        ? lines.map((line) => readBannerText(s, line, [line], el)).some(Boolean)
+        : readBannerText(s, text, parts, el)
+    )
+      return;
   }
   if (isEmptyState(normalise(text))) {
     s.touched.add('banner'); // the page's own "none": read into the section's state
@@ -43,7 +49,8 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
     // Visible text that fits no section is kept as text, never dropped (menus are navigation).
     const navigation = isNavigation(el);
     if (navigation) s.touched.add('skip');
-    if (s.section?.category !== 'patient' && !navigation) pushItem(s, 'other', { heading: s.sectionHeading }, normalise(text), el);
+    if (s.section?.category !== 'patient' && !navigation)
+      pushItem(s, 'other', { heading: s.sectionHeading }, normalise(text), el);
     return;
   }
   if (category === 'notes' || category === 'messages') {
@@ -66,27 +73,42 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
     return;
   }
   // A date or time alone beside results is when they were taken, not a result.
-  if ((category === 'labs' || category === 'vitals') && /\d/.test(line) && !/\d/.test(withoutDates(line))) return keepOther(s, line, el);
+  if ((category === 'labs' || category === 'vitals') && /\d/.test(line) && !/\d/.test(withoutDates(line)))
+    return keepOther(s, line, el);
   if (joinFragment(s, category, line, el)) return;
   // "BP: 134/82 mmHg   Pulse: 58   Temp: 97.9 F": several labelled readings on one line.
-  const labelled = (category === 'labs' || category === 'vitals') && parts.length === 1 ? [...line.matchAll(LABELLED_READING)].map((m) => m[0]) : [];
+  const labelled =
+    (category === 'labs' || category === 'vitals') && parts.length === 1
+      ? [...line.matchAll(LABELLED_READING)].map((m) => m[0])
+      : [];
   if (labelled.length > 1 && labelled.join(' ').length === line.length) {
     for (const part of labelled) addItem(s, category, part, el);
     return;
   }
   // "BP 128/74 · HR 96 · Temp 37.0 °C": several readings in one line, each in a part of its own.
-  if ((category === 'labs' || category === 'vitals') && parts.length > 1 && parts.every((p) => /^\D{1,30}\s[<>]?\d/.test(p))) {
+  if (
+    (category === 'labs' || category === 'vitals') &&
+    parts.length > 1 &&
+    parts.every((p) => /^\D{1,30}\s[<>]?\d/.test(p))
+  ) {
     for (const part of parts) addItem(s, category, normalise(part), el);
     return;
   }
   if (category === 'labs' || category === 'vitals') {
     const pending = s.pendingMeasure;
     // A value is a number, not a date: "Issued" · "8/18/2018" is a report's header, not a result.
-    const isDate = toIsoDate(line) !== undefined && line.replace(DATE_PATTERN, '').replace(/[\s,:APM0-9]+/gi, '') === '';
+    const isDate =
+      toIsoDate(line) !== undefined && line.replace(DATE_PATTERN, '').replace(/[\s,:APM0-9]+/gi, '') === '';
     if (pending && !isDate && /^[<>≤≥]?\s*-?\d/.test(line) && nearAncestor(pending.el, el, 2)) {
       s.pendingMeasure = undefined;
       const name = pending.text;
-      return addItem(s, category, `${name} ${line}`, el.parentElement ?? el, category === 'labs' ? { test: name, value: line } : { name, value: line });
+      return addItem(
+        s,
+        category,
+        `${name} ${line}`,
+        el.parentElement ?? el,
+        category === 'labs' ? { test: name, value: line } : { name, value: line },
+      );
     }
     flushMeasure(s);
     if (!/\d/.test(line) && line.length <= 40 && !ITEM_FRAGMENT.test(line)) {

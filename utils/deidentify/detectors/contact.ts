@@ -3,18 +3,27 @@ import type { Candidate, Detector } from '../types';
 import { cued, cuedMatches, isWordChar } from '../cues';
 import { matches } from '../text';
 
-const PHONE = /(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(?:,?\s*(?:x|ext\.?|extension)\s*\d{1,5})?/gi;
+const PHONE =
+  /(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(?:,?\s*(?:x|ext\.?|extension)\s*\d{1,5})?/gi;
 /**
  * Seven-digit numbers count as phones only right after a word that says so. (Cued patterns match
  * the cue forwards and capture the number: a lookbehind would run at every position of the text.)
  */
-const LOCAL_PHONE = cued(/(?:phone|tel|call|cell|mobile|pager|page|ext|fax|reach(?:ed)? at|number)\b[^\d\n]{0,12}\b(\d{3}-\d{4})\b/.source, 'i');
+const LOCAL_PHONE = cued(
+  /(?:phone|tel|call|cell|mobile|pager|page|ext|fax|reach(?:ed)? at|number)\b[^\d\n]{0,12}\b(\d{3}-\d{4})\b/.source,
+  'i',
+);
 /** Any number written like a phone right after a word that says it is one: international formats too. */
-const CUED_PHONE = cued(/(?:phone|tel|telephone|mobile|cell|fax|call|pager|whatsapp|contact number)\b\s*(?:number|no\.?|#)?\s*[:.]?\s*(\+?(?:\(\d{1,4}\)\s?)?\d[\d\s().-]{5,}\d)\b/.source, 'i');
+const CUED_PHONE = cued(
+  /(?:phone|tel|telephone|mobile|cell|fax|call|pager|whatsapp|contact number)\b\s*(?:number|no\.?|#)?\s*[:.]?\s*(\+?(?:\(\d{1,4}\)\s?)?\d[\d\s().-]{5,}\d)\b/
+    .source,
+  'i',
+);
 const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
 const IPV4 = /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g;
-const IPV6 = /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4}\b/gi;
+const IPV6 =
+  /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4}\b/gi;
 const EMAIL_AT = new RegExp(EMAIL.source, 'y');
 const IPV6_AT = new RegExp(IPV6.source, 'iy');
 const FAX_CUE = /\bfax(?:ed)?\b[^\d\n]{0,15}$/i;
@@ -34,7 +43,12 @@ const isEmailLocal = (c: number) => isWordChar(c) || c === 46 || c === 37 || c =
  * start: before an "@" (e-mail) or before a colon (IPv6). Scanning every position of a long text
  * for them cost more than all the cued patterns together.
  */
-function anchoredMatches(text: string, anchor: string, sticky: RegExp, startFor: (text: string, at: number) => number): RegExpExecArray[] {
+function anchoredMatches(
+  text: string,
+  anchor: string,
+  sticky: RegExp,
+  startFor: (text: string, at: number) => number,
+): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let after = 0;
   for (let at = text.indexOf(anchor); at !== -1; at = text.indexOf(anchor, at + 1)) {
@@ -54,7 +68,8 @@ function anchoredMatches(text: string, anchor: string, sticky: RegExp, startFor:
 function emailStart(text: string, at: number): number {
   let run = at;
   while (run > 0 && isEmailLocal(text.charCodeAt(run - 1))) run--;
-  for (let p = run; p < at; p++) if (isWordChar(text.charCodeAt(p)) !== (p > 0 && isWordChar(text.charCodeAt(p - 1)))) return p;
+  for (let p = run; p < at; p++)
+    if (isWordChar(text.charCodeAt(p)) !== (p > 0 && isWordChar(text.charCodeAt(p - 1)))) return p;
   return -1;
 }
 
@@ -75,13 +90,15 @@ export function detectContact(text: string): Candidate[] {
       found.push({ start, end, type: FAX_CUE.test(before) ? 'FAX' : 'PHONE' });
     }
   }
-  for (const m of anchoredMatches(text, '@', EMAIL_AT, emailStart)) found.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL' });
+  for (const m of anchoredMatches(text, '@', EMAIL_AT, emailStart))
+    found.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL' });
   for (const m of matches(text, URL)) {
     const value = m[0].replace(/[.,;:!?]+$/, '');
     found.push({ start: m.index, end: m.index + value.length, type: 'URL' });
   }
   for (const m of matches(text, IPV4)) found.push({ start: m.index, end: m.index + m[0].length, type: 'IP' });
-  for (const m of anchoredMatches(text, ':', IPV6_AT, ipv6Start)) found.push({ start: m.index, end: m.index + m[0].length, type: 'IP' });
+  for (const m of anchoredMatches(text, ':', IPV6_AT, ipv6Start))
+    found.push({ start: m.index, end: m.index + m[0].length, type: 'IP' });
   return found;
 }
 

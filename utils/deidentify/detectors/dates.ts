@@ -4,7 +4,8 @@ import { cued, cuedMatches, type CuedPattern } from '../cues';
 import { matches } from '../text';
 import { fullYear, monthIndex } from '../../record/dates';
 
-const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const WEEKDAY = '(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?';
 
 function day(year: number, month: number, date: number): number | undefined {
@@ -13,7 +14,10 @@ function day(year: number, month: number, date: number): number | undefined {
 }
 
 /** Patterns led by a word (a month, "since", "the") are cued: tried only where such a word starts. */
-const PATTERNS: Array<{ re: RegExp | CuedPattern; parse: (m: RegExpExecArray) => { year?: number; time?: number } | undefined }> = [
+const PATTERNS: Array<{
+  re: RegExp | CuedPattern;
+  parse: (m: RegExpExecArray) => { year?: number; time?: number } | undefined;
+}> = [
   {
     // 03/14/2021, 3/14/21, 14.03.2021, 03-14-2021 (day first when the first number cannot be a month)
     re: /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b(?![/.-]\d)/g,
@@ -64,13 +68,20 @@ const PATTERNS: Array<{ re: RegExp | CuedPattern; parse: (m: RegExpExecArray) =>
   },
   {
     // 3/14 after a word that introduces a date ("on 3/14", "since 11/2") — never a bare fraction like BP 148/86
-    re: cued(/(?:on|since|from|until|till|by|dated?|through|thru|after|before|DOS:?)\s+(?<date>(\d{1,2})\/(\d{1,2}))\b(?!\/)/.source, 'di'),
+    re: cued(
+      /(?:on|since|from|until|till|by|dated?|through|thru|after|before|DOS:?)\s+(?<date>(\d{1,2})\/(\d{1,2}))\b(?!\/)/
+        .source,
+      'di',
+    ),
     parse: (m) => (Number(m[2]) <= 12 && Number(m[3]) <= 31 ? {} : undefined),
   },
   {
     // A month name standing for a date: "in September", "since early May", "last March".
     // ("May" only where it cannot be the verb: before punctuation or a conjunction.)
-    re: cued(`(?:in|since|until|till|during|from|by|last|next|this|early|mid|late|of|through)[-\\s]+(?:early\\s+|mid-?\\s*|late\\s+)?(?<date>${MONTH.replace('May|', '')}|May(?=\\s*[,.;]|\\s+(?:and|or|to|when|while)\\b))\\b`, 'd'),
+    re: cued(
+      `(?:in|since|until|till|during|from|by|last|next|this|early|mid|late|of|through)[-\\s]+(?:early\\s+|mid-?\\s*|late\\s+)?(?<date>${MONTH.replace('May|', '')}|May(?=\\s*[,.;]|\\s+(?:and|or|to|when|while)\\b))\\b`,
+      'd',
+    ),
     parse: () => ({}),
   },
   { re: cued(`${WEEKDAY}\\b`), parse: () => ({}) },
@@ -81,7 +92,11 @@ const PATTERNS: Array<{ re: RegExp | CuedPattern; parse: (m: RegExpExecArray) =>
   },
   {
     // "on the 14th", "the 3rd" — a day of the month
-    re: cued(/the\s+(?<date>(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:of\s+)?(?:day|week|month|year|percentile|grade|floor|time|dose|cycle|visit|birthday))/.source, 'di'),
+    re: cued(
+      /the\s+(?<date>(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:of\s+)?(?:day|week|month|year|percentile|grade|floor|time|dose|cycle|visit|birthday))/
+        .source,
+      'di',
+    ),
     parse: () => ({}),
   },
 ];

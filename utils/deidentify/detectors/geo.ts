@@ -6,31 +6,48 @@ import type { Candidate, Detector } from '../types';
 import { isRegion } from '../regions';
 import { cued, cuedMatches, hasCue, matchesOnCuedLines } from '../cues';
 import { matches } from '../text';
-import { STATE_CODES, STATE_CODES_UNAMBIGUOUS, STATE_NAMES, STREET_SUFFIX, UNIT_DESIGNATOR } from '../lexicons/addresses';
+import {
+  STATE_CODES,
+  STATE_CODES_UNAMBIGUOUS,
+  STATE_NAMES,
+  STREET_SUFFIX,
+  UNIT_DESIGNATOR,
+} from '../lexicons/addresses';
 
 /** State codes that are also words or labels (ID, IN, OR, ME…) count only when a ZIP follows them. */
 const STATES = `${STATE_CODES_UNAMBIGUOUS}|Mass\\.|${STATE_NAMES}`;
 const ALL_STATES = `${STATE_CODES}|${STATE_NAMES}`;
 /** Suffixes a street named without a house number may end in: the common ones only, since without the number "Heart Center" or "Bell Point" would be streets. */
-const COMMON_SUFFIX = 'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Court|Ct|Place|Pl|Terrace|Ter|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Square|Sq|Trail|Trl|Turnpike|Tpke|Pike|Row|Alley';
+const COMMON_SUFFIX =
+  'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Court|Ct|Place|Pl|Terrace|Ter|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Square|Sq|Trail|Trl|Turnpike|Tpke|Pike|Row|Alley';
 const WORD = "[A-Z][A-Za-z'-]*";
 const UNIT = `(?:,?[ \\t]+(?:(?:${UNIT_DESIGNATOR})\\.?[ \\t]*#?|#[ \\t]*)[A-Za-z0-9-]+)?`;
 
 /** 42 Larkspur Lane, Apt 3B · 1200 Harbor St · 335 Waters Trace Apt 86 · PO Box 77 — any USPS suffix after a house number. */
-const STREET_ADDRESS = new RegExp(`\\b\\d{1,6}(?:st|nd|rd|th)?[A-Z]?[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:(?:${WORD}|\\d{1,4}(?:st|nd|rd|th))[ \\t]+){0,3}(?:${STREET_SUFFIX})\\b(?:[ \\t]+(?:[NSEW]{1,2}|North|South|East|West)\\b)?${UNIT}|\\bP\\.?\\s?O\\.?\\s+Box\\s+\\d+`, 'g');
+const STREET_ADDRESS = new RegExp(
+  `\\b\\d{1,6}(?:st|nd|rd|th)?[A-Z]?[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:(?:${WORD}|\\d{1,4}(?:st|nd|rd|th))[ \\t]+){0,3}(?:${STREET_SUFFIX})\\b(?:[ \\t]+(?:[NSEW]{1,2}|North|South|East|West)\\b)?${UNIT}|\\bP\\.?\\s?O\\.?\\s+Box\\s+\\d+`,
+  'g',
+);
 /**
  * Streets whose suffix is no USPS one ("1077 Jenkins Esplanade Suite 33", "12 Quarry Heights Apt 4"):
  * a house number and capitalised words are an address when a unit designator follows them…
  */
-const STREET_WITH_UNIT = new RegExp(`\\b\\d{1,6}[A-Z]?[ \\t]+(?:${WORD}[ \\t]+){1,3}(?:${UNIT_DESIGNATOR})\\.?[ \\t]*#?\\d[A-Za-z0-9-]*`, 'g');
+const STREET_WITH_UNIT = new RegExp(
+  `\\b\\d{1,6}[A-Z]?[ \\t]+(?:${WORD}[ \\t]+){1,3}(?:${UNIT_DESIGNATOR})\\.?[ \\t]*#?\\d[A-Za-z0-9-]*`,
+  'g',
+);
 const HAS_UNIT = cued(`(?:${UNIT_DESIGNATOR})\\.?[ \\t]*#?\\d`);
 /** …or when a city and state follow them ("766 Wehner Fork, Chicopee, MA"). */
 const STREET_BEFORE_CITY = new RegExp(`\\b\\d{1,6}[A-Z]?[ \\t]+(?:${WORD}[ \\t]+){0,3}${WORD}(?:${UNIT})?,?[ \\t]*$`);
 /** A street named without a number: "on Washington Street", "the CVS on Park Ave". */
 const STREET = new RegExp(`\\b(?:${WORD}[ \\t]+){1,3}(?:${COMMON_SUFFIX})\\b`, 'g');
 /** Dedham, MA 02026 · Worcester, MA · Cambridge MA 02139-1234 · Amherst, Massachusetts, 01002 */
-const CITY_STATE_ZIP = new RegExp(`\\b((?:${WORD}[ \\t]+){0,2}${WORD})(?:,[ \\t]*(?:${STATES})(?![A-Za-z])(?:,?[ \\t]+(\\d{5})(?:-\\d{4})?)?|,?[ \\t]+(?:${ALL_STATES}),?[ \\t]+(\\d{5})(?:-\\d{4})?\\b)`, 'g');
-const FACILITY = 'Park|Plaza|Mall|Beach|County|Township|Village|Hospital Center|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|School|University|College|Pharmacy|Drugstore|Funeral Home|Parish|Church|Temple|Mosque|Synagogue|Dialysis Center|Surgery Center|Cancer Center|Laboratory|Laboratories|Imaging|Radiology|Pathology|Dermatopathology|Methodist|Presbyterian|Baptist|Memorial|Health System|Health Alliance|Healthcare|Shelter|Hotel|Correctional Facility|Home Care|Home Health|Senior Living|Living Center|Care Center|Hospice|Wellness Center|Health Partners|Medical Associates|Physical Therapy|Sleep Center|Heart Center|Eye Center|Orthopaedics|Orthopedics|Dermatology|Cardiology|Oncology|Urgent Care Center';
+const CITY_STATE_ZIP = new RegExp(
+  `\\b((?:${WORD}[ \\t]+){0,2}${WORD})(?:,[ \\t]*(?:${STATES})(?![A-Za-z])(?:,?[ \\t]+(\\d{5})(?:-\\d{4})?)?|,?[ \\t]+(?:${ALL_STATES}),?[ \\t]+(\\d{5})(?:-\\d{4})?\\b)`,
+  'g',
+);
+const FACILITY =
+  'Park|Plaza|Mall|Beach|County|Township|Village|Hospital Center|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|School|University|College|Pharmacy|Drugstore|Funeral Home|Parish|Church|Temple|Mosque|Synagogue|Dialysis Center|Surgery Center|Cancer Center|Laboratory|Laboratories|Imaging|Radiology|Pathology|Dermatopathology|Methodist|Presbyterian|Baptist|Memorial|Health System|Health Alliance|Healthcare|Shelter|Hotel|Correctional Facility|Home Care|Home Health|Senior Living|Living Center|Care Center|Hospice|Wellness Center|Health Partners|Medical Associates|Physical Therapy|Sleep Center|Heart Center|Eye Center|Orthopaedics|Orthopedics|Dermatology|Cardiology|Oncology|Urgent Care Center';
 /*
  * The patterns above start at any capitalised word, so they cost a scan each; each needs a word
  * that few texts have (a street suffix, a state code, a facility word). These cued patterns say
@@ -46,7 +63,9 @@ const PLACE = new RegExp(
   'g',
 );
 /** Institutions named "X of Y": University of Chicago, Bank of Boston, College of the Holy Cross. */
-const INSTITUTION_OF = cued(`(?:University|College|Institute|School|Bank|Church|Diocese|City|Town|County)[ \\t]+of[ \\t]+(?:the[ \\t]+)?${WORD}(?:[ \\t]+${WORD}){0,2}`);
+const INSTITUTION_OF = cued(
+  `(?:University|College|Institute|School|Bank|Church|Diocese|City|Town|County)[ \\t]+of[ \\t]+(?:the[ \\t]+)?${WORD}(?:[ \\t]+${WORD}){0,2}`,
+);
 /** Places named with Saint or Mount: "Mount Auburn", "St. Vincent's". */
 const SAINT_OR_MOUNT = cued(`(?:Saint|St\\.|Mount|Mt\\.)\\s+${WORD}(?:['’]s)?`);
 /** Cities named after a word that says "a place": "moved back to Providence", "lives in Dedham". */
@@ -56,14 +75,33 @@ const CUED_PLACE = cued(
 );
 
 /** ZIP3 areas with under 20,000 people (HHS Safe Harbor guidance, 2000 census): they become 000. */
-const SMALL_ZIP3 = new Set(['036', '059', '063', '102', '203', '556', '692', '790', '821', '823', '830', '831', '878', '879', '884', '890', '893']);
+const SMALL_ZIP3 = new Set([
+  '036',
+  '059',
+  '063',
+  '102',
+  '203',
+  '556',
+  '692',
+  '790',
+  '821',
+  '823',
+  '830',
+  '831',
+  '878',
+  '879',
+  '884',
+  '890',
+  '893',
+]);
 
 export function zip3(zip: string): string {
   const first = zip.slice(0, 3);
   return SMALL_ZIP3.has(first) ? '000' : first;
 }
 
-const NOT_A_PLACE = /^(?:the|a|an|her|his|their|my|our|this|that|work|home|school|church|bed|clinic|hospital|rehab|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/i;
+const NOT_A_PLACE =
+  /^(?:the|a|an|her|his|their|my|our|this|that|work|home|school|church|bed|clinic|hospital|rehab|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/i;
 
 export function detectGeo(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -72,7 +110,9 @@ export function detectGeo(text: string): Candidate[] {
     if (/\b(?:Dr|St)\.?$/.test(m[0]) && /^\.?\s+[A-Z]/.test(text.slice(m.index + m[0].length))) continue; // "… Dr. Whitfield"
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
     // The city after a street address: "1200 Harbor St, Quincy", "17 Daws Rd Beaverton, OR".
-    const city = text.slice(m.index + m[0].length).match(new RegExp(`^(?:,[ \\t]*|[ \\t]+)(${WORD}(?:[ \\t]+${WORD}){0,2})(?=[ \\t]*(?:[,.;]|$))`));
+    const city = text
+      .slice(m.index + m[0].length)
+      .match(new RegExp(`^(?:,[ \\t]*|[ \\t]+)(${WORD}(?:[ \\t]+${WORD}){0,2})(?=[ \\t]*(?:[,.;]|$))`));
     if (city) {
       const start = m.index + m[0].length + city[0].indexOf(city[1]);
       if (!NOT_A_PLACE.test(city[1])) found.push({ start, end: start + city[1].length, type: 'LOCATION' });
@@ -85,7 +125,8 @@ export function detectGeo(text: string): Candidate[] {
     if (/^(?:Dr|St)\.?$/.test(last) && /^\.?\s+[A-Z]/.test(text.slice(m.index + m[0].length))) continue;
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
-  for (const m of matchesOnCuedLines(text, STREET_WITH_UNIT, HAS_UNIT)) found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+  for (const m of matchesOnCuedLines(text, STREET_WITH_UNIT, HAS_UNIT))
+    found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   for (const m of matchesOnCuedLines(text, CITY_STATE_ZIP, HAS_STATE)) {
     const city = m[1];
     if (!NOT_A_PLACE.test(city) && !isRegion(city)) {
@@ -108,7 +149,12 @@ export function detectGeo(text: string): Candidate[] {
     const start = m.index + m[0].lastIndexOf(m[1]);
     found.push({ start, end: m.index + m[0].length, type: 'ZIP', replacement: zip3(m[1]) });
   }
-  for (const list of [hasCue(text, HAS_FACILITY_WORD) ? matches(text, PLACE) : [], cuedMatches(text, SAINT_OR_MOUNT), cuedMatches(text, INSTITUTION_OF)]) for (const m of list) found.push({ start: m.index, end: m.index + m[0].length, type: 'LOCATION' });
+  for (const list of [
+    hasCue(text, HAS_FACILITY_WORD) ? matches(text, PLACE) : [],
+    cuedMatches(text, SAINT_OR_MOUNT),
+    cuedMatches(text, INSTITUTION_OF),
+  ])
+    for (const m of list) found.push({ start: m.index, end: m.index + m[0].length, type: 'LOCATION' });
   for (const m of cuedMatches(text, CUED_PLACE)) {
     const [start, end] = m.indices!.groups!.place;
     const place = text.slice(start, end);

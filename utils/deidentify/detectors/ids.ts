@@ -8,18 +8,39 @@ import { matches } from '../text';
 
 const LABELS: Array<[IdentifierType, string]> = [
   ['SSN', 'ssn|social security(?: number| no\\.?| #)?|ss#'],
-  ['MRN', 'mrn|medical record(?: number| no\\.?| #)?|mr ?#|chart(?: number| no\\.?| #)|patient id|pt id|hospital number'],
-  ['HEALTH_PLAN', 'member(?: id| #| number)?|policy(?: number| no\\.?| #)?|group(?: number| no\\.?| #)|subscriber(?: id| #)?|insurance(?: id| #| number)?|health plan(?: id| #)?|plan id|medicaid(?: id| #| number)?|medicare(?: id| #| number)?|beneficiary id|mbi'],
-  ['ACCOUNT', 'account(?: number| no\\.?| #)?|acct\\.?(?: #)?|billing(?: number| #)|invoice(?: number| #)?|claim(?: number| no\\.?| #)|fin|csn|encounter(?: number| id| #)'],
-  ['LICENSE', "licen[cs]e(?: number| no\\.?| #)?|lic\\.?(?: #)?|dea(?: number| #)?|npi|driver'?s licen[cs]e|certificate(?: number| no\\.?| #)?|cert\\.?(?: #)?|state licen[cs]e"],
+  [
+    'MRN',
+    'mrn|medical record(?: number| no\\.?| #)?|mr ?#|chart(?: number| no\\.?| #)|patient id|pt id|hospital number',
+  ],
+  [
+    'HEALTH_PLAN',
+    'member(?: id| #| number)?|policy(?: number| no\\.?| #)?|group(?: number| no\\.?| #)|subscriber(?: id| #)?|insurance(?: id| #| number)?|health plan(?: id| #)?|plan id|medicaid(?: id| #| number)?|medicare(?: id| #| number)?|beneficiary id|mbi',
+  ],
+  [
+    'ACCOUNT',
+    'account(?: number| no\\.?| #)?|acct\\.?(?: #)?|billing(?: number| #)|invoice(?: number| #)?|claim(?: number| no\\.?| #)|fin|csn|encounter(?: number| id| #)',
+  ],
+  [
+    'LICENSE',
+    "licen[cs]e(?: number| no\\.?| #)?|lic\\.?(?: #)?|dea(?: number| #)?|npi|driver'?s licen[cs]e|certificate(?: number| no\\.?| #)?|cert\\.?(?: #)?|state licen[cs]e",
+  ],
   ['VEHICLE', 'vin|license plate|plate(?: number| #)?|tag number'],
-  ['ID', 'report(?: number| no\\.?| #)?|case(?: number| no\\.?| #)|incident(?: number| report)?|reference(?: number| #)?|ref(?: #)?|confirmation(?: code| number| #)?|ticket(?: number| #)?|authori[sz]ation(?: number| #)?|auth(?: #)?|order(?: number| #)|tracking(?: number| #)?|student id|employee id|id|badge(?: number| #)?|image id|specimen(?: id| #)|accession(?: number| #)?'],
-  ['DEVICE', 'serial(?: number| no\\.?| #)?|s/n|sn|device(?: id| serial)|udi|imei|model(?: number| no\\.?| #)?|lot(?: number| no\\.?| #)?'],
+  [
+    'ID',
+    'report(?: number| no\\.?| #)?|case(?: number| no\\.?| #)|incident(?: number| report)?|reference(?: number| #)?|ref(?: #)?|confirmation(?: code| number| #)?|ticket(?: number| #)?|authori[sz]ation(?: number| #)?|auth(?: #)?|order(?: number| #)|tracking(?: number| #)?|student id|employee id|id|badge(?: number| #)?|image id|specimen(?: id| #)|accession(?: number| #)?',
+  ],
+  [
+    'DEVICE',
+    'serial(?: number| no\\.?| #)?|s/n|sn|device(?: id| serial)|udi|imei|model(?: number| no\\.?| #)?|lot(?: number| no\\.?| #)?',
+  ],
 ];
 const LABELLED = LABELS.map(([type, label]) => ({
   type,
   // The label, optional "number"/"#"/":" and the value: letters, digits, dashes, with a digit in it.
-  pattern: cued(`(?:${label})\\s*(?:number|no\\.?|#|id)?\\s*[:#]?\\s*(?=[A-Z0-9-]*\\d)([A-Z0-9][A-Z0-9-]{${type === 'SSN' ? 2 : 3},}[A-Z0-9])\\b`, 'i'),
+  pattern: cued(
+    `(?:${label})\\s*(?:number|no\\.?|#|id)?\\s*[:#]?\\s*(?=[A-Z0-9-]*\\d)([A-Z0-9][A-Z0-9-]{${type === 'SSN' ? 2 : 3},}[A-Z0-9])\\b`,
+    'i',
+  ),
 }));
 
 const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
@@ -71,10 +92,13 @@ export function detectIds(text: string): Candidate[] {
   for (const m of matches(text, SSN)) found.push({ start: m.index, end: m.index + m[0].length, type: 'SSN' });
   // Simple token patterns, then the counts checked here: stacked lookaheads at every word boundary cost more.
   for (const [start, end] of vehicleNumbers(text)) found.push({ start, end, type: 'VEHICLE' });
-  for (const m of matches(text, CODE)) if (count(m[0], DIGIT) >= 3 && count(m[0], LETTER) >= 1) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
+  for (const m of matches(text, CODE))
+    if (count(m[0], DIGIT) >= 3 && count(m[0], LETTER) >= 1)
+      found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
   for (const m of matches(text, LONG_NUMBER)) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
   for (const m of matches(text, UUID)) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
-  for (const m of matches(text, MIXED_CODE)) if (isMixedCode(m[0])) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
+  for (const m of matches(text, MIXED_CODE))
+    if (isMixedCode(m[0])) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
   return found;
 }
 

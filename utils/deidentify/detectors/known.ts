@@ -11,36 +11,113 @@ import { detectDates } from './dates';
 import { zip3 } from './geo';
 
 /** Name parts that are also everyday English words: matched only capitalised. */
-const COMMON_WORDS = new Set('an in on the and will may mark rose grace hope joy faith bill art june april august dawn summer ray sue pat frank gene guy jack amber ruby pearl ivy lily dean lane drew chase rich young long short small white black brown green gray grey king little bell hall park wood hill rivers stone ford price love page bush cash wise bond best strong fair sharp gay'.split(' '));
+const COMMON_WORDS = new Set(
+  'an in on the and will may mark rose grace hope joy faith bill art june april august dawn summer ray sue pat frank gene guy jack amber ruby pearl ivy lily dean lane drew chase rich young long short small white black brown green gray grey king little bell hall park wood hill rivers stone ford price love page bush cash wise bond best strong fair sharp gay'.split(
+    ' ',
+  ),
+);
 
 /** Common English short forms of given names: a patient named Robert signs messages "Bob". */
 const NICKNAMES: Record<string, string[]> = {
-  robert: ['Bob', 'Bobby', 'Rob', 'Robbie', 'Bert'], james: ['Jim', 'Jimmy', 'Jamie'], william: ['Bill', 'Billy', 'Will', 'Willie', 'Liam'],
-  richard: ['Rick', 'Ricky', 'Dick', 'Rich'], thomas: ['Tom', 'Tommy'], michael: ['Mike', 'Mikey', 'Mick'], elizabeth: ['Liz', 'Lizzie', 'Beth', 'Betty', 'Eliza', 'Libby'],
-  margaret: ['Maggie', 'Peggy', 'Meg', 'Marge', 'Madge'], katherine: ['Kate', 'Katie', 'Kathy', 'Kat'], catherine: ['Cathy', 'Kate', 'Katie', 'Cat'],
-  jennifer: ['Jen', 'Jenny'], joseph: ['Joe', 'Joey'], charles: ['Charlie', 'Chuck'], edward: ['Ed', 'Eddie', 'Ted', 'Ned'], harold: ['Hal', 'Harry'],
-  alexander: ['Alex', 'Sandy'], daniel: ['Dan', 'Danny'], christopher: ['Chris'], anthony: ['Tony'], patricia: ['Pat', 'Patty', 'Trish'],
-  susan: ['Sue', 'Susie'], deborah: ['Deb', 'Debbie'], rebecca: ['Becky', 'Becca'], samuel: ['Sam', 'Sammy'], benjamin: ['Ben', 'Benny'],
-  nicholas: ['Nick'], jonathan: ['Jon'], matthew: ['Matt'], andrew: ['Andy', 'Drew'], steven: ['Steve'], stephen: ['Steve'], timothy: ['Tim'],
-  gregory: ['Greg'], lawrence: ['Larry'], walter: ['Walt'], eleanor: ['Ellie', 'Nell'], dorothy: ['Dot', 'Dottie'], theodore: ['Ted', 'Teddy', 'Theo'],
-  george: ['Georgie'], wilhelmina: ['Mina', 'Willa'], frederick: ['Fred', 'Freddie'], francis: ['Frank'], francisco: ['Paco', 'Pancho'], jose: ['Pepe'],
-  eduardo: ['Eddie', 'Lalo'], alejandro: ['Alex'], guillermo: ['Memo'], dmitri: ['Dima'], aleksandr: ['Sasha'], beatriz: ['Bia'],
+  robert: ['Bob', 'Bobby', 'Rob', 'Robbie', 'Bert'],
+  james: ['Jim', 'Jimmy', 'Jamie'],
+  william: ['Bill', 'Billy', 'Will', 'Willie', 'Liam'],
+  richard: ['Rick', 'Ricky', 'Dick', 'Rich'],
+  thomas: ['Tom', 'Tommy'],
+  michael: ['Mike', 'Mikey', 'Mick'],
+  elizabeth: ['Liz', 'Lizzie', 'Beth', 'Betty', 'Eliza', 'Libby'],
+  margaret: ['Maggie', 'Peggy', 'Meg', 'Marge', 'Madge'],
+  katherine: ['Kate', 'Katie', 'Kathy', 'Kat'],
+  catherine: ['Cathy', 'Kate', 'Katie', 'Cat'],
+  jennifer: ['Jen', 'Jenny'],
+  joseph: ['Joe', 'Joey'],
+  charles: ['Charlie', 'Chuck'],
+  edward: ['Ed', 'Eddie', 'Ted', 'Ned'],
+  harold: ['Hal', 'Harry'],
+  alexander: ['Alex', 'Sandy'],
+  daniel: ['Dan', 'Danny'],
+  christopher: ['Chris'],
+  anthony: ['Tony'],
+  patricia: ['Pat', 'Patty', 'Trish'],
+  susan: ['Sue', 'Susie'],
+  deborah: ['Deb', 'Debbie'],
+  rebecca: ['Becky', 'Becca'],
+  samuel: ['Sam', 'Sammy'],
+  benjamin: ['Ben', 'Benny'],
+  nicholas: ['Nick'],
+  jonathan: ['Jon'],
+  matthew: ['Matt'],
+  andrew: ['Andy', 'Drew'],
+  steven: ['Steve'],
+  stephen: ['Steve'],
+  timothy: ['Tim'],
+  gregory: ['Greg'],
+  lawrence: ['Larry'],
+  walter: ['Walt'],
+  eleanor: ['Ellie', 'Nell'],
+  dorothy: ['Dot', 'Dottie'],
+  theodore: ['Ted', 'Teddy', 'Theo'],
+  george: ['Georgie'],
+  wilhelmina: ['Mina', 'Willa'],
+  frederick: ['Fred', 'Freddie'],
+  francis: ['Frank'],
+  francisco: ['Paco', 'Pancho'],
+  jose: ['Pepe'],
+  eduardo: ['Eddie', 'Lalo'],
+  alejandro: ['Alex'],
+  guillermo: ['Memo'],
+  dmitri: ['Dima'],
+  aleksandr: ['Sasha'],
+  beatriz: ['Bia'],
 };
 
 /** Words a page may show where a name belongs ("Patient, Unknown", "Mr"): never a name part. */
-const NOT_NAME_PARTS = new Set(['patient', 'unknown', 'name', 'mr', 'mrs', 'ms', 'miss', 'dr', 'jr', 'sr', 'ii', 'iii', 'iv']);
+const NOT_NAME_PARTS = new Set([
+  'patient',
+  'unknown',
+  'name',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'jr',
+  'sr',
+  'ii',
+  'iii',
+  'iv',
+]);
 
-const ID_TYPES: Record<string, IdentifierType> = { MRN: 'MRN', SSN: 'SSN', Insurance: 'HEALTH_PLAN', Account: 'ACCOUNT' };
+const ID_TYPES: Record<string, IdentifierType> = {
+  MRN: 'MRN',
+  SSN: 'SSN',
+  Insurance: 'HEALTH_PLAN',
+  Account: 'ACCOUNT',
+};
 
 export function knownFromRecord(patient: PatientRecord['patient'] | undefined): KnownIdentifiers {
-  const known: KnownIdentifiers = { nameParts: [], birthDays: [], ids: [], phoneDigits: [], emails: [], addressParts: [] };
+  const known: KnownIdentifiers = {
+    nameParts: [],
+    birthDays: [],
+    ids: [],
+    phoneDigits: [],
+    emails: [],
+    addressParts: [],
+  };
   if (!patient) return known;
   if (patient.name) {
     const parts = patient.name.split(/[\s,]+/).flatMap((part) => [part, ...part.split('-')]);
     const nicknames = parts.flatMap((part) => NICKNAMES[part.toLowerCase()] ?? []);
-    known.nameParts = [...new Set([...parts, ...nicknames].map((p) => p.replace(/[.'’]+$/, '')).filter((p) => p.replace(/[^\p{L}]/gu, '').length >= 2 && !NOT_NAME_PARTS.has(p.toLowerCase())))];
+    known.nameParts = [
+      ...new Set(
+        [...parts, ...nicknames]
+          .map((p) => p.replace(/[.'’]+$/, ''))
+          .filter((p) => p.replace(/[^\p{L}]/gu, '').length >= 2 && !NOT_NAME_PARTS.has(p.toLowerCase())),
+      ),
+    ];
   }
-  if (patient.birthDate) known.birthDays = detectDates(patient.birthDate).flatMap((d) => (d.time === undefined ? [] : [d.time]));
+  if (patient.birthDate)
+    known.birthDays = detectDates(patient.birthDate).flatMap((d) => (d.time === undefined ? [] : [d.time]));
   known.ids = patient.identifiers.map((id) => ({ type: ID_TYPES[id.type] ?? 'ID', value: id.value }));
   known.phoneDigits = patient.phones.map((p) => digitsOf(p).slice(-10)).filter((d) => d.length >= 7);
   known.emails = patient.emails;
@@ -50,8 +127,12 @@ export function knownFromRecord(patient: PatientRecord['patient'] | undefined): 
     for (const part of rest) {
       const zip = part.match(/\b\d{5}(?:-\d{4})?\b/)?.[0];
       if (zip) known.addressParts.push({ type: 'ZIP', value: zip });
-      const place = part.replace(/\b[A-Z]{2}\b/, '').replace(/\b\d{5}(?:-\d{4})?\b/, '').trim();
-      if (place && !/^(?:apt|apartment|unit|suite|ste|#)/i.test(place)) known.addressParts.push({ type: 'LOCATION', value: place });
+      const place = part
+        .replace(/\b[A-Z]{2}\b/, '')
+        .replace(/\b\d{5}(?:-\d{4})?\b/, '')
+        .trim();
+      if (place && !/^(?:apt|apartment|unit|suite|ste|#)/i.test(place))
+        known.addressParts.push({ type: 'LOCATION', value: place });
       else if (place) known.addressParts.push({ type: 'ADDRESS', value: place });
     }
   }
@@ -75,7 +156,8 @@ interface CompiledKnown {
 /** Identifiers shorter than this are matched only in their labelled form. */
 const MIN_UNLABELLED_ID = 4;
 /** What stands right before a labelled identifier: "MRN", "ID #", "abc:", "Patient-ID ·". */
-const SHORT_ID_LABEL = /(?:\b(?:mrn|id|ids|identifier|number|no\.?|acct|account|chart)\b\s*[#:·|-]?\s*|[\p{L}\d.-]{2,30}\s*[:#·|]\s*)$/u;
+const SHORT_ID_LABEL =
+  /(?:\b(?:mrn|id|ids|identifier|number|no\.?|acct|account|chart)\b\s*[#:·|-]?\s*|[\p{L}\d.-]{2,30}\s*[:#·|]\s*)$/u;
 
 /** The known identifiers folded once per record, not once per text: a chart is de-identified item by item. */
 const compiledCache = new WeakMap<KnownIdentifiers, CompiledKnown>();
@@ -88,16 +170,26 @@ function compiled(known: KnownIdentifiers): CompiledKnown {
     // otherwise every "an" in the note would become [PATIENT].
     nameParts: [
       ...known.nameParts.map((part) => ({ part, type: 'PATIENT' as IdentifierType })),
-      ...(known.personParts ?? []).filter((part) => !known.nameParts.some((p) => fold(p) === fold(part))).map((part) => ({ part, type: 'PERSON' as IdentifierType })),
+      ...(known.personParts ?? [])
+        .filter((part) => !known.nameParts.some((p) => fold(p) === fold(part)))
+        .map((part) => ({ part, type: 'PERSON' as IdentifierType })),
     ].map(({ part, type }) => ({
       folded: fold(part),
       capitalOnly: part.length <= 3 || COMMON_WORDS.has(part.toLowerCase()),
       capitalsOnly: matchesInCapitalsOnly(part, type),
       type,
     })),
-    values: [...known.ids, ...known.addressParts, ...known.emails.map((value) => ({ type: 'EMAIL' as IdentifierType, value }))].flatMap(({ type, value }) => {
+    values: [
+      ...known.ids,
+      ...known.addressParts,
+      ...known.emails.map((value) => ({ type: 'EMAIL' as IdentifierType, value })),
+    ].flatMap(({ type, value }) => {
       const replacement = type === 'ZIP' ? zip3(value) : undefined;
-      return [...new Set([value, value.replace(/^0+(?=\d{5})/, '')])].map((variant) => ({ type, folded: fold(variant), ...(replacement ? { replacement } : {}) }));
+      return [...new Set([value, value.replace(/^0+(?=\d{5})/, '')])].map((variant) => ({
+        type,
+        folded: fold(variant),
+        ...(replacement ? { replacement } : {}),
+      }));
     }),
   };
   compiledCache.set(known, out);
@@ -128,20 +220,32 @@ export function detectKnown(
     for (const [start, end] of findWord(folded, value)) {
       // A very short identifier ("123") is the patient's only where it is labelled as one
       // ("MRN 123", "abc: 123"); elsewhere it is a number like any other (a result, a dose).
-      if (value.length < MIN_UNLABELLED_ID && type !== 'ZIP' && !SHORT_ID_LABEL.test(folded.slice(Math.max(0, start - 24), start))) continue;
+      if (
+        value.length < MIN_UNLABELLED_ID &&
+        type !== 'ZIP' &&
+        !SHORT_ID_LABEL.test(folded.slice(Math.max(0, start - 24), start))
+      )
+        continue;
       found.push({ start, end, type, known: true, ...(replacement ? { replacement } : {}) });
     }
   }
   if (known.phoneDigits.length) {
     // Anything written as a phone number whose digits are the patient's, in any punctuation.
-    const phones = [...contacts.filter((c) => c.type === 'PHONE' || c.type === 'FAX').map((c) => [c.start, c.end] as const), ...matches(text, /\d{10,}/g).filter((m) => m[0].length === 10).map((m) => [m.index, m.index + m[0].length] as const)];
+    const phones = [
+      ...contacts.filter((c) => c.type === 'PHONE' || c.type === 'FAX').map((c) => [c.start, c.end] as const),
+      ...matches(text, /\d{10,}/g)
+        .filter((m) => m[0].length === 10)
+        .map((m) => [m.index, m.index + m[0].length] as const),
+    ];
     for (const [start, end] of phones) {
       const digits = digitsOf(text.slice(start, end));
-      if (known.phoneDigits.some((phone) => phone.endsWith(digits.slice(-10)) || digits.endsWith(phone))) found.push({ start, end, type: 'PHONE', known: true });
+      if (known.phoneDigits.some((phone) => phone.endsWith(digits.slice(-10)) || digits.endsWith(phone)))
+        found.push({ start, end, type: 'PHONE', known: true });
     }
   }
   if (known.birthDays.length) {
-    for (const date of dates) if (date.time !== undefined && known.birthDays.includes(date.time)) found.push({ ...date, known: true });
+    for (const date of dates)
+      if (date.time !== undefined && known.birthDays.includes(date.time)) found.push({ ...date, known: true });
   }
   return found;
 }
@@ -149,5 +253,6 @@ export function detectKnown(
 export const knownDetector: Detector = {
   name: 'known',
   finds: "the patient's own name, birth date, record numbers, phones, e-mail and address, wherever they appear",
-  detect: ({ text, known, folded, findingsOf }) => detectKnown(text, known, findingsOf('dates'), findingsOf('contact'), folded),
+  detect: ({ text, known, folded, findingsOf }) =>
+    detectKnown(text, known, findingsOf('dates'), findingsOf('contact'), folded),
 };

@@ -19,16 +19,20 @@ const NAME = `${TOKEN}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)*${TOKEN}){0,3}`;
 /** A name after a title may start with a particle ("Dr. van der Berg"). */
 const TITLED_NAME = `(?:${PARTICLE}[ \\t]+)*${NAME}`;
 
-
-const CREDENTIALS = 'MD|M\\.D\\.|DO|D\\.O\\.|NP|RN|LPN|CNA|PA|PA-C|FNP|FNP-BC|APRN|CNM|CRNA|PharmD|DDS|DMD|DPM|PhD|LCSW|LICSW|MSW|PT|DPT|OT|RD|RDN|CDE|MA|NP-C|ANP|ACNP|MLS|MT|CLS|RT|RRT|EMT|EMT-P|CMA|MPH|BSN|MSN|DNP|CCRN';
+const CREDENTIALS =
+  'MD|M\\.D\\.|DO|D\\.O\\.|NP|RN|LPN|CNA|PA|PA-C|FNP|FNP-BC|APRN|CNM|CRNA|PharmD|DDS|DMD|DPM|PhD|LCSW|LICSW|MSW|PT|DPT|OT|RD|RDN|CDE|MA|NP-C|ANP|ACNP|MLS|MT|CLS|RT|RRT|EMT|EMT-P|CMA|MPH|BSN|MSN|DNP|CCRN';
 const CLINICIAN_TITLES = 'Dr|Doctor|Prof|Professor|Nurse';
-const PERSON_TITLES = 'Mr|Mrs|Ms|Miss|Mx|Mister|Sr|Sra|Srta|Officer|Detective|Sgt|Captain|Capt|Pastor|Father|Fr|Rabbi|Imam|Sister|Rev|Reverend';
+const PERSON_TITLES =
+  'Mr|Mrs|Ms|Miss|Mx|Mister|Sr|Sra|Srta|Officer|Detective|Sgt|Captain|Capt|Pastor|Father|Fr|Rabbi|Imam|Sister|Rev|Reverend';
 const RELATIONS =
   '(?:son|daughter|brother|sister|mother|father)-in-law|baby|infant|newborn|twin|supervisor|manager|teacher|coach|lawyer|attorney|son|daughter|wife|husband|mother|father|mom|dad|brother|sister|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin|neighbou?r|friend|caregiver|roommate|guardian|stepson|stepdaughter|stepmother|stepfather|child|children|sibling|interpreter|landlord|coworker|co-worker|boss|pastor';
-const NAME_CUES = 'goes by|prefers to be called|preferred name|nickname|a\\.k\\.a\\.|aka|called by|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
+const NAME_CUES =
+  'goes by|prefers to be called|preferred name|nickname|a\\.k\\.a\\.|aka|called by|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
 /** Header labels: a name after them only with the colon ("From: Maria", not "from Providence"). */
-const NAME_LABELS = 'name|full name|patient name|from|to|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient';
-const SIGN_OFFS = 'thanks|thank you|sincerely|regards|best|best regards|kind regards|warmly|love|cheers|respectfully|take care';
+const NAME_LABELS =
+  'name|full name|patient name|from|to|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient';
+const SIGN_OFFS =
+  'thanks|thank you|sincerely|regards|best|best regards|kind regards|warmly|love|cheers|respectfully|take care';
 
 /** Words that look like names but are medicine: eponyms, drugs, and clinical words. */
 const CLINICAL_WORDS = new Set(
@@ -39,7 +43,9 @@ const CLINICAL_WORDS = new Set(
    patient pt family husband wife son daughter doctor nurse team clinic hospital pharmacy insurance provider attending resident fellow intern staff chaplain social worker home health hospice rehab
    god lord jesus allah christmas easter thanksgiving english spanish french chinese vietnamese portuguese haitian creole arabic russian korean hindi
    temp cc hpi dx ddx hx rx sx tx ros pmh psh fhx shx pe ap plan assessment subjective objective impression
-   hello hi dear thanks thank regards sincerely best warmly ok okay yes no please sorry today tomorrow yesterday tonight morning evening night`.split(/\s+/),
+   hello hi dear thanks thank regards sincerely best warmly ok okay yes no please sorry today tomorrow yesterday tonight morning evening night`.split(
+    /\s+/,
+  ),
 );
 
 /** Eponyms, drugs and clinical words: never a name, nor a place ("Addison's disease"). */
@@ -51,10 +57,16 @@ export function isClinicalWord(word: string): boolean {
 const AMBIGUOUS_FIRST_NAMES = new Set(
   `will may mark rose grace hope faith joy bill art june april august dawn summer autumn winter ray sue pat frank gene guy jack amber ruby pearl iris holly ivy daisy lily violet heather sandy rusty chase drew lane dean wade carol bob don rich penny sky sunny crystal destiny harmony liberty melody king prince major page chance cash bud buck clay cliff dale glen heath hunter mason miles rock sterling stone tucker walker ward wolf fern flora hazel olive sage willow angel star storm river brook rain misty candy ginger honey mercy patience prudence verity precious charity constance sharon gay
    care
-   in it an as at is be to do go he me my no of on or so up us we lee van von del la le ben dan al ed jo bo vi val`.split(/\s+/),
+   in it an as at is be to do go he me my no of on or so up us we lee van von del la le ben dan al ed jo bo vi val`.split(
+    /\s+/,
+  ),
 );
 
-const FIRST_NAMES = new Set([...female, ...male].map((n: string) => n.toLowerCase()).filter((n) => n.length > 1 && !AMBIGUOUS_FIRST_NAMES.has(n) && !CLINICAL_WORDS.has(n)));
+const FIRST_NAMES = new Set(
+  [...female, ...male]
+    .map((n: string) => n.toLowerCase())
+    .filter((n) => n.length > 1 && !AMBIGUOUS_FIRST_NAMES.has(n) && !CLINICAL_WORDS.has(n)),
+);
 
 /**
  * The parts of a found name that can be trusted as a person's beyond the text they were found in
@@ -63,7 +75,10 @@ const FIRST_NAMES = new Set([...female, ...male].map((n: string) => n.toLowerCas
  * them). Other words a loose match took in ("Contact Details", "Date") are left out.
  */
 export function personNameParts(name: string): string[] {
-  const tokens = name.split(/[\s,]+/).map((t) => t.replace(/[.'’]+$/, '')).filter((t) => t.replace(/[^\p{L}]/gu, '').length >= 2);
+  const tokens = name
+    .split(/[\s,]+/)
+    .map((t) => t.replace(/[.'’]+$/, ''))
+    .filter((t) => t.replace(/[^\p{L}]/gu, '').length >= 2);
   const parts: string[] = [];
   type Role = 'first' | 'kept' | 'none';
   let previous: Role = 'none';
@@ -103,7 +118,8 @@ function isClinical(name: string): boolean {
 }
 
 /** Words after a capitalised token that make it an eponym, not a person: "Wilson disease", "Bell's palsy". */
-const EPONYM_AFTER = /^(?:['’]s)?\s+(?:disease|syndrome|sign|test|maneuver|manoeuvre|fracture|palsy|phenomenon|lymphoma|sarcoma|tumou?r|score|scale|criteria|classification|procedure|operation|repair|reflex|triad|law|node|cyst|esophagus|ulcer|catheter|stockings|position|contracture|thyroiditis)\b/i;
+const EPONYM_AFTER =
+  /^(?:['’]s)?\s+(?:disease|syndrome|sign|test|maneuver|manoeuvre|fracture|palsy|phenomenon|lymphoma|sarcoma|tumou?r|score|scale|criteria|classification|procedure|operation|repair|reflex|triad|law|node|cyst|esophagus|ulcer|catheter|stockings|position|contracture|thyroiditis)\b/i;
 
 const CREDENTIAL_TOKEN = new RegExp(`^(?:${CREDENTIALS}|DOB|MRN|SSN|ID)$`);
 

@@ -60,7 +60,12 @@ export function detectPlaces(text: string): Candidate[] {
     const name = bestWords.join(' ');
     if (isRegion(name) || bestWords.some((w) => isClinicalWord(w))) continue;
     // A one-word name is capitalised for grammar at a sentence start; there it needs "Kenosha, WI".
-    if (bestWords.length === 1 && atSentenceStart(text, start) && !/^,[ \t]*\p{Lu}/u.test(text.slice(bestEnd, bestEnd + 4))) continue;
+    if (
+      bestWords.length === 1 &&
+      atSentenceStart(text, start) &&
+      !/^,[ \t]*\p{Lu}/u.test(text.slice(bestEnd, bestEnd + 4))
+    )
+      continue;
     // A possessive eponym ("Bell's palsy") or a word inside a longer capitalised name of something else is not the place.
     if (/^['’]s\b/.test(text.slice(bestEnd, bestEnd + 3))) continue;
     found.push({ start, end: bestEnd, type: 'LOCATION' });

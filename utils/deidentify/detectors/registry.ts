@@ -40,9 +40,15 @@ export class DetectorFailure extends Error {
 }
 
 /** Runs every detector once on `text`; throws DetectorFailure when one throws. */
-export function runDetectors(text: string, folded: string, known: KnownIdentifiers, detectors: readonly Detector[] = DETECTORS): Candidate[] {
+export function runDetectors(
+  text: string,
+  folded: string,
+  known: KnownIdentifiers,
+  detectors: readonly Detector[] = DETECTORS,
+): Candidate[] {
   const findings = new Map<DetectorName, Candidate[]>();
-  const byName = (name: DetectorName) => detectors.find((d) => d.name === name) ?? DETECTORS.find((d) => d.name === name)!;
+  const byName = (name: DetectorName) =>
+    detectors.find((d) => d.name === name) ?? DETECTORS.find((d) => d.name === name)!;
   const run = (detector: Detector): Candidate[] => {
     const done = findings.get(detector.name);
     if (done) return done;
@@ -61,4 +67,5 @@ export function runDetectors(text: string, folded: string, known: KnownIdentifie
 
 // Every name has its detector: a detector added to the names but not the table is a type error
 // there and a failed check here.
-if (DETECTOR_NAMES.length !== new Set(DETECTORS.map((d) => d.name)).size) throw new Error('detector registry and DETECTOR_NAMES disagree');
+if (DETECTOR_NAMES.length !== new Set(DETECTORS.map((d) => d.name)).size)
+  throw new Error('detector registry and DETECTOR_NAMES disagree');

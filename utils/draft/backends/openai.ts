@@ -40,7 +40,12 @@ export function createClient(config: ModelConfig, fetchImpl?: typeof fetch): Ope
   };
   if (config.kind === 'azure') {
     if (!config.azure) throw new Error('Azure OpenAI needs an endpoint, a deployment and an API version.');
-    return new AzureOpenAI({ ...common, endpoint: config.azure.endpoint, deployment: config.azure.deployment, apiVersion: config.azure.apiVersion });
+    return new AzureOpenAI({
+      ...common,
+      endpoint: config.azure.endpoint,
+      deployment: config.azure.deployment,
+      apiVersion: config.azure.apiVersion,
+    });
   }
   return new OpenAI({ ...common, ...(config.baseURL ? { baseURL: config.baseURL } : {}) });
 }
@@ -75,16 +80,26 @@ type Format = 'json_schema' | 'json_object' | 'text';
 
 const STREAM_CUT = {
   code: 'stream-cut',
-  message: 'The answer stopped half-way: the connection to the model service was cut. What arrived is kept below; try again to get the whole draft.',
+  message:
+    'The answer stopped half-way: the connection to the model service was cut. What arrived is kept below; try again to get the whole draft.',
 };
 
 /** Streams a completion and validates it; failures keep whatever text had arrived. */
-export async function draftWithModel<T>(request: DraftRequest<T>): Promise<{ ok: true; value: T; raw: string } | { ok: false; error: DraftFailure }> {
+export async function draftWithModel<T>(
+  request: DraftRequest<T>,
+): Promise<{ ok: true; value: T; raw: string } | { ok: false; error: DraftFailure }> {
   let client: OpenAI;
   try {
     client = createClient(request.config, request.fetchImpl);
   } catch (error) {
-    return { ok: false, error: { code: 'misconfigured', message: 'The model endpoint is not fully set up. Open Chartside settings and complete it.', detail: error instanceof Error ? error.message : String(error) } };
+    return {
+      ok: false,
+      error: {
+        code: 'misconfigured',
+        message: 'The model endpoint is not fully set up. Open Chartside settings and complete it.',
+        detail: error instanceof Error ? error.message : String(error),
+      },
+    };
   }
   const jsonSchema = z.toJSONSchema(request.schema) as Record<string, unknown>;
   let messages = request.messages;
@@ -107,7 +122,8 @@ export async function draftWithModel<T>(request: DraftRequest<T>): Promise<{ ok:
         ok: false,
         error: {
           code: 'invalid-output',
-          message: 'The model’s answer could not be read as a draft, even after asking it to correct itself. Try again, or use the offline engine.',
+          message:
+            'The model’s answer could not be read as a draft, even after asking it to correct itself. Try again, or use the offline engine.',
           detail: checked.problem,
           partial: attempt.text,
         },
@@ -118,13 +134,19 @@ export async function draftWithModel<T>(request: DraftRequest<T>): Promise<{ ok:
     messages = [
       ...messages,
       { role: 'assistant', content: attempt.text },
-      { role: 'user', content: `That answer was not valid: ${checked.problem}. Reply again with only the JSON object, matching the schema.` },
+      {
+        role: 'user',
+        content: `That answer was not valid: ${checked.problem}. Reply again with only the JSON object, matching the schema.`,
+      },
     ];
   }
 }
 
 /** JSON from a model's text: whole, or inside a ```json fence, then checked against the schema. */
-export function parseOutput<T>(text: string, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; problem: string } {
+export function parseOutput<T>(
+  text: string,
+  schema: z.ZodType<T>,
+): { ok: true; value: T } | { ok: false; problem: string } {
   const fenced = text.match(/```(?:json)?\s*([\s\S]*?)```/)?.[1];
   const candidate = (fenced ?? text).trim();
   let data: unknown;
@@ -134,7 +156,14 @@ export function parseOutput<T>(text: string, schema: z.ZodType<T>): { ok: true; 
     return { ok: false, problem: `not JSON (${error instanceof Error ? error.message : String(error)})` };
   }
   const parsed = schema.safeParse(data);
-  if (!parsed.success) return { ok: false, problem: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+  if (!parsed.success)
+    return {
+      ok: false,
+      problem: parsed.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+        .join('; '),
+    };
   return { ok: true, value: parsed.data };
 }
 
@@ -174,16 +203,33 @@ async function stream<T>(
       if (choice?.finish_reason) finished = true;
     }
     if (!finished) {
-      return { ok: false, error: { ...STREAM_CUT, detail: `stream ended without finish_reason after ${text.length} characters`, partial: text } };
+      return {
+        ok: false,
+        error: {
+          ...STREAM_CUT,
+          detail: `stream ended without finish_reason after ${text.length} characters`,
+          partial: text,
+        },
+      };
     }
     return { ok: true, text };
   } catch (error) {
     const explained = explainModelError(error, request.config);
     // Once text has started to arrive, any failure but a cancel is the stream being cut.
     if (text && explained.code !== 'cancelled') {
-      return { ok: false, error: { ...STREAM_CUT, detail: `${explained.detail ?? explained.message} after ${text.length} characters`, partial: text } };
+      return {
+        ok: false,
+        error: {
+          ...STREAM_CUT,
+          detail: `${explained.detail ?? explained.message} after ${text.length} characters`,
+          partial: text,
+        },
+      };
     }
-    const formatRejected = error instanceof OpenAI.APIError && error.status === 400 && /response_format|json_schema|json_object|json mode/i.test(String(error.message));
+    const formatRejected =
+      error instanceof OpenAI.APIError &&
+      error.status === 400 &&
+      /response_format|json_schema|json_object|json mode/i.test(String(error.message));
     return { ok: false, error: { ...explained, ...(text ? { partial: text } : {}) }, formatRejected };
   }
 }
@@ -196,7 +242,11 @@ export function explainModelError(error: unknown, config: ModelConfig): AppError
     return { code: 'cancelled', message: 'Stopped. Nothing more was received.' };
   }
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return { code: 'timeout', message: `The model service at ${host} did not answer within ${Math.round(config.timeoutMs / 1000)} seconds. Try again, or ask IT whether it is overloaded.`, detail: scrub(String(error.message)) };
+    return {
+      code: 'timeout',
+      message: `The model service at ${host} did not answer within ${Math.round(config.timeoutMs / 1000)} seconds. Try again, or ask IT whether it is overloaded.`,
+      detail: scrub(String(error.message)),
+    };
   }
   if (error instanceof OpenAI.APIConnectionError) {
     const cause = scrub(String((error as { cause?: unknown }).cause ?? error.message));
@@ -215,18 +265,46 @@ export function explainModelError(error: unknown, config: ModelConfig): AppError
     const detail = scrub(`HTTP ${status}: ${error.message}${requestId ? ` (request ${requestId})` : ''}`);
     switch (status) {
       case 401:
-        return { code: 'unauthorized', message: 'The model service did not accept the API key. Check the key in Chartside settings.', detail };
+        return {
+          code: 'unauthorized',
+          message: 'The model service did not accept the API key. Check the key in Chartside settings.',
+          detail,
+        };
       case 403:
-        return { code: 'forbidden', message: `This key is not allowed to use “${config.model}”. Ask IT for access, or choose another model in settings.`, detail };
+        return {
+          code: 'forbidden',
+          message: `This key is not allowed to use “${config.model}”. Ask IT for access, or choose another model in settings.`,
+          detail,
+        };
       case 404:
-        return { code: 'model-not-found', message: `The model “${config.model}” was not found at ${host}. Use “Test connection” in settings to see the models it offers.`, detail };
+        return {
+          code: 'model-not-found',
+          message: `The model “${config.model}” was not found at ${host}. Use “Test connection” in settings to see the models it offers.`,
+          detail,
+        };
       case 429:
-        return { code: 'rate-limited', message: `The model service is busy (too many requests). Chartside retried ${config.maxRetries} times; wait a minute and try again.`, detail };
+        return {
+          code: 'rate-limited',
+          message: `The model service is busy (too many requests). Chartside retried ${config.maxRetries} times; wait a minute and try again.`,
+          detail,
+        };
       default:
-        if (status && status >= 500) return { code: 'server-error', message: `The model service had an internal error (HTTP ${status}). Chartside retried ${config.maxRetries} times; try again shortly.`, detail };
-        return { code: 'bad-request', message: 'The model service refused the request. Check the model and settings, or ask IT.', detail };
+        if (status && status >= 500)
+          return {
+            code: 'server-error',
+            message: `The model service had an internal error (HTTP ${status}). Chartside retried ${config.maxRetries} times; try again shortly.`,
+            detail,
+          };
+        return {
+          code: 'bad-request',
+          message: 'The model service refused the request. Check the model and settings, or ask IT.',
+          detail,
+        };
     }
   }
-  return { code: 'model-failed', message: 'The draft could not be made because of an unexpected error.', detail: scrub(error instanceof Error ? error.message : String(error)) };
+  return {
+    code: 'model-failed',
+    message: 'The draft could not be made because of an unexpected error.',
+    detail: scrub(error instanceof Error ? error.message : String(error)),
+  };
 }
-

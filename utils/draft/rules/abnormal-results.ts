@@ -15,7 +15,8 @@ export const abnormalResults: NextStepRule = {
     const abnormal = latestLabs(record.labs).filter((s) => isAbnormal(s.latest));
     const critical = abnormal.filter((s) => CRITICAL.test(s.latest.flag ?? ''));
     const other = abnormal.filter((s) => !critical.includes(s));
-    const describe = (s: (typeof abnormal)[number]) => `${s.latest.test} ${s.latest.value}${s.latest.unit ? ` ${s.latest.unit}` : ''} (${s.latest.flag})`;
+    const describe = (s: (typeof abnormal)[number]) =>
+      `${s.latest.test} ${s.latest.value}${s.latest.unit ? ` ${s.latest.unit}` : ''} (${s.latest.flag})`;
     return [
       ...critical.map((s) => ({
         text: `Act on the critical result: ${describe(s)}.`,
@@ -24,12 +25,14 @@ export const abnormalResults: NextStepRule = {
         cites: [s.latest.id],
       })),
       ...(other.length
-        ? [{
-            text: `Review ${other.length} abnormal result${other.length === 1 ? '' : 's'}: ${other.map(describe).join('; ')}.`,
-            rationale: 'Flagged results should be acknowledged and followed up.',
-            urgency: 'routine' as const,
-            cites: other.map((s) => s.latest.id),
-          }]
+        ? [
+            {
+              text: `Review ${other.length} abnormal result${other.length === 1 ? '' : 's'}: ${other.map(describe).join('; ')}.`,
+              rationale: 'Flagged results should be acknowledged and followed up.',
+              urgency: 'routine' as const,
+              cites: other.map((s) => s.latest.id),
+            },
+          ]
         : []),
     ];
   },

@@ -13,7 +13,9 @@ export const allergyConflict: NextStepRule = {
   suggest(record) {
     return allergyConflicts(record).map(({ medication: med, allergy, same }) => ({
       text: `Review ${med.name}: the chart lists an allergy to ${allergy.substance}${allergy.reaction ? ` (${allergy.reaction.toLowerCase()})` : ''}.`,
-      rationale: same ? 'The medication is the listed allergen.' : `${med.name} can cross-react with ${allergy.substance}.`,
+      rationale: same
+        ? 'The medication is the listed allergen.'
+        : `${med.name} can cross-react with ${allergy.substance}.`,
       urgency: 'urgent',
       cites: [med.id, allergy.id],
     }));

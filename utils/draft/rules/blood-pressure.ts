@@ -17,20 +17,37 @@ export const bloodPressure: NextStepRule = {
     const [systolic, diastolic] = [Number(m[1]), Number(m[2])];
     const hypertension = activeProblems(record).find((p) => /hypertens/i.test(p.name));
     if (systolic >= 180 || diastolic >= 120) {
-      return [{ text: `Assess the blood pressure of ${bp.value} today.`, rationale: 'A reading of 180/120 or more needs same-day assessment for end-organ damage.', urgency: 'urgent', cites: [bp.id] }];
+      return [
+        {
+          text: `Assess the blood pressure of ${bp.value} today.`,
+          rationale: 'A reading of 180/120 or more needs same-day assessment for end-organ damage.',
+          urgency: 'urgent',
+          cites: [bp.id],
+        },
+      ];
     }
     if (hypertension && (systolic >= 140 || diastolic >= 90)) {
       // Dizziness on standing weighs against more blood-pressure lowering until it is explained.
       const dizzy = orthostaticSymptoms(record);
       if (dizzy.length) {
-        return [{
-          text: `Check orthostatic blood pressure before any change to blood-pressure treatment: ${bp.value} is above goal, but the chart reports dizziness on standing.`,
-          rationale: 'Intensifying treatment with orthostatic symptoms risks falls; review volume-depleting and blood-pressure-lowering medicines first.',
-          urgency: 'soon',
-          cites: [hypertension.id, bp.id, ...dizzy.slice(0, 2).map((item) => item.id)],
-        }];
+        return [
+          {
+            text: `Check orthostatic blood pressure before any change to blood-pressure treatment: ${bp.value} is above goal, but the chart reports dizziness on standing.`,
+            rationale:
+              'Intensifying treatment with orthostatic symptoms risks falls; review volume-depleting and blood-pressure-lowering medicines first.',
+            urgency: 'soon',
+            cites: [hypertension.id, bp.id, ...dizzy.slice(0, 2).map((item) => item.id)],
+          },
+        ];
       }
-      return [{ text: `Consider adjusting blood-pressure treatment: ${bp.value}.`, rationale: 'Above the goal of < 130/80; confirm with repeat or home readings first.', urgency: 'soon', cites: [hypertension.id, bp.id] }];
+      return [
+        {
+          text: `Consider adjusting blood-pressure treatment: ${bp.value}.`,
+          rationale: 'Above the goal of < 130/80; confirm with repeat or home readings first.',
+          urgency: 'soon',
+          cites: [hypertension.id, bp.id],
+        },
+      ];
     }
     return [];
   },

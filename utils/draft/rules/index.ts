@@ -11,5 +11,16 @@ import { renalDosing } from './renal-dosing';
 import { thyroid } from './thyroid';
 import type { NextStepRule } from './types';
 
-export const RULES: NextStepRule[] = [allergyConflict, renalDosing, potassiumRaas, duplicateTherapy, bloodPressure, abnormalResults, diabetesMonitoring, thyroid, lipidMonitoring, immunizations];
+export const RULES: NextStepRule[] = [
+  allergyConflict,
+  renalDosing,
+  potassiumRaas,
+  duplicateTherapy,
+  bloodPressure,
+  abnormalResults,
+  diabetesMonitoring,
+  thyroid,
+  lipidMonitoring,
+  immunizations,
+];
 export type { NextStepRule, Suggestion } from './types';

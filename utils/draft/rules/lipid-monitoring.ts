@@ -15,11 +15,15 @@ export const lipidMonitoring: NextStepRule = {
     const lipids = latestLab(record, /ldl|cholesterol|lipid/i);
     const age = lipids ? daysBefore(record, lipids.latest.time) : undefined;
     if (lipids && (age === undefined || age <= 365)) return [];
-    return [{
-      text: 'Consider a lipid panel.',
-      rationale: lipids ? `On ${statin.name}; the last lipid result was ${age} days ago.` : `On ${statin.name}; no lipid result was found on the page.`,
-      urgency: 'routine',
-      cites: [statin.id, ...(lipids ? [lipids.latest.id] : [])],
-    }];
+    return [
+      {
+        text: 'Consider a lipid panel.',
+        rationale: lipids
+          ? `On ${statin.name}; the last lipid result was ${age} days ago.`
+          : `On ${statin.name}; no lipid result was found on the page.`,
+        urgency: 'routine',
+        cites: [statin.id, ...(lipids ? [lipids.latest.id] : [])],
+      },
+    ];
   },
 };

@@ -17,11 +17,16 @@ export const potassiumRaas: NextStepRule = {
     if (!potassium || value === undefined || value < 5.1) return [];
     const drugs = currentMedications(record).filter((m) => RAISES_POTASSIUM.some((p) => p.test(m.name)));
     if (!drugs.length) return [];
-    return [{
-      text: `Review potassium ${potassium.latest.value}${potassium.latest.unit ? ` ${potassium.latest.unit}` : ''} on ${drugs.map((d) => d.name).join(' and ')}.`,
-      rationale: value >= 5.5 ? 'Potassium of 5.5 or more on these drugs needs prompt action.' : 'Potassium is rising on drugs that raise it; recheck and review diet and dose.',
-      urgency: value >= 5.5 ? 'urgent' : 'soon',
-      cites: [potassium.latest.id, ...drugs.map((d) => d.id)],
-    }];
+    return [
+      {
+        text: `Review potassium ${potassium.latest.value}${potassium.latest.unit ? ` ${potassium.latest.unit}` : ''} on ${drugs.map((d) => d.name).join(' and ')}.`,
+        rationale:
+          value >= 5.5
+            ? 'Potassium of 5.5 or more on these drugs needs prompt action.'
+            : 'Potassium is rising on drugs that raise it; recheck and review diet and dose.',
+        urgency: value >= 5.5 ? 'urgent' : 'soon',
+        cites: [potassium.latest.id, ...drugs.map((d) => d.id)],
+      },
+    ];
   },
 };

@@ -20,8 +20,14 @@ export const renalDosing: NextStepRule = {
     for (const med of currentMedications(record)) {
       if (/metformin/i.test(med.name) && value < 45) {
         out.push({
-          text: value < 30 ? `Consider stopping ${med.name} (${gfr}).` : `Consider reviewing the ${med.name} dose (${gfr}).`,
-          rationale: value < 30 ? 'Metformin is contraindicated below eGFR 30.' : 'Metformin should not be started, and its dose should be reassessed, at eGFR 30–45.',
+          text:
+            value < 30
+              ? `Consider stopping ${med.name} (${gfr}).`
+              : `Consider reviewing the ${med.name} dose (${gfr}).`,
+          rationale:
+            value < 30
+              ? 'Metformin is contraindicated below eGFR 30.'
+              : 'Metformin should not be started, and its dose should be reassessed, at eGFR 30–45.',
           urgency: value < 30 ? 'urgent' : 'soon',
           cites: [med.id, egfr.latest.id],
         });

@@ -19,7 +19,8 @@ export const DRUG_CLASSES: Record<string, RegExp> = {
   'beta blocker': /\b\w+olol\b/i,
   'proton pump inhibitor': /\b\w+prazole\b/i,
   SSRI: /\b(?:sertraline|fluoxetine|paroxetine|citalopram|escitalopram|fluvoxamine)\b/i,
-  NSAID: /\b(?:ibuprofen|naproxen|diclofenac|meloxicam|ketorolac|indomethacin|celecoxib|etodolac|nabumetone|piroxicam)\b/i,
+  NSAID:
+    /\b(?:ibuprofen|naproxen|diclofenac|meloxicam|ketorolac|indomethacin|celecoxib|etodolac|nabumetone|piroxicam)\b/i,
   anticoagulant: /\b(?:warfarin|apixaban|rivaroxaban|dabigatran|edoxaban|enoxaparin)\b/i,
   'potassium-sparing diuretic': /\b(?:spironolactone|eplerenone|amiloride|triamterene)\b/i,
 };

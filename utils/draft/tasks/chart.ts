@@ -36,7 +36,10 @@ export function daysBefore(record: PatientRecord, date: string | undefined): num
 }
 
 function normaliseTest(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 export interface LabSeries {

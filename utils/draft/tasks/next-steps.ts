@@ -14,7 +14,10 @@ const HEADINGS = { urgent: 'Urgent', soon: 'Soon', routine: 'Routine' } as const
 function grouped(suggestions: Statement[]): TaskOutput['sections'] {
   const sorted = [...suggestions].sort((a, b) => ORDER[a.urgency ?? 'routine'] - ORDER[b.urgency ?? 'routine']);
   return (['urgent', 'soon', 'routine'] as const)
-    .map((urgency) => ({ heading: HEADINGS[urgency], statements: sorted.filter((s) => (s.urgency ?? 'routine') === urgency) }))
+    .map((urgency) => ({
+      heading: HEADINGS[urgency],
+      statements: sorted.filter((s) => (s.urgency ?? 'routine') === urgency),
+    }))
     .filter((section) => section.statements.length);
 }
 
@@ -24,7 +27,19 @@ export function nextStepsOffline(record: PatientRecord): TaskOutput {
     task: 'next-steps',
     engine: 'offline',
     title: 'Next steps (offline suggestions)',
-    sections: suggestions.length ? grouped(suggestions) : [{ heading: 'Nothing found', statements: [{ text: 'No rule found anything to suggest in what the page showed. This is not a review of the whole chart.', cites: [] }] }],
+    sections: suggestions.length
+      ? grouped(suggestions)
+      : [
+          {
+            heading: 'Nothing found',
+            statements: [
+              {
+                text: 'No rule found anything to suggest in what the page showed. This is not a review of the whole chart.',
+                cites: [],
+              },
+            ],
+          },
+        ],
   };
 }
 
@@ -36,9 +51,22 @@ Answer with only a JSON object: {"suggestions": [{"text": string, "rationale": s
 };
 
 export const ModelNextStepsSchema = z.object({
-  suggestions: z.array(z.object({ text: z.string(), rationale: z.string().default(''), urgency: UrgencySchema.catch('routine'), cites: z.array(z.string()).default([]) })),
+  suggestions: z.array(
+    z.object({
+      text: z.string(),
+      rationale: z.string().default(''),
+      urgency: UrgencySchema.catch('routine'),
+      cites: z.array(z.string()).default([]),
+    }),
+  ),
 });
 
 export function nextStepsFromModel(answer: z.infer<typeof ModelNextStepsSchema>): TaskOutput {
-  return { task: 'next-steps', engine: 'model', title: 'Next steps (model suggestions)', promptVersion: NEXT_STEPS_PROMPT.version, sections: grouped(answer.suggestions) };
+  return {
+    task: 'next-steps',
+    engine: 'model',
+    title: 'Next steps (model suggestions)',
+    promptVersion: NEXT_STEPS_PROMPT.version,
+    sections: grouped(answer.suggestions),
+  };
 }

@@ -7,8 +7,22 @@
  */
 import type { Lab, PatientRecord, Problem } from '../../record/schema';
 import type { Statement, TaskOutput } from '../schema';
-import { activeProblems, currentMedications, describeLab, isAbnormal, latestLabs, latestVitals, messageToAnswer } from './chart';
-import { allergyConflicts, criticalResults, orthostaticSentence, orthostaticSymptoms, reasonsForVisit } from '../../record/alerts';
+import {
+  activeProblems,
+  currentMedications,
+  describeLab,
+  isAbnormal,
+  latestLabs,
+  latestVitals,
+  messageToAnswer,
+} from './chart';
+import {
+  allergyConflicts,
+  criticalResults,
+  orthostaticSentence,
+  orthostaticSymptoms,
+  reasonsForVisit,
+} from '../../record/alerts';
 import { categoryState, describeMissing } from '../../record/category-state';
 
 /** Which results bear on which problem: the result a clinician looks at first for it. */
@@ -22,7 +36,11 @@ const SUPPORTING_RESULTS: Array<[RegExp, RegExp]> = [
   [/asthma|copd/i, /eosinophil|fev1/i],
 ];
 
-export function problemStatement(problem: Problem, record: PatientRecord, labs: Array<{ latest: Lab; previous?: Lab }>): Statement {
+export function problemStatement(
+  problem: Problem,
+  record: PatientRecord,
+  labs: Array<{ latest: Lab; previous?: Lab }>,
+): Statement {
   const onset = problem.onset ? ` (since ${problem.onset})` : '';
   const support = SUPPORTING_RESULTS.find(([p]) => p.test(problem.name));
   const cites = [problem.id];
@@ -38,7 +56,9 @@ export function problemStatement(problem: Problem, record: PatientRecord, labs: 
     if (!evidence.length) {
       const vital = latestVitals(record.vitals).find((v) => support[1].test(v.name));
       if (vital) {
-        evidence.push(`${vital.name} ${vital.value}${vital.unit ? ` ${vital.unit}` : ''}${vital.time ? ` on ${vital.time}` : ''}`);
+        evidence.push(
+          `${vital.name} ${vital.value}${vital.unit ? ` ${vital.unit}` : ''}${vital.time ? ` on ${vital.time}` : ''}`,
+        );
         cites.push(vital.id);
       }
     }
@@ -51,23 +71,34 @@ function synopsis(record: PatientRecord, active: Problem[]): Statement {
   const who = [age ? `${age}-year-old` : '', sex ? sex.toLowerCase() : 'patient'].filter(Boolean).join(' ');
   const present: string[] = [];
   const missing: string[] = [];
-  const listed = (category: 'problems' | 'medications' | 'allergies') => ['shown', 'empty'].includes(categoryState(record, category));
+  const listed = (category: 'problems' | 'medications' | 'allergies') =>
+    ['shown', 'empty'].includes(categoryState(record, category));
   if (active.length) {
-    present.push(`${active.length} active problem${active.length === 1 ? '' : 's'} (${active.length > 3 ? 'the first three: ' : ''}${active.slice(0, 3).map((p) => p.name).join('; ')})`);
+    present.push(
+      `${active.length} active problem${active.length === 1 ? '' : 's'} (${active.length > 3 ? 'the first three: ' : ''}${active
+        .slice(0, 3)
+        .map((p) => p.name)
+        .join('; ')})`,
+    );
   } else if (listed('problems')) present.push('no active problems listed');
   else missing.push('problems');
   // The count is of what the Medications section lists: current ones; the others are said apart.
   const current = currentMedications(record);
   const others = record.medications.length - current.length;
   if (record.medications.length || listed('medications')) {
-    present.push(`${current.length} current medication${current.length === 1 ? '' : 's'}${others ? ` (${countWord(others)} more listed as completed or stopped)` : ''}`);
+    present.push(
+      `${current.length} current medication${current.length === 1 ? '' : 's'}${others ? ` (${countWord(others)} more listed as completed or stopped)` : ''}`,
+    );
   } else missing.push('medications');
   if (record.allergies.length) present.push(`allergies to ${record.allergies.map((a) => a.substance).join(', ')}`);
   else if (categoryState(record, 'allergies') === 'empty') present.push('no known allergies (as the page states)');
   else missing.push('allergies');
   const Who = `${who.charAt(0).toUpperCase()}${who.slice(1)}`;
   const gaps = missing.length ? `${present.length ? '; ' : ': '}${joinWords(missing)} not read from this page` : '';
-  return { text: `${Who}${present.length ? ` with ${present.join(', ')}` : ''}${gaps}.`, cites: active.slice(0, 3).map((p) => p.id) };
+  return {
+    text: `${Who}${present.length ? ` with ${present.join(', ')}` : ''}${gaps}.`,
+    cites: active.slice(0, 3).map((p) => p.id),
+  };
 }
 
 /** A count in words: verification reads a numeral as a claim to check against the cited items. */
@@ -111,7 +142,10 @@ export function summarizeOffline(record: PatientRecord): TaskOutput {
       heading: 'Reason for visit',
       statements: [
         ...reasons.map((reason) => ({
-          text: reason.cites.length && message && reason.cites[0] === message.id ? `Portal message${message.date ? ` (${message.date})` : ''}: ${reason.text}` : `${record.encounter.date && !reason.cites.length ? `Visit ${record.encounter.date}: ` : ''}${reason.text}`,
+          text:
+            reason.cites.length && message && reason.cites[0] === message.id
+              ? `Portal message${message.date ? ` (${message.date})` : ''}: ${reason.text}`
+              : `${record.encounter.date && !reason.cites.length ? `Visit ${record.encounter.date}: ` : ''}${reason.text}`,
           cites: reason.cites,
         })),
         ...dizzy.slice(0, 2).map((item) => ({ text: `Reported: “${orthostaticSentence(item)}”`, cites: [item.id] })),
@@ -128,23 +162,34 @@ export function summarizeOffline(record: PatientRecord): TaskOutput {
   if (currentMeds.length) {
     sections.push({
       heading: 'Medications',
-      statements: currentMeds.map((m) => ({ text: [m.name, m.dose, m.route, m.frequency].filter(Boolean).join(' '), cites: [m.id] })),
+      statements: currentMeds.map((m) => ({
+        text: [m.name, m.dose, m.route, m.frequency].filter(Boolean).join(' '),
+        cites: [m.id],
+      })),
     });
   }
 
   sections.push({
     heading: 'Allergies',
     statements: record.allergies.length
-      ? record.allergies.map((a) => ({ text: `${a.substance}${a.reaction || a.severity ? ` (${[a.reaction, a.severity].filter(Boolean).join(', ').toLowerCase()})` : ''}`, cites: [a.id] }))
+      ? record.allergies.map((a) => ({
+          text: `${a.substance}${a.reaction || a.severity ? ` (${[a.reaction, a.severity].filter(Boolean).join(', ').toLowerCase()})` : ''}`,
+          cites: [a.id],
+        }))
       : [{ text: describeMissing(record, 'allergies', 'Allergies'), cites: [] }],
   });
 
   // Critical ones are under Alerts.
-  const abnormal = labs.filter(({ latest }) => isAbnormal(latest) && !critical.includes(latest) && !shownWithProblem.has(latest.id));
+  const abnormal = labs.filter(
+    ({ latest }) => isAbnormal(latest) && !critical.includes(latest) && !shownWithProblem.has(latest.id),
+  );
   if (abnormal.length) {
     sections.push({
       heading: 'Abnormal results',
-      statements: abnormal.map((series) => ({ text: describeLab(series), cites: [series.latest.id, ...(series.previous ? [series.previous.id] : [])] })),
+      statements: abnormal.map((series) => ({
+        text: describeLab(series),
+        cites: [series.latest.id, ...(series.previous ? [series.previous.id] : [])],
+      })),
     });
   }
 
@@ -152,18 +197,35 @@ export function summarizeOffline(record: PatientRecord): TaskOutput {
   if (vitals.length) {
     sections.push({
       heading: 'Latest vitals',
-      statements: [{ text: vitals.map((v) => `${v.name} ${v.value}${v.unit ? ` ${v.unit}` : ''}`).join(', ') + (vitals[0].time ? ` (${vitals[0].time})` : ''), cites: vitals.map((v) => v.id) }],
+      statements: [
+        {
+          text:
+            vitals.map((v) => `${v.name} ${v.value}${v.unit ? ` ${v.unit}` : ''}`).join(', ') +
+            (vitals[0].time ? ` (${vitals[0].time})` : ''),
+          cites: vitals.map((v) => v.id),
+        },
+      ],
     });
   }
 
-  if (inactive.length) sections.push({ heading: 'Past problems', statements: inactive.map((p) => ({ text: `${p.name}${p.status ? ` (${p.status.toLowerCase()})` : ''}`, cites: [p.id] })) });
+  if (inactive.length)
+    sections.push({
+      heading: 'Past problems',
+      statements: inactive.map((p) => ({
+        text: `${p.name}${p.status ? ` (${p.status.toLowerCase()})` : ''}`,
+        cites: [p.id],
+      })),
+    });
 
   const unread = record.capture.sections.filter((s) => s.state === 'collapsed' || s.state === 'hidden');
   if (unread.length || record.capture.skipped.length) {
     sections.push({
       heading: 'Not read',
       statements: [
-        ...unread.map((s) => ({ text: `${s.heading}: ${s.state} on the page — expand it and read the page again to include it.`, cites: [] })),
+        ...unread.map((s) => ({
+          text: `${s.heading}: ${s.state} on the page — expand it and read the page again to include it.`,
+          cites: [],
+        })),
         ...record.capture.skipped.map((text) => ({ text, cites: [] })),
       ],
     });
