@@ -5,7 +5,10 @@ export type ConfirmPatientProps = {
   onCancel: () => void;
 };
 
-/** Asked before inserting into a page that does not say whose chart it is: the clinician names the patient by confirming. */
+/**
+ * Asked before inserting into a page that does not say whose chart it is: the clinician names the patient by
+ * confirming.
+ */
 export function ConfirmPatient({ patientName, onConfirm, onCancel }: ConfirmPatientProps) {
   const who = patientName ?? 'a patient Chartside could not identify';
   return (
@@ -20,6 +23,8 @@ export function ConfirmPatient({ patientName, onConfirm, onCancel }: ConfirmPati
         this page is that patient’s chart.
       </p>
       <div className="actions">
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- the question appears because the clinician pressed
+            Insert: the keyboard goes to it, not back to the page */}
         <button type="button" className="primary" onClick={onConfirm} autoFocus>
           Insert for {patientName ?? 'that patient'}
         </button>

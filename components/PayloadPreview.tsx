@@ -140,6 +140,8 @@ export function PayloadPreview({ payload, datePolicy, originalOf, onRedact, onKe
           </button>
         </div>
       ) : null}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take focus so
+          the keyboard can scroll it (axe: scrollable-region-focusable) */}
       <pre className="payload-text" tabIndex={0} aria-label="De-identified text" ref={textRef}>
         {pieces.map((piece, i) =>
           piece.span ? (

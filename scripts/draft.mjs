@@ -1,10 +1,14 @@
 #!/usr/bin/env node
-// `npm run -s draft -- <html-file-or-url> --task summary|note|next-steps|reply|all [--backend offline|<baseURL> --model NAME]
-//    [--length concise|standard|detailed] [--order SOAP|APSO] [--language auto|en|es] [--disclosure TEXT] [--policy safe-harbor|relative]
+// `npm run -s draft -- <html-file-or-url> --task summary|note|next-steps|reply|all [--backend offline|<baseURL>
+// --model NAME]
+//    [--length concise|standard|detailed] [--order SOAP|APSO] [--language auto|en|es] [--disclosure TEXT] [--policy
+// safe-harbor|relative]
 //    [--token-budget N] [--show-payload]`
-// Capture (the extension, in headless Chromium) → the panel's pipeline (utils/pipeline): token budget → de-identify → the offline engine or a model endpoint
+// Capture (the extension, in headless Chromium) → the panel's pipeline (utils/pipeline): token budget → de-identify →
+// the offline engine or a model endpoint
 // (the `openai` SDK; the key from OPENAI_API_KEY) → verify → prints JSON:
-// {"task", "output", "citations", "verification": {"checked", "unsupported": [...]}, "payload"?} (a list of them with --task all).
+// {"task", "output", "citations", "verification": {"checked", "unsupported": [...]}, "payload"?} (a list of them with
+// --task all).
 // The output has placeholders filled back in, locally; the payload is exactly what would be sent.
 // When the page does not show whose chart it is, nothing goes to a model unless the patient is
 // named with --patient-name "Last, First" (and --patient-id MRN): the offline engine runs either way.
@@ -74,7 +78,8 @@ if (backend !== 'offline') {
   engine = { engine: 'model', config: config.data };
 }
 
-// The same pipeline as the panel, with the panel's defaults: budget → de-identify → leak guard → engine → fill back → verify.
+// The same pipeline as the panel, with the panel's defaults: budget → de-identify → leak guard → engine → fill back →
+// verify.
 // `--task all` runs each task on the one capture; several pages are read one after the other. Then a
 // list is printed, each entry with its page and task; a task that fails is listed with its error.
 const tasks = task === 'all' ? TASKS : [task];

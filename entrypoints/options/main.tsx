@@ -13,7 +13,9 @@ import { DatePolicyPicker } from '../../components/settings/DatePolicyPicker';
 import { EngineSettings } from '../../components/settings/EngineSettings';
 import { TokenBudget } from '../../components/settings/TokenBudget';
 
-/** Settings: the engine (offline, or a model endpoint), de-identification of dates, the context budget, the audit log. */
+/**
+ * Settings: the engine (offline, or a model endpoint), de-identification of dates, the context budget, the audit log.
+ */
 function Options() {
   const { version } = browser.runtime.getManifest();
   const [settings, setEffective] = useState<Settings | undefined>();
@@ -35,7 +37,8 @@ function Options() {
   useEffect(() => {
     void reload();
     return watchEffectiveSettings(() => void reload());
-  }, []);
+    // Once, on load: `reload` reads what is in force each time it runs and needs nothing from a render.
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
   /** Saves the clinician's change, then shows what is in force (a managed value may override it). */
   const save = async (change: Parameters<typeof saveSettings>[0]) => {
     await saveSettings(change);

@@ -14,7 +14,9 @@ import type { Settings } from '../../utils/settings/schema';
 import type { Verification } from '../../utils/verify/verify';
 import { NO_IDENTITY, PanelError, panelErrorOf, send } from './panel-error';
 
-/** Whom the draft in the panel was made for: the page identity (hashes) and, for the clinician's eyes only, the name. */
+/**
+ * Whom the draft in the panel was made for: the page identity (hashes) and, for the clinician's eyes only, the name.
+ */
 export type DraftOwner = { identity: PageIdentity; patientName?: string; restored?: boolean };
 
 export interface DraftInputs {

@@ -16,7 +16,12 @@ export function chromePath() {
 
 /**
  * @param {{ headless?: boolean, extensionDir?: string }} [options]
- * @returns {Promise<{ context: import('@playwright/test').BrowserContext, serviceWorker: import('@playwright/test').Worker, extensionId: string, close: () => Promise<void> }>}
+ * @returns {Promise<{
+ *   context: import('@playwright/test').BrowserContext,
+ *   serviceWorker: import('@playwright/test').Worker,
+ *   extensionId: string,
+ *   close: () => Promise<void>,
+ * }>}
  */
 export async function launchWithExtension(options = {}) {
   const dir = options.extensionDir ?? EXTENSION_DIR;

@@ -18,7 +18,6 @@
 //
 // Plain ESM so `npm run eval:capture`, the benches and the unit tests share it.
 
-
 import { CATEGORIES, containsWords, norm, PATIENT_FIELDS, readRecord, VALUE_CATEGORIES } from './truth-score/text.mjs';
 export { CATEGORIES, PATIENT_FIELDS, VALUE_CATEGORIES };
 import { maximumMatching, nameMatches, prepareItem, truthNames, valueMatches } from './truth-score/match.mjs';
@@ -126,7 +125,8 @@ export function scoreRecord(record, truth) {
       const list = [...pairs.values()];
       const valueEdges = list.map((item) => {
         const names = truthNames(item);
-        const valueNames = truthNames({ name: item.name, aliases: item.aliases }); // not `display`, which may hold the value
+        // Not `display`, which may hold the value.
+        const valueNames = truthNames({ name: item.name, aliases: item.aliases });
         return recordItems.flatMap((r, j) =>
           nameMatches(r, names) && valueMatches(r, item.value, valueNames) ? [j] : [],
         );
@@ -174,7 +174,8 @@ export function overallRecall(categories) {
  * @typedef {{ pages: number, categories: Record<string, CategoryTotals>,
  *   values: Record<string, { pairs: number, matched: number, recall?: number | null }>,
  *   problemStatus: { shown: number, agreed: number }, overallRecall?: number | null,
- *   patient: Record<string, { found: number, pages: number }> & { identifiers: { found: number, shown: number } } }} Totals
+ *   patient: Record<string, { found: number, pages: number }>
+ *     & { identifiers: { found: number, shown: number } } }} Totals
  */
 
 /** @returns {Totals} */

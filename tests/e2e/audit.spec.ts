@@ -1,4 +1,7 @@
-/** The audit log through the real extension: drafts are logged without PHI, shown and exported as CSV from the options page. */
+/**
+ * The audit log through the real extension: drafts are logged without PHI, shown and exported as CSV from the options
+ * page.
+ */
 import { readFileSync } from 'node:fs';
 import { fullName, patients } from '../../scripts/portal/patients.mjs';
 import { expect, test } from '../support/fixtures';

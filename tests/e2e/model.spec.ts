@@ -199,7 +199,8 @@ test('a model summary that leaves out the allergies and the patient’s question
   const server = await startOpenAIServer();
   const { restore } = await useEndpoint(ext, server.baseURL);
   try {
-    // Faithful as far as it goes, but silent on the penicillin and sulfa allergies and on "Should I stop the empagliflozin?".
+    // Faithful as far as it goes, but silent on the penicillin and sulfa allergies and on "Should I stop the
+    // empagliflozin?".
     server.script({
       kind: 'answer',
       content: JSON.stringify({

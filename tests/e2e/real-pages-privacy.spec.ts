@@ -77,7 +77,10 @@ function forbidden(truth: Truth): RegExp[] {
   ];
 }
 
-/** Everything a request carries, with Chartside's own placeholders blanked ("[ZIP 123]" keeps the three digits Safe Harbor allows). */
+/**
+ * Everything a request carries, with Chartside's own placeholders blanked ("[ZIP 123]" keeps the three digits Safe
+ * Harbor allows).
+ */
 function carried(url: string, headers: unknown, body: unknown): string {
   return `${url}\n${JSON.stringify(headers)}\n${typeof body === 'string' ? body : JSON.stringify(body)}`.replace(
     /\[[A-Z]+(?:-\d+)?(?: [^\]]{1,24})?\]/g,
@@ -113,7 +116,8 @@ test.describe('real pages through the pipeline to a model endpoint', () => {
           '--show-payload',
         ],
         { timeout: 240_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, OPENAI_API_KEY: 'sk-privacy-test' } },
-      ).catch((error: { stdout: string }) => error); // the scripted answers need not fit the task: what matters is what was sent
+        // the scripted answers need not fit the task: what matters is what was sent
+      ).catch((error: { stdout: string }) => error);
       const results = JSON.parse(stdout) as Array<{
         page: string;
         task?: string;
@@ -227,7 +231,8 @@ test.describe('real pages through the pipeline to a model endpoint', () => {
         const payload = buildPayload(record);
         if (!payload.ok) throw new Error(payload.error.message);
         const text = carried('', {}, payload.value.text);
-        // Identifiers of three characters or fewer ("abc 123") are matched only where labelled: unlabelled, they read as results and doses.
+        // Identifiers of three characters or fewer ("abc 123") are matched only where labelled: unlabelled, they read
+        // as results and doses.
         const long = {
           ...truth,
           patient: { ...truth.patient, identifiers: truth.patient.identifiers.filter((i) => i.value.length >= 4) },

@@ -27,7 +27,7 @@ async function draftForMaria(ext: ExtensionBrowser, portalUrl: string) {
  * What a panel that missed every sign of the change would send: Maria's draft with Maria's page
  * identity, straight to the background. The page agent must still refuse it.
  */
-async function insertBehindThePanelsBack(panel: Page, chart: Page, ext: ExtensionBrowser) {
+async function insertBehindThePanelsBack(panel: Page) {
   const tabId = Number(new URL(panel.url()).searchParams.get('tabId'));
   return panel.evaluate(
     async ({ tabId }) => {
@@ -99,8 +99,9 @@ test('plain navigation to another patient: the panel marks the draft stale, Inse
   await expect(panel.getByRole('button', { name: /Show source .* on the page/ }).first()).toBeDisabled();
 
   await chart.locator('#reply-box').click();
-  await clickToolbarButton(ext, chart); // the clinician's grant for the new page, so only the identity check stands in the way
-  const refused = (await insertBehindThePanelsBack(panel, chart, ext)) as {
+  // The clinician's grant for the new page, so only the identity check stands in the way.
+  await clickToolbarButton(ext, chart);
+  const refused = (await insertBehindThePanelsBack(panel)) as {
     ok: boolean;
     error?: { code: string; message: string };
   };
@@ -128,7 +129,7 @@ test('a single-page swap with pushState: stale at once, and an insert is refused
   await expect(panel.getByTestId('stale-notice')).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Insert into page' })).toBeDisabled();
   await chart.locator('#reply-box').click();
-  const refused = await insertBehindThePanelsBack(panel, chart, ext);
+  const refused = await insertBehindThePanelsBack(panel);
   expect(refused).toMatchObject({
     ok: false,
     error: { code: 'different-patient', message: expect.stringContaining("(James Patrick O'Neil)") },
@@ -147,7 +148,7 @@ test('a banner swapped with no navigation at all: the page agent notices the new
   await expect(panel.getByTestId('stale-notice')).toContainText('The page now shows a different patient.');
   await expect(panel.getByRole('button', { name: 'Insert into page' })).toBeDisabled();
   await chart.locator('#reply-box').click();
-  expect(await insertBehindThePanelsBack(panel, chart, ext)).toMatchObject({
+  expect(await insertBehindThePanelsBack(panel)).toMatchObject({
     ok: false,
     error: { code: 'different-patient' },
   });
@@ -171,7 +172,7 @@ test("panel closed and reopened on another patient's page: the draft is not offe
   await expect(reopened.getByRole('region', { name: 'Draft' })).toHaveCount(0);
   await expect(reopened.getByRole('button', { name: 'Insert into page' })).toHaveCount(0);
   await chart.locator('#reply-box').click();
-  expect(await insertBehindThePanelsBack(reopened, chart, ext)).toMatchObject({
+  expect(await insertBehindThePanelsBack(reopened)).toMatchObject({
     ok: false,
     error: { code: 'different-patient' },
   });

@@ -11,13 +11,18 @@ import http from 'node:http';
  *   hang    — never answer
  *   stall   — stream the first half of the content, then keep the connection open, sending nothing more
  *   reject-json-schema — a 400 when the request asks for response_format json_schema, else the answer
- * @typedef {{ kind: 'answer' | 'status' | 'cut' | 'hang' | 'stall' | 'reject-json-schema', content?: string, status?: number, message?: string, headers?: Record<string,string>, delayMs?: number }} Reply
+ * @typedef {{
+ *   kind: 'answer' | 'status' | 'cut' | 'hang' | 'stall' | 'reject-json-schema',
+ *   content?: string, status?: number, message?: string, headers?: Record<string,string>, delayMs?: number,
+ * }} Reply
  */
 
 export async function startOpenAIServer({ models = ['test-model'] } = {}) {
   /** @type {Reply[]} */
   const script = [];
-  /** @type {Array<{ method: string, url: string, headers: Record<string, string | string[] | undefined>, body: any }>} */
+  /**
+   * @type {Array<{ method: string, url: string, headers: Record<string, string | string[] | undefined>, body: any }>}
+   */
   const requests = [];
   const sockets = new Set();
 

@@ -1,4 +1,6 @@
-/** A clinician's first steps, shared by the e2e tests: open the chart, press the toolbar button, open the panel, read. */
+/**
+ * A clinician's first steps, shared by the e2e tests: open the chart, press the toolbar button, open the panel, read.
+ */
 import { expect, type Page } from '@playwright/test';
 import { clickToolbarButton, launchWithExtension, openPanel } from '../../scripts/lib/browser.mjs';
 

@@ -213,7 +213,8 @@ describe('endpoint addresses', () => {
         isAllowedEndpoint,
       ),
     ).toEqual([true, true, true]);
-    // The panel's CSP cannot name an IPv6 address, so it could not reach one: refused here with a message, not failing later.
+    // The panel's CSP cannot name an IPv6 address, so it could not reach one: refused here with a message, not
+    // failing later.
     expect(isAllowedEndpoint('http://[::1]:8000/v1')).toBe(false);
     expect(
       ['http://gateway.internal/v1', 'ftp://x', 'not a url', 'http://localhost.evil.test/v1'].map(isAllowedEndpoint),

@@ -1,4 +1,7 @@
-/** The page agent's own checks and lifecycle, on a page in happy-dom: refuses writes for another patient, reports changes, tears down. */
+/**
+ * The page agent's own checks and lifecycle, on a page in happy-dom: refuses writes for another patient, reports
+ * changes, tears down.
+ */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPageAgent, type PageAgentHost } from '../../utils/capture/agent';
 import type { PageEvent } from '../../utils/messaging';
@@ -27,6 +30,7 @@ function fakeHost() {
 }
 
 /** Sends a request the way the background does and returns the agent's answer. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the answer's own shape
 function ask(agent: ReturnType<typeof createPageAgent>, message: unknown): Promise<any> {
   return new Promise((resolve) => agent.listener(message, {}, resolve));
 }

@@ -53,7 +53,7 @@ export function classifyHeading(text: string): SectionCategory | undefined {
 
 /** Words that qualify a section's name without naming anything in it ("Active Problems (3)"). */
 const TITLE_FILLER =
-  /\b(?:active|current|recent|known|all|list|lists|history|summary|and|or|of|the|for|patient|patient's|my|your|past|other|new|latest|chronic|documented|reported|reconciled|home|outpatient|inpatient|signs|earlier|older|prior|previous|more|additional|show|view|hidden|collapsed|hospital|orders?|admission|discharge|visit|today|review|flowsheet|panel|section|details|overview|registry|state|from|problem|shift|nursing|clinical|daily|care|team|physician|provider|your|our|open|pending|last|office|visit|encounter)\b|[#&/()\[\]:,.\-–—+▸▾▼▶\d]+/giu;
+  /\b(?:active|current|recent|known|all|list|lists|history|summary|and|or|of|the|for|patient|patient's|my|your|past|other|new|latest|chronic|documented|reported|reconciled|home|outpatient|inpatient|signs|earlier|older|prior|previous|more|additional|show|view|hidden|collapsed|hospital|orders?|admission|discharge|visit|today|review|flowsheet|panel|section|details|overview|registry|state|from|problem|shift|nursing|clinical|daily|care|team|physician|provider|your|our|open|pending|last|office|visit|encounter)\b|[#&/()[\]:,.\-–—+▸▾▼▶\d]+/giu;
 
 /**
  * Title-like text that names a whole section, not one item of it: "Allergies and Adverse

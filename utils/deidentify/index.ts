@@ -87,7 +87,10 @@ function strongValues(found: Candidate[], folded: string): Array<[string, Candid
   return [...values];
 }
 
-/** The candidates no resolved span contains; one sweep over both, sorted by start (a long record has thousands of each). */
+/**
+ * The candidates no resolved span contains; one sweep over both, sorted by start (a long record has thousands of
+ * each).
+ */
 function notCovered(candidates: Candidate[], spans: Candidate[]): Candidate[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const out: Candidate[] = [];

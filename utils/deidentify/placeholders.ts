@@ -27,7 +27,9 @@ export type PlaceholderBookState = z.infer<typeof PlaceholderBookStateSchema>;
 export class PlaceholderBook {
   private readonly byKey = new Map<string, string>();
   private readonly counters = new Map<IdentifierType, number>();
-  /** placeholder → the original text it replaced (first seen; the patient in running-text order). Never sent anywhere. */
+  /**
+   * placeholder → the original text it replaced (first seen; the patient in running-text order). Never sent anywhere.
+   */
   readonly originals = new Map<string, string>();
 
   constructor(

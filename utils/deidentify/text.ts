@@ -10,6 +10,7 @@ export function fold(text: string): string {
   // Native lower-casing, then only the non-ASCII characters folded one by one (chart text is mostly
   // ASCII with the odd "—" or "é"). Lower-casing keeps the length except for rare letters (İ).
   const lower = text.toLowerCase();
+  // eslint-disable-next-line no-control-regex -- ASCII is 0x00-0x7f: only other characters need folding
   if (lower.length === text.length) return lower.replace(/[^\x00-\x7f]/g, foldChar);
   const out = new Array<string>(text.length);
   for (let i = 0; i < text.length; i++) {
@@ -62,7 +63,10 @@ export function digitsOf(text: string): string {
   return text.replace(/\D/g, '');
 }
 
-/** All matches of a global regex, in order. A plain loop into an array: a generator per call cost more than the scans of short texts. */
+/**
+ * All matches of a global regex, in order. A plain loop into an array: a generator per call cost more than the scans
+ * of short texts.
+ */
 export function matches(text: string, pattern: RegExp): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   pattern.lastIndex = 0;

@@ -89,7 +89,10 @@ export interface DetectorInput {
   text: string;
   folded: string;
   known: KnownIdentifiers;
-  /** Another detector's findings on the same text, run once and shared (the known-identifier detector reuses the dates'). */
+  /**
+   * Another detector's findings on the same text, run once and shared (the known-identifier detector reuses the
+   * dates').
+   */
   findingsOf: (detector: DetectorName) => Candidate[];
 }
 

@@ -135,7 +135,10 @@ export function keywordsOf(text: string): string[] {
   return [...new Set(words.filter((w) => !STOPWORDS.has(w)).map((w) => w.slice(0, 5)))];
 }
 
-/** Why the patient is here, in the record's own words: the visit's reason, a chief complaint, the newest message's question. */
+/**
+ * Why the patient is here, in the record's own words: the visit's reason, a chief complaint, the newest message's
+ * question.
+ */
 export function reasonsForVisit(record: PatientRecord): Reason[] {
   const out: Reason[] = [];
   const reason = record.encounter?.reason; // records made by hand (tests, imports) may have no encounter
@@ -159,7 +162,10 @@ export function reasonsForVisit(record: PatientRecord): Reason[] {
   return out;
 }
 
-/** Dizziness or near-fainting on standing, as notes and messages say it: a reason to go slow on blood-pressure treatment. */
+/**
+ * Dizziness or near-fainting on standing, as notes and messages say it: a reason to go slow on blood-pressure
+ * treatment.
+ */
 const ORTHOSTATIC =
   /orthostat|(?:dizz\w*|light-?\s?headed\w*|faint\w*|woozy)[^.?!]{0,40}\b(?:stand\w*|get(?:ting)? (?:up|out of bed)|g[eo]t out of bed|rising|sit(?:ting)? up)\b|\b(?:stand\w*|get(?:ting)? up|out of bed)[^.?!]{0,30}\b(?:dizz\w*|light-?\s?headed\w*)|near[- ]syncope|presyncope|mareo al (?:parar|levant)/i;
 

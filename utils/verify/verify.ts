@@ -31,7 +31,9 @@ export interface Verification {
 /** Numbers as charts write them: 8.4, 148/86, 1,000, 03/14/2021. */
 const NUMBER = /\d+(?:[.,]\d+)*(?:\/\d+(?:\/\d+)?)?/g;
 
-/** Drug names by their stems (and a few common drugs without one): enough to notice a drug the patient does not take. */
+/**
+ * Drug names by their stems (and a few common drugs without one): enough to notice a drug the patient does not take.
+ */
 const DRUG_STEM =
   /\b[A-Za-z]+(?:pril|sartan|olol|statin|dipine|formin|gliflozin|gliptin|glutide|parin|xaban|gatran|semide|thiazide|lukast|terol|sone|olone|azepam|azolam|oxetine|aline|triptan|prazole|tidine|cillin|floxacin|mycin|cycline|azole|vir|mab|nib|tropium|afil|tadine|codone|morphone|caine)\b/gi;
 const DRUGS = new Set(

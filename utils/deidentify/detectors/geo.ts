@@ -17,13 +17,19 @@ import {
 /** State codes that are also words or labels (ID, IN, OR, ME…) count only when a ZIP follows them. */
 const STATES = `${STATE_CODES_UNAMBIGUOUS}|Mass\\.|${STATE_NAMES}`;
 const ALL_STATES = `${STATE_CODES}|${STATE_NAMES}`;
-/** Suffixes a street named without a house number may end in: the common ones only, since without the number "Heart Center" or "Bell Point" would be streets. */
+/**
+ * Suffixes a street named without a house number may end in: the common ones only, since without the number "Heart
+ * Center" or "Bell Point" would be streets.
+ */
 const COMMON_SUFFIX =
   'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Court|Ct|Place|Pl|Terrace|Ter|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Square|Sq|Trail|Trl|Turnpike|Tpke|Pike|Row|Alley';
 const WORD = "[A-Z][A-Za-z'-]*";
 const UNIT = `(?:,?[ \\t]+(?:(?:${UNIT_DESIGNATOR})\\.?[ \\t]*#?|#[ \\t]*)[A-Za-z0-9-]+)?`;
 
-/** 42 Larkspur Lane, Apt 3B · 1200 Harbor St · 335 Waters Trace Apt 86 · PO Box 77 — any USPS suffix after a house number. */
+/**
+ * 42 Larkspur Lane, Apt 3B · 1200 Harbor St · 335 Waters Trace Apt 86 · PO Box 77 — any USPS suffix after a house
+ * number.
+ */
 const STREET_ADDRESS = new RegExp(
   `\\b\\d{1,6}(?:st|nd|rd|th)?[A-Z]?[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:(?:${WORD}|\\d{1,4}(?:st|nd|rd|th))[ \\t]+){0,3}(?:${STREET_SUFFIX})\\b(?:[ \\t]+(?:[NSEW]{1,2}|North|South|East|West)\\b)?${UNIT}|\\bP\\.?\\s?O\\.?\\s+Box\\s+\\d+`,
   'g',

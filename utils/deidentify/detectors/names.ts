@@ -98,7 +98,10 @@ export function personNameParts(name: string): string[] {
   return parts;
 }
 
-/** Splits on spaces and tabs (and hyphens when asked) with plain string calls: regex splits cost a sticky exec per position. */
+/**
+ * Splits on spaces and tabs (and hyphens when asked) with plain string calls: regex splits cost a sticky exec per
+ * position.
+ */
 function words(name: string, hyphens = false): string[] {
   const out: string[] = [];
   let start = -1;

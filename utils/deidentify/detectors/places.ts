@@ -39,6 +39,7 @@ export function detectPlaces(text: string): Candidate[] {
     if (m[0].length > longestFirst + 1) continue;
     const word = m[0].endsWith('.') || m[0].endsWith(',') ? m[0].replace(/[.,]+$/, '') : m[0];
     // Most words are ASCII: lower-casing is folding for them.
+    // eslint-disable-next-line no-control-regex -- ASCII is 0x00-0x7f: a plain word needs no accent folding
     const first = /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : fold(word);
     const names = byFirstWord.get(first);
     if (!names) continue;
@@ -66,7 +67,8 @@ export function detectPlaces(text: string): Candidate[] {
       !/^,[ \t]*\p{Lu}/u.test(text.slice(bestEnd, bestEnd + 4))
     )
       continue;
-    // A possessive eponym ("Bell's palsy") or a word inside a longer capitalised name of something else is not the place.
+    // A possessive eponym ("Bell's palsy") or a word inside a longer capitalised name of something else is not the
+    // place.
     if (/^['’]s\b/.test(text.slice(bestEnd, bestEnd + 3))) continue;
     found.push({ start, end: bestEnd, type: 'LOCATION' });
     covered = bestEnd;

@@ -10,9 +10,15 @@ import units from './unit-designators.json';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const titleCase = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
 /** Longest first, so "Street" is tried before "St". */
-const alternation = (words: Iterable<string>) => [...new Set(words)].sort((a, b) => b.length - a.length).map(escape).join('|');
+const alternation = (words: Iterable<string>) =>
+  [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
 
-const suffixWords = (streetTypes as Array<{ suffix: string; abbrs: string[] }>).flatMap((t) => [t.suffix, ...t.abbrs].map((w) => w.trim()).filter(Boolean));
+const suffixWords = (streetTypes as Array<{ suffix: string; abbrs: string[] }>).flatMap((t) =>
+  [t.suffix, ...t.abbrs].map((w) => w.trim()).filter(Boolean),
+);
 
 /** Every USPS suffix and abbreviation, capitalised ("Trace", "Trce"), and full names in capitals ("TRACE"). */
 export const STREET_SUFFIX = alternation([...suffixWords.map(titleCase), ...suffixWords.filter((w) => w.length >= 4)]);
