@@ -37,7 +37,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const f = readFigures();
 const rows = [
   [
-    'capture script (capture.js)',
+    'page agent (page-agent.js)',
     `${kb(sizes.captureScript.gzip)} gz / ${kb(sizes.captureScript.raw)}`,
     CEILINGS.captureScriptGzip.target,
   ],

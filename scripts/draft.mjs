@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run -s draft -- <html-file-or-url> --task summary|note|next-steps|reply|all [--backend offline|<baseURL>
+// `npm run -s draft -- <html-file-or-url> --task summary|note|next-steps|reply|all [--engine offline|<baseURL>
 // --model NAME]
 //    [--length concise|standard|detailed] [--order SOAP|APSO] [--language auto|en|es] [--disclosure TEXT] [--policy
 // safe-harbor|relative]
@@ -25,16 +25,17 @@ const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const targets = args.filter((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const task = option('--task') ?? 'summary';
-const backend = option('--backend') ?? 'offline';
+// --engine names the engine as the settings page does; --backend is its older name, still accepted.
+const backend = option('--engine') ?? option('--backend') ?? 'offline';
 if (!targets.length)
   die(
-    `usage: npm run -s draft -- <html-file-or-url>... --task ${TASKS.join('|')}|all [--backend offline|<baseURL> --model NAME] [--patient-name NAME [--patient-id ID]] [--token-budget N] [--show-payload]`,
+    `usage: npm run -s draft -- <html-file-or-url>... --task ${TASKS.join('|')}|all [--engine offline|<baseURL> --model NAME] [--patient-name NAME [--patient-id ID]] [--token-budget N] [--show-payload]`,
   );
 if (option('--patient-id') && !option('--patient-name'))
   die('--patient-id needs --patient-name: the name is what de-identification must know first');
 if (task !== 'all' && !TASKS.includes(task)) die(`unknown task "${task}" (tasks: ${TASKS.join(', ')}, or all)`);
 if (backend !== 'offline' && !/^https?:\/\//.test(backend))
-  die(`--backend takes "offline" or an endpoint address such as https://gateway.example.org/v1`);
+  die(`--engine takes "offline" or an endpoint address such as https://gateway.example.org/v1`);
 if (backend !== 'offline' && !option('--model')) die('--model is needed with a model endpoint');
 
 const [
@@ -94,7 +95,7 @@ for (const target of targets) {
   const patientName = option('--patient-name');
   if (backend !== 'offline' && !captured.value.capture.patientIdentified && !patientName) {
     const message =
-      'not sent: this page does not show whose chart it is (no name with a birth date or record number); give --patient-name "Last, First" (and --patient-id) or use --backend offline';
+      'not sent: this page does not show whose chart it is (no name with a birth date or record number); give --patient-name "Last, First" (and --patient-id) or use --engine offline';
     if (targets.length === 1) die(message);
     results.push({ page: target, error: { code: 'patient-unknown', message } });
     continue;

@@ -1,5 +1,5 @@
 /**
- * The background service worker: opens the panel from the toolbar button, injects the capture
+ * The background service worker: opens the panel from the toolbar button, injects the page agent
  * script into a tab on demand, and routes the panel's requests to it.
  */
 import { browser } from 'wxt/browser';
@@ -18,7 +18,7 @@ import { startAuditForwarding } from './audit/forward';
 import { originAllowed } from './settings/policy';
 import { applyManagedChange, enforcedPolicy, refreshPolicyCache } from './settings/policy-cache';
 
-const CAPTURE_SCRIPT = '/capture.js';
+const PAGE_AGENT_SCRIPT = '/page-agent.js';
 const CAPTURE_TIMEOUT_MS = 45_000;
 
 /** Turns the browser's injection errors into what a clinician can act on. */
@@ -59,10 +59,10 @@ async function agentAlive(tabId: number): Promise<boolean> {
   }
 }
 
-async function injectCaptureScript(tabId: number) {
+async function injectPageAgent(tabId: number) {
   if (await agentAlive(tabId)) return undefined;
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_AGENT_SCRIPT] });
     return undefined;
   } catch (error) {
     return explainInjectionError(describeUnknownError(error));
@@ -80,7 +80,7 @@ async function askPage<K extends PageRequest['type']>(
   message: Extract<PageRequest, { type: K }>,
   timeoutMs = 10_000,
 ): Promise<ResponseOf<K>> {
-  const injectionError = await injectCaptureScript(tabId);
+  const injectionError = await injectPageAgent(tabId);
   if (injectionError) return injectionError as ResponseOf<K>;
   try {
     const raw = await withTimeout(browser.tabs.sendMessage(tabId, message), timeoutMs);

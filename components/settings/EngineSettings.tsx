@@ -6,7 +6,7 @@ import { sitePattern } from '../../utils/site-access';
 
 type Preset = 'openai' | 'azure' | 'compatible';
 
-/** The summarization engine: offline (default), or OpenAI, Azure OpenAI or any compatible endpoint. */
+/** The engine that drafts: offline (default), or OpenAI, Azure OpenAI or any compatible endpoint. */
 export type EngineSettingsProps = {
   backend: Engine;
   onSave: (backend: Engine) => Promise<void>;
@@ -84,7 +84,7 @@ export function EngineSettings({ backend, onSave, keyLocked = false }: EngineSet
 
   return (
     <section>
-      <h2>Summarization engine</h2>
+      <h2>Engine</h2>
       <fieldset>
         <legend>Engine</legend>
         <label className="choice">

@@ -26,7 +26,7 @@ function page(html) {
 
 export function extensionSizes({ zip = false } = {}) {
   const sizes = {
-    captureScript: measure(['capture.js']),
+    captureScript: measure(['page-agent.js']),
     background: measure(['background.js']),
     sidePanel: page('sidepanel.html'),
     options: page('options.html'),

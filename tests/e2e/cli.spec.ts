@@ -85,7 +85,7 @@ test('draft sends nothing when the page does not say whose chart it is, unless t
   const draft = (...extra: string[]) =>
     run(
       'node',
-      ['scripts/draft.mjs', page, '--task', 'summary', '--backend', server.baseURL, '--model', 'test-model', ...extra],
+      ['scripts/draft.mjs', page, '--task', 'summary', '--engine', server.baseURL, '--model', 'test-model', ...extra],
       { timeout: 60_000, env: { ...process.env, OPENAI_API_KEY: 'sk-cli-test' } },
     );
   try {
