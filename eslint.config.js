@@ -78,9 +78,4 @@ export default tseslint.config(
     files: ['tests/support/fixtures.ts'],
     rules: { 'no-empty-pattern': 'off', '@typescript-eslint/no-empty-object-type': 'off' },
   },
-  {
-    // The demo patients are data (synthetic charts), not code to keep short.
-    files: ['scripts/portal/patients.mjs'],
-    rules: { 'max-lines': 'off' },
-  },
 );

@@ -7,7 +7,7 @@
  * tokenizers; conservative for the placeholders and numbers charts are full of).
  */
 import { recordText } from '../deidentify/payload';
-import type { PatientRecord, RecordItem } from '../record/schema';
+import { noItems, type PatientRecord, type RecordItem } from '../record/schema';
 import {
   activeProblems,
   currentMedications,
@@ -92,23 +92,7 @@ export function withinBudget(record: PatientRecord, task: Task, budget = DEFAULT
   // de-identified payload, not only the record text, within the budget.
   const limit = Math.floor(budget * 0.95);
   // The header lines (patient, encounter, headings) are always sent.
-  let tokens =
-    estimateTokens(
-      recordText({
-        ...record,
-        problems: [],
-        medications: [],
-        allergies: [],
-        vitals: [],
-        labs: [],
-        immunizations: [],
-        procedures: [],
-        notes: [],
-        messages: [],
-        other: [],
-      }),
-    ) +
-    10 * 3;
+  let tokens = estimateTokens(recordText({ ...record, ...noItems() })) + 10 * 3;
   for (const [, item] of priority) {
     if (kept.has(item)) continue;
     const cost = estimateTokens(`- [${item.id}] ${item.text}\n`);

@@ -260,21 +260,20 @@ export type RecordItem = PatientRecord[ItemCategory][number];
 /** Where an item (or the banner) is: its element's ref, on the page it was read from. */
 export type ItemLocation = { ref: string; page?: string };
 
+/** Every item list, empty. */
+export function noItems(): Pick<PatientRecord, ItemCategory> {
+  return Object.fromEntries(ITEM_CATEGORIES.map((category) => [category, []])) as unknown as Pick<
+    PatientRecord,
+    ItemCategory
+  >;
+}
+
 export function emptyRecord(source: PatientRecord['source']): PatientRecord {
   return {
     source,
     patient: { identifiers: [], phones: [], emails: [] },
     encounter: {},
-    problems: [],
-    medications: [],
-    allergies: [],
-    vitals: [],
-    labs: [],
-    immunizations: [],
-    procedures: [],
-    notes: [],
-    messages: [],
-    other: [],
+    ...noItems(),
     capture: {
       adapter: 'generic',
       sections: [],
