@@ -3,9 +3,11 @@
  * `detail` is for the IT person reading over their shoulder.
  */
 import { z } from 'zod';
+import { ErrorCodeSchema, type ErrorCode } from './error-codes';
 
 export const AppErrorSchema = z.object({
-  code: z.string(),
+  /** One of the codes in utils/error-codes.ts, beside what each means for the clinician and for IT. */
+  code: ErrorCodeSchema,
   message: z.string(),
   detail: z.string().optional(),
 });
@@ -14,7 +16,7 @@ export type AppError = z.infer<typeof AppErrorSchema>;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: string, message: string, detail?: string): Result<never> => ({
+export const fail = (code: ErrorCode, message: string, detail?: string): Result<never> => ({
   ok: false,
   error: { code, message, ...(detail ? { detail } : {}) },
 });

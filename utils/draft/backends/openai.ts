@@ -78,7 +78,7 @@ export type DraftFailure = AppError & { partial?: string };
 
 type Format = 'json_schema' | 'json_object' | 'text';
 
-const STREAM_CUT = {
+const STREAM_CUT: AppError = {
   code: 'stream-cut',
   message:
     'The answer stopped half-way: the connection to the model service was cut. What arrived is kept below; try again to get the whole draft.',
