@@ -11,6 +11,7 @@ import type { PatientGiven } from '../utils/record/identity';
 import { GivePatient } from './GivePatient';
 import { TrendChart } from './TrendChart';
 import { trendsOf } from '../utils/record/trends';
+import { CATEGORY_INFO } from '../utils/record/categories';
 
 /** The lists a clinician expects on every chart: each says which kind of nothing it is when it has no items. */
 const KEY_CATEGORIES = ['problems', 'medications', 'allergies', 'vitals', 'labs', 'immunizations'] as const;
@@ -26,19 +27,6 @@ export type RecordViewProps = {
   onGivePatient?: (given: PatientGiven) => void;
   /** Short text selected on the page, offered when the clinician names the patient. */
   selectedText?: string;
-};
-
-const LABELS: Record<ItemCategory, string> = {
-  problems: 'Problems',
-  medications: 'Medications',
-  allergies: 'Allergies',
-  vitals: 'Vitals',
-  labs: 'Labs',
-  immunizations: 'Immunizations',
-  procedures: 'Procedures',
-  notes: 'Notes',
-  messages: 'Messages',
-  other: 'Other',
 };
 
 export function itemLabel(item: RecordItem): string {
@@ -125,7 +113,7 @@ export function RecordView({ record, onShow, onGivePatient, selectedText }: Reco
               onClick={() => setOpen(open === category ? null : category)}
               data-category={category}
             >
-              <span>{LABELS[category]}</span> <span className="badge">{record[category].length}</span>
+              <span>{CATEGORY_INFO[category].label}</span> <span className="badge">{record[category].length}</span>
             </button>
             {open === category ? (
               <ul className="items">
@@ -151,7 +139,7 @@ export function RecordView({ record, onShow, onGivePatient, selectedText }: Reco
       <ul className="small muted missing" data-testid="category-states">
         {KEY_CATEGORIES.filter((c) => categoryState(record, c) !== 'shown').map((category) => (
           <li key={category} data-state={categoryState(record, category)}>
-            {describeMissing(record, category, LABELS[category])}
+            {describeMissing(record, category, CATEGORY_INFO[category].label)}
           </li>
         ))}
       </ul>

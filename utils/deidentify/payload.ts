@@ -19,6 +19,7 @@ import {
 } from './index';
 import type { DatePolicy, IdentifierType, KnownIdentifiers, Span } from './types';
 import { fail, ok, type AppError, type Result } from '../result';
+import { CATEGORY_INFO } from '../record/categories';
 
 export interface Payload {
   text: string;
@@ -34,19 +35,6 @@ export interface Payload {
    */
   patientIdentified: boolean;
 }
-
-const HEADINGS: Record<(typeof ITEM_CATEGORIES)[number], string> = {
-  problems: 'PROBLEMS',
-  medications: 'MEDICATIONS',
-  allergies: 'ALLERGIES',
-  vitals: 'VITALS',
-  labs: 'LABS',
-  immunizations: 'IMMUNIZATIONS',
-  procedures: 'PROCEDURES',
-  notes: 'NOTES',
-  messages: 'MESSAGES',
-  other: 'OTHER',
-};
 
 /** What the model is told of a category with no items: "none" only when the page said so. */
 const STATE_FOR_MODEL: Record<Exclude<CategoryState, 'shown'>, string> = {
@@ -69,7 +57,7 @@ export function recordText(record: PatientRecord): string {
   for (const category of ITEM_CATEGORIES) {
     const items = record[category] as RecordItem[];
     if (!items.length) continue;
-    lines.push('', `${HEADINGS[category]}:`);
+    lines.push('', `${CATEGORY_INFO[category].heading}:`);
     for (const item of items) lines.push(`- [${item.id}] ${item.text.replace(/\n/g, '\n  ')}`);
   }
   // Categories with no items, by which kind of nothing each is.

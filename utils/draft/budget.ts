@@ -7,7 +7,7 @@
  * tokenizers; conservative for the placeholders and numbers charts are full of).
  */
 import { recordText } from '../deidentify/payload';
-import { noItems, type PatientRecord, type RecordItem } from '../record/schema';
+import { ITEM_CATEGORIES, noItems, type ItemCategory, type PatientRecord, type RecordItem } from '../record/schema';
 import {
   activeProblems,
   currentMedications,
@@ -17,6 +17,7 @@ import {
   parseDate,
 } from './tasks/chart';
 import type { Task } from './schema';
+import { CATEGORY_INFO } from '../record/categories';
 
 export const DEFAULT_TOKEN_BUDGET = 8000;
 
@@ -31,29 +32,7 @@ export interface Budgeted {
   omitted: string[];
 }
 
-type Category =
-  | 'problems'
-  | 'medications'
-  | 'allergies'
-  | 'vitals'
-  | 'labs'
-  | 'immunizations'
-  | 'procedures'
-  | 'notes'
-  | 'messages'
-  | 'other';
-const NAMES: Record<Category, string> = {
-  problems: 'past problems',
-  medications: 'stopped medications',
-  allergies: 'allergies',
-  vitals: 'older vital signs',
-  labs: 'older lab results',
-  immunizations: 'immunizations',
-  procedures: 'procedures',
-  notes: 'notes',
-  messages: 'older messages',
-  other: 'other items',
-};
+type Category = ItemCategory;
 
 export function withinBudget(record: PatientRecord, task: Task, budget = DEFAULT_TOKEN_BUDGET): Budgeted {
   const full = estimateTokens(recordText(record));
@@ -102,12 +81,14 @@ export function withinBudget(record: PatientRecord, task: Task, budget = DEFAULT
   }
   const trimmed = { ...record };
   const omitted: string[] = [];
-  for (const category of Object.keys(NAMES) as Category[]) {
+  for (const category of ITEM_CATEGORIES) {
     const items = record[category] as RecordItem[];
     const left = items.filter((i) => !kept.has(i));
     (trimmed as Record<Category, RecordItem[]>)[category] = items.filter((i) => kept.has(i));
     if (left.length)
-      omitted.push(`${left.length} ${left.length === 1 ? NAMES[category].replace(/s$/, '') : NAMES[category]}`);
+      omitted.push(
+        `${left.length} ${left.length === 1 ? CATEGORY_INFO[category].trimmed.replace(/s$/, '') : CATEGORY_INFO[category].trimmed}`,
+      );
   }
   return { record: trimmed, tokens: estimateTokens(recordText(trimmed)), omitted };
 }

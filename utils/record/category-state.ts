@@ -5,6 +5,7 @@
  * every consumer (panel, offline engine, model prompt, verification) says which one it was.
  */
 import type { ItemCategory, PatientRecord } from './schema';
+import { CATEGORY_INFO } from './categories';
 
 export type CategoryState =
   /** The page listed items, and they were read. */
@@ -27,24 +28,12 @@ export function categoryState(record: PatientRecord, category: ItemCategory): Ca
   return 'absent';
 }
 
-const NAMES: Partial<Record<ItemCategory, string>> = {
-  problems: 'problem list',
-  medications: 'medication list',
-  allergies: 'allergy list',
-  vitals: 'vital signs',
-  labs: 'results',
-  immunizations: 'immunization record',
-  procedures: 'procedure history',
-  notes: 'notes',
-  messages: 'messages',
-};
-
 /**
  * One line for a category with no items, saying which kind of nothing it is — never "none" for a
  * section that was not read. `label` is how the category is written in the sentence ("Allergies").
  */
 export function describeMissing(record: PatientRecord, category: ItemCategory, label: string): string {
-  const list = NAMES[category] ?? category;
+  const list = CATEGORY_INFO[category].list;
   switch (categoryState(record, category)) {
     case 'empty':
       return `${label}: none, as the page states.`;

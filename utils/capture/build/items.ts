@@ -29,25 +29,14 @@ import {
   withoutDates,
 } from '../lines';
 import type { BuildState } from './state';
+import { CATEGORY_INFO } from '../../record/categories';
 
 /** Item ids are the category's prefix and a count: stable within one capture, short in citations. */
-const ID_PREFIX: Record<ItemCategory, string> = {
-  problems: 'prob',
-  medications: 'med',
-  allergies: 'alg',
-  vitals: 'vit',
-  labs: 'lab',
-  immunizations: 'imm',
-  procedures: 'proc',
-  notes: 'note',
-  messages: 'msg',
-  other: 'oth',
-};
 
 export function nextId(s: BuildState, category: ItemCategory): string {
   const n = (s.counters.get(category) ?? 0) + 1;
   s.counters.set(category, n);
-  return `${ID_PREFIX[category]}-${n}`;
+  return `${CATEGORY_INFO[category].idPrefix}-${n}`;
 }
 
 /** Adds an item unless the same text was already captured in the same category. */
