@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { PatientRecord } from '../../record/schema';
 import { RULES } from '../rules';
 import { UrgencySchema, type Statement, type TaskOutput } from '../schema';
+import { defineTask } from './define';
 
 const ORDER = { urgent: 0, soon: 1, routine: 2 } as const;
 const HEADINGS = { urgent: 'Urgent', soon: 'Soon', routine: 'Routine' } as const;
@@ -70,3 +71,14 @@ export function nextStepsFromModel(answer: z.infer<typeof ModelNextStepsSchema>)
     sections: grouped(answer.suggestions),
   };
 }
+
+export const nextStepsTask = defineTask({
+  offline: (record) => nextStepsOffline(record),
+  model: {
+    version: NEXT_STEPS_PROMPT.version,
+    schemaName: 'next_steps',
+    schema: ModelNextStepsSchema,
+    instructions: () => NEXT_STEPS_PROMPT.instructions,
+    toOutput: nextStepsFromModel,
+  },
+});

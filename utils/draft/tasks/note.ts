@@ -19,6 +19,7 @@ import {
 import { messageQuestion, messageWords, sentencesOf } from '../../record/alerts';
 import { problemStatement } from './summary';
 import { describeMissing } from '../../record/category-state';
+import { defineTask } from './define';
 
 type NoteSection = (typeof NOTE_SECTIONS)[number];
 const HEADINGS: Record<NoteSection, string> = {
@@ -188,3 +189,14 @@ export function noteFromModel(answer: z.infer<typeof ModelNoteSchema>, options: 
     sections: answer.sections,
   };
 }
+
+export const noteTask = defineTask({
+  offline: noteOffline,
+  model: {
+    version: NOTE_PROMPT.version,
+    schemaName: 'draft_note',
+    schema: ModelNoteSchema,
+    instructions: NOTE_PROMPT.instructions,
+    toOutput: noteFromModel,
+  },
+});

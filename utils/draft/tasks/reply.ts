@@ -9,6 +9,7 @@ import { detectLanguage } from '../readability';
 import type { Language, Statement, TaskOptions, TaskOutput } from '../schema';
 import { LEVOTHYROXINE, LOWERS_LEVOTHYROXINE_ABSORPTION } from '../rules/thyroid';
 import { currentMedications, messageToAnswer } from './chart';
+import { defineTask } from './define';
 
 type Phrases = Record<
   | 'hello'
@@ -209,3 +210,14 @@ export function replyFromModel(answer: z.infer<typeof ModelReplySchema>, options
     sections: [{ heading: 'Reply', statements }],
   };
 }
+
+export const replyTask = defineTask({
+  offline: replyOffline,
+  model: {
+    version: REPLY_PROMPT.version,
+    schemaName: 'patient_reply',
+    schema: ModelReplySchema,
+    instructions: REPLY_PROMPT.instructions,
+    toOutput: replyFromModel,
+  },
+});

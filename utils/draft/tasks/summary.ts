@@ -6,7 +6,9 @@
  * latest vitals, and what Chartside could not read.
  */
 import type { Lab, PatientRecord, Problem } from '../../record/schema';
+import { z } from 'zod';
 import type { Statement, TaskOutput } from '../schema';
+import { defineTask } from './define';
 import {
   activeProblems,
   currentMedications,
@@ -233,3 +235,36 @@ export function summarizeOffline(record: PatientRecord): TaskOutput {
 
   return { task: 'summary', engine: 'offline', title: 'Chart summary (offline draft)', sections };
 }
+
+export const ModelSummarySchema = z.object({
+  synopsis: z.string(),
+  sections: z.array(
+    z.object({
+      heading: z.string(),
+      statements: z.array(z.object({ text: z.string(), cites: z.array(z.string()).default([]) })),
+    }),
+  ),
+});
+
+export const SUMMARY_PROMPT = {
+  version: 'summary-v1',
+  instructions: `Task: a chart summary. Start with a one-line synopsis. Then sections, in this order when they apply: "Active problems" (the three that matter most first, each with its status and latest supporting result), "Medications", "Allergies", "Recent changes", "Open items".
+Answer with only a JSON object: {"synopsis": string, "sections": [{"heading": string, "statements": [{"text": string, "cites": [string]}]}]}.`,
+};
+
+export const summaryTask = defineTask({
+  offline: (record) => summarizeOffline(record),
+  model: {
+    version: SUMMARY_PROMPT.version,
+    schemaName: 'chart_summary',
+    schema: ModelSummarySchema,
+    instructions: () => SUMMARY_PROMPT.instructions,
+    toOutput: (answer) => ({
+      task: 'summary',
+      engine: 'model',
+      title: 'Chart summary (model draft)',
+      promptVersion: SUMMARY_PROMPT.version,
+      sections: [{ heading: 'Synopsis', statements: [{ text: answer.synopsis, cites: [] }] }, ...answer.sections],
+    }),
+  },
+});
