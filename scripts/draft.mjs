@@ -3,7 +3,7 @@
 // --model NAME]
 //    [--length concise|standard|detailed] [--order SOAP|APSO] [--language auto|en|es] [--disclosure TEXT] [--policy
 // safe-harbor|relative]
-//    [--token-budget N] [--show-payload]`
+//    [--token-budget N] [--show-payload] [--one-chart]`
 // Capture (the extension, in headless Chromium) → the panel's pipeline (utils/pipeline): token budget → de-identify →
 // the offline engine or a model endpoint
 // (the `openai` SDK; the key from OPENAI_API_KEY) → verify → prints JSON:
@@ -23,13 +23,17 @@ function die(message) {
 const TASKS = ['summary', 'note', 'next-steps', 'reply'];
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const targets = args.filter((arg, i) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'));
+// Flags that take no value: the word after one is a page, not its value.
+const SWITCHES = new Set(['--show-payload', '--one-chart']);
+const targets = args.filter(
+  (arg, i) => !arg.startsWith('--') && !(args[i - 1]?.startsWith('--') && !SWITCHES.has(args[i - 1])),
+);
 const task = option('--task') ?? 'summary';
 // --engine names the engine as the settings page does; --backend is its older name, still accepted.
 const backend = option('--engine') ?? option('--backend') ?? 'offline';
 if (!targets.length)
   die(
-    `usage: npm run -s draft -- <html-file-or-url>... --task ${TASKS.join('|')}|all [--engine offline|<baseURL> --model NAME] [--patient-name NAME [--patient-id ID]] [--token-budget N] [--show-payload]`,
+    `usage: npm run -s draft -- <html-file-or-url>... --task ${TASKS.join('|')}|all [--engine offline|<baseURL> --model NAME] [--patient-name NAME [--patient-id ID]] [--token-budget N] [--show-payload] [--one-chart]`,
   );
 if (option('--patient-id') && !option('--patient-name'))
   die('--patient-id needs --patient-name: the name is what de-identification must know first');
@@ -45,6 +49,7 @@ const [
   { TaskOptionsSchema },
   { findItem },
   { withPatientGiven },
+  { addPage, recordPages },
   { DEFAULT_SETTINGS },
 ] = await loadModules([
   '/utils/pipeline/run.ts',
@@ -53,6 +58,7 @@ const [
   '/utils/draft/schema.ts',
   '/utils/record/schema.ts',
   '/utils/record/identity.ts',
+  '/utils/record/merge.ts',
   '/utils/settings/schema.ts',
 ]);
 const parsedOptions = TaskOptionsSchema.safeParse({
@@ -85,10 +91,15 @@ if (backend !== 'offline') {
 // list is printed, each entry with its page and task; a task that fails is listed with its error.
 const tasks = task === 'all' ? TASKS : [task];
 const results = [];
-for (const target of targets) {
-  const captured = await capturePage(target);
+// --one-chart: the pages are one patient's chart, joined into one record as the panel's "Add this page" does
+// (a page of another patient, or one that does not say whose chart it is, is refused with one line).
+const oneChart = args.includes('--one-chart');
+const inputs = oneChart ? [{ target: targets.join(' + '), captured: await oneRecordOf(targets) }] : targets;
+for (const input of inputs) {
+  const target = oneChart ? input.target : input;
+  const captured = oneChart ? input.captured : await capturePage(target);
   if (!captured.ok) {
-    if (targets.length === 1) die(captured.message);
+    if (targets.length === 1 || oneChart) die(captured.message);
     results.push({ page: target, error: { code: 'capture-failed', message: captured.message } });
     continue;
   }
@@ -96,7 +107,7 @@ for (const target of targets) {
   if (backend !== 'offline' && !captured.value.capture.patientIdentified && !patientName) {
     const message =
       'not sent: this page does not show whose chart it is (no name with a birth date or record number); give --patient-name "Last, First" (and --patient-id) or use --engine offline';
-    if (targets.length === 1) die(message);
+    if (targets.length === 1 || oneChart) die(message);
     results.push({ page: target, error: { code: 'patient-unknown', message } });
     continue;
   }
@@ -108,10 +119,14 @@ for (const target of targets) {
     const sendSettings = { task: current, tokenBudget, datePolicy: option('--policy') ?? DEFAULT_SETTINGS.datePolicy };
     const prepared = prepareSend(record, sendSettings);
     const run = prepared.ok ? await runTask(record, { ...sendSettings, engine, taskOptions, prepared }) : prepared;
-    const page = targets.length > 1 ? { page: target } : {};
+    const page = oneChart
+      ? { pages: recordPages(record).map((p) => p.url) }
+      : targets.length > 1
+        ? { page: target }
+        : {};
     if (!run.ok) {
       const message = `${run.error.message}${run.error.detail ? ` (${run.error.detail})` : ''}`;
-      if (targets.length === 1 && tasks.length === 1) die(message);
+      if ((targets.length === 1 || oneChart) && tasks.length === 1) die(message);
       // What was sent is printed too when asked: a failed answer does not change what left.
       const sentPayload =
         args.includes('--show-payload') && prepared.ok ? { payload: prepared.value.payload.text } : {};
@@ -136,6 +151,23 @@ for (const target of targets) {
   }
 }
 process.stdout.write(
-  `${JSON.stringify(results.length === 1 && targets.length === 1 && tasks.length === 1 ? results[0] : results, null, 2)}\n`,
+  `${JSON.stringify(results.length === 1 && (targets.length === 1 || oneChart) && tasks.length === 1 ? results[0] : results, null, 2)}\n`,
 );
 if (results.some((r) => r.error)) process.exitCode = 1;
+
+/** The pages read in order and joined into one record; the first failure, as one line. */
+async function oneRecordOf(pages) {
+  let record;
+  for (const target of pages) {
+    const captured = await capturePage(target);
+    if (!captured.ok) return { ok: false, message: `${target}: ${captured.message}` };
+    if (!record) {
+      record = captured.value;
+      continue;
+    }
+    const joined = addPage(record, captured.value);
+    if (!joined.ok) return { ok: false, message: `${target}: ${joined.error.message}` };
+    record = joined.value;
+  }
+  return { ok: true, value: record };
+}

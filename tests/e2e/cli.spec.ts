@@ -156,3 +156,36 @@ test('draft covers every task offline, printing citations and verification', asy
     /^draft: unknown task "letter" \(tasks: summary, note, next-steps, reply, or all\)/,
   );
 });
+
+test('draft --one-chart joins one patient’s pages into one record, and refuses another patient’s page', async () => {
+  const { startPortal } = await import('../../scripts/portal/server.mjs');
+  const portal = await startPortal({ port: 0 });
+  const draft = (...args: string[]) => run('node', ['scripts/draft.mjs', ...args], { timeout: 120_000 });
+  try {
+    const maria = [`${portal.url}/patient/p1001/messages`, `${portal.url}/patient/p1001/dashboard`];
+    const { stdout } = await draft('--one-chart', ...maria, '--task', 'summary');
+    const result = JSON.parse(stdout);
+    expect(result.pages).toEqual(maria);
+    // The Messages page alone shows no allergy list; joined with the Dashboard, the summary lists them.
+    const allergies = result.output.sections.find((s: { heading: string }) => s.heading === 'Allergies');
+    expect(allergies.statements.map((s: { text: string }) => s.text).join(' ')).toMatch(/Penicillin/);
+    expect(JSON.stringify(result.output)).toContain('Should I stop the empagliflozin?');
+
+    const refused = await draft(
+      '--one-chart',
+      maria[0],
+      `${portal.url}/patient/p1002/dashboard`,
+      '--task',
+      'summary',
+    ).then(
+      () => undefined,
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(refused?.code).not.toBe(0);
+    expect(refused?.stdout).toBe('');
+    expect(refused?.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused?.stderr).toMatch(/p1002\/dashboard: This page shows a different patient/);
+  } finally {
+    await portal.close();
+  }
+});
