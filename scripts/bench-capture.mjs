@@ -132,10 +132,11 @@ try {
 
   // Tokens each task would send (trimmed to the default 8,000-token budget, de-identified) against
   // the tokens of the page's whole visible text; and whether every item the task cites was sent.
-  const [{ estimateTokens, DEFAULT_TOKEN_BUDGET }, { prepareSend }, { runTask }] = await loadModules([
+  const [{ estimateTokens, DEFAULT_TOKEN_BUDGET }, { prepareSend }, { runTask }, { TASKS }] = await loadModules([
     '/utils/draft/budget.ts',
     '/utils/pipeline/prepare.ts',
     '/utils/pipeline/run.ts',
+    '/utils/draft/schema.ts',
   ]);
   const charts = [['generated large chart', page, record]];
   for (const name of ['dashboard', 'document', 'appgrid', 'tabbed', 'messages', 'note']) {
@@ -148,13 +149,11 @@ try {
   console.log(
     `\nToken budget (${DEFAULT_TOKEN_BUDGET.toLocaleString('en-US')}; 4 characters a token): tokens sent / tokens of the page's visible text, per task; cited items missing from what is sent`,
   );
-  console.log(
-    `  ${'chart'.padEnd(24)} ${'page'.padStart(7)}   ${['summary', 'note', 'next-steps', 'reply'].map((t) => t.padStart(17)).join('')}`,
-  );
+  console.log(`  ${'chart'.padEnd(24)} ${'page'.padStart(7)}   ${TASKS.map((t) => t.padStart(17)).join('')}`);
   for (const [name, chartPage, chartRecord] of charts) {
     const pageTokens = estimateTokens(await chartPage.evaluate(() => document.body.innerText));
     const cells = [];
-    for (const task of ['summary', 'note', 'next-steps', 'reply']) {
+    for (const task of TASKS) {
       // The pipeline the panel and the CLI run: what a model would be sent, and what the offline draft cites.
       const settings = { task, tokenBudget: DEFAULT_TOKEN_BUDGET, datePolicy: 'safe-harbor' };
       const prepared = prepareSend(chartRecord, settings);
