@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { identifiedChart } from './identified-chart';
 import { buildPayload } from '../../utils/deidentify/payload';
 import { DETECTORS, DetectorFailure, runDetectors } from '../../utils/deidentify/detectors/registry';
 import { findIdentifiers } from '../../utils/deidentify';
 import { DETECTOR_NAMES, type Detector } from '../../utils/deidentify/types';
 import { ModelConfigSchema } from '../../utils/draft/backends/openai';
 import { runTask } from '../../utils/pipeline/run';
-import { emptyRecord } from '../../utils/record/schema';
 
 const broken = (name: Detector['name']): Detector => ({
   name,
@@ -18,18 +18,7 @@ const broken = (name: Detector['name']): Detector => ({
 const withBroken = (name: Detector['name']) => DETECTORS.map((d) => (d.name === name ? broken(name) : d));
 
 function chart() {
-  const record = emptyRecord({
-    url: 'https://ehr.example.org/chart',
-    title: 'Chart',
-    capturedAt: '2025-06-01T10:00:00Z',
-  });
-  record.patient = {
-    ...record.patient,
-    name: 'Ravi Desai',
-    birthDate: '1970-02-03',
-    identifiers: [{ type: 'MRN', value: '77123456' }],
-  };
-  record.capture.patientIdentified = true;
+  const record = identifiedChart();
   record.problems.push({
     id: 'prob-1',
     text: 'Hypertension; lives at 12 Elm Street, Waltham',

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { identifiedChart } from './identified-chart';
 import { estimateTokens } from '../../utils/draft/budget';
 import { prepareSend } from '../../utils/pipeline/prepare';
 import { runTask } from '../../utils/pipeline/run';
-import { emptyRecord } from '../../utils/record/schema';
 
 /** A chart of dated results: every date becomes a longer placeholder ("[DATE-12 (2021)]"). */
 function datedChart(results: number) {
-  const record = emptyRecord({
-    url: 'https://ehr.example.org/chart',
-    title: 'Chart',
-    capturedAt: '2025-06-01T10:00:00Z',
-  });
-  record.patient = {
-    ...record.patient,
-    name: 'Ravi Desai',
-    birthDate: '1970-02-03',
-    identifiers: [{ type: 'MRN', value: '77123456' }],
-  };
-  record.capture.patientIdentified = true;
+  const record = identifiedChart();
   for (let i = 0; i < results; i++) {
     const date = `${String((i % 12) + 1).padStart(2, '0')}/${String((i % 27) + 1).padStart(2, '0')}/${2000 + Math.floor(i / 30)}`;
     record.labs.push({

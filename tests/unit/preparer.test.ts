@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { identifiedChart } from './identified-chart';
 import { PreparedStateSchema } from '../../utils/messaging';
 import { prepareSend, preparedFromState, preparedToState } from '../../utils/pipeline/prepare';
 import { createPreparer } from '../../utils/pipeline/preparer';
-import { emptyRecord } from '../../utils/record/schema';
 
 function chart() {
-  const record = emptyRecord({
-    url: 'https://ehr.example.org/chart',
-    title: 'Chart',
-    capturedAt: '2025-06-01T10:00:00Z',
-  });
-  record.patient = {
-    ...record.patient,
-    name: 'Ravi Desai',
-    birthDate: '1970-02-03',
-    identifiers: [{ type: 'MRN', value: '77123456' }],
-  };
-  record.capture.patientIdentified = true;
+  const record = identifiedChart();
   record.notes.push({
     id: 'note-1',
     text: 'Seen with his wife Anjali Desai on 05/02/2025 at Waltham clinic.',
