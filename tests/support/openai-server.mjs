@@ -8,11 +8,12 @@ import http from 'node:http';
  *   answer  — the content, streamed as SSE when the request asks for a stream (JSON otherwise)
  *   status  — an HTTP error with an OpenAI-style error body, optional headers (Retry-After…)
  *   cut     — stream the first half of the content, then drop the connection
+ *   drop    — answer 200 and begin the stream, then drop the connection before any content
  *   hang    — never answer
  *   stall   — stream the first half of the content, then keep the connection open, sending nothing more
  *   reject-json-schema — a 400 when the request asks for response_format json_schema, else the answer
  * @typedef {{
- *   kind: 'answer' | 'status' | 'cut' | 'hang' | 'stall' | 'reject-json-schema',
+ *   kind: 'answer' | 'status' | 'cut' | 'drop' | 'hang' | 'stall' | 'reject-json-schema',
  *   content?: string, status?: number, message?: string, headers?: Record<string,string>, delayMs?: number,
  * }} Reply
  */
@@ -84,6 +85,8 @@ export async function startOpenAIServer({ models = ['test-model'] } = {}) {
         return answer(res, body, reply.content ?? '{}', false);
       case 'cut':
         return answer(res, body, reply.content ?? '', true);
+      case 'drop':
+        return answer(res, body, '', true);
       case 'stall':
         return answer(res, body, reply.content ?? '', 'stall');
       default:

@@ -131,6 +131,14 @@ describe('every failure becomes a message a clinician can act on', () => {
     }
   });
 
+  it('calls a connection dropped after the stream began a cut stream, even before any text', async () => {
+    server.script({ kind: 'drop' });
+    const result = await draft();
+    expect(!result.ok && result.error.code).toBe('stream-cut');
+    expect(!result.ok && result.error.message).toMatch(/before any text arrived/);
+    expect(server.requests).toHaveLength(1); // a cut stream is not retried behind the clinician's back
+  });
+
   it('times out with a message that says how long it waited', async () => {
     server.script({ kind: 'hang' }, { kind: 'hang' });
     const result = await draft({ config: config({ timeoutMs: 300, maxRetries: 0 }) });

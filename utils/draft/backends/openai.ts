@@ -78,11 +78,17 @@ export type DraftFailure = AppError & { partial?: string };
 
 type Format = 'json_schema' | 'json_object' | 'text';
 
-const STREAM_CUT: AppError = {
-  code: 'stream-cut',
-  message:
-    'The answer stopped half-way: the connection to the model service was cut. What arrived is kept below; try again to get the whole draft.',
-};
+/** The stream began and then stopped: what arrived (maybe nothing yet) is kept with the error. */
+function streamCut(text: string, why: string): DraftFailure {
+  return {
+    code: 'stream-cut',
+    message: text
+      ? 'The answer stopped half-way: the connection to the model service was cut. What arrived is kept below; try again to get the whole draft.'
+      : 'The answer stopped before any text arrived: the connection to the model service was cut. Try again.',
+    detail: `${why} after ${text.length} characters`,
+    partial: text,
+  };
+}
 
 /** Streams a completion and validates it; failures keep whatever text had arrived. */
 export async function draftWithModel<T>(
@@ -176,6 +182,9 @@ async function stream<T>(
 ): Promise<{ ok: true; text: string } | { ok: false; error: DraftFailure; formatRejected?: boolean }> {
   let text = '';
   let finished = false;
+  // Set once the endpoint has answered 200 and the stream has begun: a failure after that is the stream being cut,
+  // even when the browser reports the drop before it has handed over the first piece of text.
+  let streaming = false;
   try {
     const responseFormat =
       format === 'json_schema'
@@ -194,6 +203,7 @@ async function stream<T>(
       },
       { signal: request.signal },
     );
+    streaming = true;
     for await (const chunk of completion) {
       const choice = chunk.choices[0];
       if (choice?.delta?.content) {
@@ -203,28 +213,14 @@ async function stream<T>(
       if (choice?.finish_reason) finished = true;
     }
     if (!finished) {
-      return {
-        ok: false,
-        error: {
-          ...STREAM_CUT,
-          detail: `stream ended without finish_reason after ${text.length} characters`,
-          partial: text,
-        },
-      };
+      return { ok: false, error: streamCut(text, 'stream ended without finish_reason') };
     }
     return { ok: true, text };
   } catch (error) {
     const explained = explainModelError(error, request.config);
-    // Once text has started to arrive, any failure but a cancel is the stream being cut.
-    if (text && explained.code !== 'cancelled') {
-      return {
-        ok: false,
-        error: {
-          ...STREAM_CUT,
-          detail: `${explained.detail ?? explained.message} after ${text.length} characters`,
-          partial: text,
-        },
-      };
+    // Once the stream has begun, any failure but a cancel is the stream being cut.
+    if ((streaming || text) && explained.code !== 'cancelled') {
+      return { ok: false, error: streamCut(text, explained.detail ?? explained.message) };
     }
     const formatRejected =
       error instanceof OpenAI.APIError &&
