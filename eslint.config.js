@@ -7,7 +7,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'tests/fixtures/**', 'public/**'] },
+  {
+    ignores: [
+      '.output/**',
+      '.output-profile/**',
+      '.wxt/**',
+      'node_modules/**',
+      'test-results/**',
+      'tests/fixtures/**',
+      'public/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

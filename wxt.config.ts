@@ -7,8 +7,12 @@ export const EXTENSION_PAGES_CSP =
 
 // The manifest is a function so each browser gets only what it understands:
 // Chrome/Edge get the side panel; Firefox gets a sidebar and no Chrome-only permissions.
+// `npm run profile:capture` builds unminified into a folder of its own, so a profile names functions.
+const profileBuild = process.env.CHARTSIDE_PROFILE_BUILD === '1';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  ...(profileBuild ? { outDir: '.output-profile', vite: () => ({ build: { minify: false } }) } : {}),
   // Explicit imports everywhere: a reader should see where every name comes from.
   imports: false,
   hooks: {

@@ -139,6 +139,15 @@ export function parseResponse<K extends keyof typeof ResponseSchemas>(type: K, r
     ) as ResponseOf<K>;
   }
   const parsed = ResponseSchemas[type].safeParse(raw);
+  if (!parsed.success && type === 'page:capture') {
+    // The page agent does not check its own record (a parse of a large chart would stall the EHR page's
+    // main thread); this check, in the extension, is the boundary where a capture bug becomes a clear error.
+    return fail(
+      'capture-invalid',
+      'Chartside could not make sense of this page.',
+      parsed.error.message.slice(0, 500),
+    ) as ResponseOf<K>;
+  }
   if (!parsed.success) {
     return fail(
       'bad-response',

@@ -25,6 +25,10 @@ describe('the message protocol', () => {
     const garbage = parseResponse('capture', { ok: true, value: { nope: 1 } });
     expect(garbage.ok).toBe(false);
     if (!garbage.ok) expect(garbage.error.code).toBe('bad-response');
+    // The page agent sends its record unchecked; where it arrives, a malformed one is a capture error.
+    const badRecord = parseResponse('page:capture', { ok: true, value: { patient: 'nope' } });
+    expect(!badRecord.ok && badRecord.error.code).toBe('capture-invalid');
+    expect(!badRecord.ok && badRecord.error.message).toMatch(/could not make sense of this page/);
   });
 
   it('reports an unreachable background as a value, never a throw', async () => {

@@ -29,9 +29,16 @@ const MAX_TITLE_CHARS = 100;
 const CELL_ROLES = new Set(['cell', 'gridcell', 'columnheader', 'rowheader']);
 
 function cellsOf(row: Element): Element[] {
-  if (row.tagName === 'TR') return Array.from((row as HTMLTableRowElement).cells);
-  const aria = Array.from(row.children).filter((c) => CELL_ROLES.has(c.getAttribute('role') ?? ''));
-  return aria.length ? aria : Array.from(row.children);
+  const cells: Element[] = [];
+  // Sibling pointers rather than `row.cells`: no collection is made for each of thousands of rows.
+  if (row.tagName === 'TR') {
+    for (let c = row.firstElementChild; c; c = c.nextElementSibling)
+      if (c.tagName === 'TD' || c.tagName === 'TH') cells.push(c);
+    return cells;
+  }
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling)
+    if (CELL_ROLES.has(c.getAttribute('role') ?? '')) cells.push(c);
+  return cells.length ? cells : Array.from(row.children);
 }
 
 function isHeaderRow(row: Element, cells: Element[]): boolean {
@@ -81,16 +88,25 @@ function* withVirtualRows(table: Element, present: number, reader: TableReader):
  * sliced with the reading); undefined when a row turns out not to be one, and the container is
  * then read as a page.
  */
-export function* readGrid(rows: Element[], layout: boolean): Generator<number, TableData | undefined> {
-  const cellsFor = (row: Element) => Array.from(row.children);
-  for (let i = 0; i < rows.length; i += ROWS_PER_TICK) {
-    if (!rows.slice(i, i + ROWS_PER_TICK).every(isGridRow)) return undefined;
-    yield 0;
-  }
-  return yield* readRows(rows, layout, cellsFor);
+export function readGrid(rows: Element[], layout: boolean): Generator<number, TableData | undefined> {
+  // Each row is checked as it is read, in one pass over the rows.
+  return readRows(rows, layout, (row) => Array.from(row.children), isGridRow);
 }
 
-function* readRows(rowEls: Element[], layout: boolean, cellsFor: (row: Element) => Element[]): TableReader {
+function readRows(rowEls: Element[], layout: boolean, cellsFor: (row: Element) => Element[]): TableReader;
+function readRows(
+  rowEls: Element[],
+  layout: boolean,
+  cellsFor: (row: Element) => Element[],
+  isRow: (row: Element) => boolean,
+): Generator<number, TableData | undefined>;
+/** Reads rows into cells; with `isRow`, undefined as soon as a row fails it (the container is then no table). */
+function* readRows(
+  rowEls: Element[],
+  layout: boolean,
+  cellsFor: (row: Element) => Element[],
+  isRow?: (row: Element) => boolean,
+): Generator<number, TableData | undefined> {
   const data: TableData = { rows: [], hiddenRows: 0 };
   let read = 0;
   for (let i = 0; i < rowEls.length; i++) {
@@ -99,6 +115,7 @@ function* readRows(rowEls: Element[], layout: boolean, cellsFor: (row: Element) 
       yield read;
       read = 0;
     }
+    if (isRow && !isRow(rowEl)) return undefined;
     read++;
     if (visibilityOf(rowEl, layout, false) !== 'visible') {
       data.hiddenRows++;

@@ -82,17 +82,17 @@ export function resetLayoutCache() {
  */
 function laysOutChildrenApart(el: Element): boolean {
   let known = boxCache.get(el);
+  if (known !== undefined) return known;
   const byClass =
     typeof el.className === 'string' && el.className && !el.hasAttribute('style')
       ? `${el.tagName}.${el.className}`
       : undefined;
-  if (known === undefined && byClass) known = classCache.get(byClass);
-  if (known === undefined) {
-    const display = el.ownerDocument.defaultView?.getComputedStyle(el).display ?? '';
-    known = /flex|grid/.test(display);
-    if (byClass && classCache.size < 5_000) classCache.set(byClass, known);
-  }
-  boxCache.set(el, known);
+  known = byClass ? classCache.get(byClass) : undefined;
+  if (known !== undefined) return known;
+  const display = el.ownerDocument.defaultView?.getComputedStyle(el).display ?? '';
+  known = /flex|grid/.test(display);
+  if (byClass && classCache.size < 5_000) classCache.set(byClass, known);
+  else boxCache.set(el, known);
   return known;
 }
 
@@ -194,14 +194,25 @@ function collapse(text: string): string {
 
 /** One line: all whitespace, newlines included, collapsed. */
 export function lineOf(node: Node): string {
-  if (
-    node.nodeType === 1 &&
-    ((node as Element).childElementCount === 0 ||
-      (!someDescendant(node as Element, isNotPlainText) && !touchingChildren(node as Element)))
-  ) {
-    return collapse(node.textContent ?? '');
+  if (node.nodeType === 1) {
+    const el = node as Element;
+    const raw = el.textContent ?? '';
+    // No text at all (an icon row, a spacer): nothing to show, whatever the markup (native, so cheap).
+    if (el.childElementCount === 0 || !HAS_TEXT.test(raw)) return collapse(raw);
+    // Inline markup only: the text is textContent, unless a flex or grid box sets touching children apart.
+    if (!someDescendant(el, isNotPlainText) && (!touchingChildren(el) || !laysOutChildrenApart(el)))
+      return collapse(raw);
   }
   return textOf(node).replace(/\n/g, ' ');
+}
+
+const HAS_TEXT = /\S/;
+
+const isLineBreak = (el: Element) => el.tagName === 'BR';
+
+/** A leaf's text, given its text on one line: that line, unless a <br> or preformatting breaks it into more. */
+export function leafText(el: Element, line: string): string {
+  return el.tagName === 'PRE' || el.tagName === 'TEXTAREA' || someDescendant(el, isLineBreak) ? textOf(el) : line;
 }
 
 /** True when everything inside is inline content: the element reads as one run of text. */

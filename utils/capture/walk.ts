@@ -6,7 +6,7 @@
  */
 import { isSectionTitle, isTitleLike, titleBeforeDash } from './classify';
 import { gridRows, readGrid, readTable, type TableData } from './tables';
-import { INLINE_TAGS, isLeaf, lineOf, partsOf, textOf } from './text';
+import { INLINE_TAGS, isLeaf, leafText, lineOf, partsOf, textOf } from './text';
 import { isPageChrome, looksCollapsed, SKIPPED_TAGS, visibilityOf } from './visibility';
 
 export type Block =
@@ -246,7 +246,7 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       else if (isTitleLike(text) && (first || bold)) yield { kind: 'heading', text, level: 3, el, implied: true };
       // "LAST OFFICE NOTE - 06/10/2025 - Castellanos, Helena MD": a bold title, then what it is about.
       else if (titled && (first ? isBold(el) : bold)) yield { kind: 'heading', text, level: 3, el, implied: true };
-      else yield { kind: 'text', text: textOf(el), parts, el };
+      else yield { kind: 'text', text: leafText(el, text), parts, el };
       continue;
     }
 
