@@ -70,8 +70,20 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
     keep = (el) => ranges.some((range) => range.intersectsNode(el));
   }
 
+  let sliceStart = started;
+  /** Gives the main thread back to the page once the current slice has run long enough. */
+  let longestSlice = 0;
+  const pause = async () => {
+    const ran = clock() - sliceStart;
+    if (ran < sliceMs) return;
+    longestSlice = Math.max(longestSlice, ran);
+    await yieldToPage();
+    sliceStart = clock();
+  };
   resetLayoutCache();
+  // Each step of the setup scans the whole page once (adapters, the header's named elements): a slice apiece.
   const adapter = findAdapter(doc);
+  await pause();
   // An adapter is a hint, never a gate: the whole page is walked whichever layout matched.
   const builder = new BuildState(doc, {
     register: options.register,
@@ -82,14 +94,8 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   const report: WalkReport = { visited: 0, skipped: [] };
   // The header's text is for de-identification; the identity check before a write reads the banner only.
   const header = options.bannerOnly ? undefined : new HeaderText(doc);
+  await pause();
   const root = doc.body;
-  let sliceStart = clock();
-  /** Gives the main thread back to the page once the current slice has run long enough. */
-  const pause = async () => {
-    if (clock() - sliceStart < sliceMs) return;
-    await yieldToPage();
-    sliceStart = clock();
-  };
   if (root) {
     for (const block of walk(root, hasLayout(doc), report)) {
       if (block.kind === 'table' && block.table.rows.length > TABLE_CHUNK_ROWS) {
@@ -139,6 +145,7 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   record.capture.selectionOnly = Boolean(options.selectionOnly);
   record.capture.elementsVisited = report.visited;
   record.capture.durationMs = Math.round((clock() - started) * 10) / 10;
+  record.capture.longestSliceMs = Math.round(Math.max(longestSlice, clock() - sliceStart) * 10) / 10;
   const c = builder.coverage;
   record.capture.coverage = {
     visibleChars: c.visible,

@@ -160,6 +160,8 @@ export const CaptureInfoSchema = z.object({
   selectionOnly: z.boolean(),
   elementsVisited: z.number().int().nonnegative(),
   durationMs: z.number().nonnegative(),
+  /** The longest stretch capture ran without giving the page's main thread back, in ms. */
+  longestSliceMs: z.number().nonnegative().optional(),
   /**
    * The page showed whose chart it is: a name, with a birth date or a record number. When false,
    * the panel says so and nothing may be sent to a model on the record's word alone.
