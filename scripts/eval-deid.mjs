@@ -36,7 +36,20 @@ const PRESIDIO = {
   ZIP_CODE: 'ZIP',
 };
 
-function readDocs(path) {
+/**
+ * Gold spans Safe Harbor itself lets stay, left out of the score and counted: a year on its own ("founded in 1973";
+ * all elements of dates except the year are identifiers) and a whole country or US state (only subdivisions smaller
+ * than a state are).
+ */
+const leftOut = { years: 0, regions: 0 };
+function safeHarborKeeps(span, text, isRegion) {
+  const value = text.slice(span.start, span.end).trim();
+  if (span.label === 'DATE' && /^\d{4}$/.test(value)) return (leftOut.years++, true);
+  if (span.label === 'LOCATION' && isRegion(value)) return (leftOut.regions++, true);
+  return false;
+}
+
+function readDocs(path, isRegion) {
   const raw = readFileSync(path, 'utf8');
   if (path.endsWith('.jsonl'))
     return raw
@@ -47,14 +60,18 @@ function readDocs(path) {
     text: d.full_text,
     spans: d.spans
       .filter((s) => PRESIDIO[s.entity_type])
-      .map((s) => ({ start: s.start_position, end: s.end_position, label: PRESIDIO[s.entity_type] })),
+      .map((s) => ({ start: s.start_position, end: s.end_position, label: PRESIDIO[s.entity_type] }))
+      .filter((span) => !safeHarborKeeps(span, d.full_text, isRegion)),
   }));
 }
 
 const policy = args.includes('--policy') ? args[args.indexOf('--policy') + 1] : 'safe-harbor';
 
-const [{ deidentify, knownFromRecord, PlaceholderBook }] = await loadModules(['/utils/deidentify/index.ts']);
-const docs = readDocs(file);
+const [{ deidentify, knownFromRecord, PlaceholderBook }, { isRegion }] = await loadModules([
+  '/utils/deidentify/index.ts',
+  '/utils/deidentify/regions.ts',
+]);
+const docs = readDocs(file, isRegion);
 const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
 const started = performance.now();
 const { overall, known, byLabel, misses, falsePositives } = scoreDocs(docs, (doc) =>
@@ -68,6 +85,10 @@ const row = (name, t) =>
 console.log(
   `De-identification evaluation: ${file} — ${docs.length} documents, ${overall.gold} gold spans, policy ${policy}`,
 );
+if (leftOut.years || leftOut.regions)
+  console.log(
+    `(left out as Safe Harbor allows: ${leftOut.years} gold spans that are a year alone, ${leftOut.regions} that are a whole country or US state)`,
+  );
 console.log(
   `${'label'.padEnd(12)} ${'gold'.padStart(5)} ${'recall'.padStart(6)} ${'leak-r'.padStart(6)} ${'found'.padStart(6)} ${'prec.'.padStart(6)}`,
 );

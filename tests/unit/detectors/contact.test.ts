@@ -14,4 +14,16 @@ describe('the contact detector', () => {
       [],
     );
   });
+  it('finds international numbers, extensions and numbers given to call', () => {
+    const found = findWith(
+      contactDetector,
+      'Desk: (898)666-3621x0135, fax: +41 (0)71 526 00 00; call me at 0699 868 88 55.',
+    ).map(([, text]) => text);
+    expect(new Set(found)).toEqual(new Set(['(898)666-3621x0135', '+41 (0)71 526 00 00', '0699 868 88 55']));
+  });
+  it('leaves readings after a word that could cue a phone', () => {
+    expect(
+      findWith(contactDetector, 'Call if BP over 180 110; office readings 148 86 152 90 72 64; +2 edema.'),
+    ).toEqual([]);
+  });
 });

@@ -14,4 +14,22 @@ describe('the street and ZIP detector', () => {
   it('leaves doses and counts that look like house numbers', () => {
     expect(findWith(geoDetector, 'Take 500 mg twice daily; 12 steps; 2 puffs.')).toEqual([]);
   });
+  it('finds streets written the European way, units on their own, and a postal code after a country', () => {
+    const found = findWith(
+      geoDetector,
+      'Sandra lives on Hansinegata 12. Post to 83854 Strickstrasse 61, Suite 292, Zuoz; or Rua Mina 5, Poznań, Poland 35403.',
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['ADDRESS', 'Hansinegata 12'],
+        ['ADDRESS', '83854 Strickstrasse 61'],
+        ['ADDRESS', 'Suite 292'],
+        ['ADDRESS', 'Rua Mina 5'],
+        ['ZIP', '35403'],
+      ]),
+    );
+  });
+  it('keeps clinical text that has a street word or a country beside a number', () => {
+    expect(findWith(geoDetector, 'Via PICC 2 lumens; a tie 2 days; Brigade 3; moved from Mexico 2019.')).toEqual([]);
+  });
 });

@@ -19,4 +19,14 @@ describe('the name detector', () => {
       'Sarah Whitfield',
     ]);
   });
+  it('reads self-introductions, initials and a first name that does what a person does', () => {
+    const found = findWith(
+      nameDetector,
+      "I'm Katie E Miles. Name: Abby M. Laidlaw Address: see below. This is Dana from the clinic.\nSandra lives nearby.",
+    ).map(([, text]) => text);
+    expect(found).toEqual(expect.arrayContaining(['Katie E Miles', 'Abby M. Laidlaw', 'Dana', 'Sandra']));
+  });
+  it('does not take what follows "I am" or "this is" for a name unless it is one', () => {
+    expect(findWith(nameDetector, "I am Diabetic; I'm Not sure; this is Lisinopril HCTZ 20 mg.")).toEqual([]);
+  });
 });

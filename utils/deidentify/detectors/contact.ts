@@ -4,7 +4,12 @@ import { cued, cuedMatches, isWordChar } from '../cues';
 import { matches } from '../text';
 
 const PHONE =
-  /(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}\b(?:,?\s*(?:x|ext\.?|extension)\s*\d{1,5})?/gi;
+  /(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)(?:,?\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?!\w)/gi;
+/** A number with a country code: "+46 (0)179 459 33", "+41 71 526 00 00" (eight digits or more, checked below). */
+const INTERNATIONAL_PHONE = /\+\d{1,3}[ .-]?(?:\(0\)[ ]?)?\d{1,4}(?:[ .-]\d{2,4}){1,5}(?!\d)/g;
+/** Fewer digits than this is no phone number, whatever its cue says ("call if BP over 180 110"). */
+const MIN_PHONE_DIGITS = 8;
+const digitCount = (s: string) => s.replace(/\D/g, '').length;
 /**
  * Seven-digit numbers count as phones only right after a word that says so. (Cued patterns match
  * the cue forwards and capture the number: a lookbehind would run at every position of the text.)
@@ -15,7 +20,7 @@ const LOCAL_PHONE = cued(
 );
 /** Any number written like a phone right after a word that says it is one: international formats too. */
 const CUED_PHONE = cued(
-  /(?:phone|tel|telephone|mobile|cell|fax|call|pager|whatsapp|contact number)\b\s*(?:number|no\.?|#)?\s*[:.]?\s*(\+?(?:\(\d{1,4}\)\s?)?\d[\d\s().-]{5,}\d)\b/
+  /(?:phone|tel|telephone|mobile|cell|fax|call|pager|whatsapp|contact number|(?:call|reach|text) me (?:at|on)|messages to|my registered(?: number)?)\b\s*(?:number|no\.?|#)?\s*[:.]?\s*(\+?(?:\(\d{1,4}\)\s?)?\d[\d\s().-]{5,}\d)\b/
     .source,
   'i',
 );
@@ -83,9 +88,18 @@ function ipv6Start(text: string, at: number): number {
 
 export function detectContact(text: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const phones of [matches(text, PHONE), cuedMatches(text, LOCAL_PHONE), cuedMatches(text, CUED_PHONE)]) {
+  const international = text.includes('+') ? matches(text, INTERNATIONAL_PHONE) : [];
+  // Seven-digit local numbers are found only by LOCAL_PHONE's cue; the looser shapes need eight digits or more.
+  const phoneLists: Array<[RegExpExecArray[], number]> = [
+    [matches(text, PHONE), 0],
+    [cuedMatches(text, LOCAL_PHONE), 0],
+    [cuedMatches(text, CUED_PHONE), MIN_PHONE_DIGITS],
+    [international, MIN_PHONE_DIGITS],
+  ];
+  for (const [phones, minDigits] of phoneLists) {
     for (const m of phones) {
       const [start, end] = numberSpan(m);
+      if (digitCount(text.slice(start, end)) < minDigits) continue;
       const before = text.slice(Math.max(0, start - 20), start);
       found.push({ start, end, type: FAX_CUE.test(before) ? 'FAX' : 'PHONE' });
     }

@@ -3,7 +3,7 @@
  * ZIP codes, which Safe Harbor lets keep their first three digits (000 where few people live).
  */
 import type { Candidate, Detector } from '../types';
-import { isRegion } from '../regions';
+import { COUNTRY_NAMES, isRegion } from '../regions';
 import { cued, cuedMatches, hasCue, matchesOnCuedLines } from '../cues';
 import { matches } from '../text';
 import {
@@ -76,7 +76,29 @@ const INSTITUTION_OF = cued(
 const SAINT_OR_MOUNT = cued(`(?:Saint|St\\.|Mount|Mt\\.)\\s+${WORD}(?:['’]s)?`);
 /** Cities named after a word that says "a place": "moved back to Providence", "lives in Dedham". */
 const CUED_PLACE = cued(
-  `(?:move[sd]?(?: \\w+)?(?: back)? to|lives in|living in|lived in|relocated to|visiting|travell?ed to|trip to|returned from|born in|grew up in|drove(?: \\w+)? from|comes? from|flew(?: \\w+)? from|vacation in|stays? in|near|outside(?: of)?|the (?:town|city) of)[ \\t]+(?<place>(?:${WORD}[ \\t]+){0,2}${WORD})`,
+  `(?:move[sd]?(?: \\w+)?(?: back)? to|moved from|moving to|originally from|based in|headquartered in|located in|resident of|native of|i am in|i'm in|arrived (?:at|in)|flew to|flying to|travell?ing to|lives in|living in|lived in|relocated to|visiting|travell?ed to|trip to|returned from|born in|grew up in|drove(?: \\w+)? from|comes? from|flew(?: \\w+)? from|vacation in|stays? in|near|outside(?: of)?|the (?:town|city) of)[ \\t]+(?<place>(?:${WORD}[ \\t]+){0,2}${WORD})`,
+  'd',
+);
+
+/** A unit on its own, where the street is written apart or not at all: "Apt. 297", "Suite 292", "Ste #4". */
+const UNIT_ALONE = cued('(?:Apartment|Apt|Suite|Ste)\\.?[ \\t]*#?\\d{1,5}[A-Za-z]?\\b');
+/**
+ * Streets as much of Europe writes them, the street's name, then the house number: "Mellemvej 32",
+ * "Strickstrasse 61", "Höfðagata 39", "Rákóczi út 13.", "Passauer Strasse 33". Found by the street
+ * word (a suffix of the name, or a word of its own after a capitalised one) right before a number.
+ */
+const STREET_WORD_THEN_NUMBER =
+  /(?:stra(?:ss|ß)e|str\.|gasse|weg|allee|platz|damm|vej|gata|gatan|vägen|veien|vegen|tie|katu|kuja|polku|laan|straat|plein|stræti|straeti|utca|útja|út|tér|ulica|ulice|cesta)[ \t]+\d{1,5}[A-Za-z]?\b\.?/giu;
+/** The name before the street word: the rest of its word, up to three capitalised words, and a number before them. */
+const NAME_BEFORE_STREET_WORD = /(?:\d{1,6}[ \t]+)?(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}(?:\p{Lu}[\p{L}'’-]*)?$/u;
+/** Streets written street word first: "Rua Mina 5", "Via Roma 10", "ul. Północna 12", "Calle Mayor 3". */
+const STREET_WORD_FIRST = cued(
+  "(?:Rua|Via|Viale|Calle|Carrer|Avenida|Rue|Piazza|Largo|Travessa|Praça|ul\\.|Ulica|Aleja|Plac)[ \\t]+(?:(?:de|da|do|del|della|la|le|des|du|dos)[ \\t]+)?\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?:[ \\t]+\\p{Lu}\\p{Ll}[\\p{L}'’-]*){0,2}[ \\t]+\\d{1,5}[A-Za-z]?\\b",
+  'u',
+);
+/** A postal code after a country, as foreign addresses end: "Poland 35403", "Denmark, 9100" (a year is a year). */
+const COUNTRY_THEN_CODE = cued(
+  `(?:${COUNTRY_NAMES.join('|')})[ \\t]*,?[ \\t]+(?<code>(?!(?:19|20)\\d\\d\\b)\\d{4,6})\\b`,
   'd',
 );
 
@@ -150,6 +172,33 @@ export function detectGeo(text: string): Candidate[] {
       const start = m.index + m[0].lastIndexOf(zip);
       found.push({ start, end: m.index + m[0].length, type: 'ZIP', replacement: zip3(zip) });
     }
+  }
+  for (const m of cuedMatches(text, UNIT_ALONE))
+    found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+  for (const m of cuedMatches(text, STREET_WORD_FIRST))
+    found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+  for (const m of matches(text, STREET_WORD_THEN_NUMBER)) {
+    const before = text.slice(Math.max(0, m.index - 60), m.index).match(NAME_BEFORE_STREET_WORD)?.[0] ?? '';
+    // The street word must close a capitalised name ("Mellemvej", "Rákóczi út"): "a tie 2" or "weg 5" is no street.
+    const suffixed = before && !/[ \t]$/.test(before);
+    const afterWord = /\p{Lu}[\p{L}'’.-]*[ \t]+$/u.test(before);
+    if (!suffixed && !afterWord) continue;
+    if (
+      suffixed &&
+      !/^\p{Lu}/u.test(
+        before
+          .trim()
+          .split(/[ \t]+/)
+          .pop() ?? '',
+      )
+    )
+      continue;
+    const start = m.index - before.length;
+    found.push({ start, end: m.index + m[0].replace(/\.$/, '').length, type: 'ADDRESS' });
+  }
+  for (const m of cuedMatches(text, COUNTRY_THEN_CODE)) {
+    const [start, end] = m.indices!.groups!.code;
+    found.push({ start, end, type: 'ZIP', replacement: '000' });
   }
   for (const m of cuedMatches(text, ZIP_LABELLED)) {
     const start = m.index + m[0].lastIndexOf(m[1]);

@@ -11,7 +11,8 @@ import { cued, cuedMatches } from '../cues';
 import { atSentenceStart, matches } from '../text';
 
 /** A name token: capitalised, with apostrophes and hyphens (O'Neil, Ordóñez-Reyes, McAllister). */
-const TOKEN = "(?:[\\p{Lu}][\\p{Ll}\\p{Lu}'’]*(?:-[\\p{L}][\\p{Ll}\\p{Lu}'’]*)*|[\\p{Lu}]\\.(?=[ \\t]+[\\p{Lu}]))";
+// The initial is tried first: "M." of "Abby M. Laidlaw" is an initial, not the word "M" (which would end the name).
+const TOKEN = "(?:[\\p{Lu}]\\.(?=[ \\t]+[\\p{Lu}])|[\\p{Lu}][\\p{Ll}\\p{Lu}'’]*(?:-[\\p{L}][\\p{Ll}\\p{Lu}'’]*)*)";
 /** Lower-case particles inside names: van der Berg, de la Cruz, bin Said. */
 const PARTICLE = '(?:van|von|der|den|de|del|della|la|le|da|di|du|dos|das|bin|ibn|al|el|ter|ten|y)';
 /** One to four name tokens on one line, particles allowed between them. */
@@ -124,7 +125,10 @@ function isClinical(name: string): boolean {
 const EPONYM_AFTER =
   /^(?:['’]s)?\s+(?:disease|syndrome|sign|test|maneuver|manoeuvre|fracture|palsy|phenomenon|lymphoma|sarcoma|tumou?r|score|scale|criteria|classification|procedure|operation|repair|reflex|triad|law|node|cyst|esophagus|ulcer|catheter|stockings|position|contracture|thyroiditis)\b/i;
 
-const CREDENTIAL_TOKEN = new RegExp(`^(?:${CREDENTIALS}|DOB|MRN|SSN|ID)$`);
+/** Credentials, and what may follow a name on a form or address line ("Name: Abby Laidlaw Address: …", "… Apt 4"). */
+const CREDENTIAL_TOKEN = new RegExp(
+  `^(?:${CREDENTIALS}|DOB|MRN|SSN|ID|Address|Phone|Tel|Email|E-mail|Age|Sex|Gender|Apt|Apartment|Suite|Ste)$`,
+);
 
 /** Strips trailing credentials and labels: "James  DO" (a credential) and "James  DOB" (a label) are "James". */
 function trimName(name: string): string {
@@ -163,7 +167,7 @@ function push(found: Candidate[], text: string, start: number, raw: string, type
 const TITLE_SCAN = cued(`(?:(?<clinician>${CLINICIAN_TITLES})|(?<person>${PERSON_TITLES}))\\.?\\s+`);
 /** The other cues in any case; each named group says what kind of cue it was. */
 const CUE_SCAN = cued(
-  `(?:(?<relation>${RELATIONS})(?:\\s+is|\\s+named|,)?\\s+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+)`,
+  `(?:(?<relation>${RELATIONS})(?:\\s+is|\\s+named|,)?\\s+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+|(?<introduced>my name is|my name's|name is|call me|i'm|i am|this is)[ \\t]+)`,
   'i',
 );
 /** Cues that come after the name: "Sarah Whitfield, MD", "Seun (preferred name)". */
@@ -202,7 +206,7 @@ const NAME_BEFORE = new RegExp(`(?:${NAME})$`, 'u');
 const LINE_END = /^[ \t]*(?:[.!]?[ \t]*(?:\r?\n|$))/;
 const GREETING_END = /^\s*[,:!]/;
 /** Candidate first-name tokens for the dictionary: Capitalised, or ALL CAPS of five letters or more. */
-const TOKEN_SCAN = /[A-Z][a-z]+|[A-Z]{5,}/g;
+const TOKEN_SCAN = /\p{Lu}\p{Ll}+|\p{Lu}{5,}/gu;
 const LETTER = /\p{L}/u;
 /** A family name and a comma right before a first name: "Desai, " of "Desai, Ravi". */
 const FAMILY_BEFORE_COMMA = /(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}{2,}),[ \t]*$/u;
@@ -230,6 +234,22 @@ function continuesRun(text: string, index: number): boolean {
   return c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[i]);
 }
 
+/** Verbs after a sentence's first word that make it a person: "Sandra lives", "Kevin had given". */
+const PERSON_VERB_AFTER =
+  /^[ \t]+(?:lives|lived|says|said|told|tells|had|has|went|goes|spent|works|worked|called|calls|asked|asks|wants|wanted|gave|gives|came|comes|visited|stayed|moved|wrote|writes)\b/;
+
+/**
+ * Whether a self-introduction names a person: "my name is" always does; "I'm Katie E Miles" when two or more name
+ * words or a first name follow ("I am Diabetic" is neither); "this is Dana" only with a first name ("this is
+ * Lisinopril HCTZ").
+ */
+function introducesName(cue: string, name: string): boolean {
+  if (/^(?:my name|name is|call me)/i.test(cue)) return true;
+  const tokens = words(name);
+  if (FIRST_NAMES.has(tokens[0].toLowerCase())) return true;
+  return !/^this is/i.test(cue) && tokens.length >= 2;
+}
+
 function nameAt(text: string, at: number, sticky: RegExp): string | undefined {
   sticky.lastIndex = at;
   return sticky.exec(text)?.[0];
@@ -249,6 +269,7 @@ export function detectNames(text: string): Candidate[] {
     const g = m.groups!;
     if (g.signoff && !LINE_END.test(text.slice(at + name.length, at + name.length + 40))) continue;
     if (g.greeting && !GREETING_END.test(text.slice(at + name.length, at + name.length + 10))) continue;
+    if (g.introduced && !introducesName(m[0], name)) continue;
     push(found, text, at, name, 'PERSON', Boolean(g.relation));
   }
   for (const cue of afterNameCues(text)) {
@@ -277,8 +298,14 @@ export function detectNames(text: string): Candidate[] {
       covered = m.index + name.length;
       continue;
     }
-    // A lone first name at a sentence start is too weak ("Will", "Grace" are gone already; "Jordan" stays ambiguous).
-    if (words(name).length === 1 && atSentenceStart(text, m.index)) continue;
+    // A lone first name at a sentence start is too weak ("Will", "Grace" are gone already; "Jordan" stays ambiguous),
+    // unless what follows is something a person does ("Sandra lives on…", "Kevin had given…").
+    if (
+      words(name).length === 1 &&
+      atSentenceStart(text, m.index) &&
+      !PERSON_VERB_AFTER.test(text.slice(m.index + name.length, m.index + name.length + 12))
+    )
+      continue;
     push(found, text, m.index, name, 'PERSON');
     covered = m.index + name.length;
   }
