@@ -5,7 +5,7 @@
 import { DETECTORS, runDetectors } from './detectors/registry';
 import { PlaceholderBook } from './placeholders';
 import { resolve } from './resolve';
-import { findWord, fold } from './text';
+import { escapeRegExp, findWord, fold } from './text';
 import type { Candidate, DeidResult, Detector, KnownIdentifiers } from './types';
 
 export { knownFromRecord } from './detectors/known';
@@ -56,9 +56,7 @@ export function findIdentifiers(
   const first = resolve(text, all);
   // A code found once is removed wherever it appears, also run together with other text on the
   // page ("selfID: 20cf14fb-…c18cat"): the leak guard would rightly block what the first pass left.
-  const inWords = strongValues(first, folded).flatMap(([value, type]) =>
-    substringsOf(folded, value).map(([start, end]) => ({ start, end, type, known: true })),
-  );
+  const inWords = occurrencesOf(folded, strongValues(first, folded));
   const uncovered = notCovered(inWords, first);
   return uncovered.length ? resolve(text, [...all, ...uncovered]) : first;
 }
@@ -103,10 +101,26 @@ function notCovered(candidates: Candidate[], spans: Candidate[]): Candidate[] {
   return out;
 }
 
-function substringsOf(folded: string, value: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (let at = folded.indexOf(value); at >= 0; at = folded.indexOf(value, at + value.length))
-    out.push([at, at + value.length]);
+/**
+ * Every occurrence of the values, as candidates of their type: one scan with an alternation of them all (longest
+ * first), stepping one character past each match so overlapping values are found too. A scan per value cost a pass
+ * over the whole text for each of hundreds of codes in a long record.
+ */
+function occurrencesOf(folded: string, values: Array<[string, Candidate['type']]>): Candidate[] {
+  if (!values.length) return [];
+  const typeOf = new Map(values);
+  const pattern = new RegExp(
+    [...typeOf.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|'),
+    'g',
+  );
+  const out: Candidate[] = [];
+  for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
+    out.push({ start: m.index, end: m.index + m[0].length, type: typeOf.get(m[0])!, known: true });
+    pattern.lastIndex = m.index + 1;
+  }
   return out;
 }
 

@@ -82,3 +82,18 @@ export function atSentenceStart(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 3), index);
   return index === 0 || /(?:[.!?:]\s+|\n\s*|^\s*)$/.test(before);
 }
+
+/** A literal string as a regular expression matches it. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/*
+ * Letters of the Latin (with its extensions), Greek and Cyrillic alphabets, as character-class bodies for the scans
+ * that look at every capitalised word. Explicit ranges, because a \p{Lu} class makes such a scan several times
+ * slower; the extended Latin blocks interleave the cases and are in both.
+ */
+const LATIN_EXTENDED = '\\u0100-\\u024F\\u1E00-\\u1EFF';
+export const UPPER_LETTERS = `A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE${LATIN_EXTENDED}\\u0386-\\u03AB\\u0400-\\u042F`;
+export const LOWER_LETTERS = `a-z\\u00DF-\\u00F6\\u00F8-\\u00FF${LATIN_EXTENDED}\\u03AC-\\u03CE\\u0430-\\u045F`;
+export const LETTERS = `${UPPER_LETTERS}${LOWER_LETTERS}`;

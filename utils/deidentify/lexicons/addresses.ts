@@ -6,14 +6,14 @@
 import streetTypes from 'street-types';
 import states from './us-states.json';
 import units from './unit-designators.json';
+import { escapeRegExp } from '../text';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const titleCase = (s: string) => s.charAt(0) + s.slice(1).toLowerCase();
 /** Longest first, so "Street" is tried before "St". */
 const alternation = (words: Iterable<string>) =>
   [...new Set(words)]
     .sort((a, b) => b.length - a.length)
-    .map(escape)
+    .map(escapeRegExp)
     .join('|');
 
 const suffixWords = (streetTypes as Array<{ suffix: string; abbrs: string[] }>).flatMap((t) =>
