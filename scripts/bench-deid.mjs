@@ -83,7 +83,9 @@ console.log(
 console.log(
   `  @redactpii/node 1.0.17  ${mbps(theirsOneMs, Buffer.byteLength(oneText)).padStart(7)} MB/s        ${mbps(theirsMs).padStart(7)} MB/s           ${leakRecall(theirs).toFixed(3)}`,
 );
-console.log('  (targets: Chartside ≥ 10 MB/s on one text and ≥ 6 MB/s document by document, ahead of the peer in leak recall)');
+console.log(
+  '  (targets: Chartside ≥ 10 MB/s on one text and ≥ 6 MB/s document by document, ahead of the peer in leak recall)',
+);
 recordFigures({
   deidOneTextMBps: Number(mbps(oursOneMs, Buffer.byteLength(oneText))),
   deidPerDocumentMBps: Number(mbps(oursMs)),
