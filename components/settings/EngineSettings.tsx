@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
-import { listModels, ModelConfigSchema, parseHeaders } from '../../utils/draft/backends/openai';
+import { ModelConfigSchema, parseHeaders } from '../../utils/draft/backends/config';
 import type { Engine } from '../../utils/settings/schema';
 import { sitePattern } from '../../utils/site-access';
 
@@ -74,6 +74,8 @@ export function EngineSettings({ backend, onSave, keyLocked = false }: EngineSet
     const parsed = config();
     if (!parsed.success) return setStatus('Fill in the endpoint and the model first.');
     setStatus('Testing…');
+    // The model SDK is loaded only for the test: the settings page opens without it.
+    const { listModels } = await import('../../utils/draft/backends/openai');
     const models = await listModels(parsed.data);
     setStatus(
       models.ok

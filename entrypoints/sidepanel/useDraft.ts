@@ -6,13 +6,20 @@ import { loadDrafts, saveDraft, sortDrafts } from '../../utils/handback/draft-st
 import { draftToText } from '../../utils/handback/plain-text';
 import { askBackground } from '../../utils/messaging';
 import type { PreparedSend, SendSettings } from '../../utils/pipeline/prepare';
-import { runTask, type TaskRun } from '../../utils/pipeline/run';
+import type { TaskRun } from '../../utils/pipeline/run';
 import type { PageIdentity } from '../../utils/record/identity';
 import type { PatientRecord } from '../../utils/record/schema';
 import type { Result } from '../../utils/result';
 import type { Settings } from '../../utils/settings/schema';
 import type { Verification } from '../../utils/verify/verify';
 import { NO_IDENTITY, PanelError, panelErrorOf, send } from './panel-error';
+
+/**
+ * The engine step of the pipeline (the model SDK, the leak guard, the detectors it re-runs, verification) is most of
+ * the panel's code: it loads on first use, or once the panel is idle, so opening the panel and reading the page never
+ * wait for it.
+ */
+const loadPipeline = () => import('../../utils/pipeline/run');
 
 /**
  * Whom the draft in the panel was made for: the page identity (hashes) and, for the clinician's eyes only, the name.
@@ -44,6 +51,20 @@ export function useDraft({ tabId, record, settings, sendSettings, taskOptions, p
   const [streamed, setStreamed] = useState('');
   const abort = useRef<AbortController | undefined>(undefined);
   const region = useRef<HTMLDivElement>(null);
+  /** Set when a draft is made: focus moves to it once it is on screen (after React has rendered it, not before). */
+  const focusPending = useRef(false);
+
+  useEffect(() => {
+    // Loaded ahead while the clinician reads the chart, so the first draft does not wait for it either.
+    const id = setTimeout(() => void loadPipeline(), 1_000);
+    return () => clearTimeout(id);
+  }, []);
+
+  useEffect(() => {
+    if (!output || !focusPending.current) return;
+    focusPending.current = false;
+    region.current?.focus();
+  }, [output]);
 
   const reset = () => {
     setOutput(undefined);
@@ -61,6 +82,7 @@ export function useDraft({ tabId, record, settings, sendSettings, taskOptions, p
           : ({ engine: 'model', config: settings.backend.model } as const);
       abort.current = new AbortController();
       setStreamed('');
+      const { runTask } = await loadPipeline();
       // Only the de-identified payload leaves; the leak guard checks it again right before sending.
       const outcome = await runTask(current, {
         ...sendSettings,
@@ -84,7 +106,7 @@ export function useDraft({ tabId, record, settings, sendSettings, taskOptions, p
       setAnnounced(
         `${made.title} ready: ${checked.checked} statements${toCheck ? `, ${toCheck} to check` : ', all supported by the chart'}.`,
       );
-      requestAnimationFrame(() => region.current?.focus());
+      focusPending.current = true;
       setOwner(madeFor);
       setText(draftToText(made));
       if (tabId !== undefined)

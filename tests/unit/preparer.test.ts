@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { identifiedChart } from './identified-chart';
 import { PreparedStateSchema } from '../../utils/messaging';
-import { prepareSend, preparedFromState, preparedToState } from '../../utils/pipeline/prepare';
+import { prepareSend } from '../../utils/pipeline/prepare';
+import { preparedFromState, preparedToState } from '../../utils/pipeline/prepared-state';
 import { createPreparer } from '../../utils/pipeline/preparer';
 
 function chart() {

@@ -4,8 +4,6 @@
  * guard. The preview shows exactly this; a send sends exactly this.
  */
 import { buildPayload, type Payload } from '../deidentify/payload';
-import { PlaceholderBook } from '../deidentify/placeholders';
-import type { PreparedState } from '../messaging';
 import type { ClinicianChoices, DetectorChoice } from '../deidentify';
 import type { DatePolicy } from '../deidentify/types';
 import { estimateTokens, withinBudget, type Budgeted } from '../draft/budget';
@@ -43,17 +41,4 @@ export function prepareSend(record: PatientRecord, settings: SendSettings): Resu
     if (tokens <= settings.tokenBudget || trim === MAX_TRIMS) return ok({ budgeted, payload: payload.value });
     budget = Math.floor((budget * settings.tokenBudget) / tokens) - 1;
   }
-}
-
-/** A preparation as plain data, for the trip back from the de-identification worker. */
-export function preparedToState(prepared: PreparedSend): PreparedState {
-  const { book, ...payload } = prepared.payload;
-  return { budgeted: prepared.budgeted, payload: { ...payload, book: book.toState() } };
-}
-
-export function preparedFromState(state: PreparedState): PreparedSend {
-  return {
-    budgeted: state.budgeted,
-    payload: { ...state.payload, book: PlaceholderBook.fromState(state.payload.book) },
-  };
 }

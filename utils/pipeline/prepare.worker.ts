@@ -5,7 +5,8 @@
  */
 import { PrepareRequestSchema, type PrepareResponse } from '../messaging';
 import { describeUnknownError, fail, ok } from '../result';
-import { prepareSend, preparedToState } from './prepare';
+import { prepareSend } from './prepare';
+import { preparedToState } from './prepared-state';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent) => void) | null;

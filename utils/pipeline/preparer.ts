@@ -6,7 +6,8 @@
 import { PrepareResponseSchema, type PrepareRequest } from '../messaging';
 import type { PatientRecord } from '../record/schema';
 import { fail, type Result } from '../result';
-import { prepareSend, preparedFromState, type PreparedSend, type SendSettings } from './prepare';
+import type { PreparedSend, SendSettings } from './prepare';
+import { preparedFromState } from './prepared-state';
 
 export interface Preparer {
   prepare(record: PatientRecord, settings: SendSettings): Promise<Result<PreparedSend>>;
@@ -17,7 +18,12 @@ const WORKER_FAILED =
   'Chartside could not prepare this record for sending, so nothing was sent. Read the page again; if it happens again, tell your IT team.';
 
 export function createPreparer(makeWorker: (() => Worker) | undefined = defaultWorker()): Preparer {
-  if (!makeWorker) return { prepare: async (record, settings) => prepareSend(record, settings), dispose: () => {} };
+  // In this thread, the detectors are loaded on first use: the panel never loads them where it has a worker.
+  if (!makeWorker)
+    return {
+      prepare: async (record, settings) => (await import('./prepare')).prepareSend(record, settings),
+      dispose: () => {},
+    };
   let worker: Worker | undefined;
   let nextId = 0;
   const waiting = new Map<number, (result: Result<PreparedSend>) => void>();

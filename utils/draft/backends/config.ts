@@ -71,3 +71,14 @@ export function endpointHost(config: ModelConfig): string {
     return where ?? 'the model service';
   }
 }
+
+/** A gateway's extra headers as typed in settings: "Name: value" lines; other lines are ignored. */
+export function parseHeaders(text: string): Record<string, string> {
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .map((line) => line.match(/^\s*([^:\s][^:]*?)\s*:\s*(.+?)\s*$/))
+      .filter((m): m is RegExpMatchArray => m !== null)
+      .map((m) => [m[1], m[2]]),
+  );
+}

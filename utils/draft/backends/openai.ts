@@ -12,19 +12,8 @@ import { ok, type AppError, type Result } from '../../result';
 
 // The configuration's shape lives apart from the SDK, so the background worker and the policy
 // reader can check it without bundling the SDK.
-export { endpointHost, isAllowedEndpoint, ModelConfigSchema, type ModelConfig } from './config';
+export { endpointHost, isAllowedEndpoint, ModelConfigSchema, parseHeaders, type ModelConfig } from './config';
 import { endpointHost, type ModelConfig } from './config';
-
-/** A gateway's extra headers as typed in settings: "Name: value" lines; other lines are ignored. */
-export function parseHeaders(text: string): Record<string, string> {
-  return Object.fromEntries(
-    text
-      .split('\n')
-      .map((line) => line.match(/^\s*([^:\s][^:]*?)\s*:\s*(.+?)\s*$/))
-      .filter((m): m is RegExpMatchArray => m !== null)
-      .map((m) => [m[1], m[2]]),
-  );
-}
 
 export type ChatMessage = { role: 'system' | 'user' | 'assistant'; content: string };
 
