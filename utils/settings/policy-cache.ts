@@ -22,7 +22,11 @@ import { parsePolicy, type Policy } from './policy';
 
 /** storage.session and storage.local: the same key, this session's copy and the last known. */
 export const POLICY_CACHE_KEY = 'managedPolicy';
-export const SHOW_LIMIT_MS = 200;
+/**
+ * Short: when this session has no copy yet, the managed read is the browser's first (seconds, just after it starts),
+ * so waiting longer rarely gets the answer and only keeps the form off screen.
+ */
+export const SHOW_LIMIT_MS = 50;
 
 const CachedPolicySchema = z.object({ raw: z.record(z.string(), z.unknown()), readAt: z.number() });
 type CachedPolicy = z.infer<typeof CachedPolicySchema>;
