@@ -15,7 +15,7 @@ import {
   latestVitals,
   messageToAnswer,
   parseDate,
-} from './tasks/chart';
+} from '../record/queries';
 import type { Task } from './schema';
 import { CATEGORY_INFO } from '../record/categories';
 

@@ -8,7 +8,7 @@
 import critical from './lexicons/critical-values.json';
 import highRisk from './lexicons/high-risk-medications.json';
 import type { Allergy, Lab, Medication, PatientRecord, RecordItem } from './schema';
-import { currentMedications, latestLabs, messageToAnswer, numericValue } from '../draft/tasks/chart';
+import { currentMedications, latestLabs, messageToAnswer, numericValue } from './queries';
 import { fold } from '../deidentify/text';
 
 /** An allergy substance → the drugs that share its allergy (the substance itself always counts). */

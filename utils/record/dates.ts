@@ -56,3 +56,23 @@ export function toIsoDate(text: string | undefined): string | undefined {
   }
   return undefined;
 }
+
+/** "10:12", "2:05 PM", "14:00:30" after a date: the time of day, in minutes. */
+const TIME_OF_DAY = /\b(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*([AP])\.?M\.?)?/i;
+
+/**
+ * A chart date (and its time of day, when the text gives one) as UTC milliseconds, for ordering; 0 when no day can
+ * be read. The day is read by toIsoDate, so every form above counts the same everywhere.
+ */
+export function toTimestamp(text: string | undefined): number {
+  const day = toIsoDate(text);
+  if (!day) return 0;
+  const time = text!.match(TIME_OF_DAY);
+  let minutes = 0;
+  if (time) {
+    let hours = Number(time[1]) % (time[3] ? 12 : 24);
+    if (time[3]?.toUpperCase() === 'P') hours += 12;
+    minutes = hours * 60 + Number(time[2]);
+  }
+  return Date.parse(day) + minutes * 60_000;
+}

@@ -2,7 +2,7 @@
  * Values of one lab test or one vital over time, for a trend chart: the numeric values of the
  * items that share the test's (or vital's) name, oldest first, keyed by the newest item's id.
  */
-import { numericValue, parseDate } from '../draft/tasks/chart';
+import { numericValue, parseDate } from './queries';
 import type { PatientRecord } from './schema';
 
 export interface Trend {

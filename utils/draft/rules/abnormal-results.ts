@@ -3,7 +3,7 @@
  * Guideline: The Joint Commission, National Patient Safety Goal NPSG.02.03.01 — report critical
  * results of tests and diagnostic procedures on a timely basis.
  */
-import { isAbnormal, latestLabs } from '../tasks/chart';
+import { isAbnormal, latestLabs } from '../../record/queries';
 import type { NextStepRule } from './types';
 
 const CRITICAL = /crit|panic|\bHH\b|\bLL\b|\*/i;

@@ -4,7 +4,7 @@
  * Blood Pressure in Adults — goal < 130/80 for most adults; ≥ 180/120 is a hypertensive emergency or urgency.
  */
 import { orthostaticSymptoms } from '../../record/alerts';
-import { activeProblems, latestVitals } from '../tasks/chart';
+import { activeProblems, latestVitals } from '../../record/queries';
 import type { NextStepRule } from './types';
 
 export const bloodPressure: NextStepRule = {

@@ -4,7 +4,7 @@
  * (Glycemic Goals): A1C at least twice a year when at goal, quarterly when not; a goal of < 7% for
  * many adults, individualized.
  */
-import { activeProblems, daysBefore, latestLab, numericValue } from '../tasks/chart';
+import { activeProblems, daysBefore, latestLab, numericValue } from '../../record/queries';
 import type { NextStepRule } from './types';
 
 export const diabetesMonitoring: NextStepRule = {

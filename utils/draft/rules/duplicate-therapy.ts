@@ -4,7 +4,7 @@
  * (avoid combining an ACE inhibitor with an ARB); ISMP medication-reconciliation guidance on
  * therapeutic duplication.
  */
-import { currentMedications } from '../tasks/chart';
+import { currentMedications } from '../../record/queries';
 import { classOf, type NextStepRule } from './types';
 
 export const duplicateTherapy: NextStepRule = {

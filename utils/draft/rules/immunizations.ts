@@ -3,7 +3,7 @@
  * pneumococcal from 50. Only when the page showed an immunization list — a list not read is not a gap.
  * Guideline: CDC/ACIP Recommended Adult Immunization Schedule, United States, 2025.
  */
-import { ageInYears, daysBefore } from '../tasks/chart';
+import { ageInYears, daysBefore } from '../../record/queries';
 import type { NextStepRule } from './types';
 
 export const immunizations: NextStepRule = {

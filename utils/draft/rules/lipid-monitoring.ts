@@ -3,7 +3,7 @@
  * Guideline: 2018 AHA/ACC Guideline on the Management of Blood Cholesterol — lipids 4–12 weeks
  * after starting or changing a statin, then every 3–12 months as needed.
  */
-import { currentMedications, daysBefore, latestLab } from '../tasks/chart';
+import { currentMedications, daysBefore, latestLab } from '../../record/queries';
 import { DRUG_CLASSES, type NextStepRule } from './types';
 
 export const lipidMonitoring: NextStepRule = {

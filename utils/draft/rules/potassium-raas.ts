@@ -3,7 +3,7 @@
  * Guideline: KDIGO 2024 Clinical Practice Guideline for the Evaluation and Management of CKD —
  * monitor potassium on RAS inhibitors; manage hyperkalaemia rather than stop at once below 5.5.
  */
-import { currentMedications, latestLab, numericValue } from '../tasks/chart';
+import { currentMedications, latestLab, numericValue } from '../../record/queries';
 import { DRUG_CLASSES, type NextStepRule } from './types';
 
 const RAISES_POTASSIUM = [DRUG_CLASSES['ACE inhibitor'], DRUG_CLASSES.ARB, DRUG_CLASSES['potassium-sparing diuretic']];

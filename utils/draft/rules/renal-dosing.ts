@@ -5,7 +5,7 @@
  * below eGFR 30, not to be started at 30–45. KDIGO 2024 Clinical Practice Guideline for the
  * Evaluation and Management of CKD: avoid prolonged NSAID use in CKD.
  */
-import { currentMedications, latestLab, numericValue } from '../tasks/chart';
+import { currentMedications, latestLab, numericValue } from '../../record/queries';
 import { DRUG_CLASSES, type NextStepRule } from './types';
 
 export const renalDosing: NextStepRule = {

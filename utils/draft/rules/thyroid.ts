@@ -4,7 +4,7 @@
  * Association, Thyroid 2014;24:1670–751 (adjust the dose to TSH, recheck in 6–8 weeks); the
  * levothyroxine prescribing information (take 4 hours apart from iron and calcium).
  */
-import { currentMedications, isAbnormal, latestLab } from '../tasks/chart';
+import { currentMedications, isAbnormal, latestLab } from '../../record/queries';
 import type { NextStepRule } from './types';
 
 /** Chart names of levothyroxine, and of what lowers its absorption (shared with the patient reply's advice). */

@@ -15,7 +15,7 @@ import {
   latestVitals,
   messageToAnswer,
   parseDate,
-} from './chart';
+} from '../../record/queries';
 import { messageQuestion, messageWords, sentencesOf } from '../../record/alerts';
 import { problemStatement } from './summary';
 import { describeMissing } from '../../record/category-state';

@@ -8,7 +8,7 @@ import type { Medication, PatientRecord } from '../../record/schema';
 import { detectLanguage } from '../readability';
 import type { Language, Statement, TaskOptions, TaskOutput } from '../schema';
 import { LEVOTHYROXINE, LOWERS_LEVOTHYROXINE_ABSORPTION } from '../rules/thyroid';
-import { currentMedications, messageToAnswer } from './chart';
+import { currentMedications, messageToAnswer } from '../../record/queries';
 import { defineTask } from './define';
 
 type Phrases = Record<

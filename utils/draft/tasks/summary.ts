@@ -17,7 +17,7 @@ import {
   latestLabs,
   latestVitals,
   messageToAnswer,
-} from './chart';
+} from '../../record/queries';
 import {
   allergyConflicts,
   criticalResults,

@@ -1,9 +1,10 @@
 /**
- * Reading a record the way every task needs it: what is active, what is current, the latest
+ * Queries over a record, the way every task needs it: what is active, what is current, the latest
  * result of each test with the one before it, dates as days. Shared by the offline tasks, the
  * next-step rules and the token budget.
  */
-import type { Lab, Medication, PatientRecord, Problem, Vital } from '../../record/schema';
+import type { Lab, Medication, PatientRecord, Problem, Vital } from './schema';
+import { toTimestamp } from './dates';
 
 const ACTIVE = /active|chronic|uncontrolled|recurrent/i;
 const INACTIVE = /resolved|inactive|historical|remission/i;
@@ -17,14 +18,8 @@ export function currentMedications(record: PatientRecord): Medication[] {
   return record.medications.filter((m) => !STOPPED.test(m.status ?? ''));
 }
 
-/** A chart date (03/14/2021, 2021-03-14, Mar 14 2021) as UTC ms; 0 when unreadable. */
-export function parseDate(text: string | undefined): number {
-  if (!text) return 0;
-  const us = text.match(/(\d{1,2})\/(\d{1,2})\/(\d{2,4})/);
-  if (us) return Date.UTC(Number(us[3].length === 2 ? `20${us[3]}` : us[3]), Number(us[1]) - 1, Number(us[2]));
-  const parsed = Date.parse(text);
-  return Number.isNaN(parsed) ? 0 : parsed;
-}
+/** A chart date as UTC ms for ordering, 0 when unreadable: the one date parser (record/dates.ts). */
+export const parseDate = toTimestamp;
 
 const DAY = 86_400_000;
 
