@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readFileSync } from 'node:fs';
-import { applyPolicy, loadPolicy, NO_LOCKS, originAllowed, PolicySchema } from '../../utils/settings/policy';
+import { applyPolicy, NO_LOCKS, originAllowed, parsePolicy, PolicySchema } from '../../utils/settings/policy';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings/schema';
 
 const clinician: Settings = {
@@ -89,9 +89,12 @@ describe('enterprise policy', () => {
   });
 
   it('reads managed storage; a malformed value is dropped, the rest applies', async () => {
-    expect(await loadPolicy()).toBeUndefined();
+    expect(parsePolicy(await fakeBrowser.storage.managed.get())).toBeUndefined();
     await fakeBrowser.storage.managed.set({ Endpoint: 'https://gw.example.org/v1', Model: 'm', TokenBudget: 'lots' });
-    expect(await loadPolicy()).toEqual({ Endpoint: 'https://gw.example.org/v1', Model: 'm' });
+    expect(parsePolicy(await fakeBrowser.storage.managed.get())).toEqual({
+      Endpoint: 'https://gw.example.org/v1',
+      Model: 'm',
+    });
   });
 
   it('the managed-storage schema IT deploys names exactly the policy’s keys', () => {

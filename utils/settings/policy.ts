@@ -3,7 +3,6 @@
  * public/managed_schema.json). Managed values override the clinician's and show as locked.
  * Without a policy (a personal install, or Firefox without one) nothing changes.
  */
-import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { DatePolicySchema } from '../deidentify/types';
 import { isAllowedEndpoint, ModelConfigSchema, type ModelConfig } from '../draft/backends/config';
@@ -45,20 +44,7 @@ export interface Locks {
 }
 export const NO_LOCKS: Locks = { backend: false, apiKey: false, datePolicy: false, tokenBudget: false };
 
-/**
- * The managed policy, or undefined when there is none or the browser has no managed storage.
- * A direct read (slow right after the browser starts): pages and the worker go through the cache in
- * policy-cache.ts, which says which read may wait and which may not.
- */
-export async function loadPolicy(): Promise<Policy | undefined> {
-  try {
-    return parsePolicy(await browser.storage.managed.get());
-  } catch {
-    return undefined;
-  }
-}
-
-/** Managed storage's raw values as a policy. */
+/** Managed storage's raw values as a policy (read through policy-cache.ts, which says which read may wait). */
 export function parsePolicy(raw: Record<string, unknown> | undefined): Policy | undefined {
   if (!raw || !Object.keys(raw).length) return undefined;
   const parsed = PolicySchema.safeParse(raw);
