@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { deidentify, describeLeaks, findLeaks, knownFromRecord, PlaceholderBook } from '../../utils/deidentify';
 import { buildPayload } from '../../utils/deidentify/payload';
+import { placeholderAt, replacePlaceholders } from '../../utils/deidentify/placeholders';
 import { emptyRecord } from '../../utils/record/schema';
 
 const patient = {
@@ -117,6 +118,18 @@ describe('known identifiers of the patient', () => {
 });
 
 describe('placeholders', () => {
+  it('are written and read back by one grammar: every one the book makes is recognised, nothing else', () => {
+    const book = new PlaceholderBook('relative', Date.UTC(2021, 2, 21));
+    const made = deidentify(
+      'Maria Ordóñez, 93-year-old, seen by Dr. Kevin Osei on 03/14/2021 at 42 Larkspur Lane, Dedham MA 02026; MRN 482913.',
+      { book, known: knownFromRecord({ name: 'Maria Ordóñez', identifiers: [], phones: [], emails: [] }) },
+    );
+    expect(made.spans.length).toBeGreaterThanOrEqual(6);
+    for (const span of made.spans) expect(placeholderAt(span.placeholder, 0), span.placeholder).toBe(true);
+    expect(replacePlaceholders(made.text, () => '')).not.toMatch(/\[[A-Z]/);
+    for (const other of ['[pr-1]', '[4 mg]', '[Note]', '[DATE]']) expect(placeholderAt(other, 0), other).toBe(false);
+  });
+
   it('are typed and stable within a request, across texts', () => {
     const book = new PlaceholderBook();
     const a = deidentify('Dr. Kevin Osei saw her on 03/14/2021.', { book }).text;

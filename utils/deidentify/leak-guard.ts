@@ -8,7 +8,7 @@ import { detectContact } from './detectors/contact';
 import { detectDates } from './detectors/dates';
 import { detectIds } from './detectors/ids';
 import { matchesInCapitalsOnly } from './detectors/known';
-import type { PlaceholderBook } from './placeholders';
+import { placeholderAt, type PlaceholderBook } from './placeholders';
 import { findWord, fold } from './text';
 import type { IdentifierType, KnownIdentifiers } from './types';
 
@@ -57,11 +57,7 @@ function contextOf(text: string, start: number, end: number, all: Array<[number,
 /** Placeholders look like "[DATE-2 (2021)]": what is inside one is not a leak. */
 function insidePlaceholder(text: string, index: number): boolean {
   const open = text.lastIndexOf('[', index);
-  return (
-    open !== -1 &&
-    text.lastIndexOf(']', index) < open &&
-    /^\[(?:[A-Z_]+(?:-\d+)?(?: \([^)\]]*\))?|AGE 90 or older|ZIP \d{3})\]/.test(text.slice(open, open + 40))
-  );
+  return open !== -1 && text.lastIndexOf(']', index) < open && placeholderAt(text, open);
 }
 
 /** Blanks the lines Chartside wrote itself (offsets kept), so only the record's text is checked. */

@@ -24,6 +24,26 @@ export const PlaceholderBookStateSchema = z.object({
 });
 export type PlaceholderBookState = z.infer<typeof PlaceholderBookStateSchema>;
 
+/**
+ * The placeholder grammar, read back: exactly what PlaceholderBook.make writes — [PATIENT], [PERSON-2],
+ * [DATE-1 (2021)], [DATE-3 (+4 days)], [AGE 90 or older], [ZIP 021]. Filling back, the leak guard and verification
+ * all recognise placeholders through these two functions, so the format lives here alone.
+ */
+const PLACEHOLDER = String.raw`\[(?:PATIENT|[A-Z_]+-\d+(?: \([^)\]]*\))?|AGE 90 or older|ZIP \d{3})\]`;
+const EVERY_PLACEHOLDER = new RegExp(PLACEHOLDER, 'g');
+const PLACEHOLDER_AT = new RegExp(PLACEHOLDER, 'y');
+
+/** The text with each placeholder replaced by what `by` returns for it. */
+export function replacePlaceholders(text: string, by: (placeholder: string) => string): string {
+  return text.replace(EVERY_PLACEHOLDER, by);
+}
+
+/** Whether a placeholder starts at `index` of the text. */
+export function placeholderAt(text: string, index: number): boolean {
+  PLACEHOLDER_AT.lastIndex = index;
+  return PLACEHOLDER_AT.test(text);
+}
+
 export class PlaceholderBook {
   private readonly byKey = new Map<string, string>();
   private readonly counters = new Map<IdentifierType, number>();

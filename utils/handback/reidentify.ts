@@ -3,12 +3,11 @@
  * the clinician reads the real values. The mapping comes from the panel's PlaceholderBook and
  * never leaves the panel.
  */
+import { replacePlaceholders } from '../deidentify/placeholders';
 import type { TaskOutput } from '../draft/schema';
 
-const PLACEHOLDER = /\[(?:[A-Z_]+-\d+(?: \([^)\]]*\))?|PATIENT|AGE 90 or older|ZIP \d{3})\]/g;
-
 export function fillPlaceholders(text: string, originals: ReadonlyMap<string, string>): string {
-  return text.replace(PLACEHOLDER, (placeholder) => originals.get(placeholder) ?? placeholder);
+  return replacePlaceholders(text, (placeholder) => originals.get(placeholder) ?? placeholder);
 }
 
 /** A task's output as the clinician reads it: every heading and statement filled back in. */

@@ -3,6 +3,7 @@
  * Numbers (values, doses, vitals, dates), drug names, allergy claims and patient details that the
  * record does not support are marked, so the clinician sees what to check before using the draft.
  */
+import { replacePlaceholders } from '../deidentify/placeholders';
 import type { TaskOutput } from '../draft/schema';
 import { allItems, findItem, type PatientRecord } from '../record/schema';
 import { echoesInstruction, findPlantedInstructions } from './injection';
@@ -85,7 +86,7 @@ export function verifyOutput(output: TaskOutput, record: PatientRecord): Verific
       const flag = (kind: FindingKind, value: string, reason: string) =>
         unsupported.push({ section: s, statement: i, kind, value, reason });
       // Placeholders ("[DATE-2 (2021)]") carry numbers of their own; they are not claims.
-      const text = statement.text.replace(/\[[^\]]*\]/g, ' ');
+      const text = replacePlaceholders(statement.text, () => ' ');
 
       const instruction = echoesInstruction(statement.text, planted);
       if (instruction) {
