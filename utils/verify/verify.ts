@@ -4,6 +4,7 @@
  * record does not support are marked, so the clinician sees what to check before using the draft.
  */
 import { replacePlaceholders } from '../deidentify/placeholders';
+import { DRUG_STEM, isDrugName } from '../record/drugs';
 import type { TaskOutput } from '../draft/schema';
 import { allItems, findItem, type PatientRecord } from '../record/schema';
 import { echoesInstruction, findPlantedInstructions } from './injection';
@@ -31,17 +32,6 @@ export interface Verification {
 
 /** Numbers as charts write them: 8.4, 148/86, 1,000, 03/14/2021. */
 const NUMBER = /\d+(?:[.,]\d+)*(?:\/\d+(?:\/\d+)?)?/g;
-
-/**
- * Drug names by their stems (and a few common drugs without one): enough to notice a drug the patient does not take.
- */
-const DRUG_STEM =
-  /\b[A-Za-z]+(?:pril|sartan|olol|statin|dipine|formin|gliflozin|gliptin|glutide|parin|xaban|gatran|semide|thiazide|lukast|terol|sone|olone|azepam|azolam|oxetine|aline|triptan|prazole|tidine|cillin|floxacin|mycin|cycline|azole|vir|mab|nib|tropium|afil|tadine|codone|morphone|caine)\b/gi;
-const DRUGS = new Set(
-  'warfarin aspirin insulin levothyroxine digoxin amiodarone lithium allopurinol gabapentin pregabalin spironolactone clopidogrel ticagrelor apixaban rivaroxaban dabigatran tramadol morphine oxycodone hydrocodone fentanyl acetaminophen ibuprofen naproxen prednisone methotrexate hydroxychloroquine sertraline bupropion trazodone quetiapine olanzapine haloperidol albuterol montelukast metoprolol amlodipine lisinopril losartan atorvastatin metformin furosemide hydrochlorothiazide omeprazole pantoprazole empagliflozin semaglutide sumatriptan ferrous iron budesonide formoterol tamsulosin finasteride donepezil memantine levetiracetam phenytoin valproate lamotrigine topiramate cephalexin amoxicillin azithromycin doxycycline ciprofloxacin nitrofurantoin'.split(
-    ' ',
-  ),
-);
 
 const COUNTED =
   '(?:problems?|medications?|meds?|allerg(?:y|ies)|results?|items?|diagnos[ie]s|conditions?|notes?|messages?|vitals?)\\b';
@@ -115,9 +105,7 @@ export function verifyOutput(output: TaskOutput, record: PatientRecord): Verific
       }
 
       const drugs = new Set(
-        [...(text.match(DRUG_STEM) ?? []), ...text.split(/[^A-Za-z]+/).filter((w) => DRUGS.has(w.toLowerCase()))].map(
-          (d) => d.toLowerCase(),
-        ),
+        [...(text.match(DRUG_STEM) ?? []), ...text.split(/[^A-Za-z]+/).filter(isDrugName)].map((d) => d.toLowerCase()),
       );
       for (const drug of drugs) {
         // A drug-like word that the chart itself uses ("Iron deficiency anemia", "LDL cholesterol") is

