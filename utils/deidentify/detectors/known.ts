@@ -9,13 +9,10 @@ import { digitsOf, findWord, fold, matches } from '../text';
 import { detectContact } from './contact';
 import { detectDates } from './dates';
 import { zip3 } from './geo';
+import nameWords from '../lexicons/name-words.json';
 
-/** Name parts that are also everyday English words: matched only capitalised. */
-const COMMON_WORDS = new Set(
-  'an in on the and will may mark rose grace hope joy faith bill art june april august dawn summer ray sue pat frank gene guy jack amber ruby pearl ivy lily dean lane drew chase rich young long short small white black brown green gray grey king little bell hall park wood hill rivers stone ford price love page bush cash wise bond best strong fair sharp gay'.split(
-    ' ',
-  ),
-);
+/** Name parts that are also English words (lexicons/name-words.json, as names.ts): matched only capitalised. */
+const COMMON_WORDS: ReadonlySet<string> = new Set(nameWords.words);
 
 /** Common English short forms of given names: a patient named Robert signs messages "Bob". */
 const NICKNAMES: Record<string, string[]> = {

