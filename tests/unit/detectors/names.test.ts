@@ -29,4 +29,11 @@ describe('the name detector', () => {
   it('does not take what follows "I am" or "this is" for a name unless it is one', () => {
     expect(findWith(nameDetector, "I am Diabetic; I'm Not sure; this is Lisinopril HCTZ 20 mg.")).toEqual([]);
   });
+  it("reads a first name after a sentence's capitalised first word as the start of a name", () => {
+    expect(findWith(nameDetector, 'Tour ended. Producer James Sparks explained the mix.')).toContainEqual([
+      'PERSON',
+      'James Sparks',
+    ]);
+    expect(findWith(nameDetector, 'We met at Wilson Park James.')).not.toContainEqual(['PERSON', 'James']);
+  });
 });

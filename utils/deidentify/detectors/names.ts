@@ -221,7 +221,10 @@ function isNameChar(ch: string | undefined): boolean {
   return ch === "'" || ch === '’' || ch === '-' || isLetter(ch);
 }
 
-/** Is the word at `index` the second or later word of a capitalised run ("Park" in "Wilson Park")? */
+/**
+ * Is the word at `index` the second or later word of a capitalised run ("Park" in "Wilson Park")? Not when the word
+ * before it opens a sentence.
+ */
 function continuesRun(text: string, index: number): boolean {
   let i = index - 1;
   if (text[i] !== ' ' && text[i] !== '\t') return false;
@@ -229,7 +232,9 @@ function continuesRun(text: string, index: number): boolean {
   if (!isNameChar(text[i])) return false;
   while (i > 0 && isNameChar(text[i - 1])) i--;
   const c = text.charCodeAt(i);
-  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[i]);
+  if (!(c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[i]))) return false;
+  // A sentence's first word is capitalised for grammar: "Producer James Sparks said" starts no run with "Producer".
+  return !atSentenceStart(text, i);
 }
 
 /** Verbs after a sentence's first word that make it a person: "Sandra lives", "Kevin had given". */
