@@ -71,8 +71,8 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   }
 
   let sliceStart = started;
-  /** Gives the main thread back to the page once the current slice has run long enough. */
   let longestSlice = 0;
+  /** Gives the main thread back to the page once the current slice has run long enough. */
   const pause = async () => {
     const ran = clock() - sliceStart;
     if (ran < sliceMs) return;

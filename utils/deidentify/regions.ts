@@ -10,7 +10,7 @@ const STATE_SHORT_FORMS = ['Mass', 'Calif', 'Penn', 'US Virgin Islands'];
 const COUNTRIES = `Afghanistan Albania Algeria Argentina Armenia Australia Austria Bangladesh Belgium Bolivia Bosnia Brazil Bulgaria Cambodia Cameroon Canada Chile China Colombia Congo Costa_Rica Croatia Cuba Czechia Denmark Dominican_Republic Ecuador Egypt El_Salvador England Eritrea Ethiopia Finland France Germany Ghana Greece Guatemala Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kenya Korea Laos Lebanon Liberia Libya Lithuania Mexico Morocco Myanmar Nepal Netherlands New_Zealand Nicaragua Nigeria Norway Pakistan Panama Paraguay Peru Philippines Poland Portugal Romania Russia Rwanda Saudi_Arabia Scotland Senegal Serbia Sierra_Leone Singapore Slovakia Somalia South_Africa South_Korea Spain Sri_Lanka Sudan Sweden Switzerland Syria Taiwan Tanzania Thailand Trinidad Tunisia Turkey Uganda Ukraine United_Kingdom UK United_States USA US Uruguay Venezuela Vietnam Wales Yemen Zambia Zimbabwe`;
 
 /** Country names, as written: the geography detector reads a postal code after one ("Poland 35403"). */
-export const COUNTRY_NAMES: string[] = COUNTRIES.split(/\s+/).map((name) => name.replace(/_/g, ' '));
+export const COUNTRY_NAMES: readonly string[] = COUNTRIES.split(/\s+/).map((name) => name.replace(/_/g, ' '));
 
 const REGIONS = new Set(
   [...states.map((state) => state.name), ...STATE_SHORT_FORMS, ...COUNTRY_NAMES].map((name) => name.toLowerCase()),

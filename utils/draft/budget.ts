@@ -8,16 +8,10 @@
  */
 import { recordText } from '../deidentify/payload';
 import { ITEM_CATEGORIES, noItems, type ItemCategory, type PatientRecord, type RecordItem } from '../record/schema';
-import {
-  activeProblems,
-  currentMedications,
-  latestLabs,
-  latestVitals,
-  messageToAnswer,
-  parseDate,
-} from '../record/queries';
+import { activeProblems, currentMedications, latestLabs, latestVitals, messageToAnswer } from '../record/queries';
 import type { Task } from './schema';
 import { CATEGORY_INFO } from '../record/categories';
+import { toTimestamp } from '../record/dates';
 
 export const DEFAULT_TOKEN_BUDGET = 8000;
 
@@ -40,7 +34,7 @@ export function withinBudget(record: PatientRecord, task: Task, budget = DEFAULT
 
   const series = latestLabs(record.labs);
   const byDateDesc = <T extends RecordItem & { date?: string }>(items: T[]) =>
-    [...items].sort((a, b) => parseDate(b.date) - parseDate(a.date));
+    [...items].sort((a, b) => toTimestamp(b.date) - toTimestamp(a.date));
   const message = messageToAnswer(record);
   // The order things go in: everything a task cites comes first.
   const priority: Array<[Category, RecordItem]> = [
@@ -59,10 +53,10 @@ export function withinBudget(record: PatientRecord, task: Task, budget = DEFAULT
     ...byDateDesc(record.immunizations).map((i) => ['immunizations', i] as [Category, RecordItem]),
     ...byDateDesc(record.procedures).map((i) => ['procedures', i] as [Category, RecordItem]),
     ...[...record.labs]
-      .sort((a, b) => parseDate(b.time) - parseDate(a.time))
+      .sort((a, b) => toTimestamp(b.time) - toTimestamp(a.time))
       .map((i) => ['labs', i] as [Category, RecordItem]),
     ...[...record.vitals]
-      .sort((a, b) => parseDate(b.time) - parseDate(a.time))
+      .sort((a, b) => toTimestamp(b.time) - toTimestamp(a.time))
       .map((i) => ['vitals', i] as [Category, RecordItem]),
     ...record.other.map((i) => ['other', i] as [Category, RecordItem]),
   ];

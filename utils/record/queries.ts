@@ -4,7 +4,7 @@
  * next-step rules and the token budget.
  */
 import type { Lab, Medication, PatientRecord, Problem, Vital } from './schema';
-import { toTimestamp } from './dates';
+import { toIsoDate, toTimestamp } from './dates';
 
 const ACTIVE = /active|chronic|uncontrolled|recurrent/i;
 const INACTIVE = /resolved|inactive|historical|remission/i;
@@ -18,14 +18,13 @@ export function currentMedications(record: PatientRecord): Medication[] {
   return record.medications.filter((m) => !STOPPED.test(m.status ?? ''));
 }
 
-/** A chart date as UTC ms for ordering, 0 when unreadable: the one date parser (record/dates.ts). */
-export const parseDate = toTimestamp;
-
 const DAY = 86_400_000;
 
 /** Days from a chart date to the day the page was read (undefined when the date is unreadable). */
 export function daysBefore(record: PatientRecord, date: string | undefined): number | undefined {
-  const when = parseDate(date);
+  // From the start of the chart's day: a time of day on the date does not make it a day more recent.
+  const day = toIsoDate(date);
+  const when = day ? Date.parse(day) : 0;
   const now = Date.parse(record.source.capturedAt);
   return when && !Number.isNaN(now) ? Math.floor((now - when) / DAY) : undefined;
 }
@@ -52,7 +51,7 @@ export function latestLabs(labs: Lab[]): LabSeries[] {
     byTest.set(key, [...(byTest.get(key) ?? []), lab]);
   }
   return [...byTest.values()].map((series) => {
-    const sorted = [...series].sort((a, b) => parseDate(b.time) - parseDate(a.time));
+    const sorted = [...series].sort((a, b) => toTimestamp(b.time) - toTimestamp(a.time));
     return { latest: sorted[0], previous: sorted[1], older: sorted.slice(2) };
   });
 }
@@ -85,7 +84,7 @@ export function latestVitals(vitals: Vital[]): Vital[] {
   for (const v of vitals) {
     const key = v.name.toLowerCase();
     const known = byName.get(key);
-    if (!known || parseDate(v.time) > parseDate(known.time)) byName.set(key, v);
+    if (!known || toTimestamp(v.time) > toTimestamp(known.time)) byName.set(key, v);
   }
   return [...byName.values()];
 }
@@ -100,5 +99,5 @@ export function ageInYears(record: PatientRecord): number | undefined {
 export function messageToAnswer(record: PatientRecord) {
   const fromPatient = record.messages.filter((m) => !/\b(?:MD|DO|NP|PA|RN|Dr\.?)\b/.test(m.from ?? ''));
   const pool = fromPatient.length ? fromPatient : record.messages;
-  return [...pool].sort((a, b) => parseDate(b.date) - parseDate(a.date))[0];
+  return [...pool].sort((a, b) => toTimestamp(b.date) - toTimestamp(a.date))[0];
 }

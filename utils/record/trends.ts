@@ -2,7 +2,8 @@
  * Values of one lab test or one vital over time, for a trend chart: the numeric values of the
  * items that share the test's (or vital's) name, oldest first, keyed by the newest item's id.
  */
-import { numericValue, parseDate } from './queries';
+import { toTimestamp } from './dates';
+import { numericValue } from './queries';
 import type { PatientRecord } from './schema';
 
 export interface Trend {
@@ -39,14 +40,14 @@ function seriesOf(record: PatientRecord): Array<{ trend: Trend; ids: string[] }>
     value: number | undefined,
     time: string | undefined,
   ) {
-    if (value === undefined || !parseDate(time)) return;
+    if (value === undefined || !toTimestamp(time)) return;
     const k = key.toLowerCase().replace(/\s+/g, ' ').trim();
     series.set(k, [...(series.get(k) ?? []), { id, label, unit, value, time }]);
   }
   return [...series.values()]
     .filter((points) => points.length >= 2)
     .map((points) => {
-      const sorted = [...points].sort((a, b) => parseDate(a.time) - parseDate(b.time));
+      const sorted = [...points].sort((a, b) => toTimestamp(a.time) - toTimestamp(b.time));
       const newest = sorted[sorted.length - 1];
       return {
         trend: { label: newest.label, unit: newest.unit, points: sorted.map(({ value, time }) => ({ value, time })) },

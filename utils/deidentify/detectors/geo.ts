@@ -181,12 +181,9 @@ export function detectGeo(text: string): Candidate[] {
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   for (const m of matches(text, STREET_WORD_THEN_NUMBER)) {
     const before = text.slice(Math.max(0, m.index - 60), m.index).match(NAME_BEFORE_STREET_WORD)?.[0] ?? '';
-    // The street word must close a capitalised name ("Mellemvej", "Rákóczi út"): "a tie 2" or "weg 5" is no street.
-    const suffixed = before && !/[ \t]$/.test(before);
-    const afterWord = /\p{Lu}[\p{L}'’.-]*[ \t]+$/u.test(before);
-    if (!suffixed && !afterWord) continue;
+    // The street word must close a capitalised name: the last word before it (or the rest of its own word) is
+    // capitalised — "Mellem|vej", "Passauer Strasse", "Rákóczi út"; "a tie 2" or "weg 5" is no street.
     if (
-      suffixed &&
       !/^\p{Lu}/u.test(
         before
           .trim()

@@ -208,7 +208,7 @@ async function stream<T>(
   } catch (error) {
     const explained = explainModelError(error, request.config);
     // Once the stream has begun, any failure but a cancel is the stream being cut.
-    if ((streaming || text) && explained.code !== 'cancelled') {
+    if (streaming && explained.code !== 'cancelled') {
       return { ok: false, error: streamCut(text, explained.detail ?? explained.message) };
     }
     const formatRejected =

@@ -14,9 +14,9 @@ import {
   latestLabs,
   latestVitals,
   messageToAnswer,
-  parseDate,
 } from '../../record/queries';
 import { messageQuestion, messageWords, sentencesOf } from '../../record/alerts';
+import { toIsoDate, toTimestamp } from '../../record/dates';
 import { problemStatement } from './summary';
 import { describeMissing } from '../../record/category-state';
 import { defineTask } from './define';
@@ -31,10 +31,11 @@ const HEADINGS: Record<NoteSection, string> = {
 
 /** The visit's own note: the one dated the day of the visit, else the newest that is not a phone or portal note. */
 function visitNote(record: PatientRecord) {
-  const visitDay = parseDate(record.encounter.date);
-  const notes = [...record.notes].sort((x, y) => parseDate(y.date) - parseDate(x.date));
+  // Days, not instants: a note timed 10:12 on the visit's day is the visit's note.
+  const visitDay = toIsoDate(record.encounter.date);
+  const notes = [...record.notes].sort((x, y) => toTimestamp(y.date) - toTimestamp(x.date));
   return (
-    (visitDay ? notes.find((n) => parseDate(n.date) === visitDay) : undefined) ??
+    (visitDay ? notes.find((n) => toIsoDate(n.date) === visitDay) : undefined) ??
     notes.find((n) => !/telephone|phone call|portal|message/i.test(`${n.title ?? ''} ${n.text.slice(0, 60)}`))
   );
 }
@@ -60,7 +61,9 @@ function subjective(record: PatientRecord): Statement[] {
   }
   const message = messageToAnswer(record);
   if (message) {
-    const after = parseDate(message.date) > parseDate(date) && parseDate(date) > 0;
+    // A later day than the visit's (ISO days compare as strings); a message the same day is not "since the visit".
+    const [sent, visit] = [toIsoDate(message.date), toIsoDate(date)];
+    const after = sent !== undefined && visit !== undefined && sent > visit;
     const question = messageQuestion(message.text, message);
     out.push({
       text: `${after ? 'Since the visit, portal message' : 'Portal message'}${message.date ? ` (${message.date})` : ''}${message.subject ? `, “${message.subject}”` : ''}: “${question}”`,
