@@ -68,6 +68,12 @@ describe('Safe Harbor categories', () => {
     expect(out('Hanover, NH 03609')).toContain('[ZIP 036]'.replace('036', '000'));
   });
 
+  it('removes a name found once with a cue wherever the text repeats it, and only as a capitalised word', () => {
+    const result = out('Her kid Gerth said hi. Gerth had given Gerth his address. She was gerthing about.');
+    expect(result).not.toContain('Gerth');
+    expect(result).toContain('gerthing');
+  });
+
   it('groups ages over 89 and keeps younger ages', () => {
     expect(out('A 93-year-old man; his wife is 88 years old.')).toBe(
       'A [AGE 90 or older] man; his wife is 88 years old.',

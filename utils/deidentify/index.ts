@@ -2,6 +2,7 @@
  * De-identification, in the browser, before anything leaves: Safe Harbor identifiers become
  * stable placeholders; the mapping stays in a PlaceholderBook that never leaves the panel.
  */
+import { isNameWordElsewhere } from './detectors/names';
 import { DETECTORS, runDetectors } from './detectors/registry';
 import { PlaceholderBook } from './placeholders';
 import { resolve } from './resolve';
@@ -57,7 +58,9 @@ export function findIdentifiers(
   // A code found once is removed wherever it appears, also run together with other text on the
   // page ("selfID: 20cf14fb-…c18cat"): the leak guard would rightly block what the first pass left.
   const inWords = occurrencesOf(folded, strongValues(first, folded));
-  const uncovered = notCovered(inWords, first);
+  // A person named once with a cue is the same person where the text names them again without one.
+  const named = nameOccurrences(text, first);
+  const uncovered = notCovered(named.length ? [...inWords, ...named] : inWords, first);
   return uncovered.length ? resolve(text, [...all, ...uncovered]) : first;
 }
 
@@ -84,6 +87,33 @@ function strongValues(found: Candidate[], folded: string): Array<[string, Candid
   }
   return [...values];
 }
+
+const PEOPLE: ReadonlySet<Candidate['type']> = new Set(['PERSON', 'CLINICIAN']);
+const NAME_WORD = /[\p{L}'’-]+/gu;
+
+/**
+ * Every capitalised whole-word occurrence of the words of the names found (case kept: "Hope" the name, "hope" the
+ * word).
+ */
+function nameOccurrences(text: string, found: Candidate[]): Candidate[] {
+  const nameWords = new Map<string, Candidate['type']>();
+  for (const c of found) {
+    if (!PEOPLE.has(c.type)) continue;
+    for (const [word] of text.slice(c.start, c.end).matchAll(NAME_WORD))
+      if (isNameWordElsewhere(word) && !nameWords.has(word)) nameWords.set(word, c.type);
+  }
+  const out: Candidate[] = [];
+  for (const [word, type] of nameWords)
+    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+      const end = at + word.length;
+      if (isWordChar(text[at - 1]) || isWordChar(text[end])) continue;
+      out.push({ start: at, end, type });
+    }
+  return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordChar = (ch: string | undefined) => ch !== undefined && WORD_CHAR.test(ch);
 
 /**
  * The candidates no resolved span contains; one sweep over both, sorted by start (a long record has thousands of

@@ -32,4 +32,48 @@ describe('the street and ZIP detector', () => {
   it('keeps clinical text that has a street word or a country beside a number', () => {
     expect(findWith(geoDetector, 'Via PICC 2 lumens; a tie 2 days; Brigade 3; moved from Mexico 2019.')).toEqual([]);
   });
+  it("finds a postal code after its label, in any country's form, and only the code", () => {
+    const found = findWith(
+      geoDetector,
+      'ZIP: 3520. My zip code is 35350 and the old one 880. Postal code: B0J 2H0; ZIP: 7412 SL; zip code 394 13 at home; Postcode SW1A 1AA.',
+    );
+    expect(found.filter(([type]) => type === 'ZIP').map(([, text]) => text)).toEqual([
+      '3520',
+      '35350',
+      'B0J 2H0',
+      '7412 SL',
+      '394 13',
+      'SW1A 1AA',
+    ]);
+    expect(findWith(geoDetector, 'zip code 1098 at the door')).toEqual([['ZIP', '1098']]);
+  });
+  it('reads a place after a word that says where someone is from, in any Latin letters, but not a department', () => {
+    const found = findWith(
+      geoDetector,
+      "I'm originally from Križe. We moved here from Feysville. Where: Erwetegem Country Club.",
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['LOCATION', 'Križe'],
+        ['LOCATION', 'Feysville'],
+        ['LOCATION', 'Erwetegem Country Club'],
+      ]),
+    );
+    expect(findWith(geoDetector, 'The referral is from Cardiology; the pain is from OA.')).toEqual([]);
+  });
+  it('takes an address written over several lines whole, up to the line with its postal code or country', () => {
+    const text = 'Send it to 6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677\nThanks.';
+    const found = findWith(geoDetector, text);
+    expect(found).toContainEqual(['ADDRESS', '6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677']);
+    expect(findWith(geoDetector, 'Please return to Unit 4719 Box 7394\nDPO AP 70942 in case.')).toEqual(
+      expect.arrayContaining([
+        ['ADDRESS', 'Unit 4719 Box 7394'],
+        ['ADDRESS', 'DPO AP 70942'],
+      ]),
+    );
+  });
+  it('does not take the chart lines after an address into it', () => {
+    const found = findWith(geoDetector, 'Lives at 9 Quarry Road, Apt 3B\nHypertension\nBP 142/88\nMetformin 500 mg');
+    expect(found.map(([, text]) => text).join('|')).not.toMatch(/Hypertension|BP|Metformin/);
+  });
 });

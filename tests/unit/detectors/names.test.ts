@@ -36,4 +36,18 @@ describe('the name detector', () => {
     ]);
     expect(findWith(nameDetector, 'We met at Wilson Park James.')).not.toContainEqual(['PERSON', 'James']);
   });
+  it('reads names after questions and sayings that ask for or give one, and a speaker before a colon', () => {
+    const found = findWith(
+      nameDetector,
+      "What's your last name? Magnusson\nMy surname is Ottová. Everyone calls me Aantje. My great grandmother was called Jennifer Holst.\nLisa: Remember me? Roxanne is very reliable.",
+    ).map(([, text]) => text);
+    expect(found).toEqual(
+      expect.arrayContaining(['Magnusson', 'Ottová', 'Aantje', 'Jennifer Holst', 'Lisa', 'Roxanne']),
+    );
+  });
+  it('does not take a section label before a colon, or a word that opens a sentence, for a speaker', () => {
+    expect(findWith(nameDetector, 'Plan: continue. Temp: 37.2. Assessment: stable. Metformin is continued.')).toEqual(
+      [],
+    );
+  });
 });

@@ -6,6 +6,7 @@ import type { Candidate, Detector } from '../types';
 import { COUNTRY_NAMES, isRegion } from '../regions';
 import { cued, cuedMatches, hasCue, matchesOnCuedLines } from '../cues';
 import { LETTERS, matches, UPPER_LETTERS } from '../text';
+import { isClinicalWord } from './names';
 import {
   STATE_CODES,
   STATE_CODES_UNAMBIGUOUS,
@@ -23,7 +24,8 @@ const ALL_STATES = `${STATE_CODES}|${STATE_NAMES}`;
  */
 const COMMON_SUFFIX =
   'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Court|Ct|Place|Pl|Terrace|Ter|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Square|Sq|Trail|Trl|Turnpike|Tpke|Pike|Row|Alley';
-const WORD = "[A-Z][A-Za-z'-]*";
+/** A capitalised word, in any Latin, Greek or Cyrillic letters: "Kraków", "Zürich", "São". */
+const WORD = `[${UPPER_LETTERS}][${LETTERS}'’-]*`;
 const UNIT = `(?:,?[ \\t]+(?:(?:${UNIT_DESIGNATOR})\\.?[ \\t]*#?|#[ \\t]*)[A-Za-z0-9-]+)?`;
 
 /**
@@ -62,7 +64,19 @@ const FACILITY =
 const HAS_STREET_WORD = cued(`(?:${STREET_SUFFIX})\\b|P\\.?\\s?O\\.?\\s+Box\\b`);
 const HAS_STATE = cued(`(?:${ALL_STATES})(?![A-Za-z])`);
 const HAS_FACILITY_WORD = cued(`(?:${FACILITY})\\b`);
-const ZIP_LABELLED = cued(/(?:zip(?:\s*code)?|postal code)\s*[:#]?\s*(\d{5})(?:-\d{4})?\b/.source, 'i');
+const FACILITY_WORD = new RegExp(`^(?:${FACILITY})$`);
+/**
+ * A postal code after its label ("ZIP: 02139", "my zip code is 35350", "Postcode: SW1A 1AA"), in any country's
+ * form: digits (3 to 6, with a second group after a dash or space: "394 13", "3610-114"), Canada's "B0J 2H0",
+ * the Netherlands' "7412 SL", the UK's outward and inward codes. The label says it is a code, so short ones count.
+ */
+const ZIP_LABELLED = cued(
+  /(?:zip(?:\s*code)?|postal\s*code|post\s*code)(?:\s+is)?\s*[:#]?\s*(\d{5}(?:-\d{4})?(?![\d-])|\d{3,6}(?:[- ]\d{2,4})?(?: [A-Z]{2})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/
+    .source,
+  'i',
+);
+/** A US ZIP keeps its first three digits (Safe Harbor); any other postal code is replaced whole. */
+const postalReplacement = (code: string) => (/^\d{5}(?:-\d{4})?$/.test(code) ? zip3(code) : '000');
 /** Named places and facilities: Wilson Park, Saint Vincent ED, Riverside Renal Associates. */
 const PLACE = new RegExp(
   `\\b(?:(?:Saint|St\\.|Mount|Mt\\.|San|Santa|Fort|Ft\\.|Lake|New|North|South|East|West)\\s+)?(?:${WORD}\\s+){0,3}${WORD}\\s+(?:${FACILITY})\\b(?:[ \\t]+of[ \\t]+${WORD}(?:[ \\t]+${WORD}){0,2})?`,
@@ -76,7 +90,7 @@ const INSTITUTION_OF = cued(
 const SAINT_OR_MOUNT = cued(`(?:Saint|St\\.|Mount|Mt\\.)\\s+${WORD}(?:['’]s)?`);
 /** Cities named after a word that says "a place": "moved back to Providence", "lives in Dedham". */
 const CUED_PLACE = cued(
-  `(?:move[sd]?(?: \\w+)?(?: back)? to|moved from|moving to|originally from|based in|headquartered in|located in|resident of|native of|i am in|i'm in|arrived (?:at|in)|flew to|flying to|travell?ing to|lives in|living in|lived in|relocated to|visiting|travell?ed to|trip to|returned from|born in|grew up in|drove(?: \\w+)? from|comes? from|flew(?: \\w+)? from|vacation in|stays? in|near|outside(?: of)?|the (?:town|city) of)[ \\t]+(?<place>(?:${WORD}[ \\t]+){0,2}${WORD})`,
+  `(?:move[sd]?(?: \\w+)?(?: back)? to|moved (?:here |there )?from|(?:is|am|are|was|were|i'm) from|[Ww]here:|home (?:city|town)|hometown|moving to|originally from|based in|headquartered in|located in|resident of|native of|i am in|i'm in|arrived (?:at|in)|flew to|flying to|travell?ing to|lives in|living in|lived in|relocated to|visiting|travell?ed to|trip to|returned from|born in|grew up in|drove(?: \\w+)? from|comes? from|flew(?: \\w+)? from|vacation in|stays? in|near|outside(?: of)?|the (?:town|city) of)[ \\t]+(?<place>(?:${WORD}[ \\t]+){0,2}${WORD})`,
   'd',
 );
 
@@ -103,6 +117,57 @@ const COUNTRY_THEN_CODE = cued(
   `(?:${COUNTRY_NAMES.join('|')})[ \\t]*,?[ \\t]+(?<code>(?!(?:19|20)\\d\\d\\b)\\d{4,6})\\b`,
   'd',
 );
+
+/** Military post (USPS): "PSC 0413, Box 8144", "Unit 4719 Box 7394", then "APO AA 42323". */
+const MILITARY_BOX = cued('(?:PSC|CMR|Unit)[ \\t]+\\d{1,5},?[ \\t]+Box[ \\t]+\\d{1,5}');
+const MILITARY_POST = cued('(?:APO|FPO|DPO)[ \\t]+(?:AA|AE|AP)[ \\t]+\\d{5}(?:-\\d{4})?');
+
+/**
+ * The lines that close an address block written over several lines ("…Apt. 864" / "Artilleros" / ", CO" /
+ * "Uruguay 64677"): short lines of capitalised or capital words, region codes and commas, the last of them ending
+ * in a postal code or a country. Only a block that ends so is taken; a clinical word on a line ends it first.
+ */
+const ADDRESS_TAIL_LINE = new RegExp(
+  `^[ \\t]*,?[ \\t]*(?:(?:[${UPPER_LETTERS}][${LETTERS}'’.-]*|nan|\\(${WORD}\\)|\\d{1,3})[ \\t]*,?[ \\t]*){0,4}(?:\\d{3,6}(?:[- ]\\d{2,4})?)?[ \\t]*$`,
+);
+const ENDS_IN_CODE = /(?:^|[ \t,])\d{3,6}(?:[- ]\d{2,4})?[ \t]*$/;
+const MAX_TAIL_LINES = 4;
+/** A number standing alone right before a street ("87645" of "87645 22 Talga Court"). */
+const HOUSE_NUMBER_BEFORE = /(?<![\w.,/-])\d{1,6}[ \t]+$/;
+
+function endsInCountry(line: string): boolean {
+  const words = line
+    .replace(/[(),]/g, ' ')
+    .trim()
+    .split(/[ \t]+/);
+  for (let n = Math.min(3, words.length); n >= 1; n--) if (isRegion(words.slice(-n).join(' '))) return true;
+  return false;
+}
+
+/** Where an address found on a line truly ends: past the rest of its line and the lines that close its block. */
+function addressBlockEnd(text: string, end: number): number {
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const isTail = (line: string) =>
+    line.length <= 60 && ADDRESS_TAIL_LINE.test(line) && !line.split(/[ \t,]+/).some((word) => isClinicalWord(word));
+  const closes = (line: string) => ENDS_IN_CODE.test(line) || endsInCountry(line);
+  // The rest of the address's own line, when it closes the address ("Suite 215 NUNGATTA Australia"); other text
+  // after it on the line ("…Apt 3, where she lives") ends the address there.
+  const rest = text.slice(end, lineEnd);
+  let reach = end;
+  if (rest.trim() && isTail(rest) && closes(rest)) reach = lineEnd;
+  else if (rest.trim()) return end;
+  let at = lineEnd;
+  for (let n = 0; n < MAX_TAIL_LINES && at < text.length; n++) {
+    let next = text.indexOf('\n', at + 1);
+    if (next < 0) next = text.length;
+    const line = text.slice(at + 1, next);
+    if (!line.trim() || !isTail(line)) break;
+    if (closes(line)) reach = next;
+    at = next;
+  }
+  return reach;
+}
 
 /** ZIP3 areas with under 20,000 people (HHS Safe Harbor guidance, 2000 census): they become 000. */
 const SMALL_ZIP3 = new Set([
@@ -175,6 +240,8 @@ export function detectGeo(text: string): Candidate[] {
       found.push({ start, end: m.index + m[0].length, type: 'ZIP', replacement: zip3(zip) });
     }
   }
+  for (const list of [cuedMatches(text, MILITARY_BOX), cuedMatches(text, MILITARY_POST)])
+    for (const m of list) found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   for (const m of cuedMatches(text, UNIT_ALONE))
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   for (const m of cuedMatches(text, STREET_WORD_FIRST))
@@ -200,8 +267,10 @@ export function detectGeo(text: string): Candidate[] {
     found.push({ start, end, type: 'ZIP', replacement: '000' });
   }
   for (const m of cuedMatches(text, ZIP_LABELLED)) {
+    // The pattern is case-blind for the label's sake; a Dutch code's letters are capitals ("7412 SL", not "7412 at").
+    const code = /^[\d -]+ [a-z]{2}$/i.test(m[1]) && !/ [A-Z]{2}$/.test(m[1]) ? m[1].slice(0, -3) : m[1];
     const start = m.index + m[0].lastIndexOf(m[1]);
-    found.push({ start, end: m.index + m[0].length, type: 'ZIP', replacement: zip3(m[1]) });
+    found.push({ start, end: start + code.length, type: 'ZIP', replacement: postalReplacement(code) });
   }
   for (const list of [
     hasCue(text, HAS_FACILITY_WORD) ? matches(text, PLACE) : [],
@@ -209,12 +278,30 @@ export function detectGeo(text: string): Candidate[] {
     cuedMatches(text, INSTITUTION_OF),
   ])
     for (const m of list) found.push({ start: m.index, end: m.index + m[0].length, type: 'LOCATION' });
+  extendAddressBlocks(text, found);
   for (const m of cuedMatches(text, CUED_PLACE)) {
     const [start, end] = m.indices!.groups!.place;
     const place = text.slice(start, end);
-    if (!NOT_A_PLACE.test(place) && !isRegion(place)) found.push({ start, end, type: 'LOCATION' });
+    // "the referral is from Cardiology", "pain is from OA": a department or a clinical word is not a place.
+    const clinical =
+      /^[A-Z]{2,3}$/.test(place) || // an abbreviation: "OA", "CKD"
+      place.split(/[ \t]+/).every((word) => isClinicalWord(word) || FACILITY_WORD.test(word));
+    if (!NOT_A_PLACE.test(place) && !isRegion(place) && !clinical) found.push({ start, end, type: 'LOCATION' });
   }
   return found;
+}
+
+/**
+ * Each address found is widened to its whole block: a house number written before the street ("87645 22 Talga
+ * Court"), and the lines that close it (city, region, postal code, country).
+ */
+function extendAddressBlocks(text: string, found: Candidate[]) {
+  for (const c of found) {
+    if (c.type !== 'ADDRESS') continue;
+    const before = text.slice(Math.max(0, c.start - 10), c.start).match(HOUSE_NUMBER_BEFORE);
+    if (before) c.start -= before[0].length;
+    c.end = addressBlockEnd(text, c.end);
+  }
 }
 
 export const geoDetector: Detector = {

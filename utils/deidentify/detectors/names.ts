@@ -28,9 +28,9 @@ const CLINICIAN_TITLES = 'Dr|Doctor|Prof|Professor|Nurse';
 const PERSON_TITLES =
   'Mr|Mrs|Ms|Miss|Mx|Mister|Sr|Sra|Srta|Officer|Detective|Sgt|Captain|Capt|Pastor|Father|Fr|Rabbi|Imam|Sister|Rev|Reverend';
 const RELATIONS =
-  '(?:son|daughter|brother|sister|mother|father)-in-law|baby|infant|newborn|twin|supervisor|manager|teacher|coach|lawyer|attorney|son|daughter|wife|husband|mother|father|mom|dad|brother|sister|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin|neighbou?r|friend|caregiver|roommate|guardian|stepson|stepdaughter|stepmother|stepfather|child|children|sibling|interpreter|landlord|coworker|co-worker|boss|pastor';
+  '(?:son|daughter|brother|sister|mother|father)-in-law|baby|infant|newborn|twin|supervisor|manager|teacher|coach|lawyer|attorney|son|daughter|wife|husband|mother|father|mom|dad|brother|sister|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin|neighbou?r|friend|caregiver|roommate|guardian|stepson|stepdaughter|stepmother|stepfather|child|children|kid|kids|grandchild|sibling|interpreter|landlord|coworker|co-worker|boss|pastor';
 const NAME_CUES =
-  'goes by|prefers to be called|preferred name|nickname|a\\.k\\.a\\.|aka|called by|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
+  "goes by|prefers to be called|preferred name|nickname|a\\.k\\.a\\.|aka|called by|calls me|call her|call him|last name is|first name is|surname is|maiden name is|family name is|last name\\?|first name\\?|surname\\?|under (?:my|her|his|the) (?:\\w+['’]s )?name|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by";
 /** Header labels: a name after them only with the colon ("From: Maria", not "from Providence"). */
 const NAME_LABELS =
   'name|full name|patient name|from|to|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient';
@@ -50,6 +50,15 @@ const CLINICAL_WORDS = new Set([
   ),
   ...DRUG_NAMES,
 ]);
+
+/**
+ * Whether a word of a found name may be taken as that person's wherever else it stands capitalised in the same text
+ * ("Gerth had given Gerth his address" once either is found): not a clinical word, nor a name that is also a word.
+ */
+export function isNameWordElsewhere(word: string): boolean {
+  const lower = word.toLowerCase();
+  return word.length >= 3 && UPPER.test(word[0]) && !CLINICAL_WORDS.has(lower) && !AMBIGUOUS_FIRST_NAMES.has(lower);
+}
 
 /** Eponyms, drugs and clinical words: never a name, nor a place ("Addison's disease"). */
 export function isClinicalWord(word: string): boolean {
@@ -163,7 +172,7 @@ function push(found: Candidate[], text: string, start: number, raw: string, type
 const TITLE_SCAN = cued(`(?:(?<clinician>${CLINICIAN_TITLES})|(?<person>${PERSON_TITLES}))\\.?\\s+`);
 /** The other cues in any case; each named group says what kind of cue it was. */
 const CUE_SCAN = cued(
-  `(?:(?<relation>${RELATIONS})(?:\\s+is|\\s+named|,)?\\s+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+|(?<introduced>my name is|my name's|name is|call me|i'm|i am|this is)[ \\t]+)`,
+  `(?:(?<relation>${RELATIONS})(?:\\s+(?:is|was)\\s+(?:called|named)|\\s+is|\\s+named|\\s+called|,)?\\s+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+|(?<introduced>my name is|my name's|name is|call me|i'm|i am|this is)[ \\t]+)`,
   'i',
 );
 /** Cues that come after the name: "Sarah Whitfield, MD", "Seun (preferred name)". */
@@ -237,9 +246,12 @@ function continuesRun(text: string, index: number): boolean {
   return !atSentenceStart(text, i);
 }
 
-/** Verbs after a sentence's first word that make it a person: "Sandra lives", "Kevin had given". */
+/**
+ * What after a sentence's first word makes it a person: a verb ("Sandra lives", "Kevin had given", "Roxanne is very
+ * reliable"), or a speaker's colon ("Lisa: Remember me?").
+ */
 const PERSON_VERB_AFTER =
-  /^[ \t]+(?:lives|lived|says|said|told|tells|had|has|went|goes|spent|works|worked|called|calls|asked|asks|wants|wanted|gave|gives|came|comes|visited|stayed|moved|wrote|writes)\b/;
+  /^(?:[ \t]+(?:lives|lived|says|said|told|tells|had|has|went|goes|spent|works|worked|called|calls|asked|asks|wants|wanted|gave|gives|came|comes|visited|stayed|moved|wrote|writes|is|was|were|will|would|can|could|did|does|just|explained|began|shouted|replied|answered|agreed|thinks|thought|knows|knew)\b|:[ \t])/;
 
 /**
  * Whether a self-introduction names a person: "my name is" always does; "I'm Katie E Miles" when two or more name
