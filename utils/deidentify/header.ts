@@ -8,6 +8,7 @@ import { digitsOf } from './text';
 import type { Detector, IdentifierType, KnownIdentifiers } from './types';
 import { detectDates } from './detectors/dates';
 import { personNameParts } from './detectors/names';
+import { addressParts } from './detectors/known';
 
 const ID_TYPES: ReadonlySet<IdentifierType> = new Set([
   'MRN',
@@ -42,7 +43,9 @@ export function knownFromHeader(header: string | undefined, detectors?: readonly
     // Header tables also hold labels and organisations the name detector may take in with a name.
     if (c.type === 'PATIENT' || c.type === 'PERSON') known.personParts!.push(...personNameParts(value));
     else if (ID_TYPES.has(c.type)) known.ids.push({ type: c.type, value });
-    else if (PLACE_TYPES.has(c.type)) known.addressParts.push({ type: c.type, value });
+    // An address taken whole (street to ZIP) is known by its parts too: the city alone elsewhere is the patient's.
+    else if (PLACE_TYPES.has(c.type))
+      known.addressParts.push({ type: c.type, value }, ...(/[,\n]/.test(value) ? addressParts(value) : []));
     else if (c.type === 'PHONE' || c.type === 'FAX') known.phoneDigits.push(digitsOf(value).slice(-10));
     else if (c.type === 'EMAIL') known.emails.push(value);
   }

@@ -76,4 +76,20 @@ describe('the street and ZIP detector', () => {
     const found = findWith(geoDetector, 'Lives at 9 Quarry Road, Apt 3B\nHypertension\nBP 142/88\nMetformin 500 mg');
     expect(found.map(([, text]) => text).join('|')).not.toMatch(/Hypertension|BP|Metformin/);
   });
+  it('reads an address after a word that announces one, and two streets that meet at a corner', () => {
+    const found = findWith(
+      geoDetector,
+      'Address: 106 Rúa Olmos 44, Belfast. Eva lives at 255 Hersnapvej 18, København K\nMeet at the corner of Alšova 408 and Vedzizhev Greens.',
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['ADDRESS', '106 Rúa Olmos 44, Belfast'],
+        ['ADDRESS', '255 Hersnapvej 18, København K'],
+        ['ADDRESS', 'Alšova 408 and Vedzizhev Greens'],
+      ]),
+    );
+    expect(findWith(geoDetector, 'Address: see below. Lives at home with 2 cats. Address: Metformin 500 mg.')).toEqual(
+      [],
+    );
+  });
 });

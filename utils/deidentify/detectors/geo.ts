@@ -118,6 +118,24 @@ const COUNTRY_THEN_CODE = cued(
   'd',
 );
 
+/**
+ * An address after a word that announces one — "Address: 106 Rúa Olmos 44, Belfast", "his address is …", "lives at
+ * 255 Hersnapvej 18, København K" — runs to the end of its sentence or line. It must hold a number (a house number or
+ * a postal code): "Address: see below" and "lives at home" are none.
+ */
+const ADDRESS_CUE = cued(
+  '(?:[Aa]ddress(?:es)?(?:[ \\t]+(?:is|was))?[ \\t]*:?|(?:lives|living|lived|resides|residing|staying)[ \\t]+at|drops? (?:you|me|him|her) off at)[ \\t]+',
+);
+const ADDRESS_AFTER_CUE = new RegExp(
+  `(?:the[ \\t]+corner[ \\t]+of[ \\t]+)?(?:\\d|[${UPPER_LETTERS}])[^\\n;!?]{2,100}?(?=[.?!;]?[ \\t]*(?:\\n|$)|[.?!;][ \\t]|\\.$|,[ \\t]+(?:and|but|where|which|so|then)[ \\t])`,
+  'y',
+);
+/** Two streets that meet: "the corner of Alšova 408 and Vedzizhev Greens". */
+const CORNER_OF = cued(
+  `corner[ \\t]+of[ \\t]+(?<streets>(?:[${LETTERS}\\d'’.-]+[ \\t]+){0,5}?[${LETTERS}\\d'’.-]+[ \\t]+and[ \\t]+(?:[${UPPER_LETTERS}\\d][${LETTERS}\\d'’.-]*[ \\t]*){1,5})`,
+  'd',
+);
+
 /** Military post (USPS): "PSC 0413, Box 8144", "Unit 4719 Box 7394", then "APO AA 42323". */
 const MILITARY_BOX = cued('(?:PSC|CMR|Unit)[ \\t]+\\d{1,5},?[ \\t]+Box[ \\t]+\\d{1,5}');
 const MILITARY_POST = cued('(?:APO|FPO|DPO)[ \\t]+(?:AA|AE|AP)[ \\t]+\\d{5}(?:-\\d{4})?');
@@ -134,6 +152,14 @@ const ENDS_IN_CODE = /(?:^|[ \t,])\d{3,6}(?:[- ]\d{2,4})?[ \t]*$/;
 const MAX_TAIL_LINES = 4;
 /** A number standing alone right before a street ("87645" of "87645 22 Talga Court"). */
 const HOUSE_NUMBER_BEFORE = /(?<![\w.,/-])\d{1,6}[ \t]+$/;
+
+/** Text with a clinical word or a measurement in it is chart, not an address ("sent to lab 3 tubes", "BP 140"). */
+function isClinicalText(text: string): boolean {
+  return (
+    /\d[ \t]*(?:mg|mcg|ml|mL|units?|mmHg|bpm|%|kg|lbs?|tabs?)\b/.test(text) ||
+    text.split(/[ \t,]+/).some(isClinicalWord)
+  );
+}
 
 function endsInCountry(line: string): boolean {
   const words = line
@@ -239,6 +265,20 @@ export function detectGeo(text: string): Candidate[] {
       const start = m.index + m[0].lastIndexOf(zip);
       found.push({ start, end: m.index + m[0].length, type: 'ZIP', replacement: zip3(zip) });
     }
+  }
+  for (const m of cuedMatches(text, ADDRESS_CUE)) {
+    ADDRESS_AFTER_CUE.lastIndex = m.index + m[0].length;
+    const address = ADDRESS_AFTER_CUE.exec(text)?.[0];
+    if (address && /\d/.test(address) && !isClinicalText(address))
+      found.push({
+        start: ADDRESS_AFTER_CUE.lastIndex - address.length,
+        end: ADDRESS_AFTER_CUE.lastIndex,
+        type: 'ADDRESS',
+      });
+  }
+  for (const m of cuedMatches(text, CORNER_OF)) {
+    const [start, end] = m.indices!.groups!.streets;
+    found.push({ start, end: start + text.slice(start, end).replace(/[\s.,;:]+$/, '').length, type: 'ADDRESS' });
   }
   for (const list of [cuedMatches(text, MILITARY_BOX), cuedMatches(text, MILITARY_POST)])
     for (const m of list) found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });

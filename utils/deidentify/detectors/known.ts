@@ -9,6 +9,7 @@ import { digitsOf, findWord, fold, matches } from '../text';
 import { detectContact } from './contact';
 import { detectDates } from './dates';
 import { zip3 } from './geo';
+import { isRegion } from '../regions';
 import nameWords from '../lexicons/name-words.json';
 
 /** Name parts that are also English words (lexicons/name-words.json, as names.ts): matched only capitalised. */
@@ -68,6 +69,27 @@ const NICKNAMES: Record<string, string[]> = {
   beatriz: ['Bia'],
 };
 
+/**
+ * An address as its parts, each a known identifier of its own: the street line, the city or town,
+ * the ZIP. A state or country is not an identifier under Safe Harbor and is left out.
+ */
+export function addressParts(address: string): Array<{ type: IdentifierType; value: string }> {
+  const parts: Array<{ type: IdentifierType; value: string }> = [];
+  const [street, ...rest] = address.split(/\s*[,\n]\s*/).map((s) => s.trim());
+  if (street) parts.push({ type: 'ADDRESS', value: street });
+  for (const part of rest) {
+    const zip = part.match(/\b\d{5}(?:-\d{4})?\b/)?.[0];
+    if (zip) parts.push({ type: 'ZIP', value: zip });
+    const place = part
+      .replace(/\b[A-Z]{2}\b/, '')
+      .replace(/\b\d{5}(?:-\d{4})?\b/, '')
+      .trim();
+    if (!place || isRegion(place)) continue;
+    parts.push({ type: /^(?:apt|apartment|unit|suite|ste|#)/i.test(place) ? 'ADDRESS' : 'LOCATION', value: place });
+  }
+  return parts;
+}
+
 /** Words a page may show where a name belongs ("Patient, Unknown", "Mr"): never a name part. */
 const NOT_NAME_PARTS = new Set([
   'patient',
@@ -118,21 +140,7 @@ export function knownFromRecord(patient: PatientRecord['patient'] | undefined): 
   known.ids = patient.identifiers.map((id) => ({ type: ID_TYPES[id.type] ?? 'ID', value: id.value }));
   known.phoneDigits = patient.phones.map((p) => digitsOf(p).slice(-10)).filter((d) => d.length >= 7);
   known.emails = patient.emails;
-  if (patient.address) {
-    const [street, ...rest] = patient.address.split(',').map((s) => s.trim());
-    if (street) known.addressParts.push({ type: 'ADDRESS', value: street });
-    for (const part of rest) {
-      const zip = part.match(/\b\d{5}(?:-\d{4})?\b/)?.[0];
-      if (zip) known.addressParts.push({ type: 'ZIP', value: zip });
-      const place = part
-        .replace(/\b[A-Z]{2}\b/, '')
-        .replace(/\b\d{5}(?:-\d{4})?\b/, '')
-        .trim();
-      if (place && !/^(?:apt|apartment|unit|suite|ste|#)/i.test(place))
-        known.addressParts.push({ type: 'LOCATION', value: place });
-      else if (place) known.addressParts.push({ type: 'ADDRESS', value: place });
-    }
-  }
+  if (patient.address) known.addressParts = addressParts(patient.address);
   return known;
 }
 
