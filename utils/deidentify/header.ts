@@ -26,6 +26,10 @@ const BIRTH_LABEL = /(?:\bdob\b|\bd\.o\.b\b|birth|\bborn\b|\bb\.\s*)[\s:.#-]*$/i
 /** A system URL, then the value it names (FHIR identifiers as Medplum shows them). */
 const SYSTEM_VALUE = /\b(?:https?:\/\/|urn:oid:|urn:uuid:)[^\s|]+\s*[|:·]?\s*([A-Za-z0-9][A-Za-z0-9._-]{3,63})/g;
 
+/** A street address with its city or ZIP after a comma or on the next line. */
+const isWholeAddress = (type: IdentifierType, value: string) =>
+  type === 'ADDRESS' && /\d/.test(value) && /[,\n]/.test(value);
+
 export function knownFromHeader(header: string | undefined, detectors?: readonly Detector[]): KnownIdentifiers {
   const known: KnownIdentifiers = {
     nameParts: [],
@@ -45,7 +49,7 @@ export function knownFromHeader(header: string | undefined, detectors?: readonly
     else if (ID_TYPES.has(c.type)) known.ids.push({ type: c.type, value });
     // An address taken whole (street to ZIP) is known by its parts too: the city alone elsewhere is the patient's.
     else if (PLACE_TYPES.has(c.type))
-      known.addressParts.push({ type: c.type, value }, ...(/[,\n]/.test(value) ? addressParts(value) : []));
+      known.addressParts.push({ type: c.type, value }, ...(isWholeAddress(c.type, value) ? addressParts(value) : []));
     else if (c.type === 'PHONE' || c.type === 'FAX') known.phoneDigits.push(digitsOf(value).slice(-10));
     else if (c.type === 'EMAIL') known.emails.push(value);
   }

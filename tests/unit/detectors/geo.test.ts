@@ -92,4 +92,13 @@ describe('the street and ZIP detector', () => {
       [],
     );
   });
+  it('keeps a table cell’s label and a signature’s degree out of a place', () => {
+    // A tab parts the cells of a table row as captured; "MD" after a name is a degree, not Maryland.
+    const found = findWith(
+      geoDetector,
+      'Date of service\t11/18/2026\tAuthor\tSarah Whitfield, MD\nFacility\tRiverside Internal Medicine',
+    );
+    expect(found).toEqual([['LOCATION', 'Riverside Internal Medicine']]);
+    expect(findWith(geoDetector, 'Seen in Baltimore, MD 21201')).toContainEqual(['LOCATION', 'Baltimore']);
+  });
 });

@@ -46,12 +46,12 @@ const STREET_WITH_UNIT = new RegExp(
 );
 const HAS_UNIT = cued(`(?:${UNIT_DESIGNATOR})\\.?[ \\t]*#?\\d`);
 /** …or when a city and state follow them ("766 Wehner Fork, Chicopee, MA"). */
-const STREET_BEFORE_CITY = new RegExp(`\\b\\d{1,6}[A-Z]?[ \\t]+(?:${WORD}[ \\t]+){0,3}${WORD}(?:${UNIT})?,?[ \\t]*$`);
+const STREET_BEFORE_CITY = new RegExp(`\\b\\d{1,6}[A-Z]? +(?:${WORD} +){0,3}${WORD}(?:${UNIT})?,? *$`);
 /** A street named without a number: "on Washington Street", "the CVS on Park Ave". */
 const STREET = new RegExp(`\\b(?:${WORD}[ \\t]+){1,3}(?:${COMMON_SUFFIX})\\b`, 'g');
 /** Dedham, MA 02026 · Worcester, MA · Cambridge MA 02139-1234 · Amherst, Massachusetts, 01002 */
 const CITY_STATE_ZIP = new RegExp(
-  `\\b((?:${WORD}[ \\t]+){0,2}${WORD})(?:,[ \\t]*(?:${STATES})(?![A-Za-z])(?:,?[ \\t]+(\\d{5})(?:-\\d{4})?)?|,?[ \\t]+(?:${ALL_STATES}),?[ \\t]+(\\d{5})(?:-\\d{4})?\\b)`,
+  `\\b((?:${WORD} +){0,2}${WORD})(?:,[ \\t]*(?:${STATES})(?![A-Za-z])(?:,?[ \\t]+(\\d{5})(?:-\\d{4})?)?|,?[ \\t]+(?:${ALL_STATES}),?[ \\t]+(\\d{5})(?:-\\d{4})?\\b)`,
   'g',
 );
 const FACILITY =
@@ -77,9 +77,12 @@ const ZIP_LABELLED = cued(
 );
 /** A US ZIP keeps its first three digits (Safe Harbor); any other postal code is replaced whole. */
 const postalReplacement = (code: string) => (/^\d{5}(?:-\d{4})?$/.test(code) ? zip3(code) : '000');
-/** Named places and facilities: Wilson Park, Saint Vincent ED, Riverside Renal Associates. */
+/**
+ * Named places and facilities, in one cell of one line (a tab parts a table's cells): Wilson Park, Saint Vincent ED,
+ * Riverside Renal Associates.
+ */
 const PLACE = new RegExp(
-  `\\b(?:(?:Saint|St\\.|Mount|Mt\\.|San|Santa|Fort|Ft\\.|Lake|New|North|South|East|West)\\s+)?(?:${WORD}\\s+){0,3}${WORD}\\s+(?:${FACILITY})\\b(?:[ \\t]+of[ \\t]+${WORD}(?:[ \\t]+${WORD}){0,2})?`,
+  `\\b(?:(?:Saint|St\\.|Mount|Mt\\.|San|Santa|Fort|Ft\\.|Lake|New|North|South|East|West) +)?(?:${WORD} +){0,3}${WORD} +(?:${FACILITY})\\b(?:[ \\t]+of[ \\t]+${WORD}(?:[ \\t]+${WORD}){0,2})?`,
   'g',
 );
 /** Institutions named "X of Y": University of Chicago, Bank of Boston, College of the Holy Cross. */

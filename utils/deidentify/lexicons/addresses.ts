@@ -27,7 +27,24 @@ export const STREET_SUFFIX = alternation([...suffixWords.map(titleCase), ...suff
 export const UNIT_DESIGNATOR = alternation(units.designators);
 
 /** Two-letter codes that are also English words or common labels; they count only before a ZIP. */
-const AMBIGUOUS_CODES = new Set(['ID', 'IN', 'OR', 'ME', 'OK', 'HI', 'DE', 'LA', 'AS', 'GU', 'VI', 'MP']);
+// MD, PA and MS are also a signature's degree ("Whitfield, MD", "Lee, PA") and multiple sclerosis.
+const AMBIGUOUS_CODES = new Set([
+  'ID',
+  'IN',
+  'OR',
+  'ME',
+  'OK',
+  'HI',
+  'DE',
+  'LA',
+  'AS',
+  'GU',
+  'VI',
+  'MP',
+  'MD',
+  'PA',
+  'MS',
+]);
 export const STATE_CODES_UNAMBIGUOUS = alternation(states.map((s) => s.code).filter((c) => !AMBIGUOUS_CODES.has(c)));
 export const STATE_CODES = alternation(states.map((s) => s.code));
 export const STATE_NAMES = alternation(states.map((s) => s.name));
