@@ -23,6 +23,8 @@ export type SendControlsProps = {
   preparing: boolean;
   onRedact: (text: string) => void;
   onKeep: (original: string) => void;
+  /** Drafting waits (the page read is not yet confirmed under the organisation's policy). */
+  disabled?: boolean;
 };
 
 /** Choosing what to draft, drafting it, and seeing beforehand exactly what a model would be sent. */
@@ -33,7 +35,7 @@ export function SendControls(props: SendControlsProps) {
     <>
       <TaskPicker task={props.task} options={props.taskOptions} onTask={props.onTask} onOptions={props.onTaskOptions} />
       <div className="actions">
-        <button type="button" className="primary" onClick={props.onDraft} disabled={props.drafting}>
+        <button type="button" className="primary" onClick={props.onDraft} disabled={props.drafting || props.disabled}>
           {TASK_LABELS[props.task].action}
         </button>
         {props.drafting && props.onCancel ? (

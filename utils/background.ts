@@ -13,10 +13,16 @@ import {
   type PanelRequest,
   type ResponseOf,
 } from './messaging';
-import { describeUnknownError, fail } from './result';
+import { describeUnknownError, fail, ok } from './result';
 import { startAuditForwarding } from './audit/forward';
-import { originAllowed } from './settings/policy';
-import { applyManagedChange, enforcedPolicy, refreshPolicyCache } from './settings/policy-cache';
+import { originAllowed, type Policy } from './settings/policy';
+import {
+  applyManagedChange,
+  enforcedPolicy,
+  provisionalPolicy,
+  READ_LIMIT_MS,
+  refreshPolicyCache,
+} from './settings/policy-cache';
 
 const PAGE_AGENT_SCRIPT = '/page-agent.js';
 const CAPTURE_TIMEOUT_MS = 45_000;
@@ -105,23 +111,36 @@ async function askPage<K extends PageRequest['type']>(
   }
 }
 
+/** The error for a page the policy's AllowedOrigins leave out; none when the page may be read. */
+function originRefusal(policy: Policy | undefined, url: string) {
+  if (!policy?.AllowedOrigins?.length || originAllowed(policy, url)) return undefined;
+  return fail(
+    'origin-not-allowed',
+    `Your organization allows Chartside only on ${policy.AllowedOrigins.join(', ')}. This page is not one of them.`,
+    `page origin: ${originOf(url)}`,
+  );
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export const backgroundHandlers: Handlers<PanelRequest, undefined> = {
   capture: async ({ tabId, selectionOnly }) => {
-    // An organisation may limit Chartside to its EHR's origins (enterprise policy). From the cache
-    // at once; only before the first read of this browser session does it wait (policy-cache.ts).
-    const policy = await enforcedPolicy();
-    if (policy?.AllowedOrigins?.length) {
-      const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url ?? '';
-      if (!originAllowed(policy, url)) {
-        return fail(
-          'origin-not-allowed',
-          `Your organization allows Chartside only on ${policy.AllowedOrigins.join(', ')}. This page is not one of them.`,
-          `page origin: ${url ? new URL(url).origin : 'unknown'}`,
-        );
-      }
-    }
+    // An organisation may limit Chartside to its EHR's origins (enterprise policy). Reading is local (nothing leaves
+    // the browser), so it does not wait seconds for the browser's first managed read: it goes by the policy as known
+    // within READ_LIMIT_MS, and the panel confirms the page with `allowed` before anything is sent (policy-cache.ts).
+    const { policy } = await provisionalPolicy(READ_LIMIT_MS);
+    const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url ?? '';
+    const refused = originRefusal(policy, url);
+    if (refused) return refused;
     return askPage(tabId, { type: 'page:capture', selectionOnly }, CAPTURE_TIMEOUT_MS);
   },
+  allowed: async ({ url }) => originRefusal(await enforcedPolicy(), url) ?? ok({ allowed: true as const }),
   highlight: ({ tabId, ref, expected }) => askPage(tabId, { type: 'page:highlight', ref, expected }),
   selection: ({ tabId }) => askPage(tabId, { type: 'page:selection' }),
   identity: ({ tabId }) => askPage(tabId, { type: 'page:identity' }),
@@ -142,6 +161,9 @@ export function startBackground() {
   toolbar.onClicked.addListener((tab) => {
     if (api.sidePanel) void api.sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
     else void api.sidebarAction?.open().catch(() => undefined); // Firefox
+    // The agent is made ready while the panel opens, so the first "Read this page" only reads. It reads nothing
+    // until asked; a page it cannot enter is explained when the clinician reads.
+    if (tab.id !== undefined) void injectPageAgent(tab.id);
   });
   browser.runtime.onMessage.addListener(createListener(PanelRequestSchema, backgroundHandlers, () => undefined));
   // The managed policy, read as the worker starts (the browser starts it at launch, for onStartup)

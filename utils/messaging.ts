@@ -27,6 +27,11 @@ export const PanelRequestSchema = z.discriminatedUnion('type', [
   /** Whose chart the page shows now (a cheap re-read of its banner). */
   z.object({ type: z.literal('identity'), tabId: z.number().int() }),
   /**
+   * May Chartside work on this page under the managed policy as it stands? Asked after a read made under a policy not
+   * yet confirmed this browser session (see policy-cache.ts): answers once the policy is known.
+   */
+  z.object({ type: z.literal('allowed'), url: z.string().max(10_000) }),
+  /**
    * Write a draft into the text field the clinician chose on the page, if the page still shows the
    * patient the draft was made for. `confirmedUnknown`: the clinician confirmed a page that does not
    * say whose chart it is.
@@ -95,6 +100,7 @@ export const ResponseSchemas = {
   'page:highlight': resultSchema(z.object({ found: z.boolean() })),
   'page:selection': resultSchema(SelectionInfoSchema),
   identity: resultSchema(PageIdentityInfoSchema),
+  allowed: resultSchema(z.object({ allowed: z.literal(true) })),
   'page:identity': resultSchema(PageIdentityInfoSchema),
   insert: resultSchema(z.object({ field: z.string() })),
   'page:insert': resultSchema(z.object({ field: z.string() })),

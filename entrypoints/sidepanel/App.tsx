@@ -110,7 +110,13 @@ export function App() {
           />
           <PlantedInstructionsNote record={record} onShow={writes.show} />
           <SiteAccess pageUrl={record.source.url} permissions={browser.permissions} />
+          {chart.allowed ? null : (
+            <p className="small muted" role="status" data-testid="policy-check">
+              Checking your organization’s policy for this page before anything can be drafted or sent…
+            </p>
+          )}
           <SendControls
+            disabled={!chart.allowed}
             settings={settings}
             task={choices.task}
             taskOptions={choices.taskOptions}

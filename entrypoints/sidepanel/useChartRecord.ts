@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { askBackground } from '../../utils/messaging';
-import { addPage } from '../../utils/record/merge';
+import { addPage, recordPages } from '../../utils/record/merge';
 import type { PatientRecord, RecordPage } from '../../utils/record/schema';
+import type { AppError } from '../../utils/result';
 import { PanelError, panelErrorOf, send } from './panel-error';
 
 /**
@@ -27,6 +28,7 @@ export function useChartRecord(tabId: number | undefined, options: { onRead: () 
   };
   const capture = useMutation({
     mutationFn: readTab,
+    onMutate: () => setRefused(undefined),
     onSuccess: (value) => {
       setRecord(value);
       setElsewhere(undefined);
@@ -47,12 +49,36 @@ export function useChartRecord(tabId: number | undefined, options: { onRead: () 
     },
   });
 
+  // The pages were read under the policy as known at once (a read does not wait seconds for the browser's first
+  // managed read); before anything can be sent, the background confirms them under this session's policy, and a
+  // page the policy leaves out takes the record with it.
+  const [refused, setRefused] = useState<AppError | undefined>();
+  const urls = record ? [...new Set([record.source.url, ...recordPages(record).map((p) => p.url)])] : [];
+  const allowed = useQuery({
+    queryKey: ['allowed', ...urls],
+    enabled: urls.length > 0,
+    staleTime: Infinity,
+    queryFn: async () => {
+      for (const url of urls) {
+        const result = await askBackground(send, { type: 'allowed', url });
+        if (!result.ok) return result.error;
+      }
+      return undefined;
+    },
+  });
+  useEffect(() => {
+    if (!allowed.data) return;
+    setRefused(allowed.data);
+    setRecord(undefined);
+  }, [allowed.data]);
+
   const openPage = (target: RecordPage) => {
     setElsewhere(undefined);
     if (tabId !== undefined) void browser.tabs.update(tabId, { url: target.url });
   };
   // The error of whichever read the clinician asked for last.
   const lastError = capture.submittedAt >= addThisPage.submittedAt ? capture.error : addThisPage.error;
+  const readError = panelErrorOf(lastError, 'Chartside hit an unexpected error.')?.appError;
   return {
     record,
     setRecord,
@@ -60,7 +86,9 @@ export function useChartRecord(tabId: number | undefined, options: { onRead: () 
     read: (selectionOnly: boolean) => capture.mutate(selectionOnly),
     add: () => record && addThisPage.mutate(record),
     reading: capture.isPending || addThisPage.isPending,
-    error: panelErrorOf(lastError, 'Chartside hit an unexpected error.')?.appError,
+    error: record ? readError : (refused ?? readError),
+    /** Whether the pages of the record are confirmed under this session's policy: nothing is sent before. */
+    allowed: record !== undefined && allowed.isSuccess && allowed.data === undefined,
     elsewhere,
     showElsewhere: setElsewhere,
     openPage,

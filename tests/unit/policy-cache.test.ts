@@ -10,7 +10,7 @@ import {
   forgetPolicyMemory,
   POLICY_CACHE_KEY,
   refreshPolicyCache,
-  shownPolicy,
+  provisionalPolicy,
 } from '../../utils/settings/policy-cache';
 import { loadEffectiveSettings, loadShownSettings } from '../../utils/settings/storage';
 
@@ -63,7 +63,7 @@ describe('the managed-policy cache', () => {
     await fakeBrowser.storage.local.set({ [POLICY_CACHE_KEY]: { raw: { TokenBudget: 6000 }, readAt: 1 } });
     const slow = slowManaged();
     const started = Date.now();
-    expect(await shownPolicy(50)).toEqual({ policy: { TokenBudget: 6000 }, provisional: true });
+    expect(await provisionalPolicy(50)).toEqual({ policy: { TokenBudget: 6000 }, provisional: true });
     expect(Date.now() - started).toBeLessThan(1_000);
     const shown = await loadShownSettings();
     expect([shown.provisional, shown.settings.tokenBudget]).toEqual([true, 6000]);

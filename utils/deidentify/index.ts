@@ -6,7 +6,7 @@ import { isNameWordElsewhere } from './detectors/names';
 import { DETECTORS, runDetectors } from './detectors/registry';
 import { PlaceholderBook } from './placeholders';
 import { resolve } from './resolve';
-import { escapeRegExp, findWord, fold } from './text';
+import { escapeRegExp, findWord, fold, LETTERS, matches, UPPER_LETTERS } from './text';
 import type { Candidate, DeidResult, Detector, KnownIdentifiers } from './types';
 
 export { knownFromRecord } from './detectors/known';
@@ -61,7 +61,8 @@ export function findIdentifiers(
   // A person named once with a cue is the same person where the text names them again without one.
   const named = nameOccurrences(text, first);
   const uncovered = notCovered(named.length ? [...inWords, ...named] : inWords, first);
-  return uncovered.length ? resolve(text, [...all, ...uncovered]) : first;
+  // The first pass already settled every other overlap: only its spans meet the new ones.
+  return uncovered.length ? resolve(text, [...first, ...uncovered]) : first;
 }
 
 /** Dates and ages are found by their form wherever they stand; codes can hide inside other text. */
@@ -91,9 +92,13 @@ function strongValues(found: Candidate[], folded: string): Array<[string, Candid
 const PEOPLE: ReadonlySet<Candidate['type']> = new Set(['PERSON', 'CLINICIAN']);
 const NAME_WORD = /[\p{L}'’-]+/gu;
 
+/** A capitalised word and its hyphen- or apostrophe-joined parts, as a name is written. */
+const CAPITALISED_WORD = new RegExp(`[${UPPER_LETTERS}][${LETTERS}'’-]*`, 'g');
+
 /**
  * Every capitalised whole-word occurrence of the words of the names found (case kept: "Hope" the name, "hope" the
- * word).
+ * word): one scan of the text's capitalised words, where a search per name word cost a pass over a long record for
+ * each of its hundreds of names.
  */
 function nameOccurrences(text: string, found: Candidate[]): Candidate[] {
   const nameWords = new Map<string, Candidate['type']>();
@@ -102,15 +107,26 @@ function nameOccurrences(text: string, found: Candidate[]): Candidate[] {
     for (const [word] of text.slice(c.start, c.end).matchAll(NAME_WORD))
       if (isNameWordElsewhere(word) && !nameWords.has(word)) nameWords.set(word, c.type);
   }
+  if (!nameWords.size) return [];
   const out: Candidate[] = [];
-  for (const [word, type] of nameWords)
-    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-      const end = at + word.length;
-      if (isWordChar(text[at - 1]) || isWordChar(text[end])) continue;
-      out.push({ start: at, end, type });
-    }
+  const add = (start: number, word: string) => {
+    const type = nameWords.get(word);
+    if (type && !isWordChar(text[start - 1]) && !isWordChar(text[start + word.length]))
+      out.push({ start, end: start + word.length, type });
+  };
+  for (const m of matches(text, CAPITALISED_WORD)) {
+    add(m.index, m[0]);
+    // "O'Neil's", "Smith-Jones", "Anne-": the name word may be a part of the run.
+    if (!/['’-]/.test(m[0])) continue;
+    for (const part of m[0].matchAll(NAME_WORD_PART)) if (part[0] !== m[0]) add(m.index + part.index, part[0]);
+    const trimmed = m[0].replace(/(?:['’]s|['’-]+)$/, '');
+    if (trimmed !== m[0]) add(m.index, trimmed);
+  }
   return out;
 }
+
+/** The parts of a joined name: "Smith" and "Jones" of "Smith-Jones" (an apostrophe stays: "O'Neil"). */
+const NAME_WORD_PART = /[\p{L}'’]+/gu;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const isWordChar = (ch: string | undefined) => ch !== undefined && WORD_CHAR.test(ch);

@@ -5,16 +5,19 @@
  * keeps it in memory, in `storage.session` (read in this browser session) and in `storage.local`
  * (the last one known, across restarts).
  *
- * THE RULE: a policy that restricts is never bypassed because it was slow.
- * - Enforcing — may this page be read (AllowedOrigins), which engine a draft uses (OfflineOnly,
- *   Endpoint, LockBackend), may the audit log be cleared, where audit events go (AuditEndpoint):
- *   `enforcedPolicy()`. It answers from this session's cache at once; with none yet (the first
- *   seconds after the browser starts, or the first run after install) it waits for the managed read,
- *   with no time limit. Never from the last session's copy: IT may have added a restriction since.
- * - Showing — the settings page's form: `shownPolicy()`. This session's cache; else whichever comes
- *   first of the managed read and, after SHOW_LIMIT_MS, the last known policy (or none), marked
- *   provisional and replaced when the read answers. Showing is never enforcing: what the clinician
- *   saves meanwhile is put under the policy when it is used (applyPolicy), so nothing is unlocked.
+ * THE RULE: a policy that restricts is never bypassed because it was slow — nothing leaves the browser, and no
+ * setting is unlocked, before this session's policy is known.
+ * - Enforcing — which engine a draft uses (OfflineOnly, Endpoint, LockBackend), may the audit log be cleared, where
+ *   audit events go (AuditEndpoint), and whether the page a record came from may be worked on (AllowedOrigins)
+ *   before anything is sent: `enforcedPolicy()`. It answers from this session's cache at once; with none yet (the
+ *   first seconds after the browser starts, or the first run after install) it waits for the managed read, with no
+ *   time limit. Never from the last session's copy: IT may have added a restriction since.
+ * - Provisional — what stays inside the browser: the settings page's form, and reading a page into the panel
+ *   (AllowedOrigins checked at once): `provisionalPolicy()`. This session's cache; else whichever comes first of the
+ *   managed read and, after PROVISIONAL_LIMIT_MS, the last known policy (or none), marked provisional and replaced
+ *   when the read answers. What is done under it is confirmed before it counts: the panel asks the background
+ *   whether the page read is allowed (enforcing) and drops the record if not, before any send is offered; what the
+ *   clinician saves meanwhile is put under the policy when it is used (applyPolicy), so nothing is unlocked.
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
@@ -26,7 +29,12 @@ export const POLICY_CACHE_KEY = 'managedPolicy';
  * Short: when this session has no copy yet, the managed read is the browser's first (seconds, just after it starts),
  * so waiting longer rarely gets the answer and only keeps the form off screen.
  */
-export const SHOW_LIMIT_MS = 50;
+export const PROVISIONAL_LIMIT_MS = 50;
+/**
+ * A read of the page waits a little longer for the managed read than the settings form does: a page read under a
+ * policy that then refuses it is dropped, which is worse than a short wait; after the limit the read goes ahead.
+ */
+export const READ_LIMIT_MS = 50;
 
 const CachedPolicySchema = z.object({ raw: z.record(z.string(), z.unknown()), readAt: z.number() });
 type CachedPolicy = z.infer<typeof CachedPolicySchema>;
@@ -103,8 +111,13 @@ export async function enforcedPolicy(): Promise<Policy | undefined> {
   return parsePolicy(cached ? cached.raw : await readManaged());
 }
 
-/** The policy to show: waits at most SHOW_LIMIT_MS; `provisional` until the managed read has answered. */
-export async function shownPolicy(limitMs = SHOW_LIMIT_MS): Promise<{ policy?: Policy; provisional: boolean }> {
+/**
+ * The policy for what stays in the browser: waits at most `limitMs`; `provisional` until the managed read has
+ * answered.
+ */
+export async function provisionalPolicy(
+  limitMs = PROVISIONAL_LIMIT_MS,
+): Promise<{ policy?: Policy; provisional: boolean }> {
   const cached = await thisSession();
   if (cached) return { policy: parsePolicy(cached.raw), provisional: false };
   const read = readManaged().then((raw) => ({ policy: parsePolicy(raw), provisional: false }));
@@ -127,4 +140,5 @@ export function isPolicyCacheChange(changes: Record<string, unknown>, area: stri
 /** For tests: forget this context's copy, as a restarted worker would. */
 export function forgetPolicyMemory(): void {
   memory = undefined;
+  pendingRead = undefined;
 }

@@ -1,7 +1,7 @@
 /** Settings in `storage.local`: on this computer only, never synced. */
 import { browser } from 'wxt/browser';
 import { applyPolicy, type Locks, type Policy } from './policy';
-import { enforcedPolicy, isPolicyCacheChange, shownPolicy } from './policy-cache';
+import { enforcedPolicy, isPolicyCacheChange, provisionalPolicy } from './policy-cache';
 import { migrateSettings, SettingsSchema, type Settings } from './schema';
 
 const KEY = 'settings';
@@ -37,7 +37,7 @@ export async function loadShownSettings(): Promise<{
   policy?: Policy;
   provisional: boolean;
 }> {
-  const [{ policy, provisional }, settings] = await Promise.all([shownPolicy(), loadSettings()]);
+  const [{ policy, provisional }, settings] = await Promise.all([provisionalPolicy(), loadSettings()]);
   return { ...applyPolicy(settings, policy), policy, provisional };
 }
 
