@@ -63,7 +63,7 @@ export function useChartRecord(tabId: number | undefined, options: { onRead: () 
         const result = await askBackground(send, { type: 'allowed', url });
         if (!result.ok) return result.error;
       }
-      return undefined;
+      return null; // React Query keeps no undefined: null says every page is allowed
     },
   });
   useEffect(() => {
@@ -88,7 +88,7 @@ export function useChartRecord(tabId: number | undefined, options: { onRead: () 
     reading: capture.isPending || addThisPage.isPending,
     error: record ? readError : (refused ?? readError),
     /** Whether the pages of the record are confirmed under this session's policy: nothing is sent before. */
-    allowed: record !== undefined && allowed.isSuccess && allowed.data === undefined,
+    allowed: record !== undefined && allowed.isSuccess && allowed.data === null,
     elsewhere,
     showElsewhere: setElsewhere,
     openPage,
