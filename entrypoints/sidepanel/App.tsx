@@ -110,11 +110,11 @@ export function App() {
           />
           <PlantedInstructionsNote record={record} onShow={writes.show} />
           <SiteAccess pageUrl={record.source.url} permissions={browser.permissions} />
-          {chart.allowed ? null : (
+          {chart.checkingPolicy ? (
             <p className="small muted" role="status" data-testid="policy-check">
               Checking your organization’s policy for this page before anything can be drafted or sent…
             </p>
-          )}
+          ) : null}
           <SendControls
             disabled={!chart.allowed}
             settings={settings}

@@ -7,6 +7,8 @@ import type { PatientRecord, RecordPage } from '../../utils/record/schema';
 import type { AppError } from '../../utils/result';
 import { PanelError, panelErrorOf, send } from './panel-error';
 
+const SLOW_CHECK_MS = 300;
+
 /**
  * The record the panel holds: read from the tab, or a page of the same chart added to it. `onRead`
  * runs after a fresh read (a new record: whatever was drafted from the old one goes).
@@ -66,6 +68,15 @@ export function useChartRecord(tabId: number | undefined, options: { onRead: () 
       return null; // React Query keeps no undefined: null says every page is allowed
     },
   });
+  // Said only when the check is slow (the first seconds after the browser starts): from the cache it is instant.
+  const [slowCheck, setSlowCheck] = useState(false);
+  const checking = record !== undefined && allowed.isPending;
+  useEffect(() => {
+    setSlowCheck(false);
+    if (!checking) return;
+    const timer = setTimeout(() => setSlowCheck(true), SLOW_CHECK_MS);
+    return () => clearTimeout(timer);
+  }, [checking]);
   useEffect(() => {
     if (!allowed.data) return;
     setRefused(allowed.data);
@@ -89,6 +100,8 @@ export function useChartRecord(tabId: number | undefined, options: { onRead: () 
     error: record ? readError : (refused ?? readError),
     /** Whether the pages of the record are confirmed under this session's policy: nothing is sent before. */
     allowed: record !== undefined && allowed.isSuccess && allowed.data === null,
+    /** The check has taken long enough to say so. */
+    checkingPolicy: checking && slowCheck,
     elsewhere,
     showElsewhere: setElsewhere,
     openPage,
