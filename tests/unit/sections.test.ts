@@ -45,6 +45,25 @@ describe('section boundaries', () => {
   });
 });
 
+describe('problem list groups', () => {
+  it('gives the numbered groups under "Active Concerns" and "Resolved Concerns" that status', async () => {
+    // As the HL7 stylesheet renders C-CDA concern acts: a status paragraph, then "Problem #n" groups.
+    const record = await capture(`
+      <div class="section"><div class="section-title"><h3>PROBLEMS</h3></div>
+      <div class="section-content"><div class="section-body"><div>
+        <p>Active Concerns</p>
+        <ul><li>Problem #1<ul><li>Chest pain (onset Apr 14, 2007)</li><li>Angina (onset Apr 17, 2007)</li></ul></li></ul>
+        <p>Resolved Concerns</p>
+        <ul><li>Problem #2<ul><li>Pneumonia - Left lower lobe (onset Mar 10, 1998)</li></ul></li></ul>
+      </div></div></div></div>`);
+    expect(record.problems.map((p) => [p.name, p.status])).toEqual([
+      ['Chest pain', 'active'],
+      ['Angina', 'active'],
+      ['Pneumonia', 'resolved'],
+    ]);
+  });
+});
+
 describe('bad pages', () => {
   it('stops a giant page at the element limit, says so, and keeps what it read', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `<div><span>Filler ${i}</span><div><b>x</b></div></div>`).join(

@@ -15,6 +15,10 @@ import type { BuildState } from './state';
 export function readHeading(s: BuildState, text: string, level: number, el: Element, implied = false) {
   const current = s.section;
   if (current?.category === 'problems' && statusSubheading(s, text)) return;
+  if (current?.category === 'problems' && NUMBERED_GROUP.test(normalise(text))) {
+    s.coverage.typed += normalise(text).length; // read: its problems are the list's items
+    return;
+  }
   // Title-like text that is not heading markup and names one item, not a section ("Allergy to
   // grass pollen" in an allergy card), is an item of the section it sits in.
   // ("LAST OFFICE NOTE - 06/10/2025 - …": the title before its dash decides.)
@@ -56,6 +60,13 @@ export function readHeading(s: BuildState, text: string, level: number, el: Elem
   if (level === 7 && current && category === current.category) return; // a caption repeating its section
   openSection(s, text, category ?? 'other', level, sectionScope(el), category !== undefined);
 }
+
+/**
+ * A numbered group of a problem list ("Problem #2", as C-CDA views show each concern): a label inside the list, not a
+ * section of its own, so its problems stay in the list and under the status sub-heading above it ("Resolved
+ * Concerns").
+ */
+const NUMBERED_GROUP = /^(?:problem|concern|condition|diagnosis|issue)\s*(?:#|no\.?)?\s*\d+\s*:?$/i;
 
 export function openSection(
   s: BuildState,
