@@ -14,15 +14,10 @@ import {
   type ResponseOf,
 } from './messaging';
 import { describeUnknownError, fail, ok } from './result';
+import { originOf } from './audit/entry';
 import { startAuditForwarding } from './audit/forward';
 import { originAllowed, type Policy } from './settings/policy';
-import {
-  applyManagedChange,
-  enforcedPolicy,
-  provisionalPolicy,
-  READ_LIMIT_MS,
-  refreshPolicyCache,
-} from './settings/policy-cache';
+import { applyManagedChange, enforcedPolicy, provisionalPolicy, refreshPolicyCache } from './settings/policy-cache';
 
 const PAGE_AGENT_SCRIPT = '/page-agent.js';
 const CAPTURE_TIMEOUT_MS = 45_000;
@@ -121,20 +116,13 @@ function originRefusal(policy: Policy | undefined, url: string) {
   );
 }
 
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return 'unknown';
-  }
-}
-
 export const backgroundHandlers: Handlers<PanelRequest, undefined> = {
   capture: async ({ tabId, selectionOnly }) => {
     // An organisation may limit Chartside to its EHR's origins (enterprise policy). Reading is local (nothing leaves
     // the browser), so it does not wait seconds for the browser's first managed read: it goes by the policy as known
-    // within READ_LIMIT_MS, and the panel confirms the page with `allowed` before anything is sent (policy-cache.ts).
-    const { policy } = await provisionalPolicy(READ_LIMIT_MS);
+    // within PROVISIONAL_LIMIT_MS, and the panel confirms the page with `allowed` before anything is sent
+    // (policy-cache.ts).
+    const { policy } = await provisionalPolicy();
     const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url ?? '';
     const refused = originRefusal(policy, url);
     if (refused) return refused;

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backgroundHandlers } from '../../utils/background';
-import { forgetPolicyMemory, POLICY_CACHE_KEY, READ_LIMIT_MS } from '../../utils/settings/policy-cache';
+import { forgetPolicyMemory, POLICY_CACHE_KEY, PROVISIONAL_LIMIT_MS } from '../../utils/settings/policy-cache';
 
 const RESTRICTIVE = { AllowedOrigins: ['https://ehr.example.org'] };
 
@@ -54,7 +54,7 @@ describe('reading under a policy not yet read this session', () => {
     const confirmed = backgroundHandlers
       .allowed({ type: 'allowed', url: 'https://news.example.com/today' }, undefined)
       .then((result) => ((settled = true), result));
-    await new Promise((resolve) => setTimeout(resolve, READ_LIMIT_MS * 3));
+    await new Promise((resolve) => setTimeout(resolve, PROVISIONAL_LIMIT_MS * 3));
     expect(settled).toBe(false); // no time limit where the answer decides whether anything may be sent
     answer(RESTRICTIVE);
     const result = await confirmed;

@@ -27,14 +27,9 @@ import { parsePolicy, type Policy } from './policy';
 export const POLICY_CACHE_KEY = 'managedPolicy';
 /**
  * Short: when this session has no copy yet, the managed read is the browser's first (seconds, just after it starts),
- * so waiting longer rarely gets the answer and only keeps the form off screen.
+ * so waiting longer rarely gets the answer and only keeps the form off screen, or the page unread.
  */
 export const PROVISIONAL_LIMIT_MS = 50;
-/**
- * A read of the page waits a little longer for the managed read than the settings form does: a page read under a
- * policy that then refuses it is dropped, which is worse than a short wait; after the limit the read goes ahead.
- */
-export const READ_LIMIT_MS = 50;
 
 const CachedPolicySchema = z.object({ raw: z.record(z.string(), z.unknown()), readAt: z.number() });
 type CachedPolicy = z.infer<typeof CachedPolicySchema>;
