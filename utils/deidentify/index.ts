@@ -2,7 +2,7 @@
  * De-identification, in the browser, before anything leaves: Safe Harbor identifiers become
  * stable placeholders; the mapping stays in a PlaceholderBook that never leaves the panel.
  */
-import { isNameWordElsewhere } from './detectors/names';
+import { isNameWordElsewhere } from './lexicons/names';
 import { DETECTORS, runDetectors } from './detectors/registry';
 import { PlaceholderBook } from './placeholders';
 import { resolve } from './resolve';

@@ -1,5 +1,5 @@
 /**
- * Places Safe Harbor lets stay: US states and territories (and whole countries). Detectors that
+ * Places Safe Harbor lets stay: US states and territories (and whole countries and continents). Detectors that
  * find places by their cues ("moved to Virginia") or names by a dictionary ("Virginia") skip them.
  */
 import states from './lexicons/us-states.json';
@@ -9,11 +9,29 @@ const STATE_SHORT_FORMS = ['Mass', 'Calif', 'Penn', 'US Virgin Islands'];
 
 const COUNTRIES = `Afghanistan Albania Algeria Argentina Armenia Australia Austria Bangladesh Belgium Bolivia Bosnia Brazil Bulgaria Cambodia Cameroon Canada Chile China Colombia Congo Costa_Rica Croatia Cuba Czechia Denmark Dominican_Republic Ecuador Egypt El_Salvador England Eritrea Ethiopia Finland France Germany Ghana Greece Guatemala Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kenya Korea Laos Lebanon Liberia Libya Lithuania Mexico Morocco Myanmar Nepal Netherlands New_Zealand Nicaragua Nigeria Norway Pakistan Panama Paraguay Peru Philippines Poland Portugal Romania Russia Rwanda Saudi_Arabia Scotland Senegal Serbia Sierra_Leone Singapore Slovakia Somalia South_Africa South_Korea Spain Sri_Lanka Sudan Sweden Switzerland Syria Taiwan Tanzania Thailand Trinidad Tunisia Turkey Uganda Ukraine United_Kingdom UK United_States USA US Uruguay Venezuela Vietnam Wales Yemen Zambia Zimbabwe`;
 
+/** Continents and world regions: larger than a state, so never an identifier ("trip to Africa"). */
+const CONTINENTS = [
+  'Africa',
+  'Asia',
+  'Europe',
+  'Antarctica',
+  'Oceania',
+  'North America',
+  'South America',
+  'Latin America',
+  'Central America',
+  'Middle East',
+  'Caribbean',
+  'Scandinavia',
+];
+
 /** Country names, as written: the geography detector reads a postal code after one ("Poland 35403"). */
 export const COUNTRY_NAMES: readonly string[] = COUNTRIES.split(/\s+/).map((name) => name.replace(/_/g, ' '));
 
 const REGIONS = new Set(
-  [...states.map((state) => state.name), ...STATE_SHORT_FORMS, ...COUNTRY_NAMES].map((name) => name.toLowerCase()),
+  [...states.map((state) => state.name), ...STATE_SHORT_FORMS, ...COUNTRY_NAMES, ...CONTINENTS].map((name) =>
+    name.toLowerCase(),
+  ),
 );
 
 /** "Virginia", "Washington State", "the State of Washington", "Mass." — true for whole states and countries. */

@@ -19,6 +19,36 @@ describe('the name detector', () => {
       'Sarah Whitfield',
     ]);
   });
+  it('finds family names by their form, with the first name and initials beside them', () => {
+    const found = (text: string) => findWith(nameDetector, text).map(([, name]) => name);
+    expect(found('It may be that Kaczmarek was influenced by it.')).toEqual(['Kaczmarek']);
+    expect(found('Hanne I. Kreutzmann will be talking.')).toEqual(['Hanne I. Kreutzmann']);
+    expect(found("Maybe it's under Júlia Gyarmathy.")).toEqual(['Júlia Gyarmathy']);
+    expect(found('Krisztián Szöllösy listed his top songs.')).toEqual(['Krisztián Szöllösy']);
+    expect(findWith(nameDetector, 'Trivo lives on Grössgstöt.')).toContainEqual(['LOCATION', 'Grössgstöt']);
+  });
+  it('does not take a sentence-opening verb or function word, nor an eponym, for part of such a name', () => {
+    expect(findWith(nameDetector, "Discussed Kowalski's case. Then Nowakowska said so.").map(([, n]) => n)).toEqual([
+      'Kowalski',
+      'Nowakowska',
+    ]);
+    expect(
+      findWith(
+        nameDetector,
+        'Stevens-Johnson syndrome. Jackson-Pratt drain. Reason for visit: cough. Café au lait spots.',
+      ),
+    ).toEqual([]);
+  });
+  it('reads a list of first names as several people, not "Last, First"', () => {
+    const found = findWith(nameDetector, 'Visitors: James, Christopher, Jennifer, Emily and Michael.').map(
+      ([, n]) => n,
+    );
+    expect(found).toEqual(expect.arrayContaining(['James', 'Christopher', 'Jennifer', 'Emily', 'Michael']));
+    expect(found).not.toContain('James, Christopher');
+  });
+  it('knows first names given in the US beyond the English lists (Social Security births)', () => {
+    expect(findWith(nameDetector, 'Our visitor Favian Rangel arrived.').map(([, n]) => n)).toContain('Favian Rangel');
+  });
   it('reads self-introductions, initials and a first name that does what a person does', () => {
     const found = findWith(
       nameDetector,

@@ -6,7 +6,7 @@ import type { Candidate, Detector } from '../types';
 import { COUNTRY_NAMES, isRegion } from '../regions';
 import { cued, cuedMatches, hasCue, matchesOnCuedLines } from '../cues';
 import { LETTERS, matches, UPPER_LETTERS } from '../text';
-import { isClinicalWord } from './names';
+import { isClinicalWord } from '../lexicons/names';
 import {
   STATE_CODES,
   STATE_CODES_UNAMBIGUOUS,

