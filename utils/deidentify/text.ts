@@ -97,3 +97,21 @@ const LATIN_EXTENDED = '\\u0100-\\u024F\\u1E00-\\u1EFF';
 export const UPPER_LETTERS = `A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE${LATIN_EXTENDED}\\u0386-\\u03AB\\u0400-\\u042F`;
 export const LOWER_LETTERS = `a-z\\u00DF-\\u00F6\\u00F8-\\u00FF${LATIN_EXTENDED}\\u03AC-\\u03CE\\u0430-\\u045F`;
 export const LETTERS = `${UPPER_LETTERS}${LOWER_LETTERS}`;
+
+/**
+ * Splits on spaces and tabs (and hyphens when asked) with plain string calls: regex splits cost a sticky exec per
+ * position.
+ */
+export function words(name: string, hyphens = false): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= name.length; i++) {
+    const ch = name[i];
+    const separator = ch === undefined || ch === ' ' || ch === '\t' || ch === '\n' || (hyphens && ch === '-');
+    if (separator) {
+      if (start >= 0) out.push(name.slice(start, i));
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  return out;
+}

@@ -39,6 +39,13 @@ describe('the name detector', () => {
       ),
     ).toEqual([]);
   });
+  it('reads the others in a list beside a person as people, but not a department or a credential', () => {
+    const found = (text: string) => findWith(nameDetector, text).map(([, name]) => name);
+    expect(found('Our founders: Šušulić, Bowman and White.')).toEqual(['Šušulić', 'Bowman', 'White']);
+    expect(found('Usamov and Bowers were engineers.')).toEqual(['Usamov', 'Bowers']);
+    expect(found('Seen by Dr. Osei, Cardiology and Nephrology.')).toEqual(['Osei']);
+    expect(found('Meds reviewed with Mei Lin, PharmD.')).not.toContain('Pharm');
+  });
   it('reads a list of first names as several people, not "Last, First"', () => {
     const found = findWith(nameDetector, 'Visitors: James, Christopher, Jennifer, Emily and Michael.').map(
       ([, n]) => n,

@@ -4,11 +4,21 @@
  * dictionary, while clinical words and eponyms (Parkinson, Crohn, Hodgkin) are left alone.
  */
 import type { Candidate, Detector, IdentifierType } from '../types';
-import { AMBIGUOUS_FIRST_NAMES, CLINICAL_WORDS, FIRST_NAMES, FUNCTION_WORDS } from '../lexicons/names';
+import {
+  AMBIGUOUS_FIRST_NAMES,
+  CLINICAL_WORDS,
+  CLINICIAN_TITLES,
+  CREDENTIAL_TOKEN,
+  CREDENTIALS,
+  EPONYM_AFTER,
+  FIRST_NAMES,
+  PERSON_TITLES,
+  TITLE_TOKEN,
+} from '../lexicons/names';
 import { isRegion } from '../regions';
 import { cued, cuedMatches } from '../cues';
-import { foldWord, hasFamilyNameForm } from './name-forms';
-import { atSentenceStart, LETTERS, LOWER_LETTERS, matches, UPPER_LETTERS } from '../text';
+import { familyNameRun, isFamilyNameByForm, listMates } from './name-context';
+import { atSentenceStart, LETTERS, LOWER_LETTERS, matches, UPPER_LETTERS, words } from '../text';
 
 /** A name token: capitalised, with apostrophes and hyphens (O'Neil, Ordóñez-Reyes, McAllister). */
 // The initial is tried first: "M." of "Abby M. Laidlaw" is an initial, not the word "M" (which would end the name).
@@ -20,11 +30,6 @@ const NAME = `${TOKEN}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)*${TOKEN}){0,3}`;
 /** A name after a title may start with a particle ("Dr. van der Berg"). */
 const TITLED_NAME = `(?:${PARTICLE}[ \\t]+)*${NAME}`;
 
-const CREDENTIALS =
-  'MD|M\\.D\\.|DO|D\\.O\\.|NP|RN|LPN|CNA|PA|PA-C|FNP|FNP-BC|APRN|CNM|CRNA|PharmD|DDS|DMD|DPM|PhD|LCSW|LICSW|MSW|PT|DPT|OT|RD|RDN|CDE|MA|NP-C|ANP|ACNP|MLS|MT|CLS|RT|RRT|EMT|EMT-P|CMA|MPH|BSN|MSN|DNP|CCRN';
-const CLINICIAN_TITLES = 'Dr|Doctor|Prof|Professor|Nurse';
-const PERSON_TITLES =
-  'Mr|Mrs|Ms|Miss|Mx|Mister|Sr|Sra|Srta|Officer|Detective|Sgt|Captain|Capt|Pastor|Father|Fr|Rabbi|Imam|Sister|Rev|Reverend';
 const RELATIONS =
   '(?:son|daughter|brother|sister|mother|father)-in-law|baby|infant|newborn|twin|supervisor|manager|teacher|coach|lawyer|attorney|son|daughter|wife|husband|mother|father|mom|dad|brother|sister|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin|neighbou?r|friend|caregiver|roommate|guardian|stepson|stepdaughter|stepmother|stepfather|child|children|kid|kids|grandchild|sibling|interpreter|landlord|coworker|co-worker|boss|pastor';
 const NAME_CUES =
@@ -65,36 +70,9 @@ export function personNameParts(name: string): string[] {
   return parts;
 }
 
-/**
- * Splits on spaces and tabs (and hyphens when asked) with plain string calls: regex splits cost a sticky exec per
- * position.
- */
-function words(name: string, hyphens = false): string[] {
-  const out: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= name.length; i++) {
-    const ch = name[i];
-    const separator = ch === undefined || ch === ' ' || ch === '\t' || ch === '\n' || (hyphens && ch === '-');
-    if (separator) {
-      if (start >= 0) out.push(name.slice(start, i));
-      start = -1;
-    } else if (start < 0) start = i;
-  }
-  return out;
-}
-
 function isClinical(name: string): boolean {
   return words(name, true).every((token) => CLINICAL_WORDS.has(token.toLowerCase().replace(/['’]s$/, '')));
 }
-
-/** Words after a capitalised token that make it an eponym, not a person: "Wilson disease", "Bell's palsy". */
-const EPONYM_AFTER =
-  /^(?:['’]s)?\s+(?:disease|syndrome|sign|test|maneuver|manoeuvre|fracture|palsy|phenomenon|lymphoma|sarcoma|tumou?r|score|scale|criteria|classification|procedure|operation|repair|reflex|triad|law|node|cyst|esophagus|ulcer|catheter|stockings|position|contracture|thyroiditis|drain|stain|equation|method|organ|teeth|freckle|tube|formula|rule)\b/i;
-
-/** Credentials, and what may follow a name on a form or address line ("Name: Abby Laidlaw Address: …", "… Apt 4"). */
-const CREDENTIAL_TOKEN = new RegExp(
-  `^(?:${CREDENTIALS}|DOB|MRN|SSN|ID|Address|Phone|Tel|Email|E-mail|Age|Sex|Gender|Apt|Apartment|Suite|Ste)$`,
-);
 
 /** Strips trailing credentials and labels: "James  DO" (a credential) and "James  DOB" (a label) are "James". */
 function trimName(name: string): string {
@@ -108,8 +86,6 @@ function trimName(name: string): string {
   }
   return name.slice(0, end);
 }
-
-const TITLE_TOKEN = new RegExp(`^(?:${CLINICIAN_TITLES}|${PERSON_TITLES})\\.?$`);
 
 /**
  * @param strong the cue leaves no doubt it is a person (a title, a credential, a family role): the
@@ -226,68 +202,6 @@ function introducesName(cue: string, name: string): boolean {
   return !/^this is/i.test(cue) && tokens.length >= 2;
 }
 
-/** A word with a family name's form (name-forms.ts) that is not a clinical word or a first name that is also a word. */
-function isFamilyNameByForm(word: string): boolean {
-  if (!hasFamilyNameForm(word)) return false;
-  const lower = word.toLowerCase();
-  return !CLINICAL_WORDS.has(lower) && !CLINICAL_WORDS.has(foldWord(word)) && !AMBIGUOUS_FIRST_NAMES.has(lower);
-}
-
-/** A sentence's first word that is a verb form ("Discussed Kowalski's case") is not a name. */
-const VERB_FORM = /(?:ed|ing)$/;
-
-/** A capitalised word beside a family name found by its form, taken as part of the name ("Júlia Gyarmathy"). */
-function isNamePartBeside(word: string): boolean {
-  const lower = word.toLowerCase();
-  return (
-    !FUNCTION_WORDS.has(lower) &&
-    !CLINICAL_WORDS.has(lower) &&
-    !AMBIGUOUS_FIRST_NAMES.has(lower) &&
-    !CREDENTIAL_TOKEN.test(word) &&
-    !isRegion(word)
-  );
-}
-
-const WORD_BEFORE = new RegExp(`(?:^|[^${LETTERS}'’.-])([${UPPER_LETTERS}](?:[${LETTERS}'’-]*|\\.))[ \\t]+$`);
-const WORD_AFTER = new RegExp(`^[ \\t]+([${UPPER_LETTERS}][${LETTERS}'’-]*)(?![${LETTERS}])`);
-const INITIAL = new RegExp(`^[${UPPER_LETTERS}]\\.?$`);
-/** Where a place, not a person, follows: "lives on Grössgstöt", "in Chiclana". */
-const PLACE_BEFORE = /(?:^|\s)(?:in|on|near|at)[ \t]+$/i;
-
-/**
- * The person's name around a family name found by its form: the first name and initials before it
- * ("Hanne I. Kreutzmann"), and another such word after it ("Krisztián Szöllösy"). A word before it
- * joins when it is a first name, an initial, of the same form, or capitalised inside a sentence.
- */
-function familyNameRun(text: string, start: number, end: number): { start: number; end: number; place: boolean } {
-  let initialJoined = false;
-  for (let taken = 0; taken < 3; taken++) {
-    const before = text.slice(Math.max(0, start - 40), start);
-    const word = WORD_BEFORE.exec(before.slice(before.lastIndexOf('\n') + 1))?.[1];
-    if (!word) break;
-    const at = text.lastIndexOf(word, start);
-    const bare = word.replace(/\.$/, '');
-    const lower = bare.toLowerCase();
-    const joins =
-      INITIAL.test(word) ||
-      // "Hanne I. Kreutzmann": first name, initial, family name is a person's name wherever it stands.
-      (initialJoined && !CLINICAL_WORDS.has(lower) && !TITLE_TOKEN.test(word)) ||
-      (FIRST_NAMES.has(lower) && !CLINICAL_WORDS.has(lower)) ||
-      isFamilyNameByForm(bare) ||
-      (isNamePartBeside(bare) && (!atSentenceStart(text, at) || !VERB_FORM.test(lower)));
-    if (!joins || TITLE_TOKEN.test(word)) break; // "Dr. Kowalski": the title pattern reads it, as a clinician
-    initialJoined = INITIAL.test(word);
-    start = at;
-  }
-  for (let taken = 0; taken < 2; taken++) {
-    const word = WORD_AFTER.exec(text.slice(end, end + 40))?.[1];
-    if (!word || EPONYM_AFTER.test(text.slice(end, end + 30))) break;
-    if (!(isFamilyNameByForm(word) || FIRST_NAMES.has(word.toLowerCase()) || isNamePartBeside(word))) break;
-    end = text.indexOf(word, end) + word.length;
-  }
-  return { start, end, place: PLACE_BEFORE.test(text.slice(Math.max(0, start - 8), start)) };
-}
-
 const NEXT_IN_LIST = new RegExp(`^,[ \\t]*([${UPPER_LETTERS}][${LOWER_LETTERS}]+)`);
 /** "James, Christopher and Emily": a first name followed by another in a list is a person's too. */
 function beforeAnotherFirstName(text: string, at: number): boolean {
@@ -369,7 +283,7 @@ export function detectNames(text: string): Candidate[] {
     push(found, text, m.index, name, 'PERSON');
     covered = m.index + name.length;
   }
-  return found;
+  return [...found, ...listMates(text, found)];
 }
 
 export const nameDetector: Detector = {

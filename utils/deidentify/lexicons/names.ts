@@ -52,3 +52,22 @@ export const FIRST_NAMES: ReadonlySet<string> = new Set(
 
 /** Function words ("Then", "After", "This") open sentences; they are never part of a name. */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set((stopwords as string[]).map((w) => w.toLowerCase()));
+
+/** Credentials and titles as regex alternatives (their own words, as written). */
+export const CREDENTIALS =
+  'MD|M\\.D\\.|DO|D\\.O\\.|NP|RN|LPN|CNA|PA|PA-C|FNP|FNP-BC|APRN|CNM|CRNA|PharmD|DDS|DMD|DPM|PhD|LCSW|LICSW|MSW|PT|DPT|OT|RD|RDN|CDE|MA|NP-C|ANP|ACNP|MLS|MT|CLS|RT|RRT|EMT|EMT-P|CMA|MPH|BSN|MSN|DNP|CCRN';
+export const CLINICIAN_TITLES = 'Dr|Doctor|Prof|Professor|Nurse';
+export const PERSON_TITLES =
+  'Mr|Mrs|Ms|Miss|Mx|Mister|Sr|Sra|Srta|Officer|Detective|Sgt|Captain|Capt|Pastor|Father|Fr|Rabbi|Imam|Sister|Rev|Reverend';
+
+/** Words after a capitalised token that make it an eponym, not a person: "Wilson disease", "Bell's palsy". */
+export const EPONYM_AFTER =
+  /^(?:['’]s)?\s+(?:disease|syndrome|sign|test|maneuver|manoeuvre|fracture|palsy|phenomenon|lymphoma|sarcoma|tumou?r|score|scale|criteria|classification|procedure|operation|repair|reflex|triad|law|node|cyst|esophagus|ulcer|catheter|stockings|position|contracture|thyroiditis|drain|stain|equation|method|organ|teeth|freckle|tube|formula|rule)\b/i;
+
+/** Credentials, and what may follow a name on a form or address line ("Name: Abby Laidlaw Address: …", "… Apt 4"). */
+export const CREDENTIAL_TOKEN = new RegExp(
+  `^(?:${CREDENTIALS}|DOB|MRN|SSN|ID|Address|Phone|Tel|Email|E-mail|Age|Sex|Gender|Apt|Apartment|Suite|Ste)$`,
+);
+
+/** A title alone: "Dr.", "Mrs". */
+export const TITLE_TOKEN = new RegExp(`^(?:${CLINICIAN_TITLES}|${PERSON_TITLES})\\.?$`);

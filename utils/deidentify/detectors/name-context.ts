@@ -1,0 +1,144 @@
+/**
+ * Names found by what stands around them rather than a cue or a first-name list: a family name by
+ * its form with the first name and initials beside it ("Hanne I. Kreutzmann"), and the others in a
+ * list beside a person ("Usamov and Bowers"). Used by the name detector (names.ts).
+ */
+import {
+  AMBIGUOUS_FIRST_NAMES,
+  CLINICAL_WORDS,
+  CREDENTIAL_TOKEN,
+  EPONYM_AFTER,
+  FIRST_NAMES,
+  FUNCTION_WORDS,
+  TITLE_TOKEN,
+} from '../lexicons/names';
+import { isRegion } from '../regions';
+import { atSentenceStart, LETTERS, LOWER_LETTERS, UPPER_LETTERS, words } from '../text';
+import type { Candidate } from '../types';
+import { foldWord, hasFamilyNameForm } from './name-forms';
+
+/** A word with a family name's form (name-forms.ts) that is not a clinical word or a first name that is also a word. */
+export function isFamilyNameByForm(word: string): boolean {
+  if (!hasFamilyNameForm(word)) return false;
+  const lower = word.toLowerCase();
+  return !CLINICAL_WORDS.has(lower) && !CLINICAL_WORDS.has(foldWord(word)) && !AMBIGUOUS_FIRST_NAMES.has(lower);
+}
+
+/** A sentence's first word that is a verb form ("Discussed Kowalski's case") is not a name. */
+const VERB_FORM = /(?:ed|ing)$/;
+
+/** A capitalised word beside a family name found by its form, taken as part of the name ("Júlia Gyarmathy"). */
+function isNamePartBeside(word: string): boolean {
+  const lower = word.toLowerCase();
+  return (
+    !FUNCTION_WORDS.has(lower) &&
+    !CLINICAL_WORDS.has(lower) &&
+    !AMBIGUOUS_FIRST_NAMES.has(lower) &&
+    !CREDENTIAL_TOKEN.test(word) &&
+    !isRegion(word)
+  );
+}
+
+const WORD_BEFORE = new RegExp(`(?:^|[^${LETTERS}'’.-])([${UPPER_LETTERS}](?:[${LETTERS}'’-]*|\\.))[ \\t]+$`);
+const WORD_AFTER = new RegExp(`^[ \\t]+([${UPPER_LETTERS}][${LETTERS}'’-]*)(?![${LETTERS}])`);
+const INITIAL = new RegExp(`^[${UPPER_LETTERS}]\\.?$`);
+/** Where a place, not a person, follows: "lives on Grössgstöt", "in Chiclana". */
+const PLACE_BEFORE = /(?:^|\s)(?:in|on|near|at)[ \t]+$/i;
+
+/**
+ * The person's name around a family name found by its form: the first name and initials before it
+ * ("Hanne I. Kreutzmann"), and another such word after it ("Krisztián Szöllösy"). A word before it
+ * joins when it is a first name, an initial, of the same form, or capitalised inside a sentence.
+ */
+export function familyNameRun(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number; place: boolean } {
+  let initialJoined = false;
+  for (let taken = 0; taken < 3; taken++) {
+    const before = text.slice(Math.max(0, start - 40), start);
+    const word = WORD_BEFORE.exec(before.slice(before.lastIndexOf('\n') + 1))?.[1];
+    if (!word) break;
+    const at = text.lastIndexOf(word, start);
+    const bare = word.replace(/\.$/, '');
+    const lower = bare.toLowerCase();
+    const joins =
+      INITIAL.test(word) ||
+      // "Hanne I. Kreutzmann": first name, initial, family name is a person's name wherever it stands.
+      (initialJoined && !CLINICAL_WORDS.has(lower) && !TITLE_TOKEN.test(word)) ||
+      (FIRST_NAMES.has(lower) && !CLINICAL_WORDS.has(lower)) ||
+      isFamilyNameByForm(bare) ||
+      (isNamePartBeside(bare) && (!atSentenceStart(text, at) || !VERB_FORM.test(lower)));
+    if (!joins || TITLE_TOKEN.test(word)) break; // "Dr. Kowalski": the title pattern reads it, as a clinician
+    initialJoined = INITIAL.test(word);
+    start = at;
+  }
+  for (let taken = 0; taken < 2; taken++) {
+    const word = WORD_AFTER.exec(text.slice(end, end + 40))?.[1];
+    if (!word || EPONYM_AFTER.test(text.slice(end, end + 30))) break;
+    if (!(isFamilyNameByForm(word) || FIRST_NAMES.has(word.toLowerCase()) || isNamePartBeside(word))) break;
+    end = text.indexOf(word, end) + word.length;
+  }
+  return { start, end, place: PLACE_BEFORE.test(text.slice(Math.max(0, start - 8), start)) };
+}
+
+/** A capitalised word in a list: one token (a family name) or two (first and family). */
+const MATE = new RegExp(
+  `[${UPPER_LETTERS}][${LOWER_LETTERS}'’-]+(?:[ \\t]+[${UPPER_LETTERS}][${LOWER_LETTERS}'’-]+)?(?![${LETTERS}])`,
+  'y',
+);
+const MATE_BEFORE = new RegExp(
+  `(?<![${LETTERS}'’.-])([${UPPER_LETTERS}][${LOWER_LETTERS}'’-]+(?:[ \\t]+[${UPPER_LETTERS}][${LOWER_LETTERS}'’-]+)?)(?:,[ \\t]*|[ \\t]+(?:and|&)[ \\t]+)$`,
+);
+const LIST_JOIN = /^(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)/;
+/** Endings of English and medical words, never of a name in a list ("Dr. Osei, Cardiology"). */
+const WORD_ENDING =
+  /(?:ology|tion|sion|ment|ness|ity|ism|ics|ive|ous|ing|itis|osis|emia|ectomy|otomy|scopy|graphy|plasty)$/;
+
+function isListMate(name: string): boolean {
+  return words(name).every((word) => {
+    const lower = word.toLowerCase();
+    return (
+      !FUNCTION_WORDS.has(lower) &&
+      !CLINICAL_WORDS.has(lower) &&
+      !CREDENTIAL_TOKEN.test(word) &&
+      !TITLE_TOKEN.test(word) &&
+      !WORD_ENDING.test(lower) &&
+      !isRegion(word)
+    );
+  });
+}
+
+/**
+ * The others in a list of people: beside a person found ("Usamov and Bowers", "Šušulić, Bowman and
+ * White"), a capitalised word joined to it by a comma or "and" is a person too — in both directions,
+ * through the whole list.
+ */
+export function listMates(text: string, found: Candidate[]): Candidate[] {
+  const mates: Candidate[] = [];
+  const taken = new Set(found.map((c) => c.start));
+  for (const person of found) {
+    if (person.type === 'LOCATION') continue;
+    for (let end = person.end; ;) {
+      const join = LIST_JOIN.exec(text.slice(end, end + 8));
+      if (!join) break;
+      MATE.lastIndex = end + join[0].length;
+      const name = MATE.exec(text)?.[0];
+      if (!name || !isListMate(name) || EPONYM_AFTER.test(text.slice(MATE.lastIndex, MATE.lastIndex + 30))) break;
+      const start = MATE.lastIndex - name.length;
+      if (!taken.has(start)) mates.push({ start, end: MATE.lastIndex, type: person.type });
+      taken.add(start);
+      end = MATE.lastIndex;
+    }
+    for (let start = person.start; ;) {
+      const name = MATE_BEFORE.exec(text.slice(Math.max(0, start - 48), start))?.[1];
+      if (!name || !isListMate(name)) break;
+      const at = text.lastIndexOf(name, start);
+      if (!taken.has(at)) mates.push({ start: at, end: at + name.length, type: person.type });
+      taken.add(at);
+      start = at;
+    }
+  }
+  return mates;
+}
