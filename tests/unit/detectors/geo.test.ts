@@ -85,12 +85,25 @@ describe('the street and ZIP detector', () => {
       expect.arrayContaining([
         ['ADDRESS', '106 Rúa Olmos 44, Belfast'],
         ['ADDRESS', '255 Hersnapvej 18, København K'],
-        ['ADDRESS', 'Alšova 408 and Vedzizhev Greens'],
+        ['ADDRESS', 'the corner of Alšova 408 and Vedzizhev Greens'],
       ]),
     );
     expect(findWith(geoDetector, 'Address: see below. Lives at home with 2 cats. Address: Metformin 500 mg.')).toEqual(
       [],
     );
+  });
+  it("reads an address on the line after its label, past a unit's period, and a street before a new sentence", () => {
+    expect(findWith(geoDetector, 'Address:\n0645 Reyes Católicos 17 Apt. 209 Montehermoso Cáceres.')).toContainEqual([
+      'ADDRESS',
+      '0645 Reyes Católicos 17 Apt. 209 Montehermoso Cáceres',
+    ]);
+    expect(findWith(geoDetector, 'Address: 376 Rákóczi út 13. Suite 104 Veszprém VE.')).toContainEqual([
+      'ADDRESS',
+      '376 Rákóczi út 13. Suite 104 Veszprém VE',
+    ]);
+    const street = findWith(geoDetector, 'Lives at 12 Oak St. Patient reports cough.');
+    expect(street.some(([type, text]) => type === 'ADDRESS' && text.startsWith('12 Oak St'))).toBe(true);
+    expect(street.some(([, text]) => text.includes('Patient'))).toBe(false);
   });
   it('keeps a table cell’s label and a signature’s degree out of a place', () => {
     // A tab parts the cells of a table row as captured; "MD" after a name is a degree, not Maryland.

@@ -127,10 +127,12 @@ const COUNTRY_THEN_CODE = cued(
  * a postal code): "Address: see below" and "lives at home" are none.
  */
 const ADDRESS_CUE = cued(
-  '(?:[Aa]ddress(?:es)?(?:[ \\t]+(?:is|was))?[ \\t]*:?|(?:lives|living|lived|resides|residing|staying)[ \\t]+at|drops? (?:you|me|him|her) off at)[ \\t]+',
+  // "Address:" may stand on its own line, the address on the next (forms, résumés, printed charts).
+  '(?:[Aa]ddress(?:es)?(?:[ \\t]+(?:is|was))?[ \\t]*:[ \\t]*\\n?[ \\t]*|(?:[Aa]ddress(?:es)?(?:[ \\t]+(?:is|was))?|(?:lives|living|lived|resides|residing|staying)[ \\t]+at|drops? (?:you|me|him|her) off at)[ \\t]+)',
 );
 const ADDRESS_AFTER_CUE = new RegExp(
-  `(?:the[ \\t]+corner[ \\t]+of[ \\t]+)?(?:\\d|[${UPPER_LETTERS}])[^\\n;!?]{2,100}?(?=[.?!;]?[ \\t]*(?:\\n|$)|[.?!;][ \\t]|\\.$|,[ \\t]+(?:and|but|where|which|so|then)[ \\t])`,
+  // A period after a unit word or a house number ("Apt. 209", "Rákóczi út 13. Suite 104") does not end the address.
+  `(?:the[ \\t]+corner[ \\t]+of[ \\t]+)?(?:\\d|[${UPPER_LETTERS}])[^\\n;!?]{2,100}?(?=[.?!;]?[ \\t]*(?:\\n|$)|(?<!\\b(?:[Aa]pt|Ste|[Uu]l|u))(?!\\.[ \\t]+(?:Suite|Apt|Unit)\\b)[.?!;][ \\t]|\\.$|,[ \\t]+(?:and|but|where|which|so|then)[ \\t])`,
   'y',
 );
 /** Two streets that meet: "the corner of Alšova 408 and Vedzizhev Greens". */
@@ -138,6 +140,8 @@ const CORNER_OF = cued(
   `corner[ \\t]+of[ \\t]+(?<streets>(?:[${LETTERS}\\d'’.-]+[ \\t]+){0,5}?[${LETTERS}\\d'’.-]+[ \\t]+and[ \\t]+(?:[${UPPER_LETTERS}\\d][${LETTERS}\\d'’.-]*[ \\t]*){1,5})`,
   'd',
 );
+
+const THE_BEFORE = /\bthe[ \t]+$/i;
 
 /** Military post (USPS): "PSC 0413, Box 8144", "Unit 4719 Box 7394", then "APO AA 42323". */
 const MILITARY_BOX = cued('(?:PSC|CMR|Unit)[ \\t]+\\d{1,5},?[ \\t]+Box[ \\t]+\\d{1,5}');
@@ -227,11 +231,19 @@ export function zip3(zip: string): string {
 const NOT_A_PLACE =
   /^(?:the|a|an|her|his|their|my|our|this|that|work|home|school|church|bed|clinic|hospital|rehab|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/i;
 
+/**
+ * "Dr." or "St." closing a street match before a capitalised word is Doctor or Saint ("Hello Dr. Whitfield", "near
+ * St. Vincent") — unless a house number opens the match: "12 Oak St. Patient reports…" is a street, then a sentence.
+ */
+function isDoctorOrSaint(street: string, after: string): boolean {
+  return /\b(?:Dr|St)\.?$/.test(street) && /^\.?\s+[A-Z]/.test(after) && !/^\d/.test(street);
+}
+
 export function detectGeo(text: string): Candidate[] {
   const found: Candidate[] = [];
   const streetWord = hasCue(text, HAS_STREET_WORD);
   for (const m of streetWord ? matches(text, STREET_ADDRESS) : []) {
-    if (/\b(?:Dr|St)\.?$/.test(m[0]) && /^\.?\s+[A-Z]/.test(text.slice(m.index + m[0].length))) continue; // "… Dr. Whitfield"
+    if (isDoctorOrSaint(m[0], text.slice(m.index + m[0].length))) continue; // "… Dr. Whitfield"
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
     // The city after a street address: "1200 Harbor St, Quincy", "17 Daws Rd Beaverton, OR".
     const city = text
@@ -245,8 +257,7 @@ export function detectGeo(text: string): Candidate[] {
   // STREET and CITY_STATE_ZIP stay on one line ([ \t] between words): only lines with their cue are scanned.
   for (const m of matchesOnCuedLines(text, STREET, HAS_STREET_WORD)) {
     // "Dr." and "St." before a name are Doctor and Saint ("Hello Dr. Whitfield", "St. Vincent"), not streets.
-    const last = m[0].trim().split(/\s+/).pop() ?? '';
-    if (/^(?:Dr|St)\.?$/.test(last) && /^\.?\s+[A-Z]/.test(text.slice(m.index + m[0].length))) continue;
+    if (isDoctorOrSaint(m[0].trim(), text.slice(m.index + m[0].length))) continue;
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
   for (const m of matchesOnCuedLines(text, STREET_WITH_UNIT, HAS_UNIT))
@@ -280,7 +291,10 @@ export function detectGeo(text: string): Candidate[] {
       });
   }
   for (const m of cuedMatches(text, CORNER_OF)) {
-    const [start, end] = m.indices!.groups!.streets;
+    // "the corner of X and Y" is replaced whole: the phrase names one place.
+    const end = m.indices!.groups!.streets[1];
+    const the = THE_BEFORE.exec(text.slice(Math.max(0, m.index - 6), m.index));
+    const start = the ? m.index - the[0].length : m.index;
     found.push({ start, end: start + text.slice(start, end).replace(/[\s.,;:]+$/, '').length, type: 'ADDRESS' });
   }
   for (const list of [cuedMatches(text, MILITARY_BOX), cuedMatches(text, MILITARY_POST)])
@@ -317,7 +331,8 @@ export function detectGeo(text: string): Candidate[] {
   }
   for (const list of [
     hasCue(text, HAS_FACILITY_WORD) ? matches(text, PLACE) : [],
-    cuedMatches(text, SAINT_OR_MOUNT),
+    // "St. Patient" (a street's "St." and a sentence after it) is no saint's place.
+    cuedMatches(text, SAINT_OR_MOUNT).filter((m) => !isClinicalWord(m[0].split(/\s+/)[1].replace(/['’]s$/, ''))),
     cuedMatches(text, INSTITUTION_OF),
   ])
     for (const m of list) found.push({ start: m.index, end: m.index + m[0].length, type: 'LOCATION' });
