@@ -26,4 +26,23 @@ describe('the contact detector', () => {
       findWith(contactDetector, 'Call if BP over 180 110; office readings 148 86 152 90 72 64; +2 edema.'),
     ).toEqual([]);
   });
+  it('finds a local number after its label and a number before the word that says what phone it is', () => {
+    expect(findWith(contactDetector, 'Phone: 467 3395. They are not answering at 78 651 450.')).toEqual([
+      ['PHONE', '467 3395'],
+      ['PHONE', '78 651 450'],
+    ]);
+    expect(findWith(contactDetector, 'Hungary 34796 (37) 788-063-Office, 07700 063 966-Fax')).toEqual([
+      ['PHONE', '(37) 788-063'],
+      ['FAX', '07700 063 966'],
+    ]);
+    expect(findWith(contactDetector, 'South Africa 70651 082 490 1693 office')).toContainEqual([
+      'PHONE',
+      '082 490 1693',
+    ]);
+  });
+  it('leaves doses, dates and readings before such a word', () => {
+    expect(
+      findWith(contactDetector, 'Took 12.5 mg at home. BP 120 80 home reading. Seen 2023-10-12 office visit.'),
+    ).toEqual([]);
+  });
 });

@@ -4,7 +4,8 @@ import { cued, cuedMatches, isWordChar } from '../cues';
 import { matches } from '../text';
 
 const PHONE =
-  /(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)(?:,?\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?!\w)/gi;
+  // Not a country code "1" that is the last digit of a number before it (a ZIP: "70651 082 490 1693").
+  /(?<![\d.])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)(?:,?\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?!\w)/gi;
 /** A number with a country code: "+46 (0)179 459 33", "+41 71 526 00 00" (eight digits or more, checked below). */
 const INTERNATIONAL_PHONE = /\+\d{1,3}[ .-]?(?:\(0\)[ ]?)?\d{1,4}(?:[ .-]\d{2,4}){1,5}(?!\d)/g;
 /** Fewer digits than this is no phone number, whatever its cue says ("call if BP over 180 110"). */
@@ -15,15 +16,39 @@ const digitCount = (s: string) => s.replace(/\D/g, '').length;
  * the cue forwards and capture the number: a lookbehind would run at every position of the text.)
  */
 const LOCAL_PHONE = cued(
-  /(?:phone|tel|call|cell|mobile|pager|page|ext|fax|reach(?:ed)? at|number)\b[^\d\n]{0,12}\b(\d{3}-\d{4})\b/.source,
+  /(?:phone|tel|call|cell|mobile|pager|page|ext|fax|reach(?:ed)? at|number)\b[^\d\n]{0,12}\b(\d{3}[-. ]\d{4})\b/.source,
   'i',
 );
 /** Any number written like a phone right after a word that says it is one: international formats too. */
 const CUED_PHONE = cued(
-  /(?:phone|tel|telephone|mobile|cell|fax|call|pager|whatsapp|contact number|(?:call|reach|text) me (?:at|on)|messages to|my registered(?: number)?)\b\s*(?:number|no\.?|#)?\s*[:.]?\s*(\+?(?:\(\d{1,4}\)\s?)?\d[\d\s().-]{5,}\d)\b/
+  /(?:phone|tel|telephone|mobile|cell|fax|call|pager|whatsapp|contact number|(?:call|reach|text) (?:me|us) (?:at|on)|answering at|messages to|my registered(?: number)?)\b\s*(?:number|no\.?|#)?\s*[:.]?\s*(\+?(?:\(\d{1,4}\)\s?)?\d[\d\s().-]{5,}\d)\b/
     .source,
   'i',
 );
+/** A word after a number that says what phone it is: "617 555 0199 (cell)", "788-063-Office", "+41 69 900 fax". */
+const PHONE_KIND_AFTER = cued(/(?:office|fax|mobile|cell|home|work)\b/.source, 'i');
+/** Groups of digits before such a word ("(37) 788-063-", "082 490 1693 ("), the last group touching it. */
+const GROUPS_BEFORE_KIND = /((?:\+?[\d().-]*\d[\d().-]*[ ]){0,5}\+?[\d().-]*\d)[ ]*[-(]?[ ]*$/;
+const DATE_SHAPED = /^(?:\d{4}[ ./-]\d{1,2}[ ./-]\d{1,2}|\d{1,2}[ ./-]\d{1,2}[ ./-]\d{2,4})$/;
+
+/**
+ * The phone number in the digit groups before a word like "office": the last groups that hold seven digits, and the
+ * short groups before them (an area code); a longer group before them is something else ("Hungary 34796 (37) 788-063").
+ */
+function numberBeforeKind(before: string): string | undefined {
+  const groups = GROUPS_BEFORE_KIND.exec(before)?.[1].split(' ');
+  if (!groups) return undefined;
+  let first = groups.length;
+  let digits = 0;
+  while (first > 0 && digits < 7) digits += digitCount(groups[--first]);
+  while (first > 0 && digitCount(groups[first - 1]) <= 4 && digits + digitCount(groups[first - 1]) <= 12)
+    digits += digitCount(groups[--first]);
+  const number = groups
+    .slice(first)
+    .join(' ')
+    .replace(/^[-.]+/, '');
+  return digits >= 7 && digits <= 15 && !DATE_SHAPED.test(number) ? number : undefined;
+}
 const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
 const IPV4 = /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g;
@@ -103,6 +128,13 @@ export function detectContact(text: string): Candidate[] {
       const before = text.slice(Math.max(0, start - 20), start);
       found.push({ start, end, type: FAX_CUE.test(before) ? 'FAX' : 'PHONE' });
     }
+  }
+  for (const m of cuedMatches(text, PHONE_KIND_AFTER)) {
+    const number = numberBeforeKind(text.slice(Math.max(0, m.index - 32), m.index));
+    if (!number) continue;
+    const start = text.lastIndexOf(number, m.index);
+    if (start > 0 && /[\w./]/.test(text[start - 1])) continue; // part of a longer figure ("12.5 mg home")
+    found.push({ start, end: start + number.length, type: /^fax/i.test(m[0]) ? 'FAX' : 'PHONE' });
   }
   for (const m of anchoredMatches(text, '@', EMAIL_AT, emailStart))
     found.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL' });
