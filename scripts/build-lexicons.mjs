@@ -83,3 +83,23 @@ writeFileSync(
 console.log(
   `name-form-words.json: ${formWords.length.toLocaleString('en-US')} English words with a family-name ending`,
 );
+
+// Whole countries (ISO 3166, through country-list): Safe Harbor lets them stay, so detectors skip them. The official
+// forms are shortened as people write them ("Bolivia (Plurinational State of)" → "Bolivia"); a country that is also
+// a first name ("Chad") is left out so the name is still found.
+const countryNames = new Set();
+for (const official of require('country-list').getNames()) {
+  const short = official
+    .replace(/\s*\(the\)\s*$/, '')
+    .replace(/\s*\(.*?\)\s*/g, ' ')
+    .replace(/,.*$/, '')
+    .trim();
+  for (const name of new Set([official.replace(/\s*\(the\)\s*$/, ''), short]))
+    if (!given.has(name.toLowerCase()) && !stdlibNames.has(name.toLowerCase()) && /^[A-Za-z][\p{L} .'’-]*$/u.test(name))
+      countryNames.add(name);
+}
+writeFileSync(
+  new URL('../utils/deidentify/lexicons/countries.json', import.meta.url),
+  `${JSON.stringify({ _source: `ISO 3166 country names via country-list ${require('country-list/package.json').version}, shortened as written; names that are also first names removed. Regenerate with: node scripts/build-lexicons.mjs`, countries: [...countryNames].sort() }, null, 0)}\n`,
+);
+console.log(`countries.json: ${countryNames.size} country names`);

@@ -2,12 +2,13 @@
  * Places Safe Harbor lets stay: US states and territories (and whole countries and continents). Detectors that
  * find places by their cues ("moved to Virginia") or names by a dictionary ("Virginia") skip them.
  */
+import countries from './lexicons/countries.json';
 import states from './lexicons/us-states.json';
 
 /** Short forms of state names that notes use beside the names in the state lexicon. */
 const STATE_SHORT_FORMS = ['Mass', 'Calif', 'Penn', 'US Virgin Islands'];
 
-const COUNTRIES = `Afghanistan Albania Algeria Argentina Armenia Australia Austria Bangladesh Belgium Bolivia Bosnia Brazil Bulgaria Cambodia Cameroon Canada Chile China Colombia Congo Costa_Rica Croatia Cuba Czechia Denmark Dominican_Republic Ecuador Egypt El_Salvador England Eritrea Ethiopia Finland France Germany Ghana Greece Guatemala Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kenya Korea Laos Lebanon Liberia Libya Lithuania Mexico Morocco Myanmar Nepal Netherlands New_Zealand Nicaragua Nigeria Norway Pakistan Panama Paraguay Peru Philippines Poland Portugal Romania Russia Rwanda Saudi_Arabia Scotland Senegal Serbia Sierra_Leone Singapore Slovakia Somalia South_Africa South_Korea Spain Sri_Lanka Sudan Sweden Switzerland Syria Taiwan Tanzania Thailand Trinidad Tunisia Turkey Uganda Ukraine United_Kingdom UK United_States USA US Uruguay Venezuela Vietnam Wales Yemen Zambia Zimbabwe`;
+const COUNTRIES = `Afghanistan Albania Algeria Argentina Armenia Australia Austria Bangladesh Belgium Bolivia Bosnia Brazil Bulgaria Cambodia Cameroon Canada Chile China Colombia Congo Costa_Rica Croatia Cuba Czechia Denmark Dominican_Republic Ecuador Egypt El_Salvador England Eritrea Ethiopia Finland France Germany Ghana Greece Guatemala Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kenya Korea Laos Lebanon Liberia Libya Lithuania Mexico Morocco Myanmar Nepal Netherlands New_Zealand Nicaragua Nigeria Norway Pakistan Panama Paraguay Peru Philippines Poland Portugal Romania Russia Rwanda Saudi_Arabia Scotland Senegal Serbia Sierra_Leone Singapore Slovakia Somalia South_Africa South_Korea Spain Sri_Lanka Sudan Sweden Switzerland Syria Taiwan Tanzania Thailand Trinidad Tunisia Turkey Uganda Ukraine United_Kingdom UK United_States USA US Uruguay Venezuela Vietnam Wales Yemen Zambia Zimbabwe Czech_Republic Ivory_Coast North_Korea Burma Macedonia Swaziland Cape_Verde East_Timor Vatican Holland Great_Britain Britain Northern_Ireland Brunei Moldova`;
 
 /** Continents and world regions: larger than a state, so never an identifier ("trip to Africa"). */
 const CONTINENTS = [
@@ -25,8 +26,13 @@ const CONTINENTS = [
   'Scandinavia',
 ];
 
-/** Country names, as written: the geography detector reads a postal code after one ("Poland 35403"). */
-export const COUNTRY_NAMES: readonly string[] = COUNTRIES.split(/\s+/).map((name) => name.replace(/_/g, ' '));
+/**
+ * Country names, as written: the common names above (with the forms people use: "UK", "Czech Republic") and every
+ * ISO 3166 name (lexicons/countries.json). The geography detector reads a postal code after one ("Poland 35403").
+ */
+export const COUNTRY_NAMES: readonly string[] = [
+  ...new Set([...COUNTRIES.split(/\s+/).map((name) => name.replace(/_/g, ' ')), ...countries.countries]),
+];
 
 const REGIONS = new Set(
   [...states.map((state) => state.name), ...STATE_SHORT_FORMS, ...COUNTRY_NAMES, ...CONTINENTS].map((name) =>

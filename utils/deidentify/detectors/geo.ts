@@ -117,7 +117,7 @@ const STREET_WORD_FIRST = cued(
 );
 /** A postal code after a country, as foreign addresses end: "Poland 35403", "Denmark, 9100" (a year is a year). */
 const COUNTRY_THEN_CODE = cued(
-  `(?:${COUNTRY_NAMES.join('|')})[ \\t]*,?[ \\t]+(?<code>(?!(?:19|20)\\d\\d\\b)\\d{4,6})\\b`,
+  `(?:${COUNTRY_NAMES.map((name) => name.replace(/[.]/g, '\\.')).join('|')})[ \\t]*,?[ \\t]+(?<code>(?!(?:19|20)\\d\\d\\b)\\d{4,6})\\b`,
   'd',
 );
 
