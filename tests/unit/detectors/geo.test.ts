@@ -105,6 +105,17 @@ describe('the street and ZIP detector', () => {
     expect(street.some(([type, text]) => type === 'ADDRESS' && text.startsWith('12 Oak St'))).toBe(true);
     expect(street.some(([, text]) => text.includes('Patient'))).toBe(false);
   });
+  it('reads a postal code right after a city it found, but not a year or a dose', () => {
+    expect(findWith(geoDetector, 'I am in Rohod 6091 for a business trip.')).toEqual(
+      expect.arrayContaining([
+        ['LOCATION', 'Rohod'],
+        ['ZIP', '6091'],
+      ]),
+    );
+    expect(
+      findWith(geoDetector, 'Moved to Quincy 2019. Lives in Quincy 1200 mg daily.').map(([type]) => type),
+    ).not.toContain('ZIP');
+  });
   it('keeps a table cell’s label and a signature’s degree out of a place', () => {
     // A tab parts the cells of a table row as captured; "MD" after a name is a degree, not Maryland.
     const found = findWith(

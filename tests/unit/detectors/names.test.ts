@@ -46,6 +46,13 @@ describe('the name detector', () => {
     expect(found('Seen by Dr. Osei, Cardiology and Nephrology.')).toEqual(['Osei']);
     expect(found('Meds reviewed with Mei Lin, PharmD.')).not.toContain('Pharm');
   });
+  it("reads a person's relative, a person spoken to and a speaker after a quotation", () => {
+    const found = (text: string) => findWith(nameDetector, text).map(([, name]) => name);
+    expect(found('Zuzana: "I\'m Jennifer\'s daughter."').join(' ')).toContain('Jennifer');
+    expect(found('Leif, can I please speak to you?')).toContain('Leif');
+    expect(found('"It goes in that direction," says Willemine ten Pas.')).toContain('Willemine ten Pas');
+    expect(found('Patient says Metformin upsets her stomach. Dr. said "rest," and she agreed.')).toEqual([]);
+  });
   it('reads a list of first names as several people, not "Last, First"', () => {
     const found = findWith(nameDetector, 'Visitors: James, Christopher, Jennifer, Emily and Michael.').map(
       ([, n]) => n,

@@ -77,6 +77,21 @@ const ZIP_LABELLED = cued(
 );
 /** A US ZIP keeps its first three digits (Safe Harbor); any other postal code is replaced whole. */
 const postalReplacement = (code: string) => (/^\d{5}(?:-\d{4})?$/.test(code) ? zip3(code) : '000');
+
+/**
+ * A postal code right after a city: "Bjert 6091", "København K 1421", "Wrocław 53-320", "Boston 02115". Not a year
+ * ("Boston 2019"), nor a figure with a unit ("Quincy 1200 mg" cannot be, but a unit says so).
+ */
+const CODE_AFTER_PLACE =
+  /^[ \t]*,?[ \t]*(?:[A-Z]{1,2}[ \t]+)?(\d{4,5}|\d{3}[ -]\d{2}|\d{2}-\d{3}|\d{4}-\d{3})(?![\d.,]?\d|[ \t]*(?:mg|mcg|ml|mL|g|kg|lb|lbs|%|units?|mmHg|years?|y\/?o|am|pm|AM|PM)\b)/;
+
+/** The postal code after a place found in `text` (the place ends at `end`), if one follows. */
+export function postalCodeAfter(text: string, end: number): Candidate | undefined {
+  const m = CODE_AFTER_PLACE.exec(text.slice(end, end + 24));
+  if (!m || /^(?:19|20)\d\d$/.test(m[1])) return undefined;
+  const start = end + m[0].length - m[1].length;
+  return { start, end: start + m[1].length, type: 'ZIP', replacement: postalReplacement(m[1]) };
+}
 /**
  * Named places and facilities, in one cell of one line (a tab parts a table's cells): Wilson Park, Saint Vincent ED,
  * Riverside Renal Associates.
@@ -93,7 +108,7 @@ const INSTITUTION_OF = cued(
 const SAINT_OR_MOUNT = cued(`(?:Saint|St\\.|Mount|Mt\\.)\\s+${WORD}(?:['’]s)?`);
 /** Cities named after a word that says "a place": "moved back to Providence", "lives in Dedham". */
 const CUED_PLACE = cued(
-  `(?:move[sd]?(?: \\w+)?(?: back)? to|moved (?:here |there )?from|(?:is|am|are|was|were|i'm) from|[Ww]here:|home (?:city|town)|hometown|moving to|originally from|based in|headquartered in|located in|resident of|native of|i am in|i'm in|arrived (?:at|in)|flew to|flying to|travell?ing to|lives in|living in|lived in|relocated to|visiting|travell?ed to|trip to|returned from|born in|grew up in|drove(?: \\w+)? from|comes? from|flew(?: \\w+)? from|vacation in|stays? in|near|outside(?: of)?|the (?:town|city) of)[ \\t]+(?<place>(?:${WORD}[ \\t]+){0,2}${WORD})`,
+  `(?:move[sd]?(?: \\w+)?(?: back)? to|moved (?:here |there )?from|(?:is|am|are|was|were|i'm) from|[Ww]here:|home (?:city|town)|hometown|moving to|originally from|based in|headquartered in|located in|resident of|native of|[Ii] am in|[Ii]'m in|returned to|arrived (?:at|in)|flew to|flying to|travell?ing to|lives in|living in|lived in|relocated to|visiting|travell?ed to|trip to|returned from|born in|grew up in|drove(?: \\w+)? from|comes? from|flew(?: \\w+)? from|vacation in|stays? in|near|outside(?: of)?|the (?:town|city) of)[ \\t]+(?<place>(?:${WORD}[ \\t]+){0,2}${WORD})`,
   'd',
 );
 
@@ -229,7 +244,7 @@ export function zip3(zip: string): string {
 }
 
 const NOT_A_PLACE =
-  /^(?:the|a|an|her|his|their|my|our|this|that|work|home|school|church|bed|clinic|hospital|rehab|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/i;
+  /^(?:the|a|an|her|his|their|my|our|this|that|work|home|school|church|bed|room|ward|unit|pain|recovery|labor|clinic|hospital|rehab|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/i;
 
 /**
  * "Dr." or "St." closing a street match before a capitalised word is Doctor or Saint ("Hello Dr. Whitfield", "near
@@ -345,6 +360,10 @@ export function detectGeo(text: string): Candidate[] {
       /^[A-Z]{2,3}$/.test(place) || // an abbreviation: "OA", "CKD"
       place.split(/[ \t]+/).every((word) => isClinicalWord(word) || FACILITY_WORD.test(word));
     if (!NOT_A_PLACE.test(place) && !isRegion(place) && !clinical) found.push({ start, end, type: 'LOCATION' });
+  }
+  for (const place of found.filter((c) => c.type === 'LOCATION')) {
+    const code = postalCodeAfter(text, place.end);
+    if (code) found.push(code);
   }
   return found;
 }

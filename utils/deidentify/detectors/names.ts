@@ -112,6 +112,11 @@ const CUE_SCAN = cued(
   `(?:(?<relation>${RELATIONS})(?:\\s+(?:is|was)\\s+(?:called|named)|\\s+is|\\s+named|\\s+called|,)?\\s+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+|(?<introduced>my name is|my name's|name is|call me|i'm|i am|this is)[ \\t]+)`,
   'i',
 );
+/** "'s daughter" after a name: whose relative someone is. */
+const RELATION_OF = new RegExp(`^['’]s[ \\t]+(?:${RELATIONS})\\b`, 'i');
+/** Speech after a quotation: '…in that direction," says Willemine ten Pas.' */
+const SAYS = cued('(?:says|said)[ \\t]+');
+const QUOTE_BEFORE = /[”"’'],?[ \t]*$/;
 /** Cues that come after the name: "Sarah Whitfield, MD", "Seun (preferred name)". */
 const CREDENTIAL_AFTER = cued(`(?:${CREDENTIALS})\\b`);
 const PREFERRED_AFTER = cued('(?:preferred|nickname|goes by|prefers)\\b');
@@ -179,6 +184,8 @@ function continuesRun(text: string, index: number): boolean {
   while (i > 0 && isNameChar(text[i - 1])) i--;
   const c = text.charCodeAt(i);
   if (!(c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[i]))) return false;
+  // The pronoun "I" ("I'm Jennifer's daughter") is capitalised as a word, not as a name.
+  if (text[i] === 'I' && !isLetter(text[i + 1])) return false;
   // A sentence's first word is capitalised for grammar: "Producer James Sparks said" starts no run with "Producer".
   return !atSentenceStart(text, i);
 }
@@ -188,15 +195,16 @@ function continuesRun(text: string, index: number): boolean {
  * reliable"), or a speaker's colon ("Lisa: Remember me?").
  */
 const PERSON_VERB_AFTER =
-  /^(?:[ \t]+(?:lives|lived|says|said|told|tells|had|has|went|goes|spent|works|worked|called|calls|asked|asks|wants|wanted|gave|gives|came|comes|visited|stayed|moved|wrote|writes|is|was|were|will|would|can|could|did|does|just|explained|began|shouted|replied|answered|agreed|thinks|thought|knows|knew)\b|:[ \t])/;
+  /^(?:[ \t]+(?:lives|lived|says|said|told|tells|had|has|went|goes|spent|works|worked|called|calls|asked|asks|wants|wanted|gave|gives|came|comes|visited|stayed|moved|wrote|writes|is|was|were|will|would|can|could|did|does|just|explained|began|shouted|replied|answered|agreed|thinks|thought|knows|knew)\b|:[ \t]|,[ \t]+(?:can|could|would|will|please|do|did|are|have)\b)/;
 
 /**
  * Whether a self-introduction names a person: "my name is" always does; "I'm Katie E Miles" when two or more name
  * words or a first name follow ("I am Diabetic" is neither); "this is Dana" only with a first name ("this is
  * Lisinopril HCTZ").
  */
-function introducesName(cue: string, name: string): boolean {
+function introducesName(cue: string, name: string, after: string): boolean {
   if (/^(?:my name|name is|call me)/i.test(cue)) return true;
+  if (RELATION_OF.test(/['’]s$/.test(name) ? name.slice(-2) + after : after)) return true; // "I'm Jennifer's daughter"
   const tokens = words(name);
   if (FIRST_NAMES.has(tokens[0].toLowerCase())) return true;
   return !/^this is/i.test(cue) && tokens.length >= 2;
@@ -228,8 +236,14 @@ export function detectNames(text: string): Candidate[] {
     const g = m.groups!;
     if (g.signoff && !LINE_END.test(text.slice(at + name.length, at + name.length + 40))) continue;
     if (g.greeting && !GREETING_END.test(text.slice(at + name.length, at + name.length + 10))) continue;
-    if (g.introduced && !introducesName(m[0], name)) continue;
+    if (g.introduced && !introducesName(m[0], name, text.slice(at + name.length, at + name.length + 24))) continue;
     push(found, text, at, name, 'PERSON', Boolean(g.relation));
+  }
+  for (const m of cuedMatches(text, SAYS)) {
+    if (!QUOTE_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+    const at = m.index + m[0].length;
+    const name = nameAt(text, at, TITLED_NAME_AT);
+    if (name) push(found, text, at, name, 'PERSON');
   }
   for (const cue of afterNameCues(text)) {
     // "Concord, MA 01742": a state that is also a credential, before a ZIP, ends a city, not a clinician's name.

@@ -10,6 +10,7 @@ import { isRegion } from '../regions';
 import { atSentenceStart, fold, LETTERS, matches, UPPER_LETTERS } from '../text';
 import type { Candidate, Detector } from '../types';
 import { isClinicalWord } from '../lexicons/names';
+import { postalCodeAfter } from './geo';
 
 /** Longest place name, in words, tried at each capitalised word. */
 const MAX_WORDS = 4;
@@ -71,6 +72,8 @@ export function detectPlaces(text: string): Candidate[] {
     // place.
     if (/^['’]s\b/.test(text.slice(bestEnd, bestEnd + 3))) continue;
     found.push({ start, end: bestEnd, type: 'LOCATION' });
+    const code = postalCodeAfter(text, bestEnd);
+    if (code) found.push(code);
     covered = bestEnd;
   }
   return found;
