@@ -40,8 +40,14 @@ const REGIONS = new Set(
   ),
 );
 
+/** What a region's name may carry around it: "the", "State of", " State", a closing period or comma, spaces. */
+const DECORATED = /[.,\s]$|^\s|^the\s|^state of\s|\sstate$/i;
+
 /** "Virginia", "Washington State", "the State of Washington", "Mass." — true for whole states and countries. */
 export function isRegion(name: string): boolean {
+  // Asked of many capitalised words: the plain name is looked up before any rewriting.
+  if (REGIONS.has(name.toLowerCase())) return true;
+  if (!DECORATED.test(name)) return false;
   const clean = name
     .replace(/[.,]+$/, '')
     .replace(/^the\s+/i, '')

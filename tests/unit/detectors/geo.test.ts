@@ -116,6 +116,18 @@ describe('the street and ZIP detector', () => {
       findWith(geoDetector, 'Moved to Quincy 2019. Lives in Quincy 1200 mg daily.').map(([type]) => type),
     ).not.toContain('ZIP');
   });
+  it('reads the street before a unit in either order, and European street words, never after a function word', () => {
+    const unit = findWith(geoDetector, 'William Hughes  20789 Allika 46  Suite 501');
+    expect(unit.some(([type, text]) => type === 'ADDRESS' && text.startsWith('20789 Allika 46'))).toBe(true);
+    expect(findWith(geoDetector, 'Hanson > 077 Mellemstræde 74 > Apt. 316')).toContainEqual([
+      'ADDRESS',
+      '077 Mellemstræde 74',
+    ]);
+    expect(findWith(geoDetector, 'Will tee 2 balls. The gate 3 is open. BP 120 Apt 3.').map(([, t]) => t)).not.toEqual(
+      expect.arrayContaining(['Will tee 2']),
+    );
+    expect(findWith(geoDetector, 'The gate 3 is open.')).toEqual([]);
+  });
   it('keeps a table cell’s label and a signature’s degree out of a place', () => {
     // A tab parts the cells of a table row as captured; "MD" after a name is a degree, not Maryland.
     const found = findWith(

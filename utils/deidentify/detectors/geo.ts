@@ -6,7 +6,7 @@ import type { Candidate, Detector } from '../types';
 import { COUNTRY_NAMES, isRegion } from '../regions';
 import { cued, cuedMatches, hasCue, matchesOnCuedLines } from '../cues';
 import { LETTERS, matches, UPPER_LETTERS } from '../text';
-import { isClinicalWord } from '../lexicons/names';
+import { FUNCTION_WORDS, isClinicalWord } from '../lexicons/names';
 import {
   STATE_CODES,
   STATE_CODES_UNAMBIGUOUS,
@@ -120,7 +120,7 @@ const UNIT_ALONE = cued('(?:Apartment|Apt|Suite|Ste)\\.?[ \\t]*#?\\d{1,5}[A-Za-z
  * word (a suffix of the name, or a word of its own after a capitalised one) right before a number.
  */
 const STREET_WORD_THEN_NUMBER =
-  /(?:stra(?:ss|ß)e|str\.|gasse|weg|allee|platz|damm|vej|gata|gatan|vägen|veien|vegen|tie|katu|kuja|polku|laan|straat|plein|stræti|straeti|utca|útja|út|tér|ulica|ulice|cesta)[ \t]+\d{1,5}[A-Za-z]?\b\.?/giu;
+  /(?:stra(?:ss|ß)e|str\.|gasse|weg|allee|platz|damm|vej|stræde|gata|gatan|gate|vägen|väg|veien|vegen|tie|katu|kuja|polku|laan|straat|plein|singel|gracht|dreef|stræti|straeti|utca|útja|út|tér|ulica|ulice|cesta|iela)[ \t]+\d{1,5}[A-Za-z]?\b\.?/giu;
 /** The name before the street word: the rest of its word, up to three capitalised words, and a number before them. */
 const NAME_BEFORE_STREET_WORD = new RegExp(
   `(?:\\d{1,6}[ \\t]+)?(?:[${UPPER_LETTERS}][${LETTERS}'’.-]*[ \\t]+){0,3}(?:[${UPPER_LETTERS}][${LETTERS}'’-]*)?$`,
@@ -172,6 +172,10 @@ const ADDRESS_TAIL_LINE = new RegExp(
 );
 const ENDS_IN_CODE = /(?:^|[ \t,])\d{3,6}(?:[- ]\d{2,4})?[ \t]*$/;
 const MAX_TAIL_LINES = 4;
+/** Words and a number (a house number before or after them) right before a unit: the street of the unit. */
+const STREET_BEFORE_UNIT = new RegExp(
+  `(?<![\\w.])((?:\\d{1,6}[ \\t]+)?(?:[${UPPER_LETTERS}][${LETTERS}'’.-]*[ \\t]+){1,3}\\d{1,5}[A-Za-z]?|\\d{1,6}(?:[ \\t]+[${UPPER_LETTERS}][${LETTERS}'’.-]*){1,3})[ \\t]*,?[ \\t]*$`,
+);
 /** A number standing alone right before a street ("87645" of "87645 22 Talga Court"). */
 const HOUSE_NUMBER_BEFORE = /(?<![\w.,/-])\d{1,6}[ \t]+$/;
 
@@ -314,23 +318,29 @@ export function detectGeo(text: string): Candidate[] {
   }
   for (const list of [cuedMatches(text, MILITARY_BOX), cuedMatches(text, MILITARY_POST)])
     for (const m of list) found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
-  for (const m of cuedMatches(text, UNIT_ALONE))
+  for (const m of cuedMatches(text, UNIT_ALONE)) {
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
+    // The street before its unit, in any order of name and number: "20789 Allika 46  Suite 501", "Oak Lane 4, Apt 2".
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    const street = STREET_BEFORE_UNIT.exec(before.slice(before.lastIndexOf('\n') + 1));
+    if (street && !isClinicalText(street[1])) {
+      const start = m.index - street[0].length;
+      found.push({ start, end: start + street[1].length, type: 'ADDRESS' });
+    }
+  }
   for (const m of cuedMatches(text, STREET_WORD_FIRST))
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   for (const m of matches(text, STREET_WORD_THEN_NUMBER)) {
     const before = text.slice(Math.max(0, m.index - 60), m.index).match(NAME_BEFORE_STREET_WORD)?.[0] ?? '';
     // The street word must close a capitalised name: the last word before it (or the rest of its own word) is
     // capitalised — "Mellem|vej", "Passauer Strasse", "Rákóczi út"; "a tie 2" or "weg 5" is no street.
-    if (
-      !/^\p{Lu}/u.test(
-        before
-          .trim()
-          .split(/[ \t]+/)
-          .pop() ?? '',
-      )
-    )
-      continue;
+    // ("The gate 3", "Will tee 2": a function word is no street's name.)
+    const last =
+      before
+        .trim()
+        .split(/[ \t]+/)
+        .pop() ?? '';
+    if (!/^\p{Lu}/u.test(last) || FUNCTION_WORDS.has(last.toLowerCase())) continue;
     const start = m.index - before.length;
     found.push({ start, end: m.index + m[0].replace(/\.$/, '').length, type: 'ADDRESS' });
   }

@@ -21,7 +21,9 @@ import { foldWord, hasFamilyNameForm } from './name-forms';
 export function isFamilyNameByForm(word: string): boolean {
   if (!hasFamilyNameForm(word)) return false;
   const lower = word.toLowerCase();
-  return !CLINICAL_WORDS.has(lower) && !CLINICAL_WORDS.has(foldWord(word)) && !AMBIGUOUS_FIRST_NAMES.has(lower);
+  if (CLINICAL_WORDS.has(lower) || AMBIGUOUS_FIRST_NAMES.has(lower)) return false;
+  // An accented word is also checked without its accents ("Sjögren" as "sjogren").
+  return /^[ -~]*$/.test(word) || !CLINICAL_WORDS.has(foldWord(word));
 }
 
 /** A sentence's first word that is a verb form ("Discussed Kowalski's case") is not a name. */
@@ -88,9 +90,25 @@ const MATE = new RegExp(
   `[${UPPER_LETTERS}][${LOWER_LETTERS}'’-]+(?:[ \\t]+[${UPPER_LETTERS}][${LOWER_LETTERS}'’-]+)?(?![${LETTERS}])`,
   'y',
 );
-const MATE_BEFORE = new RegExp(
-  `(?<![${LETTERS}'’.-])([${UPPER_LETTERS}][${LOWER_LETTERS}'’-]+(?:[ \\t]+[${UPPER_LETTERS}][${LOWER_LETTERS}'’-]+)?)(?:,[ \\t]*|[ \\t]+(?:and|&)[ \\t]+)$`,
-);
+const MATE_WORD = new RegExp(`^[${UPPER_LETTERS}][${LOWER_LETTERS}'’-]+$`);
+const JOIN_BEFORE = /(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)$/;
+
+/** The list mate right before `start` ("Bowman, " of "Bowman, White"): one or two capitalised words, read backwards. */
+function mateBefore(text: string, start: number): { at: number; name: string } | undefined {
+  const window = text.slice(Math.max(0, start - 48), start);
+  const join = JOIN_BEFORE.exec(window);
+  if (!join) return undefined;
+  const head = window.slice(0, join.index);
+  const tokens = head.split(/[ \t]+/);
+  const last = tokens[tokens.length - 1];
+  if (!last || !MATE_WORD.test(last)) return undefined;
+  const previous = tokens[tokens.length - 2];
+  // Two words when the one before is capitalised too and starts the run ("Maha Cazares, "); one otherwise.
+  const name = previous && MATE_WORD.test(previous) && tokens.length >= 2 ? `${previous} ${last}` : last;
+  const at = text.lastIndexOf(name, start);
+  if (at < 0 || /[\p{L}'’.-]/u.test(text[at - 1] ?? ' ')) return undefined;
+  return { at, name };
+}
 const LIST_JOIN = /^(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)/;
 /** Endings of English and medical words, never of a name in a list ("Dr. Osei, Cardiology"). */
 const WORD_ENDING =
@@ -132,9 +150,9 @@ export function listMates(text: string, found: Candidate[]): Candidate[] {
       end = MATE.lastIndex;
     }
     for (let start = person.start; ;) {
-      const name = MATE_BEFORE.exec(text.slice(Math.max(0, start - 48), start))?.[1];
-      if (!name || !isListMate(name)) break;
-      const at = text.lastIndexOf(name, start);
+      const mate = mateBefore(text, start);
+      if (!mate || !isListMate(mate.name)) break;
+      const { at, name } = mate;
       if (!taken.has(at)) mates.push({ start: at, end: at + name.length, type: person.type });
       taken.add(at);
       start = at;
