@@ -103,3 +103,12 @@ writeFileSync(
   `${JSON.stringify({ _source: `ISO 3166 country names via country-list ${require('country-list/package.json').version}, shortened as written; names that are also first names removed. Regenerate with: node scripts/build-lexicons.mjs`, countries: [...countryNames].sort() }, null, 0)}\n`,
 );
 console.log(`countries.json: ${countryNames.size} country names`);
+
+// First names that are also English words, whatever list they come from ("rose", "iris", "summer"): in text written
+// all in lower case, where no capital says "a name", only the other first names are taken for names.
+const nameWordsAll = [...stdlibNames].filter((n) => english.has(n));
+writeFileSync(
+  new URL('../utils/deidentify/lexicons/first-name-words.json', import.meta.url),
+  `${JSON.stringify({ _source: `First names of @stdlib's English lists that are English words (an-array-of-english-words). Regenerate with: node scripts/build-lexicons.mjs`, words: nameWordsAll.sort() }, null, 0)}\n`,
+);
+console.log(`first-name-words.json: ${nameWordsAll.length.toLocaleString('en-US')} first names that are English words`);

@@ -53,6 +53,15 @@ describe('the name detector', () => {
     expect(found('"It goes in that direction," says Willemine ten Pas.')).toContain('Willemine ten Pas');
     expect(found('Patient says Metformin upsets her stomach. Dr. said "rest," and she agreed.')).toEqual([]);
   });
+  it('reads names in text typed all in lower case, and leaves lower-case clinical shorthand alone', () => {
+    const found = (text: string) => findWith(nameDetector, text).map(([, name]) => name);
+    expect(found('please follow up with patricia in a couple of months')).toEqual(['patricia']);
+    expect(found('my name is vitoria and i need a refill')).toContain('vitoria');
+    expect(found('my mother olga krylova is sick')).toContain('olga krylova');
+    expect(found('pt c/o chest pain x3 days, denies sob. hx of htn, dm2. asa 81 mg daily. rose 2 kg.')).toEqual([]);
+    // A capital anywhere in the sentence means it was written with capitals: lower-case words there are words.
+    expect(found('Patient says olga is here.')).toEqual([]);
+  });
   it('reads a list of first names as several people, not "Last, First"', () => {
     const found = findWith(nameDetector, 'Visitors: James, Christopher, Jennifer, Emily and Michael.').map(
       ([, n]) => n,

@@ -8,6 +8,7 @@ import {
   CLINICAL_WORDS,
   CREDENTIAL_TOKEN,
   EPONYM_AFTER,
+  FIRST_NAME_WORDS,
   FIRST_NAMES,
   FUNCTION_WORDS,
   TITLE_TOKEN,
@@ -159,4 +160,61 @@ export function listMates(text: string, found: Candidate[]): Candidate[] {
     }
   }
   return mates;
+}
+
+/** A stretch of text between sentence ends and line breaks. */
+const SENTENCE = /[^.!?\n]+[.!?]?/g;
+const ANY_UPPER = /\p{Lu}/u;
+const ASCII_UPPER = /[A-Z]/;
+const LOWER_WORD = /\p{Ll}[\p{Ll}'’-]*/gu;
+/** Words after which a name follows, in lower case: "my name is vitoria", "call me višeslav", "mr. elliott". */
+const CUE_BEFORE = /(?:\bmy name is|\bname is|\bcall me|\bname:|\b(?:mr|mrs|ms|dr)\.?)[ \t]*$/;
+
+function capitalised(word: string): string {
+  const first = word[0].toUpperCase();
+  return first.length === 1 ? first + word.slice(1) : word;
+}
+
+/**
+ * Text typed all in lower case ("follow up with patricia desrosiers", "my name is vitoria") has no
+ * capital to say "a name". In each sentence without a capital letter, the words that are names by
+ * themselves are given their capital back — first names that are not also words, family names by
+ * their form, a word right after "my name is" or "mr.", an initial and a first name after one of
+ * these — so the name rules read them as written names. Only letter case changes: every offset stays.
+ */
+export function recaseLowercase(text: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  for (const sentence of text.matchAll(SENTENCE)) {
+    const part = sentence[0];
+    if (part.length < 8 || ASCII_UPPER.test(part) || ANY_UPPER.test(part)) continue;
+    const recased = recaseSentence(part);
+    if (recased === part || recased.length !== part.length) continue;
+    parts.push(text.slice(copied, sentence.index), recased);
+    copied = sentence.index + part.length;
+  }
+  if (!parts.length) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+function recaseSentence(part: string): string {
+  let previousName = false;
+  let lastEnd = 0;
+  return part.replace(LOWER_WORD, (word: string, offset: number) => {
+    const gap = part.slice(lastEnd, offset);
+    lastEnd = offset + word.length;
+    const afterName = previousName && /^[ \t]+$/.test(gap);
+    const afterCue = CUE_BEFORE.test(part.slice(Math.max(0, offset - 16), offset));
+    const plain = !FUNCTION_WORDS.has(word) && !CLINICAL_WORDS.has(word);
+    const initial = afterName && word.length === 1 && word !== 'a' && word !== 'i';
+    const name =
+      initial ||
+      (plain &&
+        ((word.length >= 4 && FIRST_NAMES.has(word) && !FIRST_NAME_WORDS.has(word)) ||
+          hasFamilyNameForm(capitalised(word)) ||
+          (afterCue && word.length >= 2)));
+    previousName = Boolean(name);
+    return name ? capitalised(word) : word;
+  });
 }

