@@ -84,6 +84,27 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, ...jsxA11y.flatConfigs.recommended.rules },
   },
   {
+    // No registry that changes at import time, and no state at module level in the extension's code: a lookup table
+    // is built once and never changed; state belongs to an instance (one TextCues per text), or, where a context's
+    // own state is the point (the worker's copy of the policy), the file says so beside an eslint-disable.
+    files: ['utils/**/*.ts', 'components/**/*.tsx', 'entrypoints/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "Program > VariableDeclaration[kind='let'], Program > ExportNamedDeclaration > VariableDeclaration[kind='let']",
+          message: 'Module-level state: keep it in an instance, or build a constant once.',
+        },
+        {
+          selector:
+            'Program > ExpressionStatement > CallExpression[callee.property.name=/^(push|set|add|unshift|splice)$/]',
+          message: 'A registry filled at import time: declare the table whole where it is made.',
+        },
+      ],
+    },
+  },
+  {
     // Playwright reads a fixture's dependencies from its destructuring pattern: `{}` means none.
     files: ['tests/support/fixtures.ts'],
     rules: { 'no-empty-pattern': 'off', '@typescript-eslint/no-empty-object-type': 'off' },

@@ -11,6 +11,7 @@ import { runTask } from '../../utils/pipeline/run';
 const broken = (name: Detector['name']): Detector => ({
   name,
   finds: 'street addresses and ZIP codes',
+  patterns: [],
   detect: () => {
     throw new Error('lexicon failed to load');
   },

@@ -1,10 +1,11 @@
 /**
  * Cue-led patterns run only where their cue can start. Most detectors begin with a word ("MRN",
  * "called by", "lives in", "March"); scanning the whole text once per pattern cost more than
- * everything else in de-identification. Instead the text is split into words once, and each
- * pattern is tried, anchored, only at the words whose first three letters one of its cues has.
- * The three-letter keys are worked out from the pattern's own source, so a cue added to a pattern
- * is found without a second list to keep in step.
+ * everything else in de-identification. Instead the text's words are indexed once (`TextCues`, one
+ * per text, made by the detector registry and handed to every detector), and each pattern is tried,
+ * anchored, only at the words whose first three letters one of its cues has. The three-letter keys
+ * are worked out from the pattern's own source, so a cue added to a pattern is found without a
+ * second list to keep in step. Nothing here is registered or remembered between texts.
  */
 
 const KEY_LENGTH = 3;
@@ -12,15 +13,6 @@ const KEY_LENGTH = 3;
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
-
-/** Which pattern (by number) can start at which word starts. */
-const patternsByKey = new Map<string, number[]>();
-let patternCount = 0;
-
-// One text is searched by a couple of dozen patterns in a row: its words are found, and sorted out
-// by pattern, once. (A pass over every word for every pattern cost as much as the scans it replaced.)
-let lastText: string | undefined;
-let lastIndex: { starts: number[][]; long: Array<[number, number]> } = { starts: [], long: [] };
 
 /** Words as `\b` sees them: runs of [A-Za-z0-9_]. */
 export function isWordChar(c: number): boolean {
@@ -30,43 +22,68 @@ export function isWordChar(c: number): boolean {
 /** Words this long or longer are kept for detectors of long codes (a VIN is 17). */
 export const LONG_WORD = 17;
 
-/**
- * One pass over the text's words (runs of word characters, where `\b` falls at both ends): for each
- * pattern, the offsets of the words it may start at; and the spans of long words.
- */
-function indexOf(text: string) {
-  if (text === lastText) return lastIndex;
-  const starts: number[][] = new Array(patternCount);
-  const long: Array<[number, number]> = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordChar(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < n && isWordChar(text.charCodeAt(i))) i++;
-    if (i - start >= LONG_WORD) long.push([start, i]);
-    // Cue words start a word ("5mg", "x_ray": the letters are not at a word boundary).
-    if (!isAsciiLetter(text.charCodeAt(start))) continue;
-    let keyEnd = start + 1;
-    while (keyEnd < i && keyEnd < start + KEY_LENGTH && isAsciiLetter(text.charCodeAt(keyEnd))) keyEnd++;
-    const ids = patternsByKey.get(text.slice(start, keyEnd).toLowerCase());
-    if (ids) for (const id of ids) (starts[id] ??= []).push(start);
-  }
-  lastText = text;
-  lastIndex = { starts, long };
-  return lastIndex;
-}
+const NONE: readonly number[] = [];
 
-function startsByPattern(text: string): number[][] {
-  return indexOf(text).starts;
+/**
+ * One text's words, indexed by their first letters (up to three, lower case) on first use: where
+ * each cued pattern may start, and the long words. Made once per text and shared by the detectors.
+ */
+export class TextCues {
+  private byKey: Map<string, number[]> | undefined;
+  private long: Array<[number, number]> = [];
+  private readonly startsOf = new Map<CuedPattern, readonly number[]>();
+
+  constructor(readonly text: string) {}
+
+  /** The word starts a pattern may match at, in order. */
+  starts(pattern: CuedPattern): readonly number[] {
+    let starts = this.startsOf.get(pattern);
+    if (starts) return starts;
+    const index = this.index();
+    const lists = pattern.keys.map((key) => index.get(key)).filter((list): list is number[] => list !== undefined);
+    starts = lists.length === 0 ? NONE : lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a - b);
+    this.startsOf.set(pattern, starts);
+    return starts;
+  }
+
+  /** Whole words of at least LONG_WORD characters, as [start, end). */
+  longWords(): ReadonlyArray<[number, number]> {
+    this.index();
+    return this.long;
+  }
+
+  /** One pass over the words (runs of word characters, where `\b` falls at both ends). */
+  private index(): Map<string, number[]> {
+    if (this.byKey) return this.byKey;
+    const byKey = new Map<string, number[]>();
+    const text = this.text;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      if (!isWordChar(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < n && isWordChar(text.charCodeAt(i))) i++;
+      if (i - start >= LONG_WORD) this.long.push([start, i]);
+      // Cue words start a word ("5mg", "x_ray": the letters are not at a word boundary).
+      if (!isAsciiLetter(text.charCodeAt(start))) continue;
+      let keyEnd = start + 1;
+      while (keyEnd < i && keyEnd < start + KEY_LENGTH && isAsciiLetter(text.charCodeAt(keyEnd))) keyEnd++;
+      const key = text.slice(start, keyEnd).toLowerCase();
+      const list = byKey.get(key);
+      if (list) list.push(start);
+      else byKey.set(key, [start]);
+    }
+    this.byKey = byKey;
+    return byKey;
+  }
 }
 
 /** Whole words of at least LONG_WORD characters, as [start, end). */
-export function longWords(text: string): ReadonlyArray<[number, number]> {
-  return indexOf(text).long;
+export function longWords(cues: TextCues): ReadonlyArray<[number, number]> {
+  return cues.longWords();
 }
 
 /* ---- The keys a pattern can start with, read from its source. ---- */
@@ -224,12 +241,8 @@ function keysOf(sequence: Node[], prefix: string, out: Set<string>): void {
 export interface CuedPattern {
   /** The same pattern, anchored (`y`): tried only at word starts. */
   readonly sticky: RegExp;
-  readonly keys: ReadonlySet<string>;
-  readonly id: number;
+  readonly keys: readonly string[];
 }
-
-/** Every cued pattern the detectors made (a test checks each against a plain global scan). */
-export const allCuedPatterns: CuedPattern[] = [];
 
 /**
  * @param source a pattern that starts with its cue word; it is made to start at a word boundary.
@@ -239,20 +252,15 @@ export function cued(source: string, flags = ''): CuedPattern {
   const anchored = `\\b(?:${source})`;
   const keys = new Set<string>();
   for (const alt of parse(anchored)) keysOf(alt, '', keys);
-  const pattern = { sticky: new RegExp(anchored, `${flags.replace(/[gy]/g, '')}y`), keys, id: patternCount++ };
-  for (const key of keys) patternsByKey.set(key, [...(patternsByKey.get(key) ?? []), pattern.id]);
-  allCuedPatterns.push(pattern);
-  lastText = undefined;
-  return pattern;
+  return Object.freeze({ sticky: new RegExp(anchored, `${flags.replace(/[gy]/g, '')}y`), keys: [...keys] });
 }
 
-const NONE: number[] = [];
-
 /** Every match of the pattern, in order and without overlaps, as a global scan would find them. */
-export function cuedMatches(text: string, pattern: CuedPattern): RegExpExecArray[] {
+export function cuedMatches(cues: TextCues, pattern: CuedPattern): RegExpExecArray[] {
+  const text = cues.text;
   const out: RegExpExecArray[] = [];
   let after = 0;
-  for (const start of startsByPattern(text)[pattern.id] ?? NONE) {
+  for (const start of cues.starts(pattern)) {
     if (start < after) continue;
     pattern.sticky.lastIndex = start;
     const m = pattern.sticky.exec(text);
@@ -264,8 +272,9 @@ export function cuedMatches(text: string, pattern: CuedPattern): RegExpExecArray
 }
 
 /** Does the pattern match anywhere? Stops at the first match. */
-export function hasCue(text: string, pattern: CuedPattern): boolean {
-  for (const start of startsByPattern(text)[pattern.id] ?? NONE) {
+export function hasCue(cues: TextCues, pattern: CuedPattern): boolean {
+  const text = cues.text;
+  for (const start of cues.starts(pattern)) {
     pattern.sticky.lastIndex = start;
     if (pattern.sticky.test(text)) return true;
   }
@@ -277,10 +286,11 @@ export function hasCue(text: string, pattern: CuedPattern): boolean {
  * the cue pattern matches (a pattern that needs a street suffix, on lines that have one). The same
  * matches a scan of the whole text finds: none can span lines, so lines without the cue have none.
  */
-export function matchesOnCuedLines(text: string, pattern: RegExp, cue: CuedPattern): RegExpExecArray[] {
+export function matchesOnCuedLines(cues: TextCues, pattern: RegExp, cue: CuedPattern): RegExpExecArray[] {
+  const text = cues.text;
   const out: RegExpExecArray[] = [];
   let lineEnd = -1;
-  for (const start of startsByPattern(text)[cue.id] ?? NONE) {
+  for (const start of cues.starts(cue)) {
     if (start < lineEnd) continue;
     cue.sticky.lastIndex = start;
     if (!cue.sticky.test(text)) continue;

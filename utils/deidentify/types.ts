@@ -1,5 +1,6 @@
 /** Shapes of de-identification. The mapping from placeholders to real values never leaves the panel. */
 import { z } from 'zod';
+import type { CuedPattern, TextCues } from './cues';
 
 /**
  * What was found, by HIPAA Safe Harbor category. Names keep their role (patient, clinician, other
@@ -88,6 +89,8 @@ export interface KnownIdentifiers {
 export interface DetectorInput {
   text: string;
   folded: string;
+  /** The text's words, indexed once for the cued patterns of every detector. */
+  cues: TextCues;
   known: KnownIdentifiers;
   /**
    * Another detector's findings on the same text, run once and shared (the known-identifier detector reuses the
@@ -115,4 +118,6 @@ export interface Detector {
   /** What it finds, in words (shown when it fails). */
   readonly finds: string;
   detect(input: DetectorInput): Candidate[];
+  /** Its cued patterns (cues.ts), each checked by a test against a scan of the whole text. */
+  readonly patterns: readonly CuedPattern[];
 }

@@ -36,9 +36,11 @@ type CachedPolicy = z.infer<typeof CachedPolicySchema>;
 type StorageChange = { newValue?: unknown };
 
 /** This context's copy, kept by the worker (the one writer of the cache). */
+/* eslint-disable no-restricted-syntax -- the worker's in-memory copy of the policy is this context's state by design */
 let memory: CachedPolicy | undefined;
 let pendingRead: Promise<Record<string, unknown>> | undefined;
 let writes: Promise<unknown> = Promise.resolve();
+/* eslint-enable no-restricted-syntax */
 
 /** One managed read at a time in this context. No managed storage (Firefox without policy): none. */
 function readManaged(): Promise<Record<string, unknown>> {

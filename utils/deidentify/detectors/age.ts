@@ -18,4 +18,5 @@ export const ageDetector: Detector = {
   name: 'ages',
   finds: 'ages over 89',
   detect: ({ text }) => detectAges(text),
+  patterns: [],
 };

@@ -1,6 +1,6 @@
 /** Phones, faxes, e-mail addresses, URLs and IP addresses. */
 import type { Candidate, Detector } from '../types';
-import { cued, cuedMatches, isWordChar } from '../cues';
+import { TextCues, cued, cuedMatches, isWordChar } from '../cues';
 import { matches } from '../text';
 
 const PHONE =
@@ -111,14 +111,14 @@ function ipv6Start(text: string, at: number): number {
   return run;
 }
 
-export function detectContact(text: string): Candidate[] {
+export function detectContact(text: string, cues: TextCues = new TextCues(text)): Candidate[] {
   const found: Candidate[] = [];
   const international = text.includes('+') ? matches(text, INTERNATIONAL_PHONE) : [];
   // Seven-digit local numbers are found only by LOCAL_PHONE's cue; the looser shapes need eight digits or more.
   const phoneLists: Array<[RegExpExecArray[], number]> = [
     [matches(text, PHONE), 0],
-    [cuedMatches(text, LOCAL_PHONE), 0],
-    [cuedMatches(text, CUED_PHONE), MIN_PHONE_DIGITS],
+    [cuedMatches(cues, LOCAL_PHONE), 0],
+    [cuedMatches(cues, CUED_PHONE), MIN_PHONE_DIGITS],
     [international, MIN_PHONE_DIGITS],
   ];
   for (const [phones, minDigits] of phoneLists) {
@@ -129,7 +129,7 @@ export function detectContact(text: string): Candidate[] {
       found.push({ start, end, type: FAX_CUE.test(before) ? 'FAX' : 'PHONE' });
     }
   }
-  for (const m of cuedMatches(text, PHONE_KIND_AFTER)) {
+  for (const m of cuedMatches(cues, PHONE_KIND_AFTER)) {
     const number = numberBeforeKind(text.slice(Math.max(0, m.index - 32), m.index));
     if (!number) continue;
     const start = text.lastIndexOf(number, m.index);
@@ -151,5 +151,6 @@ export function detectContact(text: string): Candidate[] {
 export const contactDetector: Detector = {
   name: 'contact',
   finds: 'phone and fax numbers, e-mail addresses, web and IP addresses',
-  detect: ({ text }) => detectContact(text),
+  detect: ({ text, cues }) => detectContact(text, cues),
+  patterns: [LOCAL_PHONE, CUED_PHONE, PHONE_KIND_AFTER],
 };

@@ -1,6 +1,6 @@
 /** Dates in the formats charts use. Every element but the year is an identifier (Safe Harbor). */
 import type { Candidate, Detector } from '../types';
-import { cued, cuedMatches, type CuedPattern } from '../cues';
+import { TextCues, cued, cuedMatches, type CuedPattern } from '../cues';
 import { matches } from '../text';
 import { fullYear, monthIndex } from '../../record/dates';
 
@@ -101,10 +101,10 @@ const PATTERNS: Array<{
   },
 ];
 
-export function detectDates(text: string): Candidate[] {
+export function detectDates(text: string, cues: TextCues = new TextCues(text)): Candidate[] {
   const found: Candidate[] = [];
   for (const { re, parse } of PATTERNS) {
-    for (const m of re instanceof RegExp ? matches(text, re) : cuedMatches(text, re)) {
+    for (const m of re instanceof RegExp ? matches(text, re) : cuedMatches(cues, re)) {
       const parsed = parse(m);
       if (!parsed) continue;
       // Patterns that match the words introducing a date mark the date itself as the group "date".
@@ -118,5 +118,6 @@ export function detectDates(text: string): Candidate[] {
 export const dateDetector: Detector = {
   name: 'dates',
   finds: 'dates more specific than a year',
-  detect: ({ text }) => detectDates(text),
+  detect: ({ text, cues }) => detectDates(text, cues),
+  patterns: PATTERNS.flatMap(({ re }) => (re instanceof RegExp ? [] : [re])),
 };

@@ -2,9 +2,10 @@
  * Geography smaller than a state: street addresses, streets, cities, facilities and named places;
  * ZIP codes, which Safe Harbor lets keep their first three digits (000 where few people live).
  */
+import { postalCodeAfter, postalReplacement, zip3 } from './postal-codes';
 import type { Candidate, Detector } from '../types';
 import { COUNTRY_NAMES, isRegion } from '../regions';
-import { cued, cuedMatches, hasCue, matchesOnCuedLines } from '../cues';
+import { TextCues, cued, cuedMatches, hasCue, matchesOnCuedLines } from '../cues';
 import { LETTERS, matches, UPPER_LETTERS } from '../text';
 import { FUNCTION_WORDS, isClinicalWord } from '../lexicons/names';
 import {
@@ -75,23 +76,6 @@ const ZIP_LABELLED = cued(
     .source,
   'i',
 );
-/** A US ZIP keeps its first three digits (Safe Harbor); any other postal code is replaced whole. */
-const postalReplacement = (code: string) => (/^\d{5}(?:-\d{4})?$/.test(code) ? zip3(code) : '000');
-
-/**
- * A postal code right after a city: "Bjert 6091", "København K 1421", "Wrocław 53-320", "Boston 02115". Not a year
- * ("Boston 2019"), nor a figure with a unit ("Quincy 1200 mg" cannot be, but a unit says so).
- */
-const CODE_AFTER_PLACE =
-  /^[ \t]*,?[ \t]*(?:[A-Z]{1,2}[ \t]+)?(\d{4,5}|\d{3}[ -]\d{2}|\d{2}-\d{3}|\d{4}-\d{3})(?![\d.,]?\d|[ \t]*(?:mg|mcg|ml|mL|g|kg|lb|lbs|%|units?|mmHg|years?|y\/?o|am|pm|AM|PM)\b)/;
-
-/** The postal code after a place found in `text` (the place ends at `end`), if one follows. */
-export function postalCodeAfter(text: string, end: number): Candidate | undefined {
-  const m = CODE_AFTER_PLACE.exec(text.slice(end, end + 24));
-  if (!m || /^(?:19|20)\d\d$/.test(m[1])) return undefined;
-  const start = end + m[0].length - m[1].length;
-  return { start, end: start + m[1].length, type: 'ZIP', replacement: postalReplacement(m[1]) };
-}
 /**
  * Named places and facilities, in one cell of one line (a tab parts a table's cells): Wilson Park, Saint Vincent ED,
  * Riverside Renal Associates.
@@ -221,32 +205,6 @@ function addressBlockEnd(text: string, end: number): number {
   return reach;
 }
 
-/** ZIP3 areas with under 20,000 people (HHS Safe Harbor guidance, 2000 census): they become 000. */
-const SMALL_ZIP3 = new Set([
-  '036',
-  '059',
-  '063',
-  '102',
-  '203',
-  '556',
-  '692',
-  '790',
-  '821',
-  '823',
-  '830',
-  '831',
-  '878',
-  '879',
-  '884',
-  '890',
-  '893',
-]);
-
-export function zip3(zip: string): string {
-  const first = zip.slice(0, 3);
-  return SMALL_ZIP3.has(first) ? '000' : first;
-}
-
 const NOT_A_PLACE =
   /^(?:the|a|an|her|his|their|my|our|this|that|work|home|school|church|bed|room|ward|unit|pain|recovery|labor|clinic|hospital|rehab|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/i;
 
@@ -258,9 +216,9 @@ function isDoctorOrSaint(street: string, after: string): boolean {
   return /\b(?:Dr|St)\.?$/.test(street) && /^\.?\s+[A-Z]/.test(after) && !/^\d/.test(street);
 }
 
-export function detectGeo(text: string): Candidate[] {
+export function detectGeo(text: string, cues: TextCues = new TextCues(text)): Candidate[] {
   const found: Candidate[] = [];
-  const streetWord = hasCue(text, HAS_STREET_WORD);
+  const streetWord = hasCue(cues, HAS_STREET_WORD);
   for (const m of streetWord ? matches(text, STREET_ADDRESS) : []) {
     if (isDoctorOrSaint(m[0], text.slice(m.index + m[0].length))) continue; // "… Dr. Whitfield"
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
@@ -274,14 +232,14 @@ export function detectGeo(text: string): Candidate[] {
     }
   }
   // STREET and CITY_STATE_ZIP stay on one line ([ \t] between words): only lines with their cue are scanned.
-  for (const m of matchesOnCuedLines(text, STREET, HAS_STREET_WORD)) {
+  for (const m of matchesOnCuedLines(cues, STREET, HAS_STREET_WORD)) {
     // "Dr." and "St." before a name are Doctor and Saint ("Hello Dr. Whitfield", "St. Vincent"), not streets.
     if (isDoctorOrSaint(m[0].trim(), text.slice(m.index + m[0].length))) continue;
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
-  for (const m of matchesOnCuedLines(text, STREET_WITH_UNIT, HAS_UNIT))
+  for (const m of matchesOnCuedLines(cues, STREET_WITH_UNIT, HAS_UNIT))
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
-  for (const m of matchesOnCuedLines(text, CITY_STATE_ZIP, HAS_STATE)) {
+  for (const m of matchesOnCuedLines(cues, CITY_STATE_ZIP, HAS_STATE)) {
     const city = m[1];
     if (!NOT_A_PLACE.test(city) && !isRegion(city)) {
       found.push({ start: m.index, end: m.index + city.length, type: 'LOCATION' });
@@ -299,7 +257,7 @@ export function detectGeo(text: string): Candidate[] {
       found.push({ start, end: m.index + m[0].length, type: 'ZIP', replacement: zip3(zip) });
     }
   }
-  for (const m of cuedMatches(text, ADDRESS_CUE)) {
+  for (const m of cuedMatches(cues, ADDRESS_CUE)) {
     ADDRESS_AFTER_CUE.lastIndex = m.index + m[0].length;
     const address = ADDRESS_AFTER_CUE.exec(text)?.[0];
     if (address && /\d/.test(address) && !isClinicalText(address))
@@ -309,16 +267,16 @@ export function detectGeo(text: string): Candidate[] {
         type: 'ADDRESS',
       });
   }
-  for (const m of cuedMatches(text, CORNER_OF)) {
+  for (const m of cuedMatches(cues, CORNER_OF)) {
     // "the corner of X and Y" is replaced whole: the phrase names one place.
     const end = m.indices!.groups!.streets[1];
     const the = THE_BEFORE.exec(text.slice(Math.max(0, m.index - 6), m.index));
     const start = the ? m.index - the[0].length : m.index;
     found.push({ start, end: start + text.slice(start, end).replace(/[\s.,;:]+$/, '').length, type: 'ADDRESS' });
   }
-  for (const list of [cuedMatches(text, MILITARY_BOX), cuedMatches(text, MILITARY_POST)])
+  for (const list of [cuedMatches(cues, MILITARY_BOX), cuedMatches(cues, MILITARY_POST)])
     for (const m of list) found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
-  for (const m of cuedMatches(text, UNIT_ALONE)) {
+  for (const m of cuedMatches(cues, UNIT_ALONE)) {
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
     // The street before its unit, in any order of name and number: "20789 Allika 46  Suite 501", "Oak Lane 4, Apt 2".
     const before = text.slice(Math.max(0, m.index - 60), m.index);
@@ -328,7 +286,7 @@ export function detectGeo(text: string): Candidate[] {
       found.push({ start, end: start + street[1].length, type: 'ADDRESS' });
     }
   }
-  for (const m of cuedMatches(text, STREET_WORD_FIRST))
+  for (const m of cuedMatches(cues, STREET_WORD_FIRST))
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   for (const m of matches(text, STREET_WORD_THEN_NUMBER)) {
     const before = text.slice(Math.max(0, m.index - 60), m.index).match(NAME_BEFORE_STREET_WORD)?.[0] ?? '';
@@ -344,25 +302,25 @@ export function detectGeo(text: string): Candidate[] {
     const start = m.index - before.length;
     found.push({ start, end: m.index + m[0].replace(/\.$/, '').length, type: 'ADDRESS' });
   }
-  for (const m of cuedMatches(text, COUNTRY_THEN_CODE)) {
+  for (const m of cuedMatches(cues, COUNTRY_THEN_CODE)) {
     const [start, end] = m.indices!.groups!.code;
     found.push({ start, end, type: 'ZIP', replacement: '000' });
   }
-  for (const m of cuedMatches(text, ZIP_LABELLED)) {
+  for (const m of cuedMatches(cues, ZIP_LABELLED)) {
     // The pattern is case-blind for the label's sake; a Dutch code's letters are capitals ("7412 SL", not "7412 at").
     const code = /^[\d -]+ [a-z]{2}$/i.test(m[1]) && !/ [A-Z]{2}$/.test(m[1]) ? m[1].slice(0, -3) : m[1];
     const start = m.index + m[0].lastIndexOf(m[1]);
     found.push({ start, end: start + code.length, type: 'ZIP', replacement: postalReplacement(code) });
   }
   for (const list of [
-    hasCue(text, HAS_FACILITY_WORD) ? matches(text, PLACE) : [],
+    hasCue(cues, HAS_FACILITY_WORD) ? matches(text, PLACE) : [],
     // "St. Patient" (a street's "St." and a sentence after it) is no saint's place.
-    cuedMatches(text, SAINT_OR_MOUNT).filter((m) => !isClinicalWord(m[0].split(/\s+/)[1].replace(/['’]s$/, ''))),
-    cuedMatches(text, INSTITUTION_OF),
+    cuedMatches(cues, SAINT_OR_MOUNT).filter((m) => !isClinicalWord(m[0].split(/\s+/)[1].replace(/['’]s$/, ''))),
+    cuedMatches(cues, INSTITUTION_OF),
   ])
     for (const m of list) found.push({ start: m.index, end: m.index + m[0].length, type: 'LOCATION' });
   extendAddressBlocks(text, found);
-  for (const m of cuedMatches(text, CUED_PLACE)) {
+  for (const m of cuedMatches(cues, CUED_PLACE)) {
     const [start, end] = m.indices!.groups!.place;
     const place = text.slice(start, end);
     // "the referral is from Cardiology", "pain is from OA": a department or a clinical word is not a place.
@@ -394,5 +352,22 @@ function extendAddressBlocks(text: string, found: Candidate[]) {
 export const geoDetector: Detector = {
   name: 'geo',
   finds: 'street addresses and ZIP codes',
-  detect: ({ text }) => detectGeo(text),
+  detect: ({ text, cues }) => detectGeo(text, cues),
+  patterns: [
+    HAS_UNIT,
+    HAS_STREET_WORD,
+    HAS_STATE,
+    HAS_FACILITY_WORD,
+    ZIP_LABELLED,
+    INSTITUTION_OF,
+    SAINT_OR_MOUNT,
+    CUED_PLACE,
+    UNIT_ALONE,
+    STREET_WORD_FIRST,
+    COUNTRY_THEN_CODE,
+    ADDRESS_CUE,
+    CORNER_OF,
+    MILITARY_BOX,
+    MILITARY_POST,
+  ],
 };

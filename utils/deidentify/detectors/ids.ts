@@ -3,7 +3,7 @@
  * device identifiers, and any other unique-looking code.
  */
 import type { Candidate, Detector, IdentifierType } from '../types';
-import { cued, cuedMatches, longWords } from '../cues';
+import { TextCues, cued, cuedMatches, longWords } from '../cues';
 import { matches } from '../text';
 
 const LABELS: Array<[IdentifierType, string]> = [
@@ -74,24 +74,24 @@ function count(text: string, test: (c: number) => boolean): number {
 }
 
 /** VIN-shaped words with at least three digits and two letters; the words come from the cue index's one pass. */
-export function vehicleNumbers(text: string): Array<[number, number]> {
-  return longWords(text).filter(([start, end]) => {
+export function vehicleNumbers(text: string, cues: TextCues = new TextCues(text)): Array<[number, number]> {
+  return longWords(cues).filter(([start, end]) => {
     const word = text.slice(start, end);
     return VIN.test(word) && count(word, DIGIT) >= 3 && count(word, LETTER) >= 2;
   });
 }
 
-export function detectIds(text: string): Candidate[] {
+export function detectIds(text: string, cues: TextCues = new TextCues(text)): Candidate[] {
   const found: Candidate[] = [];
   for (const { type, pattern } of LABELLED) {
-    for (const m of cuedMatches(text, pattern)) {
+    for (const m of cuedMatches(cues, pattern)) {
       const start = m.index + m[0].lastIndexOf(m[1]);
       found.push({ start, end: start + m[1].length, type });
     }
   }
   for (const m of matches(text, SSN)) found.push({ start: m.index, end: m.index + m[0].length, type: 'SSN' });
   // Simple token patterns, then the counts checked here: stacked lookaheads at every word boundary cost more.
-  for (const [start, end] of vehicleNumbers(text)) found.push({ start, end, type: 'VEHICLE' });
+  for (const [start, end] of vehicleNumbers(text, cues)) found.push({ start, end, type: 'VEHICLE' });
   for (const m of matches(text, CODE))
     if (count(m[0], DIGIT) >= 3 && count(m[0], LETTER) >= 1)
       found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
@@ -105,5 +105,6 @@ export function detectIds(text: string): Candidate[] {
 export const idDetector: Detector = {
   name: 'ids',
   finds: 'record, plan, account, licence, device and other numbers',
-  detect: ({ text }) => detectIds(text),
+  detect: ({ text, cues }) => detectIds(text, cues),
+  patterns: LABELLED.map((label) => label.pattern),
 };

@@ -8,7 +8,7 @@ import type { Candidate, Detector, IdentifierType, KnownIdentifiers } from '../t
 import { digitsOf, findWord, fold, matches } from '../text';
 import { detectContact } from './contact';
 import { detectDates } from './dates';
-import { zip3 } from './geo';
+import { zip3 } from './postal-codes';
 import { isRegion } from '../regions';
 import nameWords from '../lexicons/name-words.json';
 
@@ -258,6 +258,7 @@ export function detectKnown(
 export const knownDetector: Detector = {
   name: 'known',
   finds: "the patient's own name, birth date, record numbers, phones, e-mail and address, wherever they appear",
+  patterns: [],
   detect: ({ text, known, folded, findingsOf }) =>
     detectKnown(text, known, findingsOf('dates'), findingsOf('contact'), folded),
 };

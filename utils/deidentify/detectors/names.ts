@@ -16,7 +16,7 @@ import {
   TITLE_TOKEN,
 } from '../lexicons/names';
 import { isRegion } from '../regions';
-import { cued, cuedMatches } from '../cues';
+import { TextCues, cued, cuedMatches } from '../cues';
 import { familyNameRun, isFamilyNameByForm, listMates, recaseLowercase } from './name-context';
 import { atSentenceStart, LETTERS, LOWER_LETTERS, matches, UPPER_LETTERS, words } from '../text';
 
@@ -129,16 +129,19 @@ const STATE_THEN_ZIP = /^,?\s*(?:MA|PA|MD)\s+\d{5}(?:-\d{4})?\b/;
  * or of " (preferred" — as /(,?\s+CREDENTIAL\b)|([ \t]*\((?:preferred…)\b)/g would find them,
  * read back from the cue words the index already found instead of scanning every position.
  */
-export function afterNameCues(text: string): Array<{ index: number; credential: boolean }> {
+export function afterNameCues(
+  text: string,
+  cues: TextCues = new TextCues(text),
+): Array<{ index: number; credential: boolean }> {
   const out: Array<{ index: number; credential: boolean }> = [];
-  for (const m of cuedMatches(text, CREDENTIAL_AFTER)) {
+  for (const m of cuedMatches(cues, CREDENTIAL_AFTER)) {
     let j = m.index;
     while (j > 0 && SPACE.test(text[j - 1])) j--;
     if (j === m.index) continue; // the credential must follow a space
     if (text[j - 1] === ',') j--;
     out.push({ index: j, credential: true });
   }
-  for (const m of cuedMatches(text, PREFERRED_AFTER)) {
+  for (const m of cuedMatches(cues, PREFERRED_AFTER)) {
     if (text[m.index - 1] !== '(') continue;
     let j = m.index - 1;
     while (j > 0 && (text[j - 1] === ' ' || text[j - 1] === '\t')) j--;
@@ -222,16 +225,17 @@ function nameAt(text: string, at: number, sticky: RegExp): string | undefined {
   return sticky.exec(text)?.[0];
 }
 
-export function detectNames(written: string): Candidate[] {
+export function detectNames(written: string, writtenCues: TextCues = new TextCues(written)): Candidate[] {
   // Read with the capitals names would have had, in text typed all in lower case (same offsets).
   const text = recaseLowercase(written);
+  const cues = text === written ? writtenCues : new TextCues(text);
   const found: Candidate[] = [];
-  for (const m of cuedMatches(text, TITLE_SCAN)) {
+  for (const m of cuedMatches(cues, TITLE_SCAN)) {
     const at = m.index + m[0].length;
     const name = nameAt(text, at, TITLED_NAME_AT);
     if (name) push(found, text, at, name, m.groups!.clinician ? 'CLINICIAN' : 'PERSON', true);
   }
-  for (const m of cuedMatches(text, CUE_SCAN)) {
+  for (const m of cuedMatches(cues, CUE_SCAN)) {
     const at = m.index + m[0].length;
     const name = nameAt(text, at, NAME_AT);
     if (!name) continue;
@@ -241,13 +245,13 @@ export function detectNames(written: string): Candidate[] {
     if (g.introduced && !introducesName(m[0], name, text.slice(at + name.length, at + name.length + 24))) continue;
     push(found, text, at, name, 'PERSON', Boolean(g.relation));
   }
-  for (const m of cuedMatches(text, SAYS)) {
+  for (const m of cuedMatches(cues, SAYS)) {
     if (!QUOTE_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
     const at = m.index + m[0].length;
     const name = nameAt(text, at, TITLED_NAME_AT);
     if (name) push(found, text, at, name, 'PERSON');
   }
-  for (const cue of afterNameCues(text)) {
+  for (const cue of afterNameCues(text, cues)) {
     // "Concord, MA 01742": a state that is also a credential, before a ZIP, ends a city, not a clinician's name.
     if (cue.credential && STATE_THEN_ZIP.test(text.slice(cue.index, cue.index + 16))) continue;
     const window = text.slice(Math.max(0, cue.index - 80), cue.index);
@@ -305,5 +309,6 @@ export function detectNames(written: string): Candidate[] {
 export const nameDetector: Detector = {
   name: 'names',
   finds: 'names of people',
-  detect: ({ text }) => detectNames(text),
+  detect: ({ text, cues }) => detectNames(text, cues),
+  patterns: [TITLE_SCAN, CUE_SCAN, SAYS, CREDENTIAL_AFTER, PREFERRED_AFTER],
 };

@@ -10,22 +10,21 @@ import { isRegion } from '../regions';
 import { atSentenceStart, fold, LETTERS, matches, UPPER_LETTERS } from '../text';
 import type { Candidate, Detector } from '../types';
 import { isClinicalWord } from '../lexicons/names';
-import { postalCodeAfter } from './geo';
+import { postalCodeAfter } from './postal-codes';
 
 /** Longest place name, in words, tried at each capitalised word. */
 const MAX_WORDS = 4;
 
 /** Folded place names by their first word: the detector tries only names that start with the word it is at. */
 const byFirstWord = new Map<string, Set<string>>();
-let longestFirst = 0;
 for (const place of lexicon.places) {
   const folded = fold(place);
   const first = folded.split(' ')[0];
   let names = byFirstWord.get(first);
   if (!names) byFirstWord.set(first, (names = new Set()));
   names.add(folded);
-  longestFirst = Math.max(longestFirst, first.length);
 }
+const longestFirst = Math.max(...[...byFirstWord.keys()].map((first) => first.length));
 
 const CAPITALISED = new RegExp(`[${UPPER_LETTERS}][${LETTERS}'’.-]*`, 'g');
 /** The next capitalised word, read where the last one ended (sticky: never a slice of the rest of the text). */
@@ -83,4 +82,5 @@ export const placeDetector: Detector = {
   name: 'places',
   finds: 'cities and towns from the gazetteer',
   detect: ({ text }) => detectPlaces(text),
+  patterns: [],
 };

@@ -3,6 +3,7 @@
  * stops the send with its name (fail closed) — it never silently drops out and lets its kind of
  * identifier through.
  */
+import { TextCues } from '../cues';
 import { DETECTOR_NAMES, type Candidate, type Detector, type DetectorName, type KnownIdentifiers } from '../types';
 import { ageDetector } from './age';
 import { contactDetector } from './contact';
@@ -47,6 +48,7 @@ export function runDetectors(
   detectors: readonly Detector[] = DETECTORS,
 ): Candidate[] {
   const findings = new Map<DetectorName, Candidate[]>();
+  const cues = new TextCues(text);
   const byName = (name: DetectorName) =>
     detectors.find((d) => d.name === name) ?? DETECTORS.find((d) => d.name === name)!;
   const run = (detector: Detector): Candidate[] => {
@@ -54,7 +56,7 @@ export function runDetectors(
     if (done) return done;
     let found: Candidate[];
     try {
-      found = detector.detect({ text, folded, known, findingsOf: (name) => run(byName(name)) });
+      found = detector.detect({ text, folded, cues, known, findingsOf: (name) => run(byName(name)) });
       if (!Array.isArray(found)) throw new Error('returned no list of findings');
     } catch (error) {
       throw error instanceof DetectorFailure ? error : new DetectorFailure(detector.name, detector.finds, error);
