@@ -8,7 +8,6 @@ import type { Page } from '@playwright/test';
 import { patients } from '../../scripts/portal/patients.mjs';
 import { clickToolbarButton, openPanel } from '../../scripts/lib/browser.mjs';
 import { expect, test } from '../support/fixtures';
-import { startOpenAIServer } from '../support/openai-server.mjs';
 import { useEndpoint } from '../support/panel';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
@@ -33,8 +32,11 @@ async function axeViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('no serious or critical axe violations in any state of the panel, or in settings', async ({ ext, portalUrl }) => {
-  const server = await startOpenAIServer();
+test('no serious or critical axe violations in any state of the panel, or in settings', async ({
+  ext,
+  portalUrl,
+  modelServer: server,
+}) => {
   const chart = await ext.context.newPage();
   await chart.goto(`${portalUrl}/patient/${patients[0].id}/dashboard`);
   await clickToolbarButton(ext, chart);
@@ -75,7 +77,6 @@ test('no serious or critical axe violations in any state of the panel, or in set
   } finally {
     await panel.close();
     await chart.close();
-    await server.close();
   }
   expect(states).toEqual(Object.fromEntries(Object.keys(states).map((k) => [k, []])));
 });

@@ -5,15 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { fullName, patients } from '../../scripts/portal/patients.mjs';
 import { expect, test } from '../support/fixtures';
-import { startOpenAIServer } from '../support/openai-server.mjs';
 import { openChartAndRead, useEndpoint } from '../support/panel';
 
 test('each draft is logged with counts and a hash, shown in settings, and exported as CSV with no identifier or key', async ({
   ext,
   portalUrl,
+  modelServer: server,
 }) => {
   const KEY = 'sk-audit-KEY-0000';
-  const server = await startOpenAIServer();
   let restore = async () => {};
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
@@ -66,6 +65,5 @@ test('each draft is logged with counts and a hash, shown in settings, and export
   } finally {
     await restore();
     await options.close();
-    await server.close();
   }
 });

@@ -5,24 +5,23 @@
  * chart, and the clinician cannot clear the log. (The policy asks for https; loopback http is
  * allowed, as for model endpoints, so the recorder can run here.) Writing the policy needs root.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { fullName, patients } from '../../scripts/portal/patients.mjs';
-import { startPortal } from '../../scripts/portal/server.mjs';
 import { AuditEventSchema } from '../../utils/audit/fhir';
-import { startAuditServer } from '../support/audit-server.mjs';
 import { canWritePolicy, launchWithPolicy, POLICY_DIR } from '../support/managed-policy';
 import { openChartAndRead } from '../support/panel';
 
-test('every draft reaches the audit server exactly once through refusals and an outage, with no identifier from the chart', async () => {
+test('every draft reaches the audit server exactly once through refusals and an outage, with no identifier from the chart', async ({
+  portalUrl,
+  auditServer: recorder,
+}) => {
   test.skip(!canWritePolicy(), `needs write access to ${POLICY_DIR} (root), as in CI`);
   test.setTimeout(120_000);
-  const portal = await startPortal({ port: 0 });
-  const recorder = await startAuditServer();
   const { ext, cleanup } = await launchWithPolicy('e2e-audit', { AuditEndpoint: recorder.url });
   const stored = () => recorder.stored.size;
   try {
     const patient = patients[1];
-    const { chart, panel } = await openChartAndRead(ext, `${portal.url}/patient/${patient.id}/dashboard`);
+    const { chart, panel } = await openChartAndRead(ext, `${portalUrl}/patient/${patient.id}/dashboard`);
     const draft = async () => {
       await panel.getByRole('button', { name: 'Summarize' }).click();
       await expect(panel.getByRole('article', { name: /offline draft/ })).toBeVisible();
@@ -60,7 +59,7 @@ test('every draft reaches the audit server exactly once through refusals and an 
 
     // Valid R4 AuditEvents, with the EHR by origin only, and no identifier from the chart.
     for (const event of recorder.events) expect(AuditEventSchema.safeParse(event).success).toBe(true);
-    expect(recorder.events[0].entity[0].what.identifier.value).toBe(new URL(portal.url).origin);
+    expect(recorder.events[0].entity[0].what.identifier.value).toBe(new URL(portalUrl).origin);
     const sent = JSON.stringify(recorder.events);
     for (const identifier of [
       ...fullName(patient).split(' '),
@@ -81,7 +80,5 @@ test('every draft reaches the audit server exactly once through refusals and an 
     await chart.close();
   } finally {
     await cleanup();
-    await recorder.close();
-    await portal.close();
   }
 });

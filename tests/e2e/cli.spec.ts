@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 
 const run = promisify(execFile);
 const capture = (...args: string[]) => run('node', ['scripts/capture.mjs', ...args], { timeout: 60_000 });
@@ -36,46 +36,41 @@ test('fails with one line on stderr and a non-zero exit for unreadable input', a
   expect((pdf as { stderr: string }).stderr).toContain('is not an HTML page');
 });
 
-test('draft runs capture → de-identify → a model endpoint, and prints the output and the payload', async () => {
-  const { startOpenAIServer } = await import('../support/openai-server.mjs');
-  const server = await startOpenAIServer();
-  try {
-    server.script({
-      kind: 'answer',
-      content: JSON.stringify({ synopsis: '[PATIENT] seen on [DATE-1 (2026)].', sections: [] }),
-    });
-    const { stdout } = await promisify(execFile)(
-      'node',
-      [
-        'scripts/draft.mjs',
-        'tests/fixtures/pages/document.html',
-        '--task',
-        'summary',
-        '--backend',
-        server.baseURL,
-        '--model',
-        'test-model',
-        '--show-payload',
-      ],
-      { timeout: 60_000, env: { ...process.env, OPENAI_API_KEY: 'sk-cli-test' } },
-    );
-    const out = JSON.parse(stdout);
-    expect(out.task).toBe('summary');
-    expect(out.output.engine).toBe('model');
-    expect(out.output.sections[0].statements[0].text).toBe('Maria Elena Ordóñez seen on 11/18/2026.'); // filled back in, locally
-    expect(out.payload).toMatch(/^PATIENT: \[PATIENT\]/);
-    const sent = JSON.stringify(server.requests.at(-1)!.body);
-    for (const value of ['Ordóñez', '00482913', '03/14/1958', '555-0199', 'Larkspur'])
-      expect(sent).not.toContain(value);
-    expect(server.requests.at(-1)!.headers.authorization).toBe('Bearer sk-cli-test');
-  } finally {
-    await server.close();
-  }
+test('draft runs capture → de-identify → a model endpoint, and prints the output and the payload', async ({
+  modelServer: server,
+}) => {
+  server.script({
+    kind: 'answer',
+    content: JSON.stringify({ synopsis: '[PATIENT] seen on [DATE-1 (2026)].', sections: [] }),
+  });
+  const { stdout } = await promisify(execFile)(
+    'node',
+    [
+      'scripts/draft.mjs',
+      'tests/fixtures/pages/document.html',
+      '--task',
+      'summary',
+      '--backend',
+      server.baseURL,
+      '--model',
+      'test-model',
+      '--show-payload',
+    ],
+    { timeout: 60_000, env: { ...process.env, OPENAI_API_KEY: 'sk-cli-test' } },
+  );
+  const out = JSON.parse(stdout);
+  expect(out.task).toBe('summary');
+  expect(out.output.engine).toBe('model');
+  expect(out.output.sections[0].statements[0].text).toBe('Maria Elena Ordóñez seen on 11/18/2026.'); // filled back in, locally
+  expect(out.payload).toMatch(/^PATIENT: \[PATIENT\]/);
+  const sent = JSON.stringify(server.requests.at(-1)!.body);
+  for (const value of ['Ordóñez', '00482913', '03/14/1958', '555-0199', 'Larkspur']) expect(sent).not.toContain(value);
+  expect(server.requests.at(-1)!.headers.authorization).toBe('Bearer sk-cli-test');
 });
 
-test('draft sends nothing when the page does not say whose chart it is, unless the patient is named', async () => {
-  const { startOpenAIServer } = await import('../support/openai-server.mjs');
-  const server = await startOpenAIServer();
+test('draft sends nothing when the page does not say whose chart it is, unless the patient is named', async ({
+  modelServer: server,
+}) => {
   const dir = mkdtempSync(join(tmpdir(), 'chartside-'));
   const page = join(dir, 'no-banner.html');
   writeFileSync(
@@ -88,27 +83,23 @@ test('draft sends nothing when the page does not say whose chart it is, unless t
       ['scripts/draft.mjs', page, '--task', 'summary', '--engine', server.baseURL, '--model', 'test-model', ...extra],
       { timeout: 60_000, env: { ...process.env, OPENAI_API_KEY: 'sk-cli-test' } },
     );
-  try {
-    const refused = await draft().then(
-      () => undefined,
-      (e: { code: number; stderr: string }) => e,
-    );
-    expect(refused?.code).not.toBe(0);
-    expect(refused!.stderr.trim().split('\n')).toHaveLength(1);
-    expect(refused!.stderr).toContain('--patient-name');
-    expect(server.requests).toHaveLength(0);
+  const refused = await draft().then(
+    () => undefined,
+    (e: { code: number; stderr: string }) => e,
+  );
+  expect(refused?.code).not.toBe(0);
+  expect(refused!.stderr.trim().split('\n')).toHaveLength(1);
+  expect(refused!.stderr).toContain('--patient-name');
+  expect(server.requests).toHaveLength(0);
 
-    server.script({
-      kind: 'answer',
-      content: JSON.stringify({ synopsis: 'Asks about [PATIENT] dose.', sections: [] }),
-    });
-    await draft('--patient-name', 'Quill, Tobias', '--patient-id', 'Q-4471');
-    expect(server.requests.filter((r) => r.url.endsWith('/chat/completions'))).toHaveLength(1);
-    const sent = JSON.stringify(server.requests.at(-1)!.body);
-    for (const value of ['Tobias', 'Quill']) expect(sent).not.toContain(value);
-  } finally {
-    await server.close();
-  }
+  server.script({
+    kind: 'answer',
+    content: JSON.stringify({ synopsis: 'Asks about [PATIENT] dose.', sections: [] }),
+  });
+  await draft('--patient-name', 'Quill, Tobias', '--patient-id', 'Q-4471');
+  expect(server.requests.filter((r) => r.url.endsWith('/chat/completions'))).toHaveLength(1);
+  const sent = JSON.stringify(server.requests.at(-1)!.body);
+  for (const value of ['Tobias', 'Quill']) expect(sent).not.toContain(value);
 });
 
 test('draft covers every task offline, printing citations and verification', async () => {
@@ -157,35 +148,31 @@ test('draft covers every task offline, printing citations and verification', asy
   );
 });
 
-test('draft --one-chart joins one patient’s pages into one record, and refuses another patient’s page', async () => {
-  const { startPortal } = await import('../../scripts/portal/server.mjs');
-  const portal = await startPortal({ port: 0 });
+test('draft --one-chart joins one patient’s pages into one record, and refuses another patient’s page', async ({
+  portalUrl,
+}) => {
   const draft = (...args: string[]) => run('node', ['scripts/draft.mjs', ...args], { timeout: 120_000 });
-  try {
-    const maria = [`${portal.url}/patient/p1001/messages`, `${portal.url}/patient/p1001/dashboard`];
-    const { stdout } = await draft('--one-chart', ...maria, '--task', 'summary');
-    const result = JSON.parse(stdout);
-    expect(result.pages).toEqual(maria);
-    // The Messages page alone shows no allergy list; joined with the Dashboard, the summary lists them.
-    const allergies = result.output.sections.find((s: { heading: string }) => s.heading === 'Allergies');
-    expect(allergies.statements.map((s: { text: string }) => s.text).join(' ')).toMatch(/Penicillin/);
-    expect(JSON.stringify(result.output)).toContain('Should I stop the empagliflozin?');
+  const maria = [`${portalUrl}/patient/p1001/messages`, `${portalUrl}/patient/p1001/dashboard`];
+  const { stdout } = await draft('--one-chart', ...maria, '--task', 'summary');
+  const result = JSON.parse(stdout);
+  expect(result.pages).toEqual(maria);
+  // The Messages page alone shows no allergy list; joined with the Dashboard, the summary lists them.
+  const allergies = result.output.sections.find((s: { heading: string }) => s.heading === 'Allergies');
+  expect(allergies.statements.map((s: { text: string }) => s.text).join(' ')).toMatch(/Penicillin/);
+  expect(JSON.stringify(result.output)).toContain('Should I stop the empagliflozin?');
 
-    const refused = await draft(
-      '--one-chart',
-      maria[0],
-      `${portal.url}/patient/p1002/dashboard`,
-      '--task',
-      'summary',
-    ).then(
-      () => undefined,
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
-    expect(refused?.code).not.toBe(0);
-    expect(refused?.stdout).toBe('');
-    expect(refused?.stderr.trim().split('\n')).toHaveLength(1);
-    expect(refused?.stderr).toMatch(/p1002\/dashboard: This page shows a different patient/);
-  } finally {
-    await portal.close();
-  }
+  const refused = await draft(
+    '--one-chart',
+    maria[0],
+    `${portalUrl}/patient/p1002/dashboard`,
+    '--task',
+    'summary',
+  ).then(
+    () => undefined,
+    (e: { code: number; stdout: string; stderr: string }) => e,
+  );
+  expect(refused?.code).not.toBe(0);
+  expect(refused?.stdout).toBe('');
+  expect(refused?.stderr.trim().split('\n')).toHaveLength(1);
+  expect(refused?.stderr).toMatch(/p1002\/dashboard: This page shows a different patient/);
 });

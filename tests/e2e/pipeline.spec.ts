@@ -8,7 +8,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { expect, test } from '../support/fixtures';
-import { startOpenAIServer } from '../support/openai-server.mjs';
 import { openChartAndRead, useEndpoint } from '../support/panel';
 
 /** A chart past the default 8,000-token budget: a banner, problems, 600 results, 40 notes. */
@@ -37,6 +36,7 @@ function largeChart(): string {
 
 test('the panel and the CLI send byte-identical messages for the same page, trimmed to the same budget', async ({
   ext,
+  modelServer: server,
 }) => {
   const html = largeChart();
   const page = http.createServer((_, res) =>
@@ -44,7 +44,6 @@ test('the panel and the CLI send byte-identical messages for the same page, trim
   );
   await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(page.address() as AddressInfo).port}/chart`;
-  const server = await startOpenAIServer();
   const { restore } = await useEndpoint(ext, server.baseURL, 'sk-pipeline');
   const answer = JSON.stringify({ synopsis: '[PATIENT] is followed for diabetes.', sections: [] });
   try {
@@ -77,7 +76,6 @@ test('the panel and the CLI send byte-identical messages for the same page, trim
     for (const value of ['Okafor', 'Chidinma', '55120984', '07/22/1961', '555-0172']) expect(sent).not.toContain(value);
   } finally {
     await restore();
-    await server.close();
     page.close();
   }
 });

@@ -4,24 +4,23 @@
  * header and the allowed EHR origin. Writing the policy needs root (as in CI); elsewhere the test
  * says so and skips.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { clickToolbarButton, openPanel } from '../../scripts/lib/browser.mjs';
-import { startPortal } from '../../scripts/portal/server.mjs';
 import { canWritePolicy, launchWithPolicy, POLICY_DIR, unpackedId } from '../support/managed-policy';
-import { startOpenAIServer } from '../support/openai-server.mjs';
 
-test('a managed policy sets and locks the engine and its header, and keeps Chartside to the allowed EHR origin', async () => {
+test('a managed policy sets and locks the engine and its header, and keeps Chartside to the allowed EHR origin', async ({
+  modelServer: server,
+  portalUrl,
+}) => {
   test.skip(!canWritePolicy(), `needs write access to ${POLICY_DIR} (root), as in CI`);
   // A copy of the build at its own path has its own id: the policy reaches only the browser this
   // test starts, never the one the other tests share (Chromium watches the policy folder).
-  const portal = await startPortal({ port: 0 });
-  const server = await startOpenAIServer();
   const { ext, dir, cleanup } = await launchWithPolicy('e2e', {
     Endpoint: server.baseURL,
     Model: 'test-model',
     Headers: { 'X-Tenant': 'north-clinic' },
     DatePolicy: 'safe-harbor',
-    AllowedOrigins: [new URL(portal.url).origin],
+    AllowedOrigins: [new URL(portalUrl).origin],
   });
   try {
     expect(ext.extensionId).toBe(unpackedId(dir));
@@ -47,7 +46,7 @@ test('a managed policy sets and locks the engine and its header, and keeps Chart
 
     // The allowed EHR: read, and drafted through the managed endpoint with the required header.
     const chart = await ext.context.newPage();
-    await chart.goto(`${portal.url}/patient/p1002/dashboard`);
+    await chart.goto(`${portalUrl}/patient/p1002/dashboard`);
     await clickToolbarButton(ext, chart);
     const panel = await openPanel(ext, chart);
     await expect(panel.getByText(/Engine: test-model/)).toBeVisible();
@@ -58,7 +57,5 @@ test('a managed policy sets and locks the engine and its header, and keeps Chart
     expect(server.requests.at(-1)!.headers['x-tenant']).toBe('north-clinic');
   } finally {
     await cleanup();
-    await server.close();
-    await portal.close();
   }
 });

@@ -12,7 +12,6 @@ import { promisify } from 'node:util';
 import type { Request } from '@playwright/test';
 import { serveDirectory } from '../../scripts/lib/serve.mjs';
 import { expect, test } from '../support/fixtures';
-import { startOpenAIServer } from '../support/openai-server.mjs';
 import { openChartAndRead, useEndpoint } from '../support/panel';
 import { captureThroughExtension } from '../../scripts/lib/browser.mjs';
 import { loadModules } from '../../scripts/lib/load-ts.mjs';
@@ -98,62 +97,59 @@ test.describe('real pages through the pipeline to a model endpoint', () => {
   test.skip(!present, '../shared/real-pages not found');
   test.setTimeout(300_000);
 
-  test('no identifier of the patient reaches the endpoint, on any page, for any task (CLI)', async () => {
-    const server = await startOpenAIServer();
-    try {
-      // Every page, every task, in one run of the command line (one capture a page, four tasks each).
-      const { stdout } = await promisify(execFile)(
-        'node',
-        [
-          'scripts/draft.mjs',
-          ...pages.map((truth) => resolve(REAL_PAGES, truth.page)),
-          '--task',
-          'all',
-          '--backend',
-          server.baseURL,
-          '--model',
-          'test-model',
-          '--show-payload',
-        ],
-        { timeout: 240_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, OPENAI_API_KEY: 'sk-privacy-test' } },
-        // the scripted answers need not fit the task: what matters is what was sent
-      ).catch((error: { stdout: string }) => error);
-      const results = JSON.parse(stdout) as Array<{
-        page: string;
-        task?: string;
-        payload?: string;
-        error?: { code: string };
-      }>;
-      expect(results).toHaveLength(pages.length * 4);
-      // Nothing was refused before sending: every page, every task reached the endpoint.
-      expect(results.filter((r) => r.error && !r.task).map((r) => r.page)).toEqual([]);
-      const completions = server.requests.filter((r) => r.url.endsWith('/chat/completions'));
-      expect(completions.length).toBeGreaterThanOrEqual(pages.length * 4);
-      // Each request is the page's whose de-identified record it carries (the CLI printed each payload).
-      const payloads = pages.map((truth) =>
-        results.filter((r) => r.page === resolve(REAL_PAGES, truth.page) && r.payload).map((r) => r.payload!),
+  test('no identifier of the patient reaches the endpoint, on any page, for any task (CLI)', async ({
+    modelServer: server,
+  }) => {
+    // Every page, every task, in one run of the command line (one capture a page, four tasks each).
+    const { stdout } = await promisify(execFile)(
+      'node',
+      [
+        'scripts/draft.mjs',
+        ...pages.map((truth) => resolve(REAL_PAGES, truth.page)),
+        '--task',
+        'all',
+        '--backend',
+        server.baseURL,
+        '--model',
+        'test-model',
+        '--show-payload',
+      ],
+      { timeout: 240_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, OPENAI_API_KEY: 'sk-privacy-test' } },
+      // the scripted answers need not fit the task: what matters is what was sent
+    ).catch((error: { stdout: string }) => error);
+    const results = JSON.parse(stdout) as Array<{
+      page: string;
+      task?: string;
+      payload?: string;
+      error?: { code: string };
+    }>;
+    expect(results).toHaveLength(pages.length * 4);
+    // Nothing was refused before sending: every page, every task reached the endpoint.
+    expect(results.filter((r) => r.error && !r.task).map((r) => r.page)).toEqual([]);
+    const completions = server.requests.filter((r) => r.url.endsWith('/chat/completions'));
+    expect(completions.length).toBeGreaterThanOrEqual(pages.length * 4);
+    // Each request is the page's whose de-identified record it carries (the CLI printed each payload).
+    const payloads = pages.map((truth) =>
+      results.filter((r) => r.page === resolve(REAL_PAGES, truth.page) && r.payload).map((r) => r.payload!),
+    );
+    for (const request of completions) {
+      const body = JSON.stringify(request.body);
+      const owner = pages.findIndex((_, i) =>
+        payloads[i].some((payload) => body.includes(JSON.stringify(payload).slice(1, -1).slice(0, 2000))),
       );
-      for (const request of completions) {
-        const body = JSON.stringify(request.body);
-        const owner = pages.findIndex((_, i) =>
-          payloads[i].some((payload) => body.includes(JSON.stringify(payload).slice(1, -1).slice(0, 2000))),
-        );
-        expect(owner, 'every request carries the record of one page').toBeGreaterThanOrEqual(0);
-        const text = carried(request.url, request.headers, request.body);
-        for (const pattern of forbidden(pages[owner]))
-          expect(text, `${pages[owner].page}: ${pattern}`).not.toMatch(pattern);
-      }
-      // And every page's payload was sent for all four tasks.
-      for (const [i, truth] of pages.entries()) expect(payloads[i].length, truth.page).toBe(4);
-    } finally {
-      await server.close();
+      expect(owner, 'every request carries the record of one page').toBeGreaterThanOrEqual(0);
+      const text = carried(request.url, request.headers, request.body);
+      for (const pattern of forbidden(pages[owner]))
+        expect(text, `${pages[owner].page}: ${pattern}`).not.toMatch(pattern);
     }
+    // And every page's payload was sent for all four tasks.
+    for (const [i, truth] of pages.entries()) expect(payloads[i].length, truth.page).toBe(4);
   });
 
   test('through the panel of the real extension: every request the browser makes leaves no identifier', async ({
     ext,
+    modelServer: server,
   }) => {
-    const server = await startOpenAIServer();
     const pagesServer = await serveDirectory(REAL_PAGES);
     const outgoing: Array<{ url: string; text: string; page: string }> = [];
     let current = '';
@@ -197,7 +193,6 @@ test.describe('real pages through the pipeline to a model endpoint', () => {
     } finally {
       ext.context.off('request', record);
       await restore();
-      await server.close();
       await pagesServer.close();
     }
     for (const truth of pages) {

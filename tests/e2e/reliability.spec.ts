@@ -6,7 +6,6 @@
 import { patients } from '../../scripts/portal/patients.mjs';
 import { captureThroughExtension, clickToolbarButton, openPanel } from '../../scripts/lib/browser.mjs';
 import { expect, test } from '../support/fixtures';
-import { startOpenAIServer } from '../support/openai-server.mjs';
 import { useEndpoint } from '../support/panel';
 
 test('a 100,000-element chart is read without freezing the page', async ({ ext, portalUrl }) => {
@@ -84,8 +83,8 @@ test('a huge free-text note is read, prepared in the worker; what a model would 
 test('closed mid-stream and opened again, the panel starts clean, and every backend fault still reads as a message', async ({
   ext,
   portalUrl,
+  modelServer: server,
 }) => {
-  const server = await startOpenAIServer();
   const { restore } = await useEndpoint(ext, server.baseURL, 'sk-reliability');
   const chart = await ext.context.newPage();
   await chart.goto(`${portalUrl}/patient/${patients[1].id}/dashboard`);
@@ -149,6 +148,5 @@ test('closed mid-stream and opened again, the panel starts clean, and every back
   } finally {
     await chart.close();
     await restore();
-    await server.close();
   }
 });

@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
-import { startOpenAIServer } from '../support/openai-server.mjs';
 import { clickToolbarButton, openPanel } from '../../scripts/lib/browser.mjs';
 import { useEndpoint } from '../support/panel';
 import { CHARTSIDE_EXTENSION_ID } from '../../scripts/lib/extension-id.mjs';
@@ -31,6 +30,7 @@ async function expectInert(panel: Page) {
 
 test('script and markup payloads in a chart and in a model answer never run, never load, and are shown as text', async ({
   ext,
+  modelServer: server,
 }) => {
   const remote: string[] = [];
   const dialogs: string[] = [];
@@ -45,7 +45,6 @@ test('script and markup payloads in a chart and in a model answer never run, nev
       void d.dismiss();
     }),
   );
-  const server = await startOpenAIServer();
   const chart = await ext.context.newPage();
   await chart.goto(CHART_URL);
   const pageLoads = remote.length; // the chart's own markup may fetch; from here on, nothing may
@@ -113,7 +112,6 @@ test('script and markup payloads in a chart and in a model answer never run, nev
     await ext.context.unroute(CHART_URL);
     await panel.close();
     await chart.close();
-    await server.close();
   }
 });
 
@@ -185,9 +183,9 @@ test('the build has Chartside’s stable ID, the one every policy example names'
 test('the API key stays in storage.local: not in the panel, not in errors, not in other storage, not in logs', async ({
   ext,
   portalUrl,
+  modelServer: server,
 }) => {
   const KEY = 'sk-secret-SHOULD-NOT-LEAK-4242';
-  const server = await startOpenAIServer();
   const logs: string[] = [];
   ext.context.on('console', (m) => logs.push(m.text()));
   const { options, restore } = await useEndpoint(ext, server.baseURL, KEY);
@@ -226,6 +224,5 @@ test('the API key stays in storage.local: not in the panel, not in errors, not i
     await chart.close();
   } finally {
     await restore();
-    await server.close();
   }
 });

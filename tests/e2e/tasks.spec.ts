@@ -7,7 +7,6 @@
 import type { Page, Request } from '@playwright/test';
 import { fullName, patients } from '../../scripts/portal/patients.mjs';
 import { expect, test } from '../support/fixtures';
-import { startOpenAIServer } from '../support/openai-server.mjs';
 import { openChartAndRead, useEndpoint } from '../support/panel';
 
 async function draft(panel: Page, task: RegExp, action: string) {
@@ -125,8 +124,8 @@ const stepsAnswer = {
 test('model: next steps and a reply through the endpoint — versioned prompts, no identifier sent, a planted instruction flagged', async ({
   ext,
   portalUrl,
+  modelServer: server,
 }) => {
-  const server = await startOpenAIServer();
   const outgoing: string[] = [];
   const log = (request: Request) => outgoing.push(`${request.url()} ${request.postData() ?? ''}`);
   ext.context.on('request', log);
@@ -204,6 +203,5 @@ test('model: next steps and a reply through the endpoint — versioned prompts, 
   } finally {
     ext.context.off('request', log);
     await restore();
-    await server.close();
   }
 });
