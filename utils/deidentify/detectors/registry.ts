@@ -3,7 +3,7 @@
  * stops the send with its name (fail closed) — it never silently drops out and lets its kind of
  * identifier through.
  */
-import { TextCues } from '../cues';
+import { keysWanted, TextCues } from '../cues';
 import { DETECTOR_NAMES, type Candidate, type Detector, type DetectorName, type KnownIdentifiers } from '../types';
 import { ageDetector } from './age';
 import { contactDetector } from './contact';
@@ -48,7 +48,11 @@ export function runDetectors(
   detectors: readonly Detector[] = DETECTORS,
 ): Candidate[] {
   const findings = new Map<DetectorName, Candidate[]>();
-  const cues = new TextCues(text);
+  // A list of its own (a test's) may ask for any detector's findings too: its index records every detector's keys.
+  const cues = new TextCues(
+    text,
+    detectors === DETECTORS ? WANTED_KEYS : keysWanted([...DETECTORS, ...detectors].flatMap((d) => d.patterns)),
+  );
   const byName = (name: DetectorName) =>
     detectors.find((d) => d.name === name) ?? DETECTORS.find((d) => d.name === name)!;
   const run = (detector: Detector): Candidate[] => {
@@ -71,3 +75,6 @@ export function runDetectors(
 // there and a failed check here.
 if (DETECTOR_NAMES.length !== new Set(DETECTORS.map((d) => d.name)).size)
   throw new Error('detector registry and DETECTOR_NAMES disagree');
+
+/** The words a text's index records: those the registry's patterns can start at (built once, never changed). */
+const WANTED_KEYS = keysWanted(DETECTORS.flatMap((detector) => detector.patterns));
