@@ -7,7 +7,7 @@
  */
 import lexicon from '../lexicons/places.json';
 import { isRegion } from '../regions';
-import { atSentenceStart, fold, LETTERS, matches, UPPER_LETTERS } from '../text';
+import { atSentenceStart, fold, LETTERS, UPPER_LETTERS } from '../text';
 import type { Candidate, Detector } from '../types';
 import { isClinicalWord } from '../lexicons/names';
 import { postalCodeAfter } from './postal-codes';
@@ -33,7 +33,9 @@ const WORD_AFTER = new RegExp(`[ \\t]+([${UPPER_LETTERS}][${LETTERS}'’.-]*)`, 
 export function detectPlaces(text: string): Candidate[] {
   const found: Candidate[] = [];
   let covered = -1;
-  for (const m of matches(text, CAPITALISED)) {
+  // An exec loop, not a list of every match: each match dies young, which costs the garbage collector far less.
+  CAPITALISED.lastIndex = 0;
+  for (let m = CAPITALISED.exec(text); m; m = CAPITALISED.exec(text)) {
     const start = m.index;
     if (start < covered) continue;
     if (m[0].length > longestFirst + 1) continue;
