@@ -51,7 +51,7 @@ export function keyNumber(key: string): number {
 /** The keys any of these patterns can start with, as flags by key number: what a text's index needs to record. */
 export function keysWanted(patterns: readonly CuedPattern[]): Uint8Array {
   const wanted = new Uint8Array(KEY_SPACE);
-  for (const pattern of patterns) for (const key of pattern.keys) wanted[keyNumber(key)] = 1;
+  for (const pattern of patterns) for (const code of pattern.keyCodes) wanted[code] = 1;
   return wanted;
 }
 
@@ -61,7 +61,7 @@ export function keysWanted(patterns: readonly CuedPattern[]): Uint8Array {
  * given the keys the detectors' patterns can start with, it records only words with those keys.
  */
 export class TextCues {
-  private byKey: Array<number[] | undefined> | undefined;
+  private byKey: Map<number, number[]> | undefined;
   private long: Array<[number, number]> = [];
   private readonly startsOf = new Map<CuedPattern, WordStarts>();
 
@@ -74,12 +74,14 @@ export class TextCues {
   starts(pattern: CuedPattern): WordStarts {
     let starts = this.startsOf.get(pattern);
     if (starts) return starts;
-    if (this.wanted && pattern.keys.some((key) => !this.wanted![keyNumber(key)]))
-      throw new Error("cues: a pattern not among the detectors' was asked of their index");
     const index = this.index();
-    const lists = pattern.keys
-      .map((key) => index[keyNumber(key)])
-      .filter((list): list is number[] => list !== undefined);
+    const lists: number[][] = [];
+    for (const code of pattern.keyCodes) {
+      if (this.wanted && !this.wanted[code])
+        throw new Error("cues: a pattern not among the detectors' was asked of their index");
+      const list = index.get(code);
+      if (list) lists.push(list);
+    }
     starts = lists.length === 0 ? NONE : lists.length === 1 ? lists[0] : sortedUnion(lists);
     this.startsOf.set(pattern, starts);
     return starts;
@@ -92,9 +94,10 @@ export class TextCues {
   }
 
   /** One pass over the words (runs of word characters, where `\b` falls at both ends). */
-  private index(): Array<number[] | undefined> {
+  private index(): Map<number, number[]> {
     if (this.byKey) return this.byKey;
-    const byKey: Array<number[] | undefined> = new Array(KEY_SPACE);
+    // A map, not a table of every key: most texts are short, and a table per text would cost more than the words.
+    const byKey = new Map<number, number[]>();
     const wanted = this.wanted;
     const text = this.text;
     const n = text.length;
@@ -115,9 +118,9 @@ export class TextCues {
         code = code * 27 + lowerLetter(c);
       }
       if (code === 0 || (wanted && !wanted[code])) continue;
-      const list = byKey[code];
+      const list = byKey.get(code);
       if (list) list.push(start);
-      else byKey[code] = [start];
+      else byKey.set(code, [start]);
     }
     this.byKey = byKey;
     return byKey;
@@ -285,6 +288,8 @@ export interface CuedPattern {
   /** The same pattern, anchored (`y`): tried only at word starts. */
   readonly sticky: RegExp;
   readonly keys: readonly string[];
+  /** The keys as numbers (keyNumber), worked out once: the index is asked for them on every text. */
+  readonly keyCodes: readonly number[];
 }
 
 /**
@@ -295,7 +300,11 @@ export function cued(source: string, flags = ''): CuedPattern {
   const anchored = `\\b(?:${source})`;
   const keys = new Set<string>();
   for (const alt of parse(anchored)) keysOf(alt, '', keys);
-  return Object.freeze({ sticky: new RegExp(anchored, `${flags.replace(/[gy]/g, '')}y`), keys: [...keys] });
+  return Object.freeze({
+    sticky: new RegExp(anchored, `${flags.replace(/[gy]/g, '')}y`),
+    keys: [...keys],
+    keyCodes: [...keys].map(keyNumber),
+  });
 }
 
 /** Every match of the pattern, in order and without overlaps, as a global scan would find them. */
