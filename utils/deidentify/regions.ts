@@ -57,3 +57,10 @@ export function isRegion(name: string): boolean {
     .toLowerCase();
   return REGIONS.has(clean);
 }
+
+const COUNTRIES_FOLDED = new Set(COUNTRY_NAMES.map((name) => name.toLowerCase()));
+
+/** A country's name: before ", MI" it is a US town ("Holland, MI"), which Safe Harbor does not keep. */
+export function isCountry(name: string): boolean {
+  return COUNTRIES_FOLDED.has(name.trim().toLowerCase());
+}

@@ -45,4 +45,15 @@ describe('the contact detector', () => {
       findWith(contactDetector, 'Took 12.5 mg at home. BP 120 80 home reading. Seen 2023-10-12 office visit.'),
     ).toEqual([]);
   });
+  it('finds a phone after an abbreviation and a full stop, and leaves runs of readings before "home" (review findings)', () => {
+    expect(findWith(contactDetector, 'Contact: Ph.617-555-0142. Daughter Hm.617-555-0142 Wk.617-555-0199').length).toBe(
+      3,
+    );
+    for (const text of [
+      'Fasting glucose 112 145 160 98 home log reviewed.',
+      'Peak flow readings 350 360 370 (home)',
+      'Weights 182.4 183.0 181.6 home scale',
+    ])
+      expect(findWith(contactDetector, text), text).toEqual([]);
+  });
 });

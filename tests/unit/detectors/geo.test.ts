@@ -128,6 +128,15 @@ describe('the street and ZIP detector', () => {
     );
     expect(findWith(geoDetector, 'The gate 3 is open.')).toEqual([]);
   });
+  it('removes a US town named like a country, and reads no address into an empty field or a time after a city', () => {
+    expect(findWith(geoDetector, 'Lives in Holland, MI with her son.')).toContainEqual(['LOCATION', 'Holland']);
+    expect(findWith(geoDetector, 'Address:\nAssessment: Type 2 diabetes, uncontrolled. Plan: start insulin.')).toEqual(
+      [],
+    );
+    expect(findWith(geoDetector, 'Transferred from Worcester 0830 by ambulance.').map(([type]) => type)).not.toContain(
+      'ZIP',
+    );
+  });
   it('keeps a table cell’s label and a signature’s degree out of a place', () => {
     // A tab parts the cells of a table row as captured; "MD" after a name is a degree, not Maryland.
     const found = findWith(

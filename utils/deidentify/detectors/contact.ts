@@ -5,7 +5,7 @@ import { matches } from '../text';
 
 const PHONE =
   // Not a country code "1" that is the last digit of a number before it (a ZIP: "70651 082 490 1693").
-  /(?<![\d.])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)(?:,?\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?!\w)/gi;
+  /(?<!\d)(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\b\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)(?:,?\s*(?:x|ext\.?|extension)\s*\d{1,5})?(?!\w)/gi;
 /** A number with a country code: "+46 (0)179 459 33", "+41 71 526 00 00" (eight digits or more, checked below). */
 const INTERNATIONAL_PHONE = /\+\d{1,3}[ .-]?(?:\(0\)[ ]?)?\d{1,4}(?:[ .-]\d{2,4}){1,5}(?!\d)/g;
 /** Fewer digits than this is no phone number, whatever its cue says ("call if BP over 180 110"). */
@@ -47,7 +47,12 @@ function numberBeforeKind(before: string): string | undefined {
     .slice(first)
     .join(' ')
     .replace(/^[-.]+/, '');
-  return digits >= 7 && digits <= 15 && !DATE_SHAPED.test(number) ? number : undefined;
+  if (digits < 7 || digits > 15 || DATE_SHAPED.test(number)) return undefined;
+  // Written as a phone, not a run of readings ("glucose 112 145 160 98 home", "182.4 183.0 home"): a hyphen or a
+  // bracket in it, a last group of four digits, or a leading 0 (a trunk prefix) — and no decimal reading.
+  const last = groups[groups.length - 1].replace(/\D/g, '');
+  const phoneShaped = /[-()]/.test(number) || last.length === 4 || /^\+|^0/.test(number);
+  return phoneShaped && !/\d\.\d(?!\d)/.test(number) ? number : undefined;
 }
 const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;

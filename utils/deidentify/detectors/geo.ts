@@ -4,7 +4,7 @@
  */
 import { postalCodeAfter, postalReplacement, zip3 } from './postal-codes';
 import type { Candidate, Detector } from '../types';
-import { COUNTRY_NAMES, isRegion } from '../regions';
+import { COUNTRY_NAMES, isCountry, isRegion } from '../regions';
 import { TextCues, cued, cuedMatches, hasCue, matchesOnCuedLines } from '../cues';
 import { LETTERS, matches, UPPER_LETTERS } from '../text';
 import { FUNCTION_WORDS, isClinicalWord } from '../lexicons/names';
@@ -140,6 +140,8 @@ const CORNER_OF = cued(
   'd',
 );
 
+/** A line that opens with a label of its own: "Assessment:", "Plan:". */
+const LABEL_FIRST = /^[A-Za-z][A-Za-z /]{1,30}:/;
 const THE_BEFORE = /\bthe[ \t]+$/i;
 
 /** Military post (USPS): "PSC 0413, Box 8144", "Unit 4719 Box 7394", then "APO AA 42323". */
@@ -241,7 +243,8 @@ export function detectGeo(text: string, cues: TextCues = new TextCues(text)): Ca
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   for (const m of matchesOnCuedLines(cues, CITY_STATE_ZIP, HAS_STATE)) {
     const city = m[1];
-    if (!NOT_A_PLACE.test(city) && !isRegion(city)) {
+    // A country's name before a state is a town of that state ("Holland, MI"): removed like any city.
+    if (!NOT_A_PLACE.test(city) && (!isRegion(city) || isCountry(city))) {
       found.push({ start: m.index, end: m.index + city.length, type: 'LOCATION' });
       // The street line before "City, ST": on the same line, a house number and words.
       const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
@@ -260,7 +263,8 @@ export function detectGeo(text: string, cues: TextCues = new TextCues(text)): Ca
   for (const m of cuedMatches(cues, ADDRESS_CUE)) {
     ADDRESS_AFTER_CUE.lastIndex = m.index + m[0].length;
     const address = ADDRESS_AFTER_CUE.exec(text)?.[0];
-    if (address && /\d/.test(address) && !isClinicalText(address))
+    // A label's line after an empty "Address:" field ("Assessment: Type 2 diabetes…") is the chart going on.
+    if (address && /\d/.test(address) && !isClinicalText(address) && !LABEL_FIRST.test(address))
       found.push({
         start: ADDRESS_AFTER_CUE.lastIndex - address.length,
         end: ADDRESS_AFTER_CUE.lastIndex,

@@ -111,9 +111,15 @@ function mateBefore(text: string, start: number): { at: number; name: string } |
   return { at, name };
 }
 const LIST_JOIN = /^(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)/;
-/** Endings of English and medical words, never of a name in a list ("Dr. Osei, Cardiology"). */
+/** Endings of English and medical words and of roles, never a name in a list ("Cardiology", "Pharmacist"). */
 const WORD_ENDING =
-  /(?:ology|tion|sion|ment|ness|ity|ism|ics|ive|ous|ing|itis|osis|emia|ectomy|otomy|scopy|graphy|plasty)$/;
+  /(?:ology|tion|sion|ment|ness|ity|ism|ics|ive|ous|ing|itis|osis|emia|ectomy|otomy|scopy|graphy|plasty|ist|ician|itian)$/;
+/** Roles that follow a person's name in a list of who was there ("Tom Reed, Case Manager"). */
+const ROLE_WORDS = new Set(
+  'manager coordinator navigator assistant worker aide chaplain interpreter resident fellow attending nurse student intern volunteer director supervisor educator counselor counsellor doula midwife surgeon'.split(
+    ' ',
+  ),
+);
 
 function isListMate(name: string): boolean {
   return words(name).every((word) => {
@@ -124,6 +130,7 @@ function isListMate(name: string): boolean {
       !CREDENTIAL_TOKEN.test(word) &&
       !TITLE_TOKEN.test(word) &&
       !WORD_ENDING.test(lower) &&
+      !ROLE_WORDS.has(lower) &&
       !isRegion(word)
     );
   });
@@ -146,7 +153,9 @@ export function listMates(text: string, found: Candidate[]): Candidate[] {
       const name = MATE.exec(text)?.[0];
       if (!name || !isListMate(name) || EPONYM_AFTER.test(text.slice(MATE.lastIndex, MATE.lastIndex + 30))) break;
       const start = MATE.lastIndex - name.length;
-      if (!taken.has(start)) mates.push({ start, end: MATE.lastIndex, type: person.type });
+      // Reached a name already read from (this list was walked on from there): each list is walked once.
+      if (taken.has(start)) break;
+      mates.push({ start, end: MATE.lastIndex, type: person.type });
       taken.add(start);
       end = MATE.lastIndex;
     }
@@ -154,7 +163,8 @@ export function listMates(text: string, found: Candidate[]): Candidate[] {
       const mate = mateBefore(text, start);
       if (!mate || !isListMate(mate.name)) break;
       const { at, name } = mate;
-      if (!taken.has(at)) mates.push({ start: at, end: at + name.length, type: person.type });
+      if (taken.has(at)) break;
+      mates.push({ start: at, end: at + name.length, type: person.type });
       taken.add(at);
       start = at;
     }
@@ -168,7 +178,9 @@ const ANY_UPPER = /\p{Lu}/u;
 const ASCII_UPPER = /[A-Z]/;
 const LOWER_WORD = /\p{Ll}[\p{Ll}'’-]*/gu;
 /** Words after which a name follows, in lower case: "my name is vitoria", "call me višeslav", "mr. elliott". */
-const CUE_BEFORE = /(?:\bmy name is|\bname is|\bcall me|\bname:|\b(?:mr|mrs|ms|dr)\.?)[ \t]*$/;
+const CUE_BEFORE = /(?:\bmy name is|\bname is|\bname:)[ \t]*$/;
+/** What follows "my name is" that is no name: "spelled wrong", "pending", "unknown". */
+const NOT_A_NAME_AFTER_CUE = /(?:ed|ing)$|^(?:unknown|withheld|asap|same|still|not|on|in)$/;
 
 function capitalised(word: string): string {
   const first = word[0].toUpperCase();
@@ -212,8 +224,9 @@ function recaseSentence(part: string): string {
       initial ||
       (plain &&
         ((word.length >= 4 && FIRST_NAMES.has(word) && !FIRST_NAME_WORDS.has(word)) ||
-          hasFamilyNameForm(capitalised(word)) ||
-          (afterCue && word.length >= 2)));
+          // Only endings here: accented words in lower case are the words of Spanish or French text ("vómitos").
+          (/^[a-z'’-]+$/.test(word) && hasFamilyNameForm(capitalised(word))) ||
+          (afterCue && word.length >= 2 && !NOT_A_NAME_AFTER_CUE.test(word))));
     previousName = Boolean(name);
     return name ? capitalised(word) : word;
   });

@@ -164,6 +164,10 @@ const FAMILY_BEFORE_COMMA = new RegExp(
 );
 const UPPER = /\p{Lu}/u;
 
+const isAscii = (word: string) => /^[ -~]*$/.test(word);
+/** A letter outside ASCII and outside the accents of Spanish, French, Portuguese and German. */
+const OTHER_LETTERS = /[^ -~áéíóúñüàèìòùçâêîôûãõäëïöÁÉÍÓÚÑÜÀÈÌÒÙÇÂÊÎÔÛÃÕÄËÏÖ]/;
+
 function isLetter(ch: string | undefined): boolean {
   if (!ch) return false;
   const c = ch.charCodeAt(0);
@@ -267,7 +271,11 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     if (m.index > 0 && isNameChar(text[m.index - 1])) continue;
     if (isLetter(text[m.index + m[0].length])) continue; // "Jos" of "José": not a whole word
     if (!FIRST_NAMES.has(m[0].toLowerCase())) {
-      const run = isFamilyNameByForm(m[0]) ? familyNameRun(text, m.index, m.index + m[0].length) : undefined;
+      // The accents of Spanish, French or German alone do not make a sentence's first word a name ("Náuseas y
+      // vómitos…", "Pneumonía"); letters those languages do not write do ("Šušulić, Bowman and White").
+      const formed =
+        isFamilyNameByForm(m[0]) && (isAscii(m[0]) || !atSentenceStart(text, m.index) || OTHER_LETTERS.test(m[0]));
+      const run = formed ? familyNameRun(text, m.index, m.index + m[0].length) : undefined;
       if (run && !isRegion(text.slice(run.start, run.end))) {
         push(found, text, run.start, text.slice(run.start, run.end), run.place ? 'LOCATION' : 'PERSON');
         covered = run.end;

@@ -43,7 +43,8 @@ const CODE_AFTER_PLACE =
 /** The postal code after a place found in `text` (the place ends at `end`), if one follows. */
 export function postalCodeAfter(text: string, end: number): Candidate | undefined {
   const m = CODE_AFTER_PLACE.exec(text.slice(end, end + 24));
-  if (!m || /^(?:19|20)\d\d$/.test(m[1])) return undefined;
+  // A year ("Boston 2019") or a clock time ("from Worcester 0830") is no postal code.
+  if (!m || /^(?:19|20)\d\d$/.test(m[1]) || /^(?:[01]\d|2[0-3])[0-5]\d$/.test(m[1])) return undefined;
   const start = end + m[0].length - m[1].length;
   return { start, end: start + m[1].length, type: 'ZIP', replacement: postalReplacement(m[1]) };
 }
