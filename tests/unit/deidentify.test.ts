@@ -74,6 +74,13 @@ describe('Safe Harbor categories', () => {
     expect(result).toContain('gerthing');
   });
 
+  it('removes a name typed in lower case wherever the lower-case text repeats it, but not an ordinary word', () => {
+    const text = 'my name is vitoria. vitoria needs a refill. olga krylova is sick; krylova had an mri. i need help.';
+    const out = deidentify(text, { known }).text;
+    expect(out).not.toMatch(/vitoria|krylova/);
+    expect(out).toContain('needs a refill');
+    expect(out).toContain('i need help');
+  });
   it('groups ages over 89 and keeps younger ages', () => {
     expect(out('A 93-year-old man; his wife is 88 years old.')).toBe(
       'A [AGE 90 or older] man; his wife is 88 years old.',

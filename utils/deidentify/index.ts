@@ -2,7 +2,7 @@
  * De-identification, in the browser, before anything leaves: Safe Harbor identifiers become
  * stable placeholders; the mapping stays in a PlaceholderBook that never leaves the panel.
  */
-import { isNameWordElsewhere } from './lexicons/names';
+import { isLowerNameWordElsewhere, isNameWordElsewhere } from './lexicons/names';
 import { DETECTORS, runDetectors } from './detectors/registry';
 import { PlaceholderBook } from './placeholders';
 import { resolve } from './resolve';
@@ -94,6 +94,7 @@ const NAME_WORD = /[\p{L}'’-]+/gu;
 
 /** A capitalised word and its hyphen- or apostrophe-joined parts, as a name is written. */
 const CAPITALISED_WORD = new RegExp(`[${UPPER_LETTERS}][${LETTERS}'’-]*`, 'g');
+const LOWER_WORD = /(?<![\p{L}'’-])\p{Ll}+(?![\p{L}])/gu;
 
 /**
  * Every capitalised whole-word occurrence of the words of the names found (case kept: "Hope" the name, "hope" the
@@ -102,10 +103,17 @@ const CAPITALISED_WORD = new RegExp(`[${UPPER_LETTERS}][${LETTERS}'’-]*`, 'g')
  */
 function nameOccurrences(text: string, found: Candidate[]): Candidate[] {
   const nameWords = new Map<string, Candidate['type']>();
+  let lowerCase = false;
   for (const c of found) {
     if (!PEOPLE.has(c.type)) continue;
-    for (const [word] of text.slice(c.start, c.end).matchAll(NAME_WORD))
-      if (isNameWordElsewhere(word) && !nameWords.has(word)) nameWords.set(word, c.type);
+    for (const [word] of text.slice(c.start, c.end).matchAll(NAME_WORD)) {
+      if (nameWords.has(word)) continue;
+      if (isNameWordElsewhere(word)) nameWords.set(word, c.type);
+      else if (isLowerNameWordElsewhere(word)) {
+        nameWords.set(word, c.type); // a name typed in lower case is found again as typed ("vitoria needs…")
+        lowerCase = true;
+      }
+    }
   }
   if (!nameWords.size) return [];
   const out: Candidate[] = [];
@@ -122,6 +130,8 @@ function nameOccurrences(text: string, found: Candidate[]): Candidate[] {
     const trimmed = m[0].replace(/(?:['’]s|['’-]+)$/, '');
     if (trimmed !== m[0]) add(m.index, trimmed);
   }
+  // Rare (only text typed in lower case has such names): a second scan, of the lower-case words.
+  if (lowerCase) for (const m of matches(text, LOWER_WORD)) add(m.index, m[0]);
   return out;
 }
 

@@ -75,3 +75,18 @@ export const TITLE_TOKEN = new RegExp(`^(?:${CLINICIAN_TITLES}|${PERSON_TITLES})
 
 /** First names that are also English words ("rose", "summer"): in text all in lower case they are read as words. */
 export const FIRST_NAME_WORDS: ReadonlySet<string> = new Set([...firstNameWords.words, ...nameWords.words]);
+
+/**
+ * Whether a word of a name found written in lower case ("my name is vitoria") may be taken as that person's wherever
+ * else it stands in lower case: four letters or more, and no English, function or clinical word.
+ */
+export function isLowerNameWordElsewhere(word: string): boolean {
+  return (
+    word.length >= 4 &&
+    word === word.toLowerCase() &&
+    !FUNCTION_WORDS.has(word) &&
+    !CLINICAL_WORDS.has(word) &&
+    !AMBIGUOUS_FIRST_NAMES.has(word) &&
+    !FIRST_NAME_WORDS.has(word)
+  );
+}
