@@ -87,6 +87,18 @@ export class TextCues {
     return starts;
   }
 
+  /**
+   * The same words in a text that differs only in letter case (names given their capitals back): the keys ignore
+   * case, so the index is shared rather than built again.
+   */
+  sameWordsIn(text: string): TextCues {
+    if (text.length !== this.text.length) throw new Error('cues: a recased text must keep every offset');
+    const other = new TextCues(text, this.wanted);
+    other.byKey = this.index();
+    other.long = this.long;
+    return other;
+  }
+
   /** Whole words of at least LONG_WORD characters, as [start, end). */
   longWords(): ReadonlyArray<[number, number]> {
     this.index();
@@ -125,11 +137,6 @@ export class TextCues {
     this.byKey = byKey;
     return byKey;
   }
-}
-
-/** Whole words of at least LONG_WORD characters, as [start, end). */
-export function longWords(cues: TextCues): ReadonlyArray<[number, number]> {
-  return cues.longWords();
 }
 
 /* ---- The keys a pattern can start with, read from its source. ---- */

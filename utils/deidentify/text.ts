@@ -59,6 +59,11 @@ export function anyCase(alternatives: string): string {
   );
 }
 
+/** A word of plain ASCII letters and marks: its lower case is its folded form, and no accent is in it. */
+export function isAscii(word: string): boolean {
+  return /^[ -~]*$/.test(word);
+}
+
 export function digitsOf(text: string): string {
   return text.replace(/\D/g, '');
 }

@@ -3,7 +3,7 @@
  * device identifiers, and any other unique-looking code.
  */
 import type { Candidate, Detector, IdentifierType } from '../types';
-import { TextCues, cued, cuedMatches, longWords } from '../cues';
+import { TextCues, cued, cuedMatches } from '../cues';
 import { matches } from '../text';
 
 const LABELS: Array<[IdentifierType, string]> = [
@@ -75,7 +75,7 @@ function count(text: string, test: (c: number) => boolean): number {
 
 /** VIN-shaped words with at least three digits and two letters; the words come from the cue index's one pass. */
 export function vehicleNumbers(text: string, cues: TextCues = new TextCues(text)): Array<[number, number]> {
-  return longWords(cues).filter(([start, end]) => {
+  return cues.longWords().filter(([start, end]) => {
     const word = text.slice(start, end);
     return VIN.test(word) && count(word, DIGIT) >= 3 && count(word, LETTER) >= 2;
   });

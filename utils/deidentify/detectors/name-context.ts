@@ -14,7 +14,7 @@ import {
   TITLE_TOKEN,
 } from '../lexicons/names';
 import { isRegion } from '../regions';
-import { atSentenceStart, LETTERS, LOWER_LETTERS, UPPER_LETTERS, words } from '../text';
+import { atSentenceStart, isAscii, LETTERS, LOWER_LETTERS, UPPER_LETTERS, words } from '../text';
 import type { Candidate } from '../types';
 import { foldWord, hasFamilyNameForm } from './name-forms';
 
@@ -24,22 +24,21 @@ export function isFamilyNameByForm(word: string): boolean {
   const lower = word.toLowerCase();
   if (CLINICAL_WORDS.has(lower) || AMBIGUOUS_FIRST_NAMES.has(lower)) return false;
   // An accented word is also checked without its accents ("Sjögren" as "sjogren").
-  return /^[ -~]*$/.test(word) || !CLINICAL_WORDS.has(foldWord(word));
+  return isAscii(word) || !CLINICAL_WORDS.has(foldWord(word));
 }
 
 /** A sentence's first word that is a verb form ("Discussed Kowalski's case") is not a name. */
 const VERB_FORM = /(?:ed|ing)$/;
 
+/** A capitalised word that may stand in a person's name: no function or clinical word, credential or region. */
+function mayBeNamePart(word: string): boolean {
+  const lower = word.toLowerCase();
+  return !FUNCTION_WORDS.has(lower) && !CLINICAL_WORDS.has(lower) && !CREDENTIAL_TOKEN.test(word) && !isRegion(word);
+}
+
 /** A capitalised word beside a family name found by its form, taken as part of the name ("Júlia Gyarmathy"). */
 function isNamePartBeside(word: string): boolean {
-  const lower = word.toLowerCase();
-  return (
-    !FUNCTION_WORDS.has(lower) &&
-    !CLINICAL_WORDS.has(lower) &&
-    !AMBIGUOUS_FIRST_NAMES.has(lower) &&
-    !CREDENTIAL_TOKEN.test(word) &&
-    !isRegion(word)
-  );
+  return mayBeNamePart(word) && !AMBIGUOUS_FIRST_NAMES.has(word.toLowerCase());
 }
 
 const WORD_BEFORE = new RegExp(`(?:^|[^${LETTERS}'’.-])([${UPPER_LETTERS}](?:[${LETTERS}'’-]*|\\.))[ \\t]+$`);
@@ -121,18 +120,11 @@ const ROLE_WORDS = new Set(
   ),
 );
 
+/** A word of a list beside a person (a name that is also a word, "White", may be one here). */
 function isListMate(name: string): boolean {
   return words(name).every((word) => {
     const lower = word.toLowerCase();
-    return (
-      !FUNCTION_WORDS.has(lower) &&
-      !CLINICAL_WORDS.has(lower) &&
-      !CREDENTIAL_TOKEN.test(word) &&
-      !TITLE_TOKEN.test(word) &&
-      !WORD_ENDING.test(lower) &&
-      !ROLE_WORDS.has(lower) &&
-      !isRegion(word)
-    );
+    return mayBeNamePart(word) && !TITLE_TOKEN.test(word) && !WORD_ENDING.test(lower) && !ROLE_WORDS.has(lower);
   });
 }
 

@@ -7,6 +7,7 @@
  */
 import forms from '../lexicons/name-forms.json';
 import formWords from '../lexicons/name-form-words.json';
+import { isAscii } from '../text';
 
 const ENDINGS: readonly string[] = forms.endings;
 const PREFIXES: readonly string[] = forms.prefixes;
@@ -16,7 +17,6 @@ const ENGLISH_WITH_ENDING: ReadonlySet<string> = new Set(formWords.words);
 /** Shorter tokens are too often abbreviations ("Prev", "Nova"). */
 const MIN_LENGTH = 5;
 /** A letter outside ASCII: an accent, ð, ß, ł, ø, or another script. */
-const NON_ASCII_LETTER = /[^ -~]/;
 const MARKS = /[\u0300-\u036f]/g;
 
 /** The word without accents, lower case: "Szöllösy" → "szollosy". */
@@ -49,7 +49,7 @@ export function hasFamilyNameForm(word: string): boolean {
   let bare = word;
   if (bare.endsWith("'s") || bare.endsWith('’s')) bare = bare.slice(0, -2);
   if (bare.includes("'") || bare.includes('’')) bare = bare.replace(/['’]/g, '');
-  if (NON_ASCII_LETTER.test(bare)) {
+  if (!isAscii(bare)) {
     const folded = foldWord(bare);
     return !LOANWORDS.has(folded) && /^\p{L}+(?:-\p{L}+)*$/u.test(folded);
   }

@@ -18,7 +18,7 @@ import {
 import { isRegion } from '../regions';
 import { TextCues, cued, cuedMatches } from '../cues';
 import { familyNameRun, isFamilyNameByForm, listMates, recaseLowercase } from './name-context';
-import { atSentenceStart, LETTERS, LOWER_LETTERS, UPPER_LETTERS, words } from '../text';
+import { atSentenceStart, isAscii, LETTERS, LOWER_LETTERS, UPPER_LETTERS, words } from '../text';
 
 /** A name token: capitalised, with apostrophes and hyphens (O'Neil, Ordóñez-Reyes, McAllister). */
 // The initial is tried first: "M." of "Abby M. Laidlaw" is an initial, not the word "M" (which would end the name).
@@ -164,7 +164,6 @@ const FAMILY_BEFORE_COMMA = new RegExp(
 );
 const UPPER = /\p{Lu}/u;
 
-const isAscii = (word: string) => /^[ -~]*$/.test(word);
 /** A letter outside ASCII and outside the accents of Spanish, French, Portuguese and German. */
 const OTHER_LETTERS = /[^ -~áéíóúñüàèìòùçâêîôûãõäëïöÁÉÍÓÚÑÜÀÈÌÒÙÇÂÊÎÔÛÃÕÄËÏÖ]/;
 
@@ -232,7 +231,7 @@ function nameAt(text: string, at: number, sticky: RegExp): string | undefined {
 export function detectNames(written: string, writtenCues: TextCues = new TextCues(written)): Candidate[] {
   // Read with the capitals names would have had, in text typed all in lower case (same offsets).
   const text = recaseLowercase(written);
-  const cues = text === written ? writtenCues : new TextCues(text);
+  const cues = text === written ? writtenCues : writtenCues.sameWordsIn(text);
   const found: Candidate[] = [];
   for (const m of cuedMatches(cues, TITLE_SCAN)) {
     const at = m.index + m[0].length;

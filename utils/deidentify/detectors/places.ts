@@ -7,7 +7,7 @@
  */
 import lexicon from '../lexicons/places.json';
 import { isRegion } from '../regions';
-import { atSentenceStart, fold, LETTERS, UPPER_LETTERS } from '../text';
+import { atSentenceStart, fold, isAscii, LETTERS, UPPER_LETTERS } from '../text';
 import type { Candidate, Detector } from '../types';
 import { isClinicalWord } from '../lexicons/names';
 import { postalCodeAfter } from './postal-codes';
@@ -41,8 +41,7 @@ export function detectPlaces(text: string): Candidate[] {
     if (m[0].length > longestFirst + 1) continue;
     const word = m[0].endsWith('.') || m[0].endsWith(',') ? m[0].replace(/[.,]+$/, '') : m[0];
     // Most words are ASCII: lower-casing is folding for them.
-    // eslint-disable-next-line no-control-regex -- ASCII is 0x00-0x7f: a plain word needs no accent folding
-    const first = /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : fold(word);
+    const first = isAscii(word) ? word.toLowerCase() : fold(word);
     const names = byFirstWord.get(first);
     if (!names) continue;
     // The longest name in the lexicon that the capitalised words here spell ("Ann Arbor", "Fall River").
