@@ -21,6 +21,8 @@ export interface TableData {
   hiddenRows: number;
   /** A first row that is one cell across the table, naming it ("ACTIVE PROBLEMS" in legacy EHRs). */
   title?: TableCell;
+  /** Whether any row holds a link or a button: asked once a table, so rows without are never asked. */
+  hasControls: boolean;
 }
 
 /** Longest text a title row may have; a longer one-cell row is content. */
@@ -38,7 +40,14 @@ function cellsOf(row: Element): Element[] {
   }
   for (let c = row.firstElementChild; c; c = c.nextElementSibling)
     if (CELL_ROLES.has(c.getAttribute('role') ?? '')) cells.push(c);
-  return cells.length ? cells : Array.from(row.children);
+  return cells.length ? cells : childElements(row);
+}
+
+/** A row's element children, by sibling pointers: `Array.from(children)` costs more on thousands of rows. */
+function childElements(row: Element): Element[] {
+  const cells: Element[] = [];
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) cells.push(c);
+  return cells;
 }
 
 function isHeaderRow(row: Element, cells: Element[]): boolean {
@@ -69,7 +78,7 @@ export function readTable(table: Element, layout: boolean): TableReader {
     table.tagName === 'TABLE'
       ? Array.from((table as HTMLTableElement).rows)
       : Array.from(table.querySelectorAll('[role="row"]'));
-  return withVirtualRows(table, rowEls.length, readRows(rowEls, layout, cellsOf));
+  return withVirtualRows(table, rowEls.length, readRows(rowEls, layout, cellsOf, hasControls(table)));
 }
 
 /**
@@ -90,14 +99,28 @@ function* withVirtualRows(table: Element, present: number, reader: TableReader):
  */
 export function readGrid(rows: Element[], layout: boolean): Generator<number, TableData | undefined> {
   // Each row is checked as it is read, in one pass over the rows.
-  return readRows(rows, layout, (row) => Array.from(row.children), isGridRow);
+  return readRows(
+    rows,
+    layout,
+    childElements,
+    rows[0].parentElement ? hasControls(rows[0].parentElement) : true,
+    isGridRow,
+  );
 }
 
-function readRows(rowEls: Element[], layout: boolean, cellsFor: (row: Element) => Element[]): TableReader;
+const hasControls = (container: Element) => container.querySelector('a, button') !== null;
+
 function readRows(
   rowEls: Element[],
   layout: boolean,
   cellsFor: (row: Element) => Element[],
+  controls: boolean,
+): TableReader;
+function readRows(
+  rowEls: Element[],
+  layout: boolean,
+  cellsFor: (row: Element) => Element[],
+  controls: boolean,
   isRow: (row: Element) => boolean,
 ): Generator<number, TableData | undefined>;
 /** Reads rows into cells; with `isRow`, undefined as soon as a row fails it (the container is then no table). */
@@ -105,9 +128,10 @@ function* readRows(
   rowEls: Element[],
   layout: boolean,
   cellsFor: (row: Element) => Element[],
+  controls: boolean,
   isRow?: (row: Element) => boolean,
 ): Generator<number, TableData | undefined> {
-  const data: TableData = { rows: [], hiddenRows: 0 };
+  const data: TableData = { rows: [], hiddenRows: 0, hasControls: controls };
   let read = 0;
   for (let i = 0; i < rowEls.length; i++) {
     const rowEl = rowEls[i];

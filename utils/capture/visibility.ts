@@ -61,6 +61,9 @@ export function hasLayout(doc: Document): boolean {
   return body.offsetHeight > 0 || body.offsetWidth > 0 || (body.textContent ?? '').trim() === '';
 }
 
+/** One options object for every call: the check runs on most elements of a page. */
+const VISIBILITY_PROPERTY = { visibilityProperty: true } as const;
+
 /**
  * @param panel also probe for panels collapsed to zero height (costs a layout read); rows and list
  * entries are never such panels, so their callers pass false.
@@ -71,7 +74,7 @@ export function visibilityOf(el: Element, layout: boolean, panel = true): Visibi
   if (el.tagName === 'DETAILS' && !el.hasAttribute('open')) return 'visible'; // summary visible, rest collapsed; handled by walker
   const view = el.ownerDocument.defaultView;
   if (layout && typeof el.checkVisibility === 'function') {
-    if (!el.checkVisibility({ visibilityProperty: true })) {
+    if (!el.checkVisibility(VISIBILITY_PROPERTY)) {
       // display:contents has no box of its own but its children render.
       return view?.getComputedStyle(el).display === 'contents' ? 'visible' : 'hidden';
     }

@@ -47,7 +47,8 @@ export function pushItem(
   text: string,
   el: Element,
 ) {
-  const key = `${category}\u0000${normalise(text).toLowerCase()}`;
+  const line = normalise(text);
+  const key = `${category}\u0000${line.toLowerCase()}`;
   s.touched.add('item');
   // Text outside any section comes in runs (a site header, an app shell's labels): one passage
   // per run, not an item per line.
@@ -60,7 +61,6 @@ export function pushItem(
     last.item.text.length < MAX_PASSAGE_CHARS &&
     s.lastItemBlock >= s.blocks - 1
   ) {
-    const line = normalise(text);
     last.item.text = `${last.item.text} · ${line}`;
     s.coverage.kept += line.length;
     return;
@@ -69,16 +69,15 @@ export function pushItem(
     // The same entry again (a vaccine given twice): its badge and date belong to it, not to the
     // entry before, and are not items of their own.
     s.lastItem = { category, item: { text: '' }, el };
-    s.coverage.skipped += normalise(text).length; // shown twice, read once
+    s.coverage.skipped += line.length; // shown twice, read once
     return;
   }
   s.seen.add(key);
-  const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ''));
+  const clean: Record<string, string> = {};
+  for (const field in fields) if (fields[field]) clean[field] = fields[field];
   // Notes and messages keep their line breaks; everything else is one line.
   const shown =
-    category === 'notes' || category === 'messages'
-      ? text.split('\n').map(normalise).filter(Boolean).join('\n')
-      : normalise(text);
+    category === 'notes' || category === 'messages' ? text.split('\n').map(normalise).filter(Boolean).join('\n') : line;
   if (category === 'other') s.coverage.kept += shown.length;
   else s.coverage.typed += shown.length;
   const item = { ...clean, id: nextId(s, category), text: shown, ref: s.register(el) };

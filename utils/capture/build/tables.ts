@@ -21,7 +21,7 @@ export function readTable(s: BuildState, table: TableData) {
     // Banner strips laid out as table cells of inline "Label: value" text (legacy EHRs).
     rows = rows.filter(
       (row) =>
-        isNavigation(row.el) ||
+        (table.hasControls && isNavigation(row.el)) ||
         !row.cells.map((cell) => readBannerText(s, cell.text, [cell.text], cell.el)).some(Boolean),
     );
     if (!rows.length) return;
@@ -56,7 +56,7 @@ export function readTable(s: BuildState, table: TableData) {
         .filter(Boolean)
         .join(' · ');
       if (!text || CONTROL_TEXT.test(text)) continue;
-      if (isNavigation(row.el)) {
+      if (table.hasControls && isNavigation(row.el)) {
         s.coverage.skipped += text.length;
         continue;
       }
