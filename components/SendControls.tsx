@@ -1,4 +1,4 @@
-import { TASK_LABELS, type Task, type TaskOptions } from '../utils/draft/schema';
+import { taskCard, type Task, type TaskOptions } from '../utils/draft/schema';
 import type { PreparedSend } from '../utils/pipeline/prepare';
 import type { Result } from '../utils/result';
 import type { Settings } from '../utils/settings/schema';
@@ -36,7 +36,7 @@ export function SendControls(props: SendControlsProps) {
       <TaskPicker task={props.task} options={props.taskOptions} onTask={props.onTask} onOptions={props.onTaskOptions} />
       <div className="actions">
         <button type="button" className="primary" onClick={props.onDraft} disabled={props.drafting || props.disabled}>
-          {TASK_LABELS[props.task].action}
+          {taskCard(props.task).action}
         </button>
         {props.drafting && props.onCancel ? (
           <button type="button" onClick={props.onCancel}>

@@ -1,4 +1,4 @@
-import { NOTE_SECTIONS, TASK_LABELS, TASKS, type Task, type TaskOptions } from '../utils/draft/schema';
+import { NOTE_SECTIONS, taskCard, TASKS, type Task, type TaskOptions } from '../utils/draft/schema';
 
 export type TaskPickerProps = {
   task: Task;
@@ -20,7 +20,7 @@ export function TaskPicker({ task, options, onTask, onOptions }: TaskPickerProps
         {TASKS.map((t) => (
           <label key={t}>
             <input type="radio" name="task" value={t} checked={task === t} onChange={() => onTask(t)} />{' '}
-            {TASK_LABELS[t].name}
+            {taskCard(t).label}
           </label>
         ))}
       </fieldset>

@@ -20,7 +20,8 @@ function die(message) {
   process.exit(1);
 }
 
-const TASKS = ['summary', 'note', 'next-steps', 'reply'];
+// The task names are the catalog's, as in the panel.
+const [{ TASKS }] = await loadModules(['/utils/draft/tasks/catalog.ts']);
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 // Flags that take no value: the word after one is a page, not its value.

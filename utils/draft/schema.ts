@@ -4,16 +4,10 @@
  */
 import { z } from 'zod';
 
-export const TASKS = ['summary', 'note', 'next-steps', 'reply'] as const;
-export const TaskSchema = z.enum(TASKS);
-export type Task = z.infer<typeof TaskSchema>;
+import { TaskSchema } from './tasks/catalog';
 
-export const TASK_LABELS: Record<Task, { name: string; action: string }> = {
-  summary: { name: 'Chart summary', action: 'Summarize' },
-  note: { name: 'Draft note', action: 'Draft note' },
-  'next-steps': { name: 'Next steps', action: 'Suggest next steps' },
-  reply: { name: 'Patient reply', action: 'Draft reply' },
-};
+// The task names are the catalog's; the shapes below carry them.
+export { TASKS, TaskSchema, taskCard, type Task } from './tasks/catalog';
 
 export const UrgencySchema = z.enum(['routine', 'soon', 'urgent']);
 

@@ -4,7 +4,7 @@
  * the question the message asked. Checked the same way for offline and model drafts; each
  * omission cites the items it is about, so the clinician can open them.
  */
-import type { Task, TaskOutput } from '../draft/schema';
+import { taskCard, type TaskOutput } from '../draft/schema';
 import { allergyConflicts, criticalResults, highRiskMedications, keywordsOf, reasonsForVisit } from '../record/alerts';
 import type { PatientRecord } from '../record/schema';
 import { fold } from '../deidentify/text';
@@ -18,19 +18,12 @@ export interface Omission {
   cites: string[];
 }
 
-/** What each task must not leave out: a reply answers the question; next steps must weigh the alerts. */
-const MUST_MENTION: Record<Task, readonly OmissionKind[]> = {
-  summary: ['allergy', 'allergy-conflict', 'critical-result', 'high-risk-medication', 'reason'],
-  note: ['allergy', 'allergy-conflict', 'critical-result', 'high-risk-medication', 'reason'],
-  'next-steps': ['allergy-conflict', 'critical-result'],
-  reply: ['reason'],
-};
-
 /** A name's first word, as a draft would write it ("Warfarin 5 mg tablet" → "warfarin"). */
 const firstWord = (name: string) => fold(name).match(/\p{L}{3,}/u)?.[0] ?? fold(name);
 
 export function findOmissions(output: TaskOutput, record: PatientRecord): Omission[] {
-  const wanted = new Set(MUST_MENTION[output.task]);
+  // What each task must not leave out is said beside its name, in the task catalog.
+  const wanted = new Set(taskCard(output.task).mustMention);
   const statements = output.sections.flatMap((s) => s.statements);
   const said = fold(statements.map((s) => s.text).join('\n'));
   const saidStems = new Set((said.match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 5)));

@@ -1,5 +1,8 @@
-/** Every task, by name: adding one is its file (with `defineTask`) and a line here (and its name in TASKS). */
-import type { Task } from '../schema';
+/**
+ * Every task's engines, by name. A task is named in ./catalog.ts; the type below refuses a catalog
+ * name without its definition here, and a definition the catalog does not name.
+ */
+import type { Task } from './catalog';
 import type { TaskDefinition } from './define';
 import { nextStepsTask } from './next-steps';
 import { noteTask } from './note';
