@@ -106,7 +106,7 @@ export default tseslint.config(
   },
   {
     // Playwright reads a fixture's dependencies from its destructuring pattern: `{}` means none.
-    files: ['tests/support/fixtures.ts'],
+    files: ['tests/support/fixtures.ts', 'tests/support/firefox-fixtures.ts'],
     rules: { 'no-empty-pattern': 'off', '@typescript-eslint/no-empty-object-type': 'off' },
   },
 );

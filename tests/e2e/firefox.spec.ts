@@ -11,19 +11,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
-import { ensureBuilt } from '../../scripts/lib/build.mjs';
 import {
   clickToolbarButton,
   firefoxPath,
-  launchFirefoxWithExtension,
   openExtensionPage,
   screenshotWithSidebar,
 } from '../../scripts/lib/firefox.mjs';
 import { fullName, patients } from '../../scripts/portal/patients.mjs';
-import { startPortal } from '../../scripts/portal/server.mjs';
-import { Sidebar, type Firefox } from '../support/firefox';
+import { ensureBuilt } from '../../scripts/lib/build.mjs';
+import { expect, test, type FirefoxSession } from '../support/firefox-fixtures';
 
 test.beforeAll(() => {
   test.setTimeout(120_000);
@@ -72,27 +69,12 @@ test.describe('in Firefox ESR', () => {
   if (missing) console.log(missing);
   test.skip(Boolean(missing), missing);
 
-  let ff: Firefox;
-  let sidebar: Sidebar;
-  let portal: Awaited<ReturnType<typeof startPortal>>;
-
-  test.beforeAll(async () => {
-    test.setTimeout(60_000);
-    portal = await startPortal({ port: 0 });
-    ff = await launchFirefoxWithExtension();
-    sidebar = await Sidebar.attach(ff);
-  });
-  test.afterAll(async () => {
-    await ff?.close();
-    await portal?.close();
-  });
-
   const [patient] = patients;
 
   /** A chart in a new tab, the clinician's toolbar click on it, and "Read this page" in the sidebar. */
-  async function openChartAndRead(layout: string): Promise<Page> {
+  async function openChartAndRead({ ff, sidebar }: FirefoxSession, portalUrl: string, layout: string): Promise<Page> {
     const chart = await ff.browser.newPage();
-    await chart.goto(`${portal.url}/patient/${patient.id}/${layout}`);
+    await chart.goto(`${portalUrl}/patient/${patient.id}/${layout}`);
     await clickToolbarButton(ff, chart);
     // The sidebar follows the selected tab: it resets for the new chart, then reads it.
     await expect.poll(() => sidebar.text('.actions')).toMatch(/^Read this page$/m);
@@ -104,9 +86,10 @@ test.describe('in Firefox ESR', () => {
     return chart;
   }
 
-  test('the toolbar click grants the chart tab, and the sidebar reads the chart', async () => {
+  test('the toolbar click grants the chart tab, and the sidebar reads the chart', async ({ firefox, portalUrl }) => {
+    const { ff, sidebar } = firefox;
     const chart = await ff.browser.newPage();
-    await chart.goto(`${portal.url}/patient/${patient.id}/dashboard`);
+    await chart.goto(`${portalUrl}/patient/${patient.id}/dashboard`);
     // Before the click Chartside may not read the tab (activeTab only): the sidebar says what to do.
     await expect.poll(() => sidebar.text('.actions')).toMatch(/^Read this page$/m);
     await sidebar.click('Read this page');
@@ -134,8 +117,12 @@ test.describe('in Firefox ESR', () => {
     await chart.close();
   });
 
-  test('"Preview what would be sent" shows the de-identified text, without the patient’s identifiers', async () => {
-    const chart = await openChartAndRead('dashboard');
+  test('"Preview what would be sent" shows the de-identified text, without the patient’s identifiers', async ({
+    firefox,
+    portalUrl,
+  }) => {
+    const { sidebar } = firefox;
+    const chart = await openChartAndRead(firefox, portalUrl, 'dashboard');
     await sidebar.click('Preview what would be sent');
     const preview = '[aria-label="What would be sent"]';
     await expect
@@ -158,8 +145,12 @@ test.describe('in Firefox ESR', () => {
     await chart.close();
   });
 
-  test('the offline engine summarizes the chart, and a citation outlines its item on the page', async () => {
-    const chart = await openChartAndRead('document');
+  test('the offline engine summarizes the chart, and a citation outlines its item on the page', async ({
+    firefox,
+    portalUrl,
+  }) => {
+    const { ff, sidebar } = firefox;
+    const chart = await openChartAndRead(firefox, portalUrl, 'document');
     await sidebar.click('Summarize');
     const draft = 'article[aria-label^="Chart summary"]';
     await expect.poll(() => sidebar.text(draft)).toContain('Offline draft · nothing was sent');
@@ -206,7 +197,8 @@ test.describe('in Firefox ESR', () => {
     await chart.close();
   });
 
-  test('settings are saved on the options page, read back there, and followed by the sidebar', async () => {
+  test('settings are saved on the options page, read back there, and followed by the sidebar', async ({ firefox }) => {
+    const { ff, sidebar } = firefox;
     const options = await openExtensionPage(ff, 'options.html');
     // The form renders once the settings are loaded.
     await expect
@@ -268,10 +260,11 @@ test.describe('in Firefox ESR', () => {
     await reopened.close();
   });
 
-  test('a tab chosen in another window leaves this window’s sidebar on its chart', async () => {
-    const chart = await openChartAndRead('dashboard');
+  test('a tab chosen in another window leaves this window’s sidebar on its chart', async ({ firefox, portalUrl }) => {
+    const { ff, sidebar } = firefox;
+    const chart = await openChartAndRead(firefox, portalUrl, 'dashboard');
     // A second window (another portal, say) has its own sidebar; this one keeps what it read.
-    const other = await sidebar.openInOtherWindow(ff, `${portal.url}/`);
+    const other = await sidebar.openInOtherWindow(ff, `${portalUrl}/`);
     expect(await sidebar.text('.actions')).toMatch(/^Read this page again$/m);
     expect(await sidebar.text('[aria-label="Captured record"]')).toContain(
       `${patient.name.family}, ${patient.name.given}`,
