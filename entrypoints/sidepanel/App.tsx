@@ -3,16 +3,11 @@ import { browser } from 'wxt/browser';
 import { DraftRegion } from '../../components/DraftRegion';
 import { DraftStatus } from '../../components/DraftStatus';
 import { PanelHeader } from '../../components/PanelHeader';
-import { ElsewhereNotice, PagesIncluded } from '../../components/PagesIncluded';
-import { PlantedInstructionsNote } from '../../components/PlantedInstructionsNote';
 import { ReadControls } from '../../components/ReadControls';
-import { isEmptyRecord, RecordView } from '../../components/RecordView';
-import { SendControls } from '../../components/SendControls';
-import { SiteAccess } from '../../components/SiteAccess';
+import { isEmptyRecord } from '../../components/RecordView';
 import { StaleNotice } from '../../components/StaleNotice';
-import { withPatientGiven } from '../../utils/record/identity';
-import { recordPages } from '../../utils/record/merge';
 import { usePageSelection, useChartRecord } from './useChartRecord';
+import { RecordSection } from './RecordSection';
 import { useDraft } from './useDraft';
 import { usePageWatch } from './usePageWatch';
 import { usePageWrites } from './usePageWrites';
@@ -89,50 +84,15 @@ export function App() {
       />
 
       {record && !isEmptyRecord(record) ? (
-        <>
-          <PagesIncluded
-            pages={recordPages(record)}
-            currentDocumentId={record.source.identity?.documentId}
-            onOpen={chart.openPage}
-          />
-          {chart.elsewhere ? (
-            <ElsewhereNotice
-              page={chart.elsewhere}
-              onOpen={chart.openPage}
-              onDismiss={() => chart.showElsewhere(undefined)}
-            />
-          ) : null}
-          <RecordView
-            record={record}
-            onShow={writes.show}
-            selectedText={selection?.text}
-            onGivePatient={(given) => chart.setRecord(withPatientGiven(record, given))}
-          />
-          <PlantedInstructionsNote record={record} onShow={writes.show} />
-          <SiteAccess pageUrl={record.source.url} permissions={browser.permissions} />
-          {chart.checkingPolicy ? (
-            <p className="small muted" role="status" data-testid="policy-check">
-              Checking your organization’s policy for this page before anything can be drafted or sent…
-            </p>
-          ) : null}
-          <SendControls
-            disabled={!chart.allowed}
-            settings={settings}
-            task={choices.task}
-            taskOptions={choices.taskOptions}
-            onTask={choices.setTask}
-            onTaskOptions={choices.setTaskOptions}
-            onDraft={() => draft.make(record)}
-            onCancel={usesModel ? draft.cancel : undefined}
-            drafting={draft.making}
-            showPayload={choices.showPayload}
-            onTogglePayload={choices.togglePayload}
-            prepared={choices.preparing.result}
-            preparing={choices.preparing.pending}
-            onRedact={choices.redact}
-            onKeep={choices.keep}
-          />
-        </>
+        <RecordSection
+          record={record}
+          chart={chart}
+          selection={selection}
+          writes={writes}
+          choices={choices}
+          draft={draft}
+          settings={settings}
+        />
       ) : null}
 
       <DraftStatus
