@@ -9,6 +9,19 @@ describe('the name detector', () => {
     expect(found.join(' ')).toContain('Desai');
     expect(found.join(' ')).toContain('Ravi');
   });
+  it('takes the words after a naming cue as a name, even when they are also clinical words', () => {
+    const found = (text: string) => findWith(nameDetector, text).map(([, name]) => name);
+    expect(found('Her maiden name is Clark.')).toEqual(['Clark']);
+    expect(found('She named him Frank.')).toEqual(['Frank']);
+    expect(found("What's your name? Jildau S Bouts")).toEqual(['Jildau S Bouts']);
+    // Without such a cue the clinical words stay: "frank blood", a Clark level.
+    expect(found('Frank blood in the stool. Clark level IV.')).toEqual([]);
+  });
+  it('reads a title typed in lower case only with its full stop', () => {
+    expect(findWith(nameDetector, 'Would like to join accounts with ms. Marcela')).toEqual([['PERSON', 'Marcela']]);
+    expect(findWith(nameDetector, 'Seen with dr. Okafor')).toEqual([['CLINICIAN', 'Okafor']]);
+    expect(findWith(nameDetector, 'History of ms Relapsing remitting; MS Clinic follow-up.')).toEqual([]);
+  });
   it('never takes clinical abbreviations or eponyms for names', () => {
     expect(findWith(nameDetector, 'CC: Burning with urination. Temp 37.2. Parkinson disease, Bell palsy.')).toEqual([]);
   });

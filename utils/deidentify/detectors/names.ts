@@ -32,8 +32,15 @@ const TITLED_NAME = `(?:${PARTICLE}[ \\t]+)*${NAME}`;
 
 const RELATIONS =
   '(?:son|daughter|brother|sister|mother|father)-in-law|baby|infant|newborn|twin|supervisor|manager|teacher|coach|lawyer|attorney|son|daughter|wife|husband|mother|father|mom|dad|brother|sister|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin|neighbou?r|friend|caregiver|roommate|guardian|stepson|stepdaughter|stepmother|stepfather|child|children|kid|kids|grandchild|sibling|interpreter|landlord|coworker|co-worker|boss|pastor';
+/**
+ * Words that say the next words are a name ("maiden name is Clark", "named him Frank"): what follows is taken even
+ * when it is also a clinical or English word, as a relation's name is.
+ */
+const NAMING_CUES =
+  "goes by|prefers to be called|preferred name|nickname|a\\.k\\.a\\.|aka|calls me|call her|call him|named him|named her|last name is|first name is|surname is|maiden name is|family name is|last name\\?|first name\\?|surname\\?|what(?:['’]s| is) your name\\?|under (?:my|her|his|the) (?:\\w+['’]s )?name";
+/** Words a person's name often follows ("seen by", "referred to"), where a department or a place may follow instead. */
 const NAME_CUES =
-  "goes by|prefers to be called|preferred name|nickname|a\\.k\\.a\\.|aka|called by|calls me|call her|call him|last name is|first name is|surname is|maiden name is|family name is|last name\\?|first name\\?|surname\\?|under (?:my|her|his|the) (?:\\w+['’]s )?name|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by";
+  'called by|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
 /** Header labels: a name after them only with the colon ("From: Maria", not "from Providence"). */
 const NAME_LABELS =
   'name|full name|patient name|from|to|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient';
@@ -105,11 +112,16 @@ function push(found: Candidate[], text: string, start: number, raw: string, type
  * puts it. Nine patterns that each scanned the whole text did the same work nine times.
  */
 
-/** Titles are matched as written: "MS" (multiple sclerosis) is not "Ms.". */
-const TITLE_SCAN = cued(`(?:(?<clinician>${CLINICIAN_TITLES})|(?<person>${PERSON_TITLES}))\\.?\\s+`);
+/**
+ * Titles are matched as written: "MS" (multiple sclerosis) is not "Ms.". Typed in lower case a title needs its full
+ * stop ("with ms. Marcela"; "ms" alone is a word or the disease).
+ */
+const TITLE_SCAN = cued(
+  `(?:(?<clinician>${CLINICIAN_TITLES})|(?<person>${PERSON_TITLES}))\\.?\\s+|(?<lowerTitle>mr|mrs|ms|dr)\\.[ \\t]+`,
+);
 /** The other cues in any case; each named group says what kind of cue it was. */
 const CUE_SCAN = cued(
-  `(?:(?<relation>${RELATIONS})(?:\\s+(?:is|was)\\s+(?:called|named)|\\s+is|\\s+named|\\s+called|,)?\\s+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+|(?<introduced>my name is|my name's|name is|call me|i'm|i am|this is)[ \\t]+)`,
+  `(?:(?<relation>${RELATIONS})(?:\\s+(?:is|was)\\s+(?:called|named)|\\s+is|\\s+named|\\s+called|,)?\\s+|(?<naming>${NAMING_CUES})\\s*:?[ \\t]+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+|(?<introduced>my name is|my name's|name is|call me|i'm|i am|this is)[ \\t]+)`,
   'i',
 );
 /** "'s daughter" after a name: whose relative someone is. */
@@ -236,7 +248,8 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
   for (const m of cuedMatches(cues, TITLE_SCAN)) {
     const at = m.index + m[0].length;
     const name = nameAt(text, at, TITLED_NAME_AT);
-    if (name) push(found, text, at, name, m.groups!.clinician ? 'CLINICIAN' : 'PERSON', true);
+    const g = m.groups!;
+    if (name) push(found, text, at, name, g.clinician || g.lowerTitle === 'dr' ? 'CLINICIAN' : 'PERSON', true);
   }
   for (const m of cuedMatches(cues, CUE_SCAN)) {
     const at = m.index + m[0].length;
@@ -246,7 +259,7 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     if (g.signoff && !LINE_END.test(text.slice(at + name.length, at + name.length + 40))) continue;
     if (g.greeting && !GREETING_END.test(text.slice(at + name.length, at + name.length + 10))) continue;
     if (g.introduced && !introducesName(m[0], name, text.slice(at + name.length, at + name.length + 24))) continue;
-    push(found, text, at, name, 'PERSON', Boolean(g.relation));
+    push(found, text, at, name, 'PERSON', Boolean(g.relation || g.naming));
   }
   for (const m of cuedMatches(cues, SAYS)) {
     if (!QUOTE_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
