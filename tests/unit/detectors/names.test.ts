@@ -17,6 +17,15 @@ describe('the name detector', () => {
     // Without such a cue the clinical words stay: "frank blood", a Clark level.
     expect(found('Frank blood in the stool. Clark level IV.')).toEqual([]);
   });
+  it('reads a hospital service after "referred to" or "seen by" as the service, not a person', () => {
+    const found = (text: string) => findWith(nameDetector, text).map(([, name]) => name);
+    expect(found('Referred to Cardiology. Seen by Physical Therapy today. Spoke with Pharmacy.')).toEqual([]);
+    expect(found('Tom Reed, Case Manager, called.')).toEqual(['Tom Reed']);
+    // (a name found by its cue and by the first-name list is one span once merged)
+    expect(new Set(found('Referred to Dr. Hunter. Seen by Sarah Okafor.'))).toEqual(
+      new Set(['Hunter', 'Sarah Okafor']),
+    );
+  });
   it('reads a title typed in lower case only with its full stop', () => {
     expect(findWith(nameDetector, 'Would like to join accounts with ms. Marcela')).toEqual([['PERSON', 'Marcela']]);
     expect(findWith(nameDetector, 'Seen with dr. Okafor')).toEqual([['CLINICIAN', 'Okafor']]);

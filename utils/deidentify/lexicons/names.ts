@@ -11,10 +11,11 @@ import { DRUG_NAMES } from '../../record/drugs';
 import usFirstNames from './first-names-us.json';
 import firstNameWords from './first-name-words.json';
 import nameWords from './name-words.json';
+import clinicalServices from './clinical-services.json';
 
 const UPPER = /\p{Lu}/u;
 
-/** Words that look like names but are medicine: eponyms, drugs, and clinical words. */
+/** Words that look like names but are medicine: eponyms, drugs, hospital services and clinical words. */
 export const CLINICAL_WORDS: ReadonlySet<string> = new Set([
   ...`parkinson parkinsons crohn crohns hodgkin hodgkins alzheimer alzheimers cushing addison graves hashimoto bell down tourette raynaud sjogren sjögren wilson lyme barrett kaposi guillain barre barré meniere ménière paget epstein barr apgar glasgow foley swan ganz heimlich babinski romberg murphy mcburney kernig brudzinski homan homans trendelenburg valsalva doppler holter gram pap whipple nissen roux hartmann bankart colles baker osgood schlatter legg perthes still reiter behcet kawasaki takayasu wegener marfan ehlers danlos turner klinefelter tay sachs huntington creutzfeldt jakob wernicke korsakoff horner sequard gehrig bence coombs westergren snellen tinel phalen finkelstein lachman mcmurray thompson hoffmann chvostek trousseau kussmaul cheyne stokes osler janeway virchow duchenne becker fanconi gilbert dubin crigler najjar zollinger ellison peyronie dupuytren bartholin skene wharton stensen eustachian fallopian achilles purkinje schwann langerhans kupffer golgi broca wernicke willis hunter harris benedict jones bruce lown gleason breslow clark child pugh child-pugh mallampati wells caprini berg braden morse norton fontaine rutherford
    medicare medicaid tricare covid sars mrsa hiv aids copd chf ckd gerd nkda nka ed er icu ccu or pacu nicu picu ob gyn ent gi bp hr rr spo2 bmi a1c tsh inr ptt cbc bmp cmp ekg ecg echo mri ct pet xr us
@@ -25,6 +26,7 @@ export const CLINICAL_WORDS: ReadonlySet<string> = new Set([
    hello hi dear thanks thank regards sincerely best warmly ok okay yes no please sorry today tomorrow yesterday tonight morning evening night`.split(
     /\s+/,
   ),
+  ...clinicalServices.words,
   ...DRUG_NAMES,
 ]);
 
