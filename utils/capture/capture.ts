@@ -73,9 +73,10 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   let sliceStart = started;
   let longestSlice = 0;
   /** Gives the main thread back to the page once the current slice has run long enough. */
-  const pause = async () => {
+  /** @param always hand back even before the slice is full: the step after it is long on a large page. */
+  const pause = async (always = false) => {
     const ran = clock() - sliceStart;
-    if (ran < sliceMs) return;
+    if (ran < sliceMs && !always) return;
     longestSlice = Math.max(longestSlice, ran);
     await yieldToPage();
     sliceStart = clock();
@@ -83,7 +84,7 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   resetLayoutCache();
   // Each step of the setup scans the whole page once (adapters, the header's named elements): a slice apiece.
   const adapter = findAdapter(doc);
-  await pause();
+  await pause(true);
   // An adapter is a hint, never a gate: the whole page is walked whichever layout matched.
   const builder = new BuildState(doc, {
     register: options.register,
@@ -94,7 +95,7 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   const report: WalkReport = { visited: 0, skipped: [] };
   // The header's text is for de-identification; the identity check before a write reads the banner only.
   const header = options.bannerOnly ? undefined : new HeaderText(doc);
-  await pause();
+  await pause(true);
   const root = doc.body;
   if (root) {
     for (const block of walk(root, hasLayout(doc), report)) {
