@@ -37,10 +37,10 @@ const RELATIONS =
  * when it is also a clinical or English word, as a relation's name is.
  */
 const NAMING_CUES =
-  "goes by|prefers to be called|preferred name|nickname|a\\.k\\.a\\.|aka|calls me|call her|call him|named him|named her|last name is|first name is|surname is|maiden name is|family name is|last name\\?|first name\\?|surname\\?|what(?:['’]s| is) your name\\?|under (?:my|her|his|the) (?:\\w+['’]s )?name";
+  "goes by|prefers to be called|preferred name|nickname|a\\.k\\.a\\.|aka|named him|named her|last name is|first name is|surname is|maiden name is|family name is|last name\\?|first name\\?|surname\\?|what(?:['’]s| is) your name\\?|under (?:my|her|his|the) (?:\\w+['’]s )?name";
 /** Words a person's name often follows ("seen by", "referred to"), where a department or a place may follow instead. */
 const NAME_CUES =
-  'called by|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
+  'called by|calls me|call her|call him|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
 /** Header labels: a name after them only with the colon ("From: Maria", not "from Providence"). */
 const NAME_LABELS =
   'name|full name|patient name|from|to|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient';
@@ -113,12 +113,10 @@ function push(found: Candidate[], text: string, start: number, raw: string, type
  */
 
 /**
- * Titles are matched as written: "MS" (multiple sclerosis) is not "Ms.". Typed in lower case a title needs its full
- * stop ("with ms. Marcela"; "ms" alone is a word or the disease).
+ * Titles are matched as written: "MS" (multiple sclerosis) is not "Ms.", and a lower-case "ms." or "mr." ends a
+ * sentence of clinical text far more often than it opens a name ("QRS 90 ms. Normal sinus rhythm", "mild mr.").
  */
-const TITLE_SCAN = cued(
-  `(?:(?<clinician>${CLINICIAN_TITLES})|(?<person>${PERSON_TITLES}))\\.?\\s+|(?<lowerTitle>mr|mrs|ms|dr)\\.[ \\t]+`,
-);
+const TITLE_SCAN = cued(`(?:(?<clinician>${CLINICIAN_TITLES})|(?<person>${PERSON_TITLES}))\\.?\\s+`);
 /** The other cues in any case; each named group says what kind of cue it was. */
 const CUE_SCAN = cued(
   `(?:(?<relation>${RELATIONS})(?:\\s+(?:is|was)\\s+(?:called|named)|\\s+is|\\s+named|\\s+called|,)?\\s+|(?<naming>${NAMING_CUES})\\s*:?[ \\t]+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+|(?<introduced>my name is|my name's|name is|call me|i'm|i am|this is)[ \\t]+)`,
@@ -248,8 +246,7 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
   for (const m of cuedMatches(cues, TITLE_SCAN)) {
     const at = m.index + m[0].length;
     const name = nameAt(text, at, TITLED_NAME_AT);
-    const g = m.groups!;
-    if (name) push(found, text, at, name, g.clinician || g.lowerTitle === 'dr' ? 'CLINICIAN' : 'PERSON', true);
+    if (name) push(found, text, at, name, m.groups!.clinician ? 'CLINICIAN' : 'PERSON', true);
   }
   for (const m of cuedMatches(cues, CUE_SCAN)) {
     const at = m.index + m[0].length;
