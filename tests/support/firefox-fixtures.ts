@@ -15,8 +15,11 @@ export const test = base.extend<object, { firefox: FirefoxSession }>({
     async ({}, use) => {
       ensureBuilt({ browser: 'firefox' }); // rebuilt only when the sources are newer than the build
       const ff = await launchFirefoxWithExtension();
-      await use({ ff, sidebar: await Sidebar.attach(ff) });
-      await ff.close();
+      try {
+        await use({ ff, sidebar: await Sidebar.attach(ff) });
+      } finally {
+        await ff.close(); // also deletes the temporary profile
+      }
     },
     { scope: 'worker', timeout: 180_000 },
   ],

@@ -72,8 +72,10 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
 
   let sliceStart = started;
   let longestSlice = 0;
-  /** Gives the main thread back to the page once the current slice has run long enough. */
-  /** @param always hand back even before the slice is full: the step after it is long on a large page. */
+  /**
+   * Gives the main thread back to the page once the current slice has run long enough.
+   * @param always hand back even before the slice is full: the step after it is long on a large page.
+   */
   const pause = async (always = false) => {
     const ran = clock() - sliceStart;
     if (ran < sliceMs && !always) return;

@@ -14,6 +14,11 @@ describe('the name detector', () => {
     expect(found('Her maiden name is Clark.')).toEqual(['Clark']);
     expect(found('She named him Frank.')).toEqual(['Frank']);
     expect(found("What's your name? Jildau S Bouts")).toEqual(['Jildau S Bouts']);
+    // A drug's other name and a sentence after a question are no names.
+    expect(found('Takes acetaminophen aka Tylenol. Apixaban a.k.a. Eliquis 5 mg BID.')).toEqual([]);
+    expect(
+      found('Sorry, what is your name? Please call the clinic. What is your name? Lisinopril refill needed.'),
+    ).toEqual([]);
     // Without such a cue the clinical words stay: "frank blood", a Clark level.
     expect(found('Frank blood in the stool. Clark level IV.')).toEqual([]);
   });

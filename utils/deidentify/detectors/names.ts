@@ -12,9 +12,11 @@ import {
   CREDENTIALS,
   EPONYM_AFTER,
   FIRST_NAMES,
+  FUNCTION_WORDS,
   PERSON_TITLES,
   TITLE_TOKEN,
 } from '../lexicons/names';
+import { isDrugName } from '../../record/drugs';
 import { isRegion } from '../regions';
 import { TextCues, cued, cuedMatches } from '../cues';
 import { familyNameRun, isFamilyNameByForm, listMates, recaseLowercase } from './name-context';
@@ -37,10 +39,10 @@ const RELATIONS =
  * when it is also a clinical or English word, as a relation's name is.
  */
 const NAMING_CUES =
-  "goes by|prefers to be called|preferred name|nickname|a\\.k\\.a\\.|aka|named him|named her|last name is|first name is|surname is|maiden name is|family name is|last name\\?|first name\\?|surname\\?|what(?:['’]s| is) your name\\?|under (?:my|her|his|the) (?:\\w+['’]s )?name";
+  "prefers to be called|preferred name|nickname|a\\.k\\.a\\.|aka|named him|named her|last name is|first name is|surname is|maiden name is|family name is|last name\\?|first name\\?|surname\\?|what(?:['’]s| is) your name\\?|under (?:my|her|his|the) (?:\\w+['’]s )?name";
 /** Words a person's name often follows ("seen by", "referred to"), where a department or a place may follow instead. */
 const NAME_CUES =
-  'called by|calls me|call her|call him|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
+  'goes by|called by|calls me|call her|call him|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
 /** Header labels: a name after them only with the colon ("From: Maria", not "from Providence"). */
 const NAME_LABELS =
   'name|full name|patient name|from|to|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient';
@@ -214,6 +216,16 @@ const PERSON_VERB_AFTER =
   /^(?:[ \t]+(?:lives|lived|says|said|told|tells|had|has|went|goes|spent|works|worked|called|calls|asked|asks|wants|wanted|gave|gives|came|comes|visited|stayed|moved|wrote|writes|is|was|were|will|would|can|could|did|does|just|explained|began|shouted|replied|answered|agreed|thinks|thought|knows|knew)\b|:[ \t]|,[ \t]+(?:can|could|would|will|please|do|did|are|have)\b)/;
 
 /**
+ * Whether what follows a naming cue is the name it announces. A drug's other name ("acetaminophen aka Tylenol") and a
+ * sentence's first word ("what is your name? Please call…") are not; the answer to a question stands alone on its line.
+ */
+function isNamed(cue: string, name: string, after: string): boolean {
+  const first = words(name)[0] ?? '';
+  if (FUNCTION_WORDS.has(first.toLowerCase()) || isDrugName(first)) return false;
+  return !cue.includes('?') || LINE_END.test(after);
+}
+
+/**
  * Whether a self-introduction names a person: "my name is" always does; "I'm Katie E Miles" when two or more name
  * words or a first name follow ("I am Diabetic" is neither); "this is Dana" only with a first name ("this is
  * Lisinopril HCTZ").
@@ -256,6 +268,7 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     if (g.signoff && !LINE_END.test(text.slice(at + name.length, at + name.length + 40))) continue;
     if (g.greeting && !GREETING_END.test(text.slice(at + name.length, at + name.length + 10))) continue;
     if (g.introduced && !introducesName(m[0], name, text.slice(at + name.length, at + name.length + 24))) continue;
+    if (g.naming && !isNamed(m[0], name, text.slice(at + name.length, at + name.length + 40))) continue;
     push(found, text, at, name, 'PERSON', Boolean(g.relation || g.naming));
   }
   for (const m of cuedMatches(cues, SAYS)) {

@@ -34,7 +34,10 @@ export const TASK_CATALOG = [
   { name: 'reply', label: 'Patient reply', action: 'Draft reply', mustMention: ['reason'] },
 ] as const satisfies readonly TaskCard[];
 
-export const TASKS = TASK_CATALOG.map((card) => card.name);
+/** Frozen: the panel, the CLI and TaskSchema must list the same tasks. */
+export const TASKS: readonly (typeof TASK_CATALOG)[number]['name'][] = Object.freeze(
+  TASK_CATALOG.map((card) => card.name),
+);
 export const TaskSchema = z.enum(TASKS);
 export type Task = z.infer<typeof TaskSchema>;
 
