@@ -20,8 +20,26 @@ function die(message) {
   process.exit(1);
 }
 
-// The task names are the catalog's, as in the panel.
-const [{ TASKS }] = await loadModules(['/utils/draft/tasks/catalog.ts']);
+// One load of the pipeline's modules; the task names are the catalog's (through draft/schema), as in the panel.
+const [
+  { runTask },
+  { prepareSend },
+  { ModelConfigSchema },
+  { TaskOptionsSchema, TASKS },
+  { findItem },
+  { withPatientGiven },
+  { addPage, recordPages },
+  { DEFAULT_SETTINGS },
+] = await loadModules([
+  '/utils/pipeline/run.ts',
+  '/utils/pipeline/prepare.ts',
+  '/utils/draft/backends/openai.ts',
+  '/utils/draft/schema.ts',
+  '/utils/record/schema.ts',
+  '/utils/record/identity.ts',
+  '/utils/record/merge.ts',
+  '/utils/settings/schema.ts',
+]);
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 // Flags that take no value: the word after one is a page, not its value.
@@ -43,25 +61,6 @@ if (backend !== 'offline' && !/^https?:\/\//.test(backend))
   die(`--engine takes "offline" or an endpoint address such as https://gateway.example.org/v1`);
 if (backend !== 'offline' && !option('--model')) die('--model is needed with a model endpoint');
 
-const [
-  { runTask },
-  { prepareSend },
-  { ModelConfigSchema },
-  { TaskOptionsSchema },
-  { findItem },
-  { withPatientGiven },
-  { addPage, recordPages },
-  { DEFAULT_SETTINGS },
-] = await loadModules([
-  '/utils/pipeline/run.ts',
-  '/utils/pipeline/prepare.ts',
-  '/utils/draft/backends/openai.ts',
-  '/utils/draft/schema.ts',
-  '/utils/record/schema.ts',
-  '/utils/record/identity.ts',
-  '/utils/record/merge.ts',
-  '/utils/settings/schema.ts',
-]);
 const parsedOptions = TaskOptionsSchema.safeParse({
   note: { length: option('--length') ?? 'standard', order: option('--order') ?? 'SOAP' },
   reply: { language: option('--language') ?? 'auto', disclosure: option('--disclosure') ?? '' },

@@ -92,6 +92,7 @@ export function App() {
           choices={choices}
           draft={draft}
           settings={settings}
+          usesModel={usesModel}
         />
       ) : null}
 

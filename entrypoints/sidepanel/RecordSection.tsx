@@ -22,10 +22,21 @@ export type RecordSectionProps = {
   choices: ReturnType<typeof useSendChoices>;
   draft: ReturnType<typeof useDraft>;
   settings: Settings;
+  /** The engine in force is a model endpoint: a draft can be cancelled while it streams. */
+  usesModel: boolean;
 };
 
 /** A chart that was read: its pages, the record, the page's site access and policy, and what to draft. */
-export function RecordSection({ record, chart, selection, writes, choices, draft, settings }: RecordSectionProps) {
+export function RecordSection({
+  record,
+  chart,
+  selection,
+  writes,
+  choices,
+  draft,
+  settings,
+  usesModel,
+}: RecordSectionProps) {
   return (
     <>
       <PagesIncluded
@@ -61,7 +72,7 @@ export function RecordSection({ record, chart, selection, writes, choices, draft
         onTask={choices.setTask}
         onTaskOptions={choices.setTaskOptions}
         onDraft={() => draft.make(record)}
-        onCancel={settings.backend.engine === 'model' ? draft.cancel : undefined}
+        onCancel={usesModel ? draft.cancel : undefined}
         drafting={draft.making}
         showPayload={choices.showPayload}
         onTogglePayload={choices.togglePayload}

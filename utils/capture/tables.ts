@@ -97,15 +97,13 @@ function* withVirtualRows(table: Element, present: number, reader: TableReader):
  * sliced with the reading); undefined when a row turns out not to be one, and the container is
  * then read as a page.
  */
-export function readGrid(rows: Element[], layout: boolean): Generator<number, TableData | undefined> {
+export function readGrid(
+  container: Element,
+  rows: Element[],
+  layout: boolean,
+): Generator<number, TableData | undefined> {
   // Each row is checked as it is read, in one pass over the rows.
-  return readRows(
-    rows,
-    layout,
-    childElements,
-    rows[0].parentElement ? hasControls(rows[0].parentElement) : true,
-    isGridRow,
-  );
+  return readRows(rows, layout, childElements, hasControls(container), isGridRow);
 }
 
 const hasControls = (container: Element) => container.querySelector('a, button') !== null;

@@ -251,7 +251,7 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
     }
 
     const rows = gridRows(el);
-    const grid = rows && (yield* counted(readGrid(rows, layout), report));
+    const grid = rows && (yield* counted(readGrid(el, rows, layout), report));
     if (grid) {
       yield { kind: 'table', table: grid, el };
       continue;
