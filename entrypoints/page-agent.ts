@@ -1,5 +1,5 @@
-// The page agent's entry: injected into the EHR tab only when the clinician asks (activeTab +
-// scripting). The background pings first and injects only when no live agent answers.
+// The page agent's entry: injected into the EHR tab when the clinician opens the panel for it, or at the first request
+// (activeTab + scripting). The background pings first and injects only when no live agent answers.
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
@@ -20,6 +20,7 @@ export default defineUnlistedScript(() => {
     notify: (event) => void browser.runtime.sendMessage(event).catch(() => undefined),
     onLocationChange: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
     onInvalidated: (listener) => void ctx.onInvalidated(listener),
+    whenIdle: (task) => void ctx.requestIdleCallback(task, { timeout: 1_000 }),
   });
   browser.runtime.onMessage.addListener(agent.listener);
   ctx.onInvalidated(() => {

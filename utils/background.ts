@@ -1,6 +1,6 @@
 /**
  * The background service worker: opens the panel from the toolbar button, injects the page agent
- * script into a tab on demand, and routes the panel's requests to it.
+ * script into a tab when the panel opens for it (or at the first request), and routes the panel's requests to it.
  */
 import { browser } from 'wxt/browser';
 import {
@@ -127,6 +127,13 @@ export const backgroundHandlers: Handlers<PanelRequest, undefined> = {
     const refused = originRefusal(policy, url);
     if (refused) return refused;
     return askPage(tabId, { type: 'page:capture', selectionOnly }, CAPTURE_TIMEOUT_MS);
+  },
+  prepare: async ({ tabId }) => {
+    // The same gate as a read: no agent goes into a page the organisation's policy leaves out.
+    const { policy } = await provisionalPolicy();
+    const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url ?? '';
+    if (originRefusal(policy, url)) return ok({ ready: false });
+    return (await injectPageAgent(tabId)) ?? ok({ ready: true });
   },
   allowed: async ({ url }) => originRefusal(await enforcedPolicy(), url) ?? ok({ allowed: true as const }),
   highlight: ({ tabId, ref, expected }) => askPage(tabId, { type: 'page:highlight', ref, expected }),

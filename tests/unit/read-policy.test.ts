@@ -66,3 +66,26 @@ describe('reading under a policy not yet read this session', () => {
     ).toEqual({ ok: true, value: { allowed: true } });
   });
 });
+
+describe('readying the page agent as the panel opens', () => {
+  it('puts no agent into a page the policy leaves out', async () => {
+    await fakeBrowser.storage.local.set({ [POLICY_CACHE_KEY]: { raw: RESTRICTIVE, readAt: 1 } });
+    slowManaged();
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript');
+    expect(await backgroundHandlers.prepare({ type: 'prepare', tabId: 7 }, undefined)).toEqual({
+      ok: true,
+      value: { ready: false },
+    });
+    expect(inject).not.toHaveBeenCalled();
+  });
+
+  it('loads the agent into an allowed page, and says why when it cannot', async () => {
+    slowManaged();
+    const inject = vi
+      .spyOn(fakeBrowser.scripting, 'executeScript')
+      .mockRejectedValue(new Error('Cannot access contents of the page. Extension manifest must request permission'));
+    const result = await backgroundHandlers.prepare({ type: 'prepare', tabId: 7 }, undefined);
+    expect(inject).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/page-agent.js'] });
+    expect(result.ok ? undefined : result.error.code).toBe('no-access');
+  });
+});

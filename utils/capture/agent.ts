@@ -1,8 +1,9 @@
 /**
- * The page agent: what Chartside runs inside the EHR page once the clinician asks. It answers the
+ * The page agent: what Chartside runs inside the EHR page once the clinician opens the panel for it. It answers the
  * background's requests — read the record, say whose chart this is, outline an item, insert a
- * draft — and tells the extension when the page changes under a record read from it. Nothing runs
- * until a request arrives; nothing is sent anywhere but back to the extension.
+ * draft — and tells the extension when the page changes under a record read from it. Nothing of the
+ * page is read until a request arrives (the one thing it does before, when the page is idle, is to read a made-up
+ * chart of its own: warm-up.ts); nothing is sent anywhere but back to the extension.
  *
  * Reading and writing stay apart (Bitwarden's autofill has the same shape): every write carries
  * the identity of the page the draft was made from, and the agent compares it with what the page
@@ -23,6 +24,7 @@ import { checkWrite, comparePatients, newDocumentId, type PageIdentity } from '.
 import { describeUnknownError, fail, ok } from '../result';
 import { captureRecord } from './capture';
 import { RefRegistry } from './refs';
+import { warmUpReader } from './warm-up';
 
 /** How long the page must be quiet after a change to its banner before the patient is re-checked. */
 const RECHECK_DELAY_MS = 400;
@@ -34,6 +36,8 @@ export interface PageAgentHost {
   onLocationChange(listener: () => void): void;
   /** Calls back once, when the agent must stop (extension reloaded, a newer agent started). */
   onInvalidated(listener: () => void): void;
+  /** Runs a task once the page is idle (cancelled if the agent stops first); without it, no warm-up. */
+  whenIdle?(task: () => void): void;
 }
 
 export interface PageAgent {
@@ -57,6 +61,8 @@ export function createPageAgent(doc: Document, host: PageAgentHost): PageAgent {
   let observer: MutationObserver | undefined;
   let recheck: ReturnType<typeof setTimeout> | undefined;
   let torn = false;
+  /** A read has been asked for: warming up the reader is then pointless. */
+  let asked = false;
 
   /** After a read, watch the banner: a single-page EHR may swap the patient without a navigation. */
   const watchBanner = (banner: Element | undefined) => {
@@ -128,6 +134,7 @@ export function createPageAgent(doc: Document, host: PageAgentHost): PageAgent {
       });
     },
     'page:identity': async () => {
+      asked = true;
       if (!doc.body)
         return fail(
           'no-content',
@@ -136,6 +143,7 @@ export function createPageAgent(doc: Document, host: PageAgentHost): PageAgent {
       return ok(await currentIdentity(doc, documentId));
     },
     'page:capture': async ({ selectionOnly }) => {
+      asked = true;
       if (!doc.body)
         return fail(
           'no-content',
@@ -176,6 +184,11 @@ export function createPageAgent(doc: Document, host: PageAgentHost): PageAgent {
     },
   };
   const listener = createListener(PageRequestSchema, handlers, () => undefined);
+  // Loaded as the panel opens, the agent readies the reader while the clinician looks at the panel; once a request
+  // has come there is no point (the read itself compiles what it runs).
+  host.whenIdle?.(() => {
+    if (!torn && !asked) void warmUpReader().catch(() => undefined);
+  });
   const teardown = () => {
     torn = true;
     observer?.disconnect();
