@@ -42,7 +42,7 @@ const NAMING_CUES =
   "prefers to be called|preferred name|nickname|a\\.k\\.a\\.|aka|named him|named her|last name is|first name is|surname is|maiden name is|family name is|last name\\?|first name\\?|surname\\?|what(?:['’]s| is) your name\\?|under (?:my|her|his|the) (?:\\w+['’]s )?name";
 /** Words a person's name often follows ("seen by", "referred to"), where a department or a place may follow instead. */
 const NAME_CUES =
-  'goes by|called by|calls me|call her|call him|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
+  'goes by|called by|calls me|call her|call him|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by|follow(?:ed)? up with|follow-up with|f/u with';
 /** Header labels: a name after them only with the colon ("From: Maria", not "from Providence"). */
 const NAME_LABELS =
   'name|full name|patient name|from|to|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient';
@@ -119,6 +119,12 @@ function push(found: Candidate[], text: string, start: number, raw: string, type
  * sentence of clinical text far more often than it opens a name ("QRS 90 ms. Normal sinus rhythm", "mild mr.").
  */
 const TITLE_SCAN = cued(`(?:(?<clinician>${CLINICIAN_TITLES})|(?<person>${PERSON_TITLES}))\\.?\\s+`);
+/**
+ * A title typed in lower case ("join accounts with ms. Marcela") is a cue only before a known first name, and not
+ * after a number or a grade, where "ms." is milliseconds and "mr." mitral regurgitation ("QRS 90 ms. Normal…").
+ */
+const LOWER_TITLE_SCAN = cued('(?:mr|mrs|ms|miss)\\.[ \\t]+');
+const MEASURE_BEFORE = /(?:\d|\b(?:trace|trivial|mild|moderate|severe|no|of))[ \t]*$/i;
 /** The other cues in any case; each named group says what kind of cue it was. */
 const CUE_SCAN = cued(
   `(?:(?<relation>${RELATIONS})(?:\\s+(?:is|was)\\s+(?:called|named)|\\s+is|\\s+named|\\s+called|,)?\\s+|(?<naming>${NAMING_CUES})\\s*:?[ \\t]+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+|(?<introduced>my name is|my name's|name is|call me|i'm|i am|this is)[ \\t]+)`,
@@ -260,6 +266,12 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     const name = nameAt(text, at, TITLED_NAME_AT);
     if (name) push(found, text, at, name, m.groups!.clinician ? 'CLINICIAN' : 'PERSON', true);
   }
+  for (const m of cuedMatches(cues, LOWER_TITLE_SCAN)) {
+    if (MEASURE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const at = m.index + m[0].length;
+    const name = nameAt(text, at, TITLED_NAME_AT);
+    if (name && FIRST_NAMES.has(words(name)[0].toLowerCase())) push(found, text, at, name, 'PERSON', true);
+  }
   for (const m of cuedMatches(cues, CUE_SCAN)) {
     const at = m.index + m[0].length;
     const name = nameAt(text, at, NAME_AT);
@@ -342,5 +354,5 @@ export const nameDetector: Detector = {
   name: 'names',
   finds: 'names of people',
   detect: ({ text, cues }) => detectNames(text, cues),
-  patterns: [TITLE_SCAN, CUE_SCAN, SAYS, CREDENTIAL_AFTER, PREFERRED_AFTER],
+  patterns: [TITLE_SCAN, LOWER_TITLE_SCAN, CUE_SCAN, SAYS, CREDENTIAL_AFTER, PREFERRED_AFTER],
 };
