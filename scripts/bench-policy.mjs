@@ -3,6 +3,8 @@
 // real Chromium with the built extension, each run in a freshly started browser:
 //   - panel: from opening the side panel to the first "Read this page" done on the demo portal;
 //   - settings: from opening the settings page to its form on screen.
+// Each in a fresh profile (the worst case: nothing compiled yet), and the panel also in a returning profile (a
+// clinician's browser started again, which keeps the compiled code of pages it has opened).
 // Each measured just after launch (the worst case) and once the browser has been up a while.
 // Without a policy, and with one (AllowedOrigins + an endpoint) when this user may write Chromium's
 // policy folder (root, as in CI). Target: under 300 ms each.
@@ -104,13 +106,39 @@ async function policyRead(ext) {
  * browser has been up a while (the usual case: the policy is cached).
  */
 async function measure(label, extensionDir, portalUrl) {
-  const figures = { panel: [], settings: [], panelLater: [], settingsLater: [], panelOwn: [], panelLaterOwn: [] };
+  const figures = {
+    panel: [],
+    settings: [],
+    panelLater: [],
+    settingsLater: [],
+    panelOwn: [],
+    panelLaterOwn: [],
+    panelReturning: [],
+    panelReturningOwn: [],
+  };
   const steps = [
     ['panel', (ext) => panelFirstRead(ext, portalUrl)],
     ['settings', settingsForm],
     ['panelLater', async (ext) => (await policyRead(ext), panelFirstRead(ext, portalUrl))],
     ['settingsLater', async (ext) => (await policyRead(ext), settingsForm(ext))],
   ];
+  // A clinician's browser keeps its profile: the second time it starts, the browser has the panel's code compiled.
+  const returning = mkdtempSync(join(tmpdir(), 'chartside-bench-profile-'));
+  // The first start fills the profile (not measured); each later one is a browser started again.
+  for (let start = 0; start <= RUNS; start++) {
+    const ext = await launchWithExtension({ extensionDir, userDataDir: returning });
+    try {
+      await policyRead(ext);
+      const figure = await panelFirstRead(ext, portalUrl);
+      if (start > 0) {
+        figures.panelReturning.push(figure.done);
+        figures.panelReturningOwn.push(figure.ownWork);
+      }
+    } finally {
+      await ext.close();
+    }
+  }
+  rmSync(returning, { recursive: true, force: true });
   for (let run = 0; run < RUNS; run++) {
     for (const [name, step] of steps) {
       const ext = await launchWithExtension({ extensionDir });
@@ -132,9 +160,13 @@ async function measure(label, extensionDir, portalUrl) {
   console.log(`    just after launch: settings opened → form shown                 ${show(figures.settings)}`);
   console.log(`    policy read once:  panel opened → first "Read this page" done   ${show(figures.panelLater)}`);
   console.log(`    policy read once:  settings opened → form shown                 ${show(figures.settingsLater)}`);
+  console.log(
+    `    returning profile (browser restarted): panel → "Read this page" done ${show(figures.panelReturning)}`,
+  );
   console.log(`    the panel's own part (button on screen + click → read done), without the test's click delay:`);
   console.log(`      just after launch                                             ${show(figures.panelOwn)}`);
   console.log(`      policy read once                                              ${show(figures.panelLaterOwn)}`);
+  console.log(`      a returning profile                                           ${show(figures.panelReturningOwn)}`);
   return Object.fromEntries(Object.entries(figures).map(([name, xs]) => [name, median(xs)]));
 }
 
@@ -148,6 +180,7 @@ try {
     policySettingsFormMs: none.settings,
     policyPanelJustLaunchedMs: none.panel,
     policyPanelFirstReadOwnMs: none.panelLaterOwn,
+    policyPanelReturningOwnMs: none.panelReturningOwn,
   };
   if (canWritePolicy()) {
     // A copy of the build at its own path has its own id, so the policy reaches only this browser.

@@ -15,7 +15,7 @@ export function chromePath() {
 }
 
 /**
- * @param {{ headless?: boolean, extensionDir?: string }} [options]
+ * @param {{ headless?: boolean, extensionDir?: string, userDataDir?: string }} [options]
  * @returns {Promise<{
  *   context: import('@playwright/test').BrowserContext,
  *   serviceWorker: import('@playwright/test').Worker,
@@ -28,7 +28,8 @@ export async function launchWithExtension(options = {}) {
   if (!existsSync(resolve(dir, 'manifest.json'))) {
     throw new Error(`No built extension in ${dir}. Run \`npm run build\` first.`);
   }
-  const context = await chromium.launchPersistentContext('', {
+  // A fresh profile unless told: `userDataDir` reopens one (a clinician's browser, started again).
+  const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: chromePath(),
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 900 },
