@@ -9,7 +9,7 @@ import { renderDashboard } from '../../scripts/portal/layouts/dashboard.mjs';
 import { patients } from '../../scripts/portal/patients.mjs';
 import { captureRecord } from '../../utils/capture/capture';
 import { runOffline } from '../../utils/draft/offline';
-import type { Task, TaskOutput } from '../../utils/draft/schema';
+import { TASKS, type Task, type TaskOutput } from '../../utils/draft/schema';
 import { allergyConflicts, criticalResults, highRiskMedications, reasonsForVisit } from '../../utils/record/alerts';
 import type { PatientRecord } from '../../utils/record/schema';
 import { findOmissions } from '../../utils/verify/omissions';
@@ -86,7 +86,7 @@ describe('the omission check', () => {
     const wrong: string[] = [];
     for (const [name, html] of charts) {
       const record = await capture(html());
-      for (const task of ['summary', 'note', 'next-steps', 'reply'] as Task[]) {
+      for (const task of TASKS) {
         const draft = runOffline(task, record);
         faithful++;
         const flags = findOmissions(draft, record);
