@@ -48,6 +48,13 @@ describe('the name detector', () => {
     expect(findWith(nameDetector, 'QT 440 ms. Jessica reviewed it. Mild mr. Daniel notified.')).toEqual([]);
     expect(findWith(nameDetector, 'I would like to join accounts with ms. Marcela')).toEqual([['PERSON', 'Marcela']]);
   });
+  it('ends a name at its possessive, so the diagnosis after it stays; "AKA" in capitals is an amputation', () => {
+    const found = (text: string) => findWith(nameDetector, text).map(([, name]) => name);
+    expect(found("Mr. Jones's COPD is stable.")).toEqual(["Jones's"]);
+    expect(found("Ms. Smith's MS flare is better.")).toEqual(["Smith's"]);
+    expect(found('Left AKA Stump healing well.')).toEqual([]);
+    expect(new Set(found('Goes by Bob, aka Bobby.'))).toEqual(new Set(['Bob', 'Bobby']));
+  });
   it('keeps a day after "call him", a weak cue', () => {
     expect(findWith(nameDetector, 'Pharmacy will call him Tuesday.')).toEqual([]);
   });

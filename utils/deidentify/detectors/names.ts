@@ -27,8 +27,11 @@ import { atSentenceStart, isAscii, LETTERS, LOWER_LETTERS, UPPER_LETTERS, words 
 const TOKEN = `(?:[${UPPER_LETTERS}]\\.(?=[ \\t]+[${UPPER_LETTERS}])|[${UPPER_LETTERS}][${LETTERS}'’]*(?:-[${LETTERS}][${LETTERS}'’]*)*)`;
 /** Lower-case particles inside names: van der Berg, de la Cruz, bin Said. */
 const PARTICLE = '(?:van|von|der|den|de|del|della|la|le|da|di|du|dos|das|bin|ibn|al|el|ter|ten|y)';
-/** One to four name tokens on one line, particles allowed between them. */
-const NAME = `${TOKEN}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)*${TOKEN}){0,3}`;
+/**
+ * One to four name tokens on one line, particles allowed between them. A possessive ends the name: "Mr. Jones's COPD",
+ * "Ms. Smith's MS flare" keep the diagnosis.
+ */
+const NAME = `${TOKEN}(?:(?<!['’]s)[ \\t]+(?:${PARTICLE}[ \\t]+)*${TOKEN}){0,3}`;
 /** A name after a title may start with a particle ("Dr. van der Berg"). */
 const TITLED_NAME = `(?:${PARTICLE}[ \\t]+)*${NAME}`;
 
@@ -281,6 +284,7 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     if (g.greeting && !GREETING_END.test(text.slice(at + name.length, at + name.length + 10))) continue;
     if (g.introduced && !introducesName(m[0], name, text.slice(at + name.length, at + name.length + 24))) continue;
     if (g.naming && !isNamed(m[0], name, text.slice(at + name.length, at + name.length + 40))) continue;
+    if (g.naming && m[0].startsWith('AKA')) continue; // in capitals, an above-knee amputation ("left AKA Stump")
     push(found, text, at, name, 'PERSON', Boolean(g.relation || g.naming));
   }
   for (const m of cuedMatches(cues, SAYS)) {
