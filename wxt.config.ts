@@ -31,8 +31,8 @@ export default defineConfig({
       ...(isFirefox ? {} : { key: buildPublicKey() }),
       description:
         'Reads the visible patient chart, de-identifies it in the browser, and drafts summaries and replies you verify.',
-      // activeTab + scripting: the capture script is injected only into the tab the clinician opened
-      // the panel for, and reads it only when asked. No host access at install.
+      // activeTab + scripting: the capture script is injected only into the tab the clinician clicked
+      // the toolbar button on, and reads it only when asked. No host access at install.
       // alarms: a retry of the central audit (AuditEndpoint policy) wakes a stopped worker.
       permissions: isFirefox
         ? ['activeTab', 'scripting', 'storage', 'alarms']

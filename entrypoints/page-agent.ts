@@ -1,4 +1,4 @@
-// The page agent's entry: injected into the EHR tab when the clinician opens the panel for it, or at the first request
+// The page agent's entry: injected into the EHR tab on the toolbar click (where policy allows), or at the first request
 // (activeTab + scripting). The background pings first and injects only when no live agent answers.
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';

@@ -1,6 +1,6 @@
 /**
  * The background service worker: opens the panel from the toolbar button, injects the page agent
- * script into a tab when the panel opens for it (or at the first request), and routes the panel's requests to it.
+ * script into the tab clicked (or at the first request), and routes the panel's requests to it.
  */
 import { browser } from 'wxt/browser';
 import {
@@ -116,6 +116,19 @@ function originRefusal(policy: Policy | undefined, url: string) {
   );
 }
 
+/**
+ * Loads the page agent into the tab the clinician clicked Chartside's button on, while the panel opens, so the first
+ * "Read this page" only reads (the agent reads nothing until asked; meanwhile it readies its reader on a made-up chart,
+ * utils/capture/warm-up.ts). The same gate as a read: no agent goes into a page the organisation's policy leaves out.
+ * A page it cannot enter is explained when the clinician reads.
+ */
+export async function readyPageAgent(tabId: number): Promise<'ready' | 'refused' | 'failed'> {
+  const { policy } = await provisionalPolicy();
+  const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url ?? '';
+  if (originRefusal(policy, url)) return 'refused';
+  return (await injectPageAgent(tabId)) ? 'failed' : 'ready';
+}
+
 export const backgroundHandlers: Handlers<PanelRequest, undefined> = {
   capture: async ({ tabId, selectionOnly }) => {
     // An organisation may limit Chartside to its EHR's origins (enterprise policy). Reading is local (nothing leaves
@@ -127,13 +140,6 @@ export const backgroundHandlers: Handlers<PanelRequest, undefined> = {
     const refused = originRefusal(policy, url);
     if (refused) return refused;
     return askPage(tabId, { type: 'page:capture', selectionOnly }, CAPTURE_TIMEOUT_MS);
-  },
-  prepare: async ({ tabId }) => {
-    // The same gate as a read: no agent goes into a page the organisation's policy leaves out.
-    const { policy } = await provisionalPolicy();
-    const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url ?? '';
-    if (originRefusal(policy, url)) return ok({ ready: false });
-    return (await injectPageAgent(tabId)) ?? ok({ ready: true });
   },
   allowed: async ({ url }) => originRefusal(await enforcedPolicy(), url) ?? ok({ allowed: true as const }),
   highlight: ({ tabId, ref, expected }) => askPage(tabId, { type: 'page:highlight', ref, expected }),
@@ -156,9 +162,7 @@ export function startBackground() {
   toolbar.onClicked.addListener((tab) => {
     if (api.sidePanel) void api.sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
     else void api.sidebarAction?.open().catch(() => undefined); // Firefox
-    // The agent is made ready while the panel opens, so the first "Read this page" only reads. It reads nothing
-    // until asked; a page it cannot enter is explained when the clinician reads.
-    if (tab.id !== undefined) void injectPageAgent(tab.id);
+    if (tab.id !== undefined) void readyPageAgent(tab.id);
   });
   browser.runtime.onMessage.addListener(createListener(PanelRequestSchema, backgroundHandlers, () => undefined));
   // The managed policy, read as the worker starts (the browser starts it at launch, for onStartup)

@@ -20,11 +20,6 @@ import { fail, resultSchema, type Result } from './result';
 export const PanelRequestSchema = z.discriminatedUnion('type', [
   /** Inject the capture script into the tab (if needed) and read its visible record. */
   z.object({ type: z.literal('capture'), tabId: z.number().int(), selectionOnly: z.boolean() }),
-  /**
-   * Have the page agent ready in the tab the panel serves, so the first read does not wait for it to load. Sent when
-   * the panel opens (the clinician's click on the toolbar button); the agent reads nothing until asked to capture.
-   */
-  z.object({ type: z.literal('prepare'), tabId: z.number().int() }),
   /** Scroll to and outline the element behind a captured item, if the page is still the one read. */
   z.object({ type: z.literal('highlight'), tabId: z.number().int(), ref: z.string(), expected: PageIdentitySchema }),
   /** Is text selected on the page? Lets the panel offer "Use selection only". */
@@ -98,8 +93,6 @@ export const PAGE_AGENT_VERSION = '2';
 
 export const ResponseSchemas = {
   capture: resultSchema(PatientRecordSchema),
-  /** `ready`: an agent answers in the tab; false when the policy leaves the page out (the read will say why). */
-  prepare: resultSchema(z.object({ ready: z.boolean() })),
   highlight: resultSchema(z.object({ found: z.boolean() })),
   selection: resultSchema(SelectionInfoSchema),
   'page:ping': resultSchema(z.object({ version: z.string(), documentId: z.string() })),

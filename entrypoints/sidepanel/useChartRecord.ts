@@ -18,12 +18,6 @@ export function useChartRecord(tabId: number | undefined, options: { onRead: () 
   // An item read from another page of the chart: where it is, said instead of outlined.
   const [elsewhere, setElsewhere] = useState<RecordPage | undefined>();
 
-  // The page agent is loaded into the tab as the panel opens, so the first read is not kept waiting for it. It reads
-  // nothing until "Read this page"; whatever goes wrong here, the read itself reports.
-  useEffect(() => {
-    if (tabId !== undefined) void askBackground(send, { type: 'prepare', tabId });
-  }, [tabId]);
-
   const readTab = async (selectionOnly: boolean) => {
     if (tabId === undefined)
       throw new PanelError({

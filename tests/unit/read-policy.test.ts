@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { backgroundHandlers } from '../../utils/background';
+import { backgroundHandlers, readyPageAgent, startBackground } from '../../utils/background';
 import { forgetPolicyMemory, POLICY_CACHE_KEY, PROVISIONAL_LIMIT_MS } from '../../utils/settings/policy-cache';
 
 const RESTRICTIVE = { AllowedOrigins: ['https://ehr.example.org'] };
@@ -67,25 +67,37 @@ describe('reading under a policy not yet read this session', () => {
   });
 });
 
-describe('readying the page agent as the panel opens', () => {
+describe('readying the page agent on the toolbar click', () => {
   it('puts no agent into a page the policy leaves out', async () => {
     await fakeBrowser.storage.local.set({ [POLICY_CACHE_KEY]: { raw: RESTRICTIVE, readAt: 1 } });
     slowManaged();
     const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript');
-    expect(await backgroundHandlers.prepare({ type: 'prepare', tabId: 7 }, undefined)).toEqual({
-      ok: true,
-      value: { ready: false },
-    });
+    expect(await readyPageAgent(7)).toBe('refused');
     expect(inject).not.toHaveBeenCalled();
   });
 
-  it('loads the agent into an allowed page, and says why when it cannot', async () => {
+  it('the toolbar click itself goes through that gate', async () => {
+    await fakeBrowser.storage.local.set({ [POLICY_CACHE_KEY]: { raw: RESTRICTIVE, readAt: 1 } });
+    slowManaged();
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue(undefined as never);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.0.0' } as never);
+    const open = vi.spyOn(fakeBrowser.sidePanel, 'open').mockResolvedValue(undefined as never);
+    startBackground();
+    await fakeBrowser.action.onClicked.trigger({ id: 7, windowId: 1 } as never);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(open).toHaveBeenCalledWith({ windowId: 1 }); // the panel opens: it explains the refusal when asked to read
+    expect(inject).not.toHaveBeenCalled();
+    vi.mocked(fakeBrowser.tabs.get).mockResolvedValue({ url: 'https://ehr.example.org/chart/1' } as never);
+    await fakeBrowser.action.onClicked.trigger({ id: 7, windowId: 1 } as never);
+    await vi.waitFor(() => expect(inject).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/page-agent.js'] }));
+  });
+
+  it('loads the agent into an allowed page, and leaves the explaining of a refusal to the read', async () => {
     slowManaged();
     const inject = vi
       .spyOn(fakeBrowser.scripting, 'executeScript')
       .mockRejectedValue(new Error('Cannot access contents of the page. Extension manifest must request permission'));
-    const result = await backgroundHandlers.prepare({ type: 'prepare', tabId: 7 }, undefined);
+    expect(await readyPageAgent(7)).toBe('failed');
     expect(inject).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/page-agent.js'] });
-    expect(result.ok ? undefined : result.error.code).toBe('no-access');
   });
 });

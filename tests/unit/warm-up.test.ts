@@ -42,10 +42,17 @@ describe('warming up the reader', () => {
     ]);
   });
 
-  it('leaves the page as it was', async () => {
-    document.body.innerHTML = '<h1>Today’s clinic</h1><p>Nothing to read here.</p>';
+  it('reads only its own chart, never the page, and leaves the page as it was', async () => {
+    document.body.innerHTML =
+      '<header><h1>Quenneville, Odalys</h1><b>MRN:</b> 77123409</header>' +
+      '<h2>Problems</h2><ul><li>Sarcoidosis</li></ul><h2>Medications</h2><ul><li>Hydroxychloroquine 200 mg</li></ul>';
     const before = document.documentElement.outerHTML;
-    await warmUp.warmUpReader();
+    const record = await warmUp.warmUpReader();
+    expect(record.patient.name).toBe('Rivera, Ana');
+    const read = JSON.stringify(record);
+    for (const pageText of ['Quenneville', 'Odalys', '77123409', 'Sarcoidosis', 'Hydroxychloroquine']) {
+      expect(read).not.toContain(pageText);
+    }
     expect(document.documentElement.outerHTML).toBe(before);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The page agent: what Chartside runs inside the EHR page once the clinician opens the panel for it. It answers the
+ * The page agent: what Chartside runs inside the EHR page from the clinician's toolbar click on. It answers the
  * background's requests — read the record, say whose chart this is, outline an item, insert a
  * draft — and tells the extension when the page changes under a record read from it. Nothing of the
  * page is read until a request arrives (the one thing it does before, when the page is idle, is to read a made-up
