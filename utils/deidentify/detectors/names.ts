@@ -7,6 +7,7 @@ import type { Candidate, Detector, IdentifierType } from '../types';
 import {
   AMBIGUOUS_FIRST_NAMES,
   CLINICAL_WORDS,
+  SERVICE_WORDS,
   CLINICIAN_TITLES,
   CREDENTIAL_TOKEN,
   CREDENTIALS,
@@ -45,7 +46,13 @@ const NAMING_CUES =
   "prefers to be called|preferred name|nickname|a\\.k\\.a\\.|aka|named him|named her|last name is|first name is|surname is|maiden name is|family name is|last name\\?|first name\\?|surname\\?|what(?:['’]s| is) your name\\?|under (?:my|her|his|the) (?:\\w+['’]s )?name";
 /** Words a person's name often follows ("seen by", "referred to"), where a department or a place may follow instead. */
 const NAME_CUES =
-  'goes by|called by|calls me|call her|call him|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by|follow(?:ed)? up with|follow-up with|f/u with';
+  'goes by|called by|calls me|call her|call him|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
+/**
+ * "Follow up with" is followed by a test, a service or a shop far more often than by a person ("follow up with stress
+ * test", "f/u with Walgreens", "follow up with Hemoglobin A1c"): the name after it must open with a first name. It
+ * still finds what the dictionary alone leaves, a first name that is also a word ("follow up with Hope Garza").
+ */
+const FOLLOW_UP_CUES = 'follow(?:ed)? up with|follow-up with|f/u with';
 /** Header labels: a name after them only with the colon ("From: Maria", not "from Providence"). */
 const NAME_LABELS =
   'name|full name|patient name|from|to|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient';
@@ -82,8 +89,21 @@ export function personNameParts(name: string): string[] {
   return parts;
 }
 
+/** A first name, also one that is a word ("Hope Garza"); a function word alone is the word ("Me", not "Will Smith"). */
+function opensWithFirstName(name: string): boolean {
+  const [first, ...rest] = words(name);
+  const lower = first.toLowerCase();
+  return (
+    (FIRST_NAMES.has(lower) || AMBIGUOUS_FIRST_NAMES.has(lower)) && (rest.length > 0 || !FUNCTION_WORDS.has(lower))
+  );
+}
+
+/** Every word a clinical or service word: "Case Management", "Parkinson's", "Primary Care" name no person. */
 function isClinical(name: string): boolean {
-  return words(name, true).every((token) => CLINICAL_WORDS.has(token.toLowerCase().replace(/['’]s$/, '')));
+  return words(name, true).every((token) => {
+    const lower = token.toLowerCase().replace(/['’]s$/, '');
+    return CLINICAL_WORDS.has(lower) || SERVICE_WORDS.has(lower);
+  });
 }
 
 /** Strips trailing credentials and labels: "James  DO" (a credential) and "James  DOB" (a label) are "James". */
@@ -130,7 +150,7 @@ const LOWER_TITLE_SCAN = cued('(?:mr|mrs|ms|miss)\\.[ \\t]+');
 const MEASURE_BEFORE = /(?:\d|\b(?:trace|trivial|mild|moderate|severe|no|of))[ \t]*$/i;
 /** The other cues in any case; each named group says what kind of cue it was. */
 const CUE_SCAN = cued(
-  `(?:(?<relation>${RELATIONS})(?:\\s+(?:is|was)\\s+(?:called|named)|\\s+is|\\s+named|\\s+called|,)?\\s+|(?<naming>${NAMING_CUES})\\s*:?[ \\t]+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+|(?<introduced>my name is|my name's|name is|call me|i'm|i am|this is)[ \\t]+)`,
+  `(?:(?<relation>${RELATIONS})(?:\\s+(?:is|was)\\s+(?:called|named)|\\s+is|\\s+named|\\s+called|,)?\\s+|(?<naming>${NAMING_CUES})\\s*:?[ \\t]+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<followUp>${FOLLOW_UP_CUES})[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+|(?<introduced>my name is|my name's|name is|call me|i'm|i am|this is)[ \\t]+)`,
   'i',
 );
 /** "'s daughter" after a name: whose relative someone is. */
@@ -285,6 +305,7 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     if (g.introduced && !introducesName(m[0], name, text.slice(at + name.length, at + name.length + 24))) continue;
     if (g.naming && !isNamed(m[0], name, text.slice(at + name.length, at + name.length + 40))) continue;
     if (g.naming && m[0].startsWith('AKA')) continue; // in capitals, an above-knee amputation ("left AKA Stump")
+    if (g.followUp && !opensWithFirstName(name)) continue;
     push(found, text, at, name, 'PERSON', Boolean(g.relation || g.naming));
   }
   for (const m of cuedMatches(cues, SAYS)) {

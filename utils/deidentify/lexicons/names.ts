@@ -31,6 +31,13 @@ export const CLINICAL_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Words of a service's name that are also everyday or place words ("Primary Care", "Ortho", "Case Management"): a
+ * service only after a cue that may introduce a person or a service. Apart from CLINICAL_WORDS, which keep a word
+ * everywhere: "Unit 4, 27 Kestrel Rise" is an address and "Clay Center" a place.
+ */
+export const SERVICE_WORDS: ReadonlySet<string> = new Set(clinicalServices.serviceWords);
+
+/**
  * Whether a word of a found name may be taken as that person's wherever else it stands capitalised in the same text
  * ("Gerth had given Gerth his address" once either is found): not a clinical word, nor a name that is also a word.
  */
