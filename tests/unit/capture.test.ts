@@ -105,3 +105,27 @@ describe('what capture does not read', () => {
     expect(record.problems).toHaveLength(0);
   });
 });
+
+describe('capture timing', () => {
+  it("counts capture's own work apart from the page's turns between its slices", async () => {
+    load(renderDashboard(patients[0]));
+    // A clock that moves 1 ms a reading while capture works and 100 ms while the page has its turn.
+    let now = 0;
+    const refs = new RefRegistry();
+    const record = await captureRecord(document, {
+      register: (el) => refs.register(el),
+      clock: () => ++now,
+      sliceMs: 5,
+      yieldToPage: async () => {
+        now += 100;
+      },
+    });
+    const { durationMs, busyMs, longestSliceMs } = record.capture;
+    expect(busyMs).toBeGreaterThan(0);
+    // Each hand-back cost the page 100 ms that capture did not spend.
+    const handBacks = Math.round((durationMs - busyMs!) / 100);
+    expect(handBacks).toBeGreaterThanOrEqual(2); // the two setup scans hand back at least once each
+    expect(durationMs - busyMs!).toBeCloseTo(handBacks * 100, -1);
+    expect(longestSliceMs).toBeLessThanOrEqual(busyMs!);
+  });
+});

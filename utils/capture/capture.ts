@@ -72,6 +72,7 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
 
   let sliceStart = started;
   let longestSlice = 0;
+  let busy = 0;
   /**
    * Gives the main thread back to the page once the current slice has run long enough.
    * @param always hand back even before the slice is full: the step after it is long on a large page.
@@ -80,6 +81,7 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
     const ran = clock() - sliceStart;
     if (ran < sliceMs && !always) return;
     longestSlice = Math.max(longestSlice, ran);
+    busy += ran;
     await yieldToPage();
     sliceStart = clock();
   };
@@ -148,7 +150,9 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
   record.capture.selectionOnly = Boolean(options.selectionOnly);
   record.capture.elementsVisited = report.visited;
   record.capture.durationMs = Math.round((clock() - started) * 10) / 10;
-  record.capture.longestSliceMs = Math.round(Math.max(longestSlice, clock() - sliceStart) * 10) / 10;
+  const lastSlice = clock() - sliceStart;
+  record.capture.longestSliceMs = Math.round(Math.max(longestSlice, lastSlice) * 10) / 10;
+  record.capture.busyMs = Math.round((busy + lastSlice) * 10) / 10;
   const c = builder.coverage;
   record.capture.coverage = {
     visibleChars: c.visible,

@@ -162,6 +162,8 @@ export const CaptureInfoSchema = z.object({
   durationMs: z.number().nonnegative(),
   /** The longest stretch capture ran without giving the page's main thread back, in ms. */
   longestSliceMs: z.number().nonnegative().optional(),
+  /** Capture's own work, its slices added up, in ms: `durationMs` also holds the page's turns between slices. */
+  busyMs: z.number().nonnegative().optional(),
   /**
    * The page showed whose chart it is: a name, with a birth date or a record number. When false,
    * the panel says so and nothing may be sent to a model on the record's word alone.
