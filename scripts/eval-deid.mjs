@@ -74,7 +74,7 @@ const [{ deidentify, knownFromRecord, PlaceholderBook }, { isRegion }] = await l
 const docs = readDocs(file, isRegion);
 const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
 const started = performance.now();
-const { overall, known, byLabel, misses, falsePositives } = scoreDocs(docs, (doc) =>
+const { overall, known, byLabel, documents, misses, falsePositives } = scoreDocs(docs, (doc) =>
   deidentify(doc.text, { known: knownFromRecord(doc.patient), book: new PlaceholderBook(policy) }),
 );
 const seconds = (performance.now() - started) / 1000;
@@ -95,6 +95,10 @@ console.log(
 console.log(row('ALL', overall));
 if (known.gold) console.log(row('known', known));
 for (const [label, t] of [...byLabel.entries()].sort()) console.log(row(label, t));
+const share = (a, b) => (b ? `${a}/${b} = ${((100 * a) / b).toFixed(1)}%` : 'none');
+console.log(
+  `documents with identifiers that leak at least one: ${share(documents.leaking, documents.withIdentifiers)}; identifier-free documents altered: ${share(documents.altered, documents.identifierFree)}`,
+);
 console.log(`(${(bytes / 1e6 / seconds).toFixed(2)} MB/s on this file, including the first-call warm-up)`);
 if (args.includes('--details')) {
   console.log(`\nMissed (${misses.length}):\n${misses.map((m) => `  ${m}`).join('\n')}`);
