@@ -101,6 +101,12 @@ export default tseslint.config(
             'Program > ExpressionStatement > CallExpression[callee.property.name=/^(push|set|add|unshift|splice)$/]',
           message: 'A registry filled at import time: declare the table whole where it is made.',
         },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(toLocaleString|toLocaleDateString|toLocaleTimeString|localeCompare)$/]',
+          message:
+            "A renderer's first locale call loads ICU data (40–110 ms measured): use groupThousands, localDateTime or byCodeUnits (utils/numbers.ts).",
+        },
       ],
     },
   },

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../utils/audit/log';
+import { localDateTime } from '../utils/numbers';
 
 export type AuditLogProps = {
   entries: AuditEntry[];
@@ -51,7 +52,7 @@ export function AuditLog({ entries, onExport, onClear, shown = 20, managed = fal
           <tbody>
             {newest.map((e, i) => (
               <tr key={`${e.time}-${i}`}>
-                <td>{new Date(e.time).toLocaleString()}</td>
+                <td>{localDateTime(e.time)}</td>
                 <td>{e.origin}</td>
                 <td>{e.task}</td>
                 <td>{e.engine === 'offline' ? 'offline' : `${e.model} @ ${e.endpoint}`}</td>

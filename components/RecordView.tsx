@@ -12,6 +12,7 @@ import { GivePatient } from './GivePatient';
 import { TrendChart } from './TrendChart';
 import { trendsOf } from '../utils/record/trends';
 import { CATEGORY_INFO } from '../utils/record/categories';
+import { groupThousands } from '../utils/numbers';
 
 /** The lists a clinician expects on every chart: each says which kind of nothing it is when it has no items. */
 const KEY_CATEGORIES = ['problems', 'medications', 'allergies', 'vitals', 'labs', 'immunizations'] as const;
@@ -98,7 +99,7 @@ export function RecordView({ record, onShow, onGivePatient, selectedText }: Reco
         </p>
       ) : null}
       <p className="muted small">
-        Read {capture.elementsVisited.toLocaleString('en-US')} elements in {Math.round(capture.durationMs)} ms
+        Read {groupThousands(capture.elementsVisited)} elements in {Math.round(capture.durationMs)} ms
         {capture.selectionOnly ? ' · selection only' : ''} · layout:{' '}
         {capture.adapter === 'generic' ? 'not recognised, read as text and tables' : capture.adapter}
       </p>

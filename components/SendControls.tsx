@@ -5,6 +5,7 @@ import type { Settings } from '../utils/settings/schema';
 import { ErrorNotice } from './ErrorNotice';
 import { PayloadPreview } from './PayloadPreview';
 import { TaskPicker } from './TaskPicker';
+import { groupThousands } from '../utils/numbers';
 
 export type SendControlsProps = {
   settings: Settings;
@@ -49,8 +50,7 @@ export function SendControls(props: SendControlsProps) {
       </div>
       {budgeted?.omitted.length && (showPayload || settings.backend.engine === 'model') ? (
         <p className="small notice" role="status" data-testid="budget-omitted">
-          To fit {settings.tokenBudget.toLocaleString('en-US')} tokens, a model draft leaves out:{' '}
-          {budgeted.omitted.join(', ')}.
+          To fit {groupThousands(settings.tokenBudget)} tokens, a model draft leaves out: {budgeted.omitted.join(', ')}.
         </p>
       ) : null}
       {showPayload && props.preparing ? (

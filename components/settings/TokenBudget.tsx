@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { groupThousands } from '../../utils/numbers';
 
 /** The most a task may send to a model; the panel says what a smaller budget leaves out. */
 export type TokenBudgetProps = { value: number; onSave: (tokens: number) => Promise<void> };
@@ -11,7 +12,7 @@ export function TokenBudget({ value, onSave }: TokenBudgetProps) {
     if (!Number.isInteger(tokens) || tokens < 1000 || tokens > 200_000)
       return setStatus('Enter a whole number from 1,000 to 200,000.');
     await onSave(tokens);
-    setStatus(`Saved: up to ${tokens.toLocaleString('en-US')} tokens per draft.`);
+    setStatus(`Saved: up to ${groupThousands(tokens)} tokens per draft.`);
   };
   return (
     <section>

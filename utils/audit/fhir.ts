@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import type { AuditEntry } from './entry';
+import { byCodeUnits } from '../numbers';
 
 // --- The R4 AuditEvent, as far as Chartside fills it in (the elements and cardinalities of R4). ---
 
@@ -120,7 +121,7 @@ export type AuditSource = {
 /** An entry must have its stable id before it is mapped: the event's id, so a resend replaces, never adds. */
 export function toAuditEvent(entry: AuditEntry & { id: string }, source: AuditSource): AuditEvent {
   const installation = { system: INSTALLATION_SYSTEM, value: source.installationId };
-  const counts = Object.entries(entry.counts).sort(([a], [b]) => a.localeCompare(b));
+  const counts = Object.entries(entry.counts).sort(([a], [b]) => byCodeUnits(a, b));
   const details: Array<[string, string | number | undefined]> = [
     ['task', entry.task],
     ['engine', entry.engine],

@@ -27,6 +27,7 @@ import { AuditEntrySchema, QUEUE_PREFIX, queueKey, type AuditEntry } from './ent
 
 export { QUEUE_PREFIX, queueKey } from './entry';
 import { BatchResponseSchema, toAuditBundle, toAuditEvent, type AuditEvent } from './fhir';
+import { byCodeUnits } from '../numbers';
 
 export const BATCH_SIZE = 25;
 export const RETRY_BASE_MS = 1_000;
@@ -58,7 +59,7 @@ export async function queuedEntries(): Promise<QueuedEntry[]> {
   }
   // An entry that no longer parses can never be sent: dropped, so it holds nothing else back.
   if (unreadable.length) await browser.storage.local.remove(unreadable);
-  return entries.sort((a, b) => a.time.localeCompare(b.time) || a.id.localeCompare(b.id));
+  return entries.sort((a, b) => byCodeUnits(a.time, b.time) || byCodeUnits(a.id, b.id));
 }
 
 /** This browser profile's opaque id, the event's `who`: random, made once, no name in it. */

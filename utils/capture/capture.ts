@@ -15,6 +15,7 @@ import { HeaderText } from './header';
 import { resetLayoutCache } from './text';
 import { hasLayout } from './visibility';
 import { walk, type WalkReport } from './walk';
+import { groupThousands } from '../numbers';
 
 export interface CaptureOptions {
   /** Read only what intersects the page's current text selection. */
@@ -118,7 +119,7 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
       if (block.kind === 'tick') {
         if (report.visited >= maxElements) {
           report.skipped.push(
-            `The page is very large: reading stopped after ${maxElements.toLocaleString('en-US')} elements. Use "Use selection only" to read a part of it.`,
+            `The page is very large: reading stopped after ${groupThousands(maxElements)} elements. Use "Use selection only" to read a part of it.`,
           );
           break;
         }

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { TaskOutputSchema } from '../draft/schema';
 import { comparePatients, PageIdentitySchema, type PageIdentity } from '../record/identity';
+import { byCodeUnits } from '../numbers';
 
 export const StoredDraftSchema = z.object({
   output: TaskOutputSchema,
@@ -35,7 +36,7 @@ export async function loadDrafts(tabId: number): Promise<StoredDraft[]> {
       const parsed = StoredDraftSchema.safeParse(value);
       return parsed.success ? [parsed.data] : [];
     })
-    .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+    .sort((a, b) => byCodeUnits(b.savedAt, a.savedAt));
 }
 
 /**
