@@ -11,7 +11,7 @@ describe('the name detector', () => {
     expect(found.join(' ')).toContain('Ravi');
   });
   it('takes the words after a naming cue as a name, even when they are also clinical words', () => {
-    const found = (text: string) => findWith(nameDetector, text).map(([, name]) => name);
+    const found = (text: string) => [...new Set(findWith(nameDetector, text).map(([, name]) => name))];
     expect(found('Her maiden name is Clark.')).toEqual(['Clark']);
     expect(found('She named him Frank.')).toEqual(['Frank']);
     expect(found("What's your name? Jildau S Bouts")).toEqual(['Jildau S Bouts']);
@@ -24,7 +24,7 @@ describe('the name detector', () => {
     expect(found('Frank blood in the stool. Clark level IV.')).toEqual([]);
   });
   it('reads a hospital service after "referred to" or "seen by" as the service, not a person', () => {
-    const found = (text: string) => findWith(nameDetector, text).map(([, name]) => name);
+    const found = (text: string) => [...new Set(findWith(nameDetector, text).map(([, name]) => name))];
     expect(found('Referred to Cardiology. Seen by Physical Therapy today. Spoke with Pharmacy.')).toEqual([]);
     expect(found('Tom Reed, Case Manager, called.')).toEqual(['Tom Reed']);
     // (a name found by its cue and by the first-name list is one span once merged)
@@ -33,7 +33,7 @@ describe('the name detector', () => {
     );
   });
   it('reads a service after "follow up with" as the service, and a person there as a person', () => {
-    const found = (text: string) => findWith(nameDetector, text).map(([, name]) => name);
+    const found = (text: string) => [...new Set(findWith(nameDetector, text).map(([, name]) => name))];
     const services =
       'Follow up with Primary Care. Follow up with Ortho next week. F/u with Wound Care. Follow-up with Neuro. ' +
       'Follow up with Social Work and with Case Management. Referred to Case Management. Follow up with Labs.';
@@ -61,7 +61,7 @@ describe('the name detector', () => {
     expect(findWith(nameDetector, 'I would like to join accounts with ms. Marcela')).toEqual([['PERSON', 'Marcela']]);
   });
   it('ends a name at its possessive, so the diagnosis after it stays; "AKA" in capitals is an amputation', () => {
-    const found = (text: string) => findWith(nameDetector, text).map(([, name]) => name);
+    const found = (text: string) => [...new Set(findWith(nameDetector, text).map(([, name]) => name))];
     expect(found("Mr. Jones's COPD is stable.")).toEqual(["Jones's"]);
     expect(found("Ms. Smith's MS flare is better.")).toEqual(["Smith's"]);
     expect(found('Left AKA Stump healing well.')).toEqual([]);
@@ -81,7 +81,7 @@ describe('the name detector', () => {
     ]);
   });
   it('finds family names by their form, with the first name and initials beside them', () => {
-    const found = (text: string) => findWith(nameDetector, text).map(([, name]) => name);
+    const found = (text: string) => [...new Set(findWith(nameDetector, text).map(([, name]) => name))];
     expect(found('It may be that Kaczmarek was influenced by it.')).toEqual(['Kaczmarek']);
     expect(found('Hanne I. Kreutzmann will be talking.')).toEqual(['Hanne I. Kreutzmann']);
     expect(found("Maybe it's under Júlia Gyarmathy.")).toEqual(['Júlia Gyarmathy']);
@@ -101,7 +101,7 @@ describe('the name detector', () => {
     ).toEqual([]);
   });
   it('reads the others in a list beside a person as people, but not a department or a credential', () => {
-    const found = (text: string) => findWith(nameDetector, text).map(([, name]) => name);
+    const found = (text: string) => [...new Set(findWith(nameDetector, text).map(([, name]) => name))];
     expect(found('Our founders: Šušulić, Bowman and White.')).toEqual(['Šušulić', 'Bowman', 'White']);
     expect(found('Usamov and Bowers were engineers.')).toEqual(['Usamov', 'Bowers']);
     expect(found('Seen by Dr. Osei, Cardiology and Nephrology.')).toEqual(['Osei']);
@@ -109,14 +109,14 @@ describe('the name detector', () => {
     expect(found('Discussed with Mei Lin, Pharmacist, and Ana Ruiz, Dietitian.')).toEqual(['Mei Lin', 'Ana Ruiz']);
   });
   it("reads a person's relative, a person spoken to and a speaker after a quotation", () => {
-    const found = (text: string) => findWith(nameDetector, text).map(([, name]) => name);
+    const found = (text: string) => [...new Set(findWith(nameDetector, text).map(([, name]) => name))];
     expect(found('Zuzana: "I\'m Jennifer\'s daughter."').join(' ')).toContain('Jennifer');
     expect(found('Leif, can I please speak to you?')).toContain('Leif');
     expect(found('"It goes in that direction," says Willemine ten Pas.')).toContain('Willemine ten Pas');
     expect(found('Patient says Metformin upsets her stomach. Dr. said "rest," and she agreed.')).toEqual([]);
   });
   it('reads names in text typed all in lower case, and leaves lower-case clinical shorthand alone', () => {
-    const found = (text: string) => findWith(nameDetector, text).map(([, name]) => name);
+    const found = (text: string) => [...new Set(findWith(nameDetector, text).map(([, name]) => name))];
     // (found by the first-name list and by the cue: one span once merged)
     expect(new Set(found('please follow up with patricia in a couple of months'))).toEqual(new Set(['patricia']));
     expect(found('my name is vitoria and i need a refill')).toContain('vitoria');
@@ -180,5 +180,12 @@ describe('the name detector', () => {
     expect(findWith(nameDetector, 'Plan: continue. Temp: 37.2. Assessment: stable. Metformin is continued.')).toEqual(
       [],
     );
+  });
+  it('reads a name after a title written out, but not past its full stop or a care role after it', () => {
+    const found = (text: string) => [...new Set(findWith(nameDetector, text).map(([, name]) => name))];
+    expect(found('Per Wound Nurse. Social Work consulted re: placement.')).toEqual([]);
+    expect(found('Nurse Practitioner. Physical Therapy evaluated. Nurse Educator reviewed insulin.')).toEqual([]);
+    expect(found('Spoke with Nurse Ratched and Father Michael.')).toEqual(['Ratched', 'Michael']);
+    expect(found('Seen by Dr. Osei.')).toEqual(['Osei']); // an abbreviation keeps its full stop
   });
 });

@@ -16,6 +16,7 @@ import {
   FUNCTION_WORDS,
   PERSON_TITLES,
   TITLE_TOKEN,
+  TITLE_WORDS,
 } from '../lexicons/names';
 import { isDrugName } from '../../record/drugs';
 import { isRegion } from '../regions';
@@ -285,9 +286,12 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
   const cues = text === written ? writtenCues : writtenCues.sameWordsIn(text);
   const found: Candidate[] = [];
   for (const m of cuedMatches(cues, TITLE_SCAN)) {
+    const title = m.groups!.clinician ?? m.groups!.person;
+    const word = TITLE_WORDS.has(title);
+    if (word && m[0][title.length] === '.') continue;
     const at = m.index + m[0].length;
     const name = nameAt(text, at, TITLED_NAME_AT);
-    if (name) push(found, text, at, name, m.groups!.clinician ? 'CLINICIAN' : 'PERSON', true);
+    if (name) push(found, text, at, name, m.groups!.clinician ? 'CLINICIAN' : 'PERSON', !word);
   }
   for (const m of cuedMatches(cues, LOWER_TITLE_SCAN)) {
     if (MEASURE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;

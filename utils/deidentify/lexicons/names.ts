@@ -69,6 +69,26 @@ export const CREDENTIALS =
 export const CLINICIAN_TITLES = 'Dr|Doctor|Prof|Professor|Nurse';
 export const PERSON_TITLES =
   'Mr|Mrs|Ms|Miss|Mx|Mister|Sr|Sra|Srta|Officer|Detective|Sgt|Captain|Capt|Pastor|Father|Fr|Rabbi|Imam|Sister|Rev|Reverend';
+/**
+ * Titles that are whole words: a full stop after one ends a sentence ("per Wound Nurse. Social Work consulted"), and a
+ * care role may follow instead of a name ("Nurse Practitioner", "Nurse Educator").
+ */
+export const TITLE_WORDS: ReadonlySet<string> = new Set([
+  'Doctor',
+  'Professor',
+  'Nurse',
+  'Mister',
+  'Miss',
+  'Officer',
+  'Detective',
+  'Captain',
+  'Pastor',
+  'Father',
+  'Rabbi',
+  'Imam',
+  'Sister',
+  'Reverend',
+]);
 
 /** Words after a capitalised token that make it an eponym, not a person: "Wilson disease", "Bell's palsy". */
 export const EPONYM_AFTER =
