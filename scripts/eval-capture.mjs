@@ -7,7 +7,9 @@
 //      rule (scripts/lib/truth-score.mjs): recall and precision per category, value recall for labs and
 //      vitals, overall recall and patient fields, per family (the truth's `family`) and overall.
 //   3. With --heldout, the held-out fixtures (tests/fixtures/heldout) too, under their own heading.
-// Options: --details (what each page missed), --json FILE (all figures as JSON), --heldout.
+//   4. With --fresh, the newest fixtures (tests/fixtures/fresh: dev/, and unseen/ kept from the reader's authors until
+//      scored), each folder under its own heading.
+// Options: --details (what each page missed), --json FILE (all figures as JSON), --heldout, --fresh.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +29,7 @@ const option = (name) => {
 };
 const DETAILS = args.includes('--details');
 const HELDOUT = args.includes('--heldout');
+const FRESH = args.includes('--fresh');
 const JSON_FILE = option('--json');
 if (args.includes('--json') && !JSON_FILE) throw new Error('--json needs a file name');
 
@@ -35,6 +38,7 @@ const repo = resolve(here, '..');
 const REAL_PAGES = resolve(repo, '..', 'shared', 'real-pages');
 const LAYOUTS = join(repo, 'tests', 'fixtures', 'layouts');
 const HELDOUT_DIR = join(repo, 'tests', 'fixtures', 'heldout');
+const FRESH_DIR = join(repo, 'tests', 'fixtures', 'fresh');
 
 const PORTAL_CATEGORIES = [
   'problems',
@@ -76,6 +80,12 @@ try {
   if (HELDOUT) {
     figures.heldout = await evalPages(HELDOUT_DIR, fixturePages(HELDOUT_DIR));
     printGroup('Held-out fixtures (tests/fixtures/heldout)', figures.heldout);
+  }
+  if (FRESH) {
+    for (const set of ['dev', 'unseen']) {
+      figures[`fresh-${set}`] = await evalPages(join(FRESH_DIR, set), fixturePages(join(FRESH_DIR, set)));
+      printGroup(`Fresh fixtures (tests/fixtures/fresh/${set})`, figures[`fresh-${set}`]);
+    }
   }
 } finally {
   await ext.close();
