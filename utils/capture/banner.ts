@@ -50,13 +50,9 @@ export function splitInlineLabels(value: string): { head: string; fields: Array<
 export function unlabelledBannerParts(parts: string[]): Array<[BannerField, string]> {
   const found: Array<[BannerField, string]> = [];
   for (const part of parts) {
-    const ageSex = part.match(
-      /^(?:(♀|♂)\s*)?(\d{1,3})\s*(?:y|yo|yrs?|years?)(?: old)?\s*[·,/]?\s*(male|female|[MF])?$/i,
-    );
-    if (ageSex) {
-      found.push(['age', ageSex[2]]);
-      const sex = ageSex[3] ?? (ageSex[1] === '♀' ? 'female' : ageSex[1] === '♂' ? 'male' : undefined);
-      if (sex) found.push(['sex', sex]);
+    const ageSex = ageAndSex(part);
+    if (ageSex.length) {
+      found.push(...ageSex);
       continue;
     }
     const phone = part.match(/^(?:☎|📞|✆|tel\.?)\s*(\+?[\d(][\d ()./-]{6,})$/i);
@@ -76,6 +72,21 @@ export function unlabelledBannerParts(parts: string[]): Array<[BannerField, stri
     }
   }
   return found;
+}
+
+/** An age with or without the sex, as banners write it: "36 y · F", "67 y.o. F", "45-year-old male", "♀ 40 y". */
+export function ageAndSex(part: string): Array<[BannerField, string]> {
+  const m = part.match(
+    /^(?:(♀|♂)\s*)?(\d{1,3})\s*-?\s*(?:y\.?\s?o\.?|y\/o|yrs?\.?|years?(?:[- ]old)?|y)\s*[·,/]?\s*(male|female|[MF])?$/i,
+  );
+  if (!m) return [];
+  const sex = m[3] ?? (m[1] === '♀' ? 'female' : m[1] === '♂' ? 'male' : undefined);
+  return sex
+    ? [
+        ['age', m[2]],
+        ['sex', sex],
+      ]
+    : [['age', m[2]]];
 }
 
 /** Fields a label without a colon may introduce: the value then shows what it is (a date, a number). */

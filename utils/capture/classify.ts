@@ -149,6 +149,8 @@ export function classifyLabel(label: string): BannerField | undefined {
   const clean = normalise(label)
     .replace(/[:#]\s*$/, '')
     .replace(/:$/, '')
+    // A qualifier in brackets names which one, not another field: "name (official)", "address (home)".
+    .replace(/\s*\([A-Za-z][A-Za-z .-]{0,19}\)$/, '')
     .trim();
   if (!clean || clean.length > 40) return undefined;
   for (const [field, pattern] of BANNER_LABELS) if (pattern.test(clean)) return field;

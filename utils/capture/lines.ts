@@ -37,6 +37,21 @@ export const ITEM_FRAGMENT =
 export const STATUS_SUBHEADING =
   /^(active|current|ongoing|resolved|inactive|past|historical|previous|chronic)\s+(?:health\s+)?(?:concerns?|problems?|issues|conditions|diagnoses|medical history)\s*:?$/i;
 export const RESOLVED_WORDS = /^(resolved|inactive|past|historical|previous)$/i;
+/**
+ * A sub-heading inside a medication list: the status of the medications that follow ("Discontinued This Encounter",
+ * "Stopped Medications", "Active Medications"), or how they are given ("Scheduled Medications", "PRN Meds"), which
+ * names no status. Always with its noun: a status word alone ("stopped") is the badge of the item before it.
+ */
+export const MEDICATION_SUBHEADING =
+  /^(?:(discontinued|stopped|inactive|expired|completed|held|on hold|active|current|historical|past|previous)\s+(?:(?:in |at |during )?this\s+(?:encounter|visit|admission)|medications?|meds|prescriptions|orders)|(?:scheduled|prn|as needed|continuous)\s+(?:medications?|meds|infusions?)|(?:medications?|meds)\s+(discontinued|stopped|on hold))\s*:?$/i;
+/** What a medication sub-heading's status word says of the medications under it. */
+export function medicationStatus(word: string | undefined): string | undefined {
+  if (!word) return undefined;
+  const lower = word.toLowerCase();
+  if (/^(?:active|current)$/.test(lower)) return 'active';
+  if (/^(?:held|on hold)$/.test(lower)) return 'on hold';
+  return lower === 'historical' || lower === 'past' || lower === 'previous' ? 'inactive' : lower;
+}
 
 export const STATUS_FIELD: Partial<Record<ItemCategory, string>> = {
   problems: 'status',

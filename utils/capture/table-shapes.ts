@@ -6,7 +6,7 @@
 import type { ItemCategory } from '../record/schema';
 import { classifyHeading } from './classify';
 import { splitValueUnit } from './fields';
-import type { TableData } from './tables';
+import { dateColumns, type TableData } from './tables';
 
 export interface CellItem {
   category: ItemCategory;
@@ -20,6 +20,9 @@ const EMPTY_CELL = /^(?:-|—)?$/;
 export function flowsheetItems(header: string[], rows: TableData['rows'], category: 'vitals' | 'labs'): CellItem[] {
   const items: CellItem[] = [];
   let rowCategory: 'vitals' | 'labs' | 'other' = category;
+  // Only the date columns hold values; a code, unit or trend column describes the row.
+  const dates = dateColumns(header);
+  const unitColumn = header.findIndex((h) => /^units?$/i.test(h.trim()));
   for (const row of rows) {
     const name = row.cells[0]?.text;
     if (!name) continue;
@@ -42,14 +45,18 @@ export function flowsheetItems(header: string[], rows: TableData['rows'], catego
       });
       continue;
     }
-    row.cells.slice(1).forEach((cell, i) => {
-      if (EMPTY_CELL.test(cell.text)) return;
+    // A unit column gives the unit of the values that show none ("kg", then 101.2 · 99.8 · 97.4).
+    const rowUnit = unitColumn >= 0 ? row.cells[unitColumn]?.text : undefined;
+    for (const i of dates) {
+      const cell = row.cells[i];
+      if (!cell || EMPTY_CELL.test(cell.text)) continue;
       // "06/08/202506:00": a date and a time in one header cell, set apart on the page by layout.
-      const time = (header[i + 1] ?? '').replace(/(\d{4})(\d{1,2}:\d{2})/, '$1 $2');
+      const time = header[i].replace(/(\d{4})(\d{1,2}:\d{2})/, '$1 $2');
       const split = splitValueUnit(cell.text);
+      if (!split.unit && rowUnit) split.unit = rowUnit;
       const fields = rowCategory === 'vitals' ? { name, ...split, time } : { test: name, ...split, time };
       items.push({ category: rowCategory, fields, text: `${name} ${cell.text} (${time})`, el: cell.el });
-    });
+    }
   }
   return items;
 }

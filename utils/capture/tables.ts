@@ -274,9 +274,23 @@ export function mapColumns(header: string[], category: ItemCategory): Array<stri
   });
 }
 
-/** A header whose columns after the first are dates: a vitals/labs flowsheet, one column per time. */
+/** The columns of a header that are dates (after the first, which names the row). */
+export function dateColumns(header: string[]): number[] {
+  const columns: number[] = [];
+  header.forEach((h, i) => {
+    if (i > 0 && h && findDate(h) !== undefined) columns.push(i);
+  });
+  return columns;
+}
+
+/**
+ * A header whose value columns are dates: a vitals/labs flowsheet, one column per time. Every column after the first
+ * is a date ("Vital | 06/01 | 06/02"), or two or more are, beside columns that describe the row ("Observation | LOINC
+ * | Unit | 2024-11-18 | 2025-02-20 | Trend", as FHIR viewers show).
+ */
 export function isFlowsheet(header: string[] | undefined): boolean {
   if (!header || header.length < 2) return false;
   const rest = header.slice(1).filter(Boolean);
-  return rest.length > 0 && rest.every((h) => findDate(h) !== undefined);
+  const dates = dateColumns(header).length;
+  return rest.length > 0 && (dates === rest.length || dates >= 2);
 }

@@ -157,7 +157,9 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
 
     const level = headingLevel(el);
     if (level) {
-      const text = lineOf(el);
+      // A heading whose title is its disclosure button (`<h2><button aria-expanded>Allergies</button></h2>`, the
+      // accessible accordion): the button is the title, not a control beside it.
+      const text = lineOf(el) || (el.textContent ?? '').replace(/\s+/g, ' ').trim();
       if (text) yield { kind: 'heading', text, level, el };
       continue;
     }

@@ -5,7 +5,7 @@
 import type { SectionReport } from '../../record/schema';
 import { classifyLabel, isEmptyState, normalise, type BannerField } from '../classify';
 import { findDate, parseAllergy } from '../fields';
-import { NAME_LIKE, NOT_A_NAME, readIdentifiers, splitInlineLabels, unlabelledBannerParts } from '../banner';
+import { ageAndSex, NAME_LIKE, NOT_A_NAME, readIdentifiers, splitInlineLabels, unlabelledBannerParts } from '../banner';
 import { pushItem } from './items';
 import type { BuildState } from './state';
 
@@ -42,6 +42,8 @@ export function readBannerText(s: BuildState, text: string, parts: string[], el:
     }
   }
   if (!found.length && parts.length > 1) found.push(...unlabelledBannerParts(parts));
+  // A line of its own that can only be an age and sex ("67 y.o. F", under the name in a storyboard).
+  if (!found.length && parts.length === 1) found.push(...ageAndSex(parts[0]));
   // Narrative banners: "Female; born 5/18/2004; MRN 448812".
   if (!found.length) {
     const pieces = text.split(/\s*[;·•|]\s*/).filter(Boolean);

@@ -4,7 +4,7 @@
  */
 import { type ItemCategory } from '../../record/schema';
 import { toIsoDate } from '../../record/dates';
-import { normalise } from '../classify';
+import { normalise, type SectionCategory } from '../classify';
 import {
   DATE_PATTERN,
   findDate,
@@ -25,6 +25,8 @@ import {
   RESOLVED_WORDS,
   STATUS_FIELD,
   STATUS_SUBHEADING,
+  MEDICATION_SUBHEADING,
+  medicationStatus,
   nearAncestor,
   withoutDates,
 } from '../lines';
@@ -87,11 +89,21 @@ export function pushItem(
   if (s.section) s.section.report.count++;
 }
 
-/** "Resolved Concerns" under a problem list: the status of the problems that follow, not a problem. */
-export function statusSubheading(s: BuildState, text: string): boolean {
-  const m = normalise(text).match(STATUS_SUBHEADING);
-  if (!m) return false;
-  s.subStatus = RESOLVED_WORDS.test(m[1]) ? 'resolved' : 'active';
+/**
+ * "Resolved Concerns" under a problem list, "Discontinued This Encounter" under a medication list: the status of the
+ * items that follow, not an item.
+ */
+export function statusSubheading(s: BuildState, category: SectionCategory | undefined, text: string): boolean {
+  const line = normalise(text);
+  if (category === 'problems') {
+    const m = line.match(STATUS_SUBHEADING);
+    if (!m) return false;
+    s.subStatus = RESOLVED_WORDS.test(m[1]) ? 'resolved' : 'active';
+  } else if (category === 'medications') {
+    const m = line.match(MEDICATION_SUBHEADING);
+    if (!m) return false;
+    s.subStatus = medicationStatus(m[1] ?? m[2]);
+  } else return false;
   s.touched.add('item');
   return true;
 }
@@ -158,7 +170,13 @@ export function addItem(
       const parsed = parseMedication(primary('name'));
       // With its own dose column, the table's name cell is the name as written ("… 160-4.5 mcg inhaler").
       const name = given.name && given.dose ? normalise(given.name) : parsed.name;
-      return pushItem(s, category, { ...parsed, ...given, name }, text, el);
+      return pushItem(
+        s,
+        category,
+        { ...parsed, ...given, name, status: given.status ?? parsed.status ?? s.subStatus },
+        text,
+        el,
+      );
     }
     case 'allergies': {
       const parsed = parseAllergy(primary('substance'));

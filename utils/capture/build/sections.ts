@@ -14,7 +14,7 @@ import type { BuildState } from './state';
 
 export function readHeading(s: BuildState, text: string, level: number, el: Element, implied = false) {
   const current = s.section;
-  if (current?.category === 'problems' && statusSubheading(s, text)) return;
+  if (statusSubheading(s, current?.category, text)) return;
   if (current?.category === 'problems' && NUMBERED_GROUP.test(normalise(text))) {
     s.coverage.typed += normalise(text).length; // read: its problems are the list's items
     return;

@@ -58,7 +58,7 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
     return;
   }
   const line = normalise(text);
-  if (category === 'problems' && statusSubheading(s, line)) return;
+  if (statusSubheading(s, category, line)) return;
   // "Last reviewed 06/03/2025 by …", "7 active": about the list, not in it; kept as text.
   if (META_LINE.test(line)) return keepOther(s, line, el);
   // "Patient priority:" then "high priority": a label and its value, about an item, not one.

@@ -1,0 +1,64 @@
+/**
+ * Forms of markup met on pages in styles the first fixtures lacked (tests/fixtures/fresh/dev): each in a few lines,
+ * read in happy-dom.
+ */
+import { describe, expect, it } from 'vitest';
+import { captureRecord } from '../../utils/capture/capture';
+
+const read = async (html: string) => {
+  document.body.innerHTML = html;
+  return captureRecord(document, { register: () => 'r' });
+};
+
+describe('markup forms', () => {
+  it('a heading whose title is its disclosure button opens its section', async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p>
+      <section><h2><button aria-expanded="true">Problem List <span>Reviewed: 6/9/2025</span></button></h2>
+      <ul><li>Type 2 diabetes mellitus</li></ul></section>
+      <section><h2><button aria-expanded="true">Current Outpatient Medications</button></h2>
+      <ul><li>Metformin 500 mg tablet twice daily</li></ul></section>`);
+    expect(record.problems.map((p) => p.name)).toEqual(['Type 2 diabetes mellitus']);
+    expect(record.medications.map((m) => m.name)).toEqual(['Metformin']);
+  });
+
+  it('a label with a qualifier in brackets is that field; a number in brackets is part of the value', async () => {
+    const record = await read(`<dl><dt>name (official)</dt><dd>Leopold Varga</dd><dt>birthDate</dt><dd>1979-11-03</dd>
+      <dt>Phone</dt><dd>(360) 555-0142</dd></dl><h2>Problems</h2><ul><li>Asthma</li></ul>`);
+    expect(record.patient).toMatchObject({ name: 'Leopold Varga', birthDate: '1979-11-03' });
+    expect(record.patient.phones).toEqual(['(360) 555-0142']);
+  });
+
+  it('an age and sex on a line of their own', async () => {
+    const record = await read(`<aside><div>Marguerite Thistlewood</div><div>67 y.o. F</div>
+      <div><b>DOB:</b> 2/19/1958</div></aside><h2>Problems</h2><ul><li>Asthma</li></ul>`);
+    expect(record.patient).toMatchObject({ age: '67', sex: 'female' });
+  });
+
+  it('a medication sub-heading gives the status of the medications under it, and is no medication', async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><h2>Medications</h2>
+      <table><tbody><tr><td>Lisinopril 20 mg tablet daily</td></tr></tbody></table>
+      <div>Discontinued This Encounter</div>
+      <table><tbody><tr><td>Meloxicam 7.5 mg tablet daily</td></tr></tbody></table>`);
+    expect(record.medications.map((m) => [m.name, m.status])).toEqual([
+      ['Lisinopril', undefined],
+      ['Meloxicam', 'discontinued'],
+    ]);
+  });
+
+  it('a status word alone is the badge of the medication before it, not a sub-heading', async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><h2>Medications</h2>
+      <div><div><span>Naproxen 220 MG Oral Tablet</span><span>stopped</span></div>
+      <div><span>Acetaminophen 325 MG Oral Tablet</span><span>active</span></div></div>`);
+    expect(record.medications.map((m) => m.status)).toEqual(['stopped', 'active']);
+  });
+
+  it('a flowsheet with code and unit columns beside its dates: one value per date, with the unit', async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><h2>Vital signs</h2><table>
+      <thead><tr><th>Observation</th><th>LOINC</th><th>Unit</th><th>2024-11-18</th><th>2025-02-20</th><th>Trend</th></tr></thead>
+      <tbody><tr><td>Heart rate</td><td>8867-4</td><td>/min</td><td>76</td><td>82</td><td>▄▇</td></tr></tbody></table>`);
+    expect(record.vitals.map((v) => [v.name, v.value, v.unit, v.time])).toEqual([
+      ['Heart rate', '76', '/min', '2024-11-18'],
+      ['Heart rate', '82', '/min', '2025-02-20'],
+    ]);
+  });
+});
