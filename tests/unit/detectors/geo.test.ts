@@ -146,4 +146,25 @@ describe('the street and ZIP detector', () => {
     expect(found).toEqual([['LOCATION', 'Riverside Internal Medicine']]);
     expect(findWith(geoDetector, 'Seen in Baltimore, MD 21201')).toContainEqual(['LOCATION', 'Baltimore']);
   });
+  it('reads facilities by more of their kinds, but not a department named by what it treats', () => {
+    const found = (text: string) => findWith(geoDetector, text).map(([, text]) => text);
+    expect(
+      found(
+        'Transferred from Keystone Regional. Kids attend Springdale Elementary. Lives at Cedar Crest Manor. ' +
+          'Shelter bed at Ozanam Inn. Advised ED at Fox River Children’s. Intake at Lakeview Behavioral Health.',
+      ),
+    ).toEqual([
+      'Keystone Regional',
+      'Springdale Elementary',
+      'Cedar Crest Manor',
+      'Ozanam Inn',
+      'Fox River Children’s',
+      'Lakeview Behavioral Health',
+    ]);
+    expect(found('Poison Center consulted. Transferred to Trauma Center. Surgeon General warning.')).toEqual([]);
+  });
+  it('reads a place after a cue that opens its sentence', () => {
+    const found = (text: string) => findWith(geoDetector, text).map(([, text]) => text);
+    expect(found('Lives in Keaukaha with his uncle. Grew up in East Camden.')).toEqual(['Keaukaha', 'East Camden']);
+  });
 });

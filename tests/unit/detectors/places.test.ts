@@ -11,4 +11,23 @@ describe('the place detector (gazetteer)', () => {
   it('leaves states, clinical words and everyday words', () => {
     expect(findWith(placeDetector, 'Lives in Texas. Normal sinus rhythm; Mobile phone; Grant program.')).toEqual([]);
   });
+  it('finds a place whose name is also a word only right after a preposition', () => {
+    const found = (text: string) => findWith(placeDetector, text).map(([, text]) => text);
+    expect(found('Brother died of a ruptured AAA in Salina. Grandson is driving down from Hatch.')).toEqual([
+      'Salina',
+      'Hatch',
+    ]);
+    // A department or a word after the preposition, or the first word of a longer name, is no such place.
+    expect(found('Discharged to Home with services. Lesion in Medulla. Seen in Valley Medical Center.')).toEqual([]);
+    expect(found('Salina was a word. Canyon views.')).toEqual([]);
+  });
+  it('finds a gazetteer place typed in lower case after a preposition, and its ZIP code', () => {
+    const found = (text: string) => findWith(placeDetector, text).map(([, text]) => text);
+    expect(found('i moved to walnut ave in visalia 93277 btw. she is staying in los lunas w/ daughter')).toEqual([
+      'visalia',
+      '93277',
+      'los lunas',
+    ]);
+    expect(found('woke up in pain, went to bed, back to work in march')).toEqual([]);
+  });
 });

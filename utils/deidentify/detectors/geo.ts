@@ -2,6 +2,7 @@
  * Geography smaller than a state: street addresses, streets, cities, facilities and named places;
  * ZIP codes, which Safe Harbor lets keep their first three digits (000 where few people live).
  */
+import { FACILITY, FACILITY_WORD, facilities } from './facilities';
 import { postalCodeAfter, postalReplacement, zip3 } from './postal-codes';
 import type { Candidate, Detector } from '../types';
 import { COUNTRY_NAMES, isCountry, isRegion } from '../regions';
@@ -55,8 +56,6 @@ const CITY_STATE_ZIP = new RegExp(
   `\\b((?:${WORD} +){0,2}${WORD})(?:,[ \\t]*(?:${STATES})(?![A-Za-z])(?:,?[ \\t]+(\\d{5})(?:-\\d{4})?)?|,?[ \\t]+(?:${ALL_STATES}),?[ \\t]+(\\d{5})(?:-\\d{4})?\\b)`,
   'g',
 );
-const FACILITY =
-  'Park|Plaza|Mall|Beach|County|Township|Village|Hospital Center|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|School|University|College|Pharmacy|Drugstore|Funeral Home|Parish|Church|Temple|Mosque|Synagogue|Dialysis Center|Surgery Center|Cancer Center|Laboratory|Laboratories|Imaging|Radiology|Pathology|Dermatopathology|Methodist|Presbyterian|Baptist|Memorial|Health System|Health Alliance|Healthcare|Shelter|Hotel|Correctional Facility|Home Care|Home Health|Senior Living|Living Center|Care Center|Hospice|Wellness Center|Health Partners|Medical Associates|Physical Therapy|Sleep Center|Heart Center|Eye Center|Orthopaedics|Orthopedics|Dermatology|Cardiology|Oncology|Urgent Care Center';
 /*
  * The patterns above start at any capitalised word, so they cost a scan each; each needs a word
  * that few texts have (a street suffix, a state code, a facility word). These cued patterns say
@@ -65,7 +64,6 @@ const FACILITY =
 const HAS_STREET_WORD = cued(`(?:${STREET_SUFFIX})\\b|P\\.?\\s?O\\.?\\s+Box\\b`);
 const HAS_STATE = cued(`(?:${ALL_STATES})(?![A-Za-z])`);
 const HAS_FACILITY_WORD = cued(`(?:${FACILITY})\\b`);
-const FACILITY_WORD = new RegExp(`^(?:${FACILITY})$`);
 /**
  * A postal code after its label ("ZIP: 02139", "my zip code is 35350", "Postcode: SW1A 1AA"), in any country's
  * form: digits (3 to 6, with a second group after a dash or space: "394 13", "3610-114"), Canada's "B0J 2H0",
@@ -76,14 +74,6 @@ const ZIP_LABELLED = cued(
     .source,
   'i',
 );
-/**
- * Named places and facilities, in one cell of one line (a tab parts a table's cells): Wilson Park, Saint Vincent ED,
- * Riverside Renal Associates.
- */
-const PLACE = new RegExp(
-  `\\b(?:(?:Saint|St\\.|Mount|Mt\\.|San|Santa|Fort|Ft\\.|Lake|New|North|South|East|West) +)?(?:${WORD} +){0,3}${WORD} +(?:${FACILITY})\\b(?:[ \\t]+of[ \\t]+${WORD}(?:[ \\t]+${WORD}){0,2})?`,
-  'g',
-);
 /** Institutions named "X of Y": University of Chicago, Bank of Boston, College of the Holy Cross. */
 const INSTITUTION_OF = cued(
   `(?:University|College|Institute|School|Bank|Church|Diocese|City|Town|County)[ \\t]+of[ \\t]+(?:the[ \\t]+)?${WORD}(?:[ \\t]+${WORD}){0,2}`,
@@ -92,7 +82,7 @@ const INSTITUTION_OF = cued(
 const SAINT_OR_MOUNT = cued(`(?:Saint|St\\.|Mount|Mt\\.)\\s+${WORD}(?:['’]s)?`);
 /** Cities named after a word that says "a place": "moved back to Providence", "lives in Dedham". */
 const CUED_PLACE = cued(
-  `(?:move[sd]?(?: \\w+)?(?: back)? to|moved (?:here |there )?from|(?:is|am|are|was|were|i'm) from|[Ww]here:|home (?:city|town)|hometown|moving to|originally from|based in|headquartered in|located in|resident of|native of|[Ii] am in|[Ii]'m in|returned to|arrived (?:at|in)|flew to|flying to|travell?ing to|lives in|living in|lived in|relocated to|visiting|travell?ed to|trip to|returned from|born in|grew up in|drove(?: \\w+)? from|comes? from|flew(?: \\w+)? from|vacation in|stays? in|near|outside(?: of)?|the (?:town|city) of)[ \\t]+(?<place>(?:${WORD}[ \\t]+){0,2}${WORD})`,
+  `(?:move[sd]?(?: \\w+)?(?: back)? to|moved (?:here |there )?from|(?:is|am|are|was|were|i'm) from|[Ww]here:|home (?:city|town)|hometown|moving to|originally from|based in|headquartered in|located in|resident of|native of|[Ii] am in|[Ii]'m in|returned to|arrived (?:at|in)|flew to|flying to|travell?ing to|[Ll]ives in|[Ll]iving in|[Ll]ived in|relocated to|visiting|travell?ed to|trip to|returned from|[Bb]orn in|[Gg]rew up in|drove(?: \\w+)? from|driv(?:es|ing)(?: \\w+)? from|comes? from|flew(?: \\w+)? from|vacation in|stay(?:s|ing)? in|near|outside(?: of)?|the (?:town|city) of)[ \\t]+(?<place>(?:${WORD}[ \\t]+){0,2}${WORD})`,
   'd',
 );
 
@@ -316,8 +306,9 @@ export function detectGeo(text: string, cues: TextCues = new TextCues(text)): Ca
     const start = m.index + m[0].lastIndexOf(m[1]);
     found.push({ start, end: start + code.length, type: 'ZIP', replacement: postalReplacement(code) });
   }
+  if (hasCue(cues, HAS_FACILITY_WORD))
+    for (const { start, end } of facilities(text)) found.push({ start, end, type: 'LOCATION' });
   for (const list of [
-    hasCue(cues, HAS_FACILITY_WORD) ? matches(text, PLACE) : [],
     // "St. Patient" (a street's "St." and a sentence after it) is no saint's place.
     cuedMatches(cues, SAINT_OR_MOUNT).filter((m) => !isClinicalWord(m[0].split(/\s+/)[1].replace(/['’]s$/, ''))),
     cuedMatches(cues, INSTITUTION_OF),

@@ -25,6 +25,13 @@ for (const place of lexicon.places) {
   names.add(folded);
 }
 const longestFirst = Math.max(...[...byFirstWord.keys()].map((first) => first.length));
+/** Places whose one-word names are also words ("Salina", "Canyon"): places only right after a preposition. */
+const WORD_PLACES: ReadonlySet<string> = new Set(lexicon.wordPlaces);
+/** A preposition right before a word: what makes a word-place a place ("in Salina", "down from Hatch"). */
+const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:in|from|to|near|past|outside|around|toward|towards)[ \t]+$/u;
+/** Lower-case words after a preposition, as portal messages write places ("i live in papillion now"). */
+const LOWER_AFTER_PREPOSITION =
+  /\b(?:in|from|to|near|past|outside)[ \t]+([a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2})/g;
 
 const CAPITALISED = new RegExp(`[${UPPER_LETTERS}][${LETTERS}'’.-]*`, 'g');
 /** The next capitalised word, read where the last one ended (sticky: never a slice of the rest of the text). */
@@ -43,7 +50,13 @@ export function detectPlaces(text: string): Candidate[] {
     // Most words are ASCII: lower-casing is folding for them.
     const first = isAscii(word) ? word.toLowerCase() : fold(word);
     const names = byFirstWord.get(first);
-    if (!names) continue;
+    if (!names) {
+      if (isWordPlace(text, start, word)) {
+        found.push({ start, end: start + word.length, type: 'LOCATION' });
+        covered = start + word.length;
+      }
+      continue;
+    }
     // The longest name in the lexicon that the capitalised words here spell ("Ann Arbor", "Fall River").
     let end = start + word.length;
     let words = [text.slice(start, end)];
@@ -57,7 +70,10 @@ export function detectPlaces(text: string): Candidate[] {
       words = [...words, nextWord];
       if (names.has(fold(words.join(' ')))) best = [end, [...words]];
     }
-    if (!best) continue;
+    if (!best) {
+      if (isWordPlace(text, start, word)) found.push({ start, end: start + word.length, type: 'LOCATION' });
+      continue;
+    }
     const [bestEnd, bestWords] = best;
     const name = bestWords.join(' ');
     if (isRegion(name) || bestWords.some((w) => isClinicalWord(w))) continue;
@@ -75,6 +91,45 @@ export function detectPlaces(text: string): Candidate[] {
     const code = postalCodeAfter(text, bestEnd);
     if (code) found.push(code);
     covered = bestEnd;
+  }
+  found.push(...lowerCasePlaces(text));
+  return found;
+}
+
+/** A word-place right after a preposition, not the first word of a longer name ("in Valley Medical Center"). */
+function isWordPlace(text: string, start: number, word: string): boolean {
+  return (
+    WORD_PLACES.has(word) &&
+    !isClinicalWord(word) &&
+    PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 12), start)) &&
+    !/^[ \t]+\p{Lu}/u.test(text.slice(start + word.length, start + word.length + 3))
+  );
+}
+
+/**
+ * Gazetteer places typed in lower case right after a preposition ("started at amazon in visalia", "she lives with me in
+ * parma now", "staying in los lunas"): the longest name that the words there spell. The gazetteer holds no one-word
+ * name that is also an English word, so "in pain" or "to bed" find nothing.
+ */
+function lowerCasePlaces(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  LOWER_AFTER_PREPOSITION.lastIndex = 0;
+  for (let m = LOWER_AFTER_PREPOSITION.exec(text); m; m = LOWER_AFTER_PREPOSITION.exec(text)) {
+    const words = m[1].split(/[ \t]+/);
+    // The next preposition may stand among these words ("to walnut ave in visalia"): read on from the second word.
+    LOWER_AFTER_PREPOSITION.lastIndex = m.index + m[0].length - m[1].length + words[0].length;
+    const names = byFirstWord.get(fold(words[0]));
+    if (!names) continue;
+    const start = m.index + m[0].length - m[1].length;
+    for (let n = words.length; n >= 1; n--) {
+      const name = words.slice(0, n).join(' ');
+      if (!names.has(fold(name)) || isRegion(name) || words.slice(0, n).some((w) => isClinicalWord(w))) continue;
+      const end = start + text.slice(start).indexOf(words[n - 1]) + words[n - 1].length;
+      found.push({ start, end, type: 'LOCATION' });
+      const code = postalCodeAfter(text, end);
+      if (code) found.push(code);
+      break;
+    }
   }
   return found;
 }

@@ -1,0 +1,60 @@
+/**
+ * Facilities and named places by the word that says what they are ("Keystone Regional", "Ozanam Inn", "Lakeview
+ * Behavioral Health"): the words, the pattern, and what keeps a department ("Trauma Center") or a sentence's opening
+ * verb ("Visited Mass General Hospital") out of a name. Used by the geography detector.
+ */
+import clinicalServices from '../lexicons/clinical-services.json';
+import { SERVICE_WORDS } from '../lexicons/names';
+import { atSentenceStart, LETTERS, matches, UPPER_LETTERS } from '../text';
+
+const WORD = `[${UPPER_LETTERS}][${LETTERS}'’-]*`;
+
+export const FACILITY =
+  "Park|Plaza|Mall|Beach|County|Township|Village|Hospital Center|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|School|University|College|Pharmacy|Drugstore|Funeral Home|Parish|Church|Temple|Mosque|Synagogue|Dialysis Center|Surgery Center|Cancer Center|Laboratory|Laboratories|Imaging|Radiology|Pathology|Dermatopathology|Methodist|Presbyterian|Baptist|Memorial|Health System|Health Alliance|Healthcare|Shelter|Hotel|Correctional Facility|Home Care|Home Health|Senior Living|Living Center|Care Center|Hospice|Wellness Center|Health Partners|Medical Associates|Physical Therapy|Sleep Center|Heart Center|Eye Center|Orthopaedics|Orthopedics|Dermatology|Cardiology|Oncology|Urgent Care Center|Family Medicine|Family Practice|Regional|General|Elementary|Middle|Academy|Preschool|Daycare|Day Care|Institute|Behavioral Health|Behavioral|Manor|Inn|Lodge|Children['’]s|Center|Centre|Legal Services";
+export const FACILITY_WORD = new RegExp(`^(?:${FACILITY})$`);
+
+/**
+ * Named places and facilities, in one cell of one line (a tab parts a table's cells): Wilson Park, Saint Vincent ED,
+ * Riverside Renal Associates.
+ */
+const PLACE = new RegExp(
+  `\\b(?:(?:Saint|St\\.|Mount|Mt\\.|San|Santa|Fort|Ft\\.|Lake|New|North|South|East|West) +)?(?:${WORD} +){0,3}${WORD} +(?:${FACILITY})\\b(?:[ \\t]+of[ \\t]+${WORD}(?:[ \\t]+${WORD}){0,2})?`,
+  'g',
+);
+
+/** Words before a facility word that make it a department: the clinic's services, and what departments treat. */
+const DEPARTMENT_WORDS: ReadonlySet<string> = new Set([
+  ...clinicalServices.words,
+  ...clinicalServices.departmentWords,
+  ...SERVICE_WORDS,
+]);
+
+/**
+ * Named facilities, with a verb that opens the sentence left out ("Visited Mass General Hospital", "Attends Framingham
+ * State University"; "Advised ED" names none), and departments left out.
+ */
+export function facilities(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const m of matches(text, PLACE)) {
+    const end = m.index + m[0].length;
+    const first = m[0].match(/^\S+/)![0];
+    if (atSentenceStart(text, m.index) && /(?:ed|s)$/.test(first)) {
+      const rest = m[0].slice(first.length).replace(/^[ \t]+/, '');
+      const hasName = !FACILITY_WORD.test(rest) && !isDepartment(rest);
+      if (hasName) out.push({ start: end - rest.length, end });
+      if (hasName || first.endsWith('ed')) continue;
+    }
+    if (!isDepartment(m[0])) out.push({ start: m.index, end });
+  }
+  return out;
+}
+
+/**
+ * A department, not a named facility: every word before the facility word is a clinical or service word ("Trauma
+ * Center", "Sleep Center", "Surgeon General", "Cardiac Rehab Center"), where "Lakeview Behavioral Health" has a name.
+ */
+function isDepartment(place: string): boolean {
+  const words = place.split(/[ \t]+/);
+  const facility = words.findIndex((_, i) => FACILITY_WORD.test(words.slice(i).join(' ')));
+  return facility > 0 && words.slice(0, facility).every((word) => DEPARTMENT_WORDS.has(word.toLowerCase()));
+}
