@@ -285,3 +285,13 @@ describe('filling placeholders back in', () => {
     );
   });
 });
+
+describe("the patient's initials", () => {
+  it('join the name they follow: "Last, First M" in capitals, and "Last, F."', () => {
+    const known = knownFromRecord({ name: 'Orville Dean Stroud', identifiers: [], phones: [], emails: [] });
+    expect(deidentify('DISCHARGE SUMMARY STROUD, ORVILLE D   MRN 1', { known }).text).toBe(
+      'DISCHARGE SUMMARY [PATIENT]   MRN 1',
+    );
+    expect(deidentify('Night note - Stroud, O. rm 212', { known }).text).toBe('Night note - [PATIENT] rm 212');
+  });
+});

@@ -104,12 +104,16 @@ export function resolve(text: string, candidates: Candidate[]): Candidate[] {
 function isOnlyPatient(text: string, c: Candidate, parts: Candidate[]): boolean {
   const covered = new Array(c.end - c.start).fill(false);
   for (const p of parts) for (let i = p.start; i < p.end; i++) covered[i - c.start] = true;
-  return [...text.slice(c.start, c.end)].every(
-    (ch, i) => covered[i] || /[\s,.'’-]/.test(ch) || (/[A-Z]/.test(ch) && text[c.start + i + 1] === '.'),
-  );
+  const span = text.slice(c.start, c.end);
+  // An initial: "B." anywhere, or a bare capital ending "STROUD, ORVILLE D".
+  const initial = (i: number) =>
+    text[c.start + i + 1] === '.' || (i === span.length - 1 && span[i - 1] === ' ' && span.includes(','));
+  return [...span].every((ch, i) => covered[i] || /[\s,.'’-]/.test(ch) || (/[A-Z]/.test(ch) && initial(i)));
 }
 
-const MIDDLE_INITIAL = /[ \t]+[A-Z]\.(?=[\s,;)]|$)/y;
+const MIDDLE_INITIAL = /(?:,[ \t]*|[ \t]+)[A-Z]\.(?=[\s,;)]|$)/y;
+/** After "STROUD, ORVILLE" an initial needs no full stop: a lone capital before the end of the field. */
+const BARE_INITIAL = /[ \t]+[A-Z](?=[ \t]*(?:$|\n|[,;|)])|[ \t]{2})/y;
 
 /** One [PATIENT] for "Maria Elena Ordóñez" or "Whitaker, Harold B.", not three: middle initials join in. */
 function mergeAdjacentPatientParts(text: string, spans: Candidate[]): Candidate[] {
@@ -128,7 +132,9 @@ function mergeAdjacentPatientParts(text: string, spans: Candidate[]): Candidate[
   for (const span of out) {
     if (span.type !== 'PATIENT') continue;
     MIDDLE_INITIAL.lastIndex = span.end;
-    const initial = MIDDLE_INITIAL.exec(text);
+    BARE_INITIAL.lastIndex = span.end;
+    const initial =
+      MIDDLE_INITIAL.exec(text) ?? (text.slice(span.start, span.end).includes(',') ? BARE_INITIAL.exec(text) : null);
     if (initial) span.end += initial[0].length;
   }
   return out;

@@ -19,4 +19,17 @@ describe("the patient's own identifiers", () => {
   it('are not found in other words or other dates', () => {
     expect(findWith(knownDetector, 'Seen March 15, 1958 at 0048 hours; Dr. Adams', known)).toEqual([]);
   });
+  it('are record numbers in any punctuation, and only as whole tokens', () => {
+    const ids = [
+      { type: 'SSN' as const, value: '811-42-0673' },
+      { type: 'HEALTH_PLAN' as const, value: 'PCH-00739281-01' },
+    ];
+    const found = (text: string) => findWith(knownDetector, text, { ids }).map(([, t]) => t);
+    expect(found('SSN 811 42 0673; Member ID: PCH00739281 01; also 811420673')).toEqual([
+      '811 42 0673',
+      '811420673',
+      'PCH00739281 01',
+    ]);
+    expect(found('lot 8114206731 and XPCH0073928101')).toEqual([]);
+  });
 });

@@ -156,6 +156,22 @@ interface CompiledKnown {
   /** `capitalsOnly`: see matchesInCapitalsOnly. */
   nameParts: Array<{ folded: string; capitalOnly: boolean; capitalsOnly: boolean; type: IdentifierType }>;
   values: Array<{ type: IdentifierType; folded: string; replacement?: string }>;
+  /** Record numbers in any punctuation: "811 42 0673" for 811-42-0673, "PCH00739281 01" for PCH-00739281-01. */
+  loose: Array<{ type: IdentifierType; pattern: RegExp }>;
+}
+
+/** Letters and digits a record number needs before its punctuation may be read loosely. */
+const MIN_LOOSE_ID = 6;
+
+/**
+ * A record number with any separators, or none, between its letters and digits: the chart writes "811-42-0673" where
+ * a message writes "811 42 0673". Whole tokens only.
+ */
+function looseId(value: string): RegExp | undefined {
+  const chars = [...value.replace(/[^\p{L}\p{N}]/gu, '')];
+  if (chars.length < MIN_LOOSE_ID) return undefined;
+  const body = chars.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[-\\s./]?');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu');
 }
 
 /** Identifiers shorter than this are matched only in their labelled form. */
@@ -184,6 +200,7 @@ function compiled(known: KnownIdentifiers): CompiledKnown {
       capitalsOnly: matchesInCapitalsOnly(part, type),
       type,
     })),
+    loose: looseIds(known),
     values: [
       ...known.ids,
       ...known.addressParts,
@@ -199,6 +216,14 @@ function compiled(known: KnownIdentifiers): CompiledKnown {
   };
   compiledCache.set(known, out);
   return out;
+}
+
+/** The loose forms of the known record numbers. */
+function looseIds(known: KnownIdentifiers): CompiledKnown['loose'] {
+  return known.ids.flatMap(({ type, value }) => {
+    const pattern = looseId(value);
+    return pattern ? [{ type, pattern }] : [];
+  });
 }
 
 /**
@@ -234,6 +259,9 @@ export function detectKnown(
       found.push({ start, end, type, known: true, ...(replacement ? { replacement } : {}) });
     }
   }
+  for (const { type, pattern } of compiled(known).loose)
+    for (const m of matches(text, pattern))
+      found.push({ start: m.index, end: m.index + m[0].length, type, known: true });
   if (known.phoneDigits.length) {
     // Anything written as a phone number whose digits are the patient's, in any punctuation.
     const phones = [
