@@ -245,7 +245,7 @@ describe('the payload of a captured record', () => {
     expect(payload.ok).toBe(true);
     if (!payload.ok) return;
     expect(payload.value.text).toBe(
-      'PATIENT: [PATIENT], [AGE 90 or older]\n\nNOTES:\n- [note-1] Mrs. [PATIENT] called from [PHONE-1] on [DATE-1 (2026)].\n\nNOT ON THIS PAGE (do not say there are none): problems, medications, allergies, vitals, labs, immunizations',
+      'PATIENT: [PATIENT], age [AGE 90 or older]\n\nNOTES:\n- [note-1] Mrs. [PATIENT] called from [PHONE-1] on [DATE-1 (2026)].\n\nNOT ON THIS PAGE (do not say there are none): problems, medications, allergies, vitals, labs, immunizations',
     );
     expect(payload.value.leaks).toEqual([]);
     expect(payload.value.counts).toEqual({ PATIENT: 2, AGE: 1, PHONE: 1, DATE: 1 });

@@ -6,10 +6,15 @@ describe('the age detector', () => {
   it('finds ages over 89, as Safe Harbor asks', () => {
     expect(findWith(ageDetector, 'A 92-year-old man; aged 101.')).toEqual([
       ['AGE', '92-year-old'],
-      ['AGE', 'aged 101'],
+      ['AGE', '101'], // after its word the age is the number: "aged [AGE 90 or older]"
     ]);
   });
   it('leaves younger ages and numbers that are not ages', () => {
     expect(findWith(ageDetector, 'A 67-year-old woman, BP 130/92, 95 mg daily')).toEqual([]);
+  });
+  it('finds an age said of a person, but not a reading', () => {
+    const ages = findWith(ageDetector, 'AGE: 99. Resident is 93, a retired cutter. hes 91 and she turned 95.');
+    expect([...new Set(ages.map(([, age]) => age))].sort()).toEqual(['91', '93', '95', '99']);
+    expect(findWith(ageDetector, 'SpO2 is 92%. HR was 95. Glucose is 97 mg/dL. Pt is 98.6 F.')).toEqual([]);
   });
 });

@@ -188,4 +188,8 @@ describe('the name detector', () => {
     expect(found('Spoke with Nurse Ratched and Father Michael.')).toEqual(['Ratched', 'Michael']);
     expect(found('Seen by Dr. Osei.')).toEqual(['Osei']); // an abbreviation keeps its full stop
   });
+  it('reads "Last, First" with a family name of inner capitals, and no name across a table-like gap', () => {
+    const found = (text: string) => [...new Set(findWith(nameDetector, text).map(([, name]) => name))];
+    expect(found('MacAllister, Eunice J.   AGE: 99   DOB: 10/02/1927')).toEqual(['MacAllister, Eunice J.']);
+  });
 });

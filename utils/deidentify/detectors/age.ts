@@ -5,11 +5,25 @@ import { matches } from '../text';
 const AGE =
   /\b(\d{2,3})(?:[- ](?:year|yr)s?[- ]old|\s?(?:yo|y\/o|y\.o\.|yrs? old|years? of age)\b)|\b(?:age[d]?|aged|turned|turns|turning)\s*:?\s*(\d{2,3})\b|\b(\d{2,3})(?:st|nd|rd|th)\s+birthday\b/gi;
 
+/**
+ * An age said of a person ("Resident is 93", "she is 97", "hes 91", "my dad … turned 92"), never of a reading ("SpO2 is
+ * 92", "HR was 95"): the words before it name a person, and no unit follows.
+ */
+const PERSON_IS_AGE =
+  /\b(?:(?:resident|patient|pt|she|he|mom|mother|dad|father|wife|husband|grandma|grandmother|grandpa|grandfather|aunt|uncle|who)\s+(?:is|was|turned|turns|just turned)|hes|he's|shes|she's)\s+(9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lbs?|bpm|beats|percent|mm|cm|°|\/|\.\d))/gi;
+
 export function detectAges(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of matches(text, AGE)) {
     const age = Number(m[1] ?? m[2] ?? m[3]);
-    if (age >= 90 && age < 130) found.push({ start: m.index, end: m.index + m[0].length, type: 'AGE' });
+    if (age < 90 || age >= 130) continue;
+    // After a label ("AGE: 99") the age is the number: the label stays, and no name read into it can swallow it.
+    const start = m[2] ? m.index + m[0].lastIndexOf(m[2]) : m.index;
+    found.push({ start, end: m.index + m[0].length, type: 'AGE' });
+  }
+  for (const m of matches(text, PERSON_IS_AGE)) {
+    const start = m.index + m[0].length - m[1].length;
+    found.push({ start, end: start + m[1].length, type: 'AGE' });
   }
   return found;
 }

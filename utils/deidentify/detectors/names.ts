@@ -33,7 +33,8 @@ const PARTICLE = '(?:van|von|der|den|de|del|della|la|le|da|di|du|dos|das|bin|ibn
  * One to four name tokens on one line, particles allowed between them. A possessive ends the name: "Mr. Jones's COPD",
  * "Ms. Smith's MS flare" keep the diagnosis.
  */
-const NAME = `${TOKEN}(?:(?<!['’]s)[ \\t]+(?:${PARTICLE}[ \\t]+)*${TOKEN}){0,3}`;
+/** Parts of one name stand one or two spaces apart: three or more, or a tab, part the fields of a table-like line. */
+const NAME = `${TOKEN}(?:(?<!['’]s) {1,2}(?:${PARTICLE} {1,2})*${TOKEN}){0,3}`;
 /** A name after a title may start with a particle ("Dr. van der Berg"). */
 const TITLED_NAME = `(?:${PARTICLE}[ \\t]+)*${NAME}`;
 
@@ -200,9 +201,9 @@ const GREETING_END = /^\s*[,:!]/;
 /** Candidate first-name tokens for the dictionary: Capitalised, or ALL CAPS of five letters or more. */
 const TOKEN_SCAN = new RegExp(`[${UPPER_LETTERS}][${LOWER_LETTERS}]+|[A-Z]{5,}`, 'g');
 const LETTER = /\p{L}/u;
-/** A family name and a comma right before a first name: "Desai, " of "Desai, Ravi". */
+/** A family name and a comma right before a first name: "Desai, " of "Desai, Ravi", "MacAllister, " of "MacAllister, Eunice". */
 const FAMILY_BEFORE_COMMA = new RegExp(
-  `(?<![${LETTERS}'’-])([${UPPER_LETTERS}][${LOWER_LETTERS}'’-]+(?:-[${UPPER_LETTERS}][${LOWER_LETTERS}'’]+)?|[${UPPER_LETTERS}]{2,}),[ \\t]*$`,
+  `(?<![${LETTERS}'’-])([${UPPER_LETTERS}][${LOWER_LETTERS}'’-]*(?:[${UPPER_LETTERS}][${LOWER_LETTERS}'’-]+)?(?:-[${UPPER_LETTERS}][${LOWER_LETTERS}'’]+)?|[${UPPER_LETTERS}]{2,}),[ \\t]*$`,
 );
 const UPPER = /\p{Lu}/u;
 

@@ -96,7 +96,7 @@ export const EPONYM_AFTER =
 
 /** Credentials, and what may follow a name on a form or address line ("Name: Abby Laidlaw Address: …", "… Apt 4"). */
 export const CREDENTIAL_TOKEN = new RegExp(
-  `^(?:${CREDENTIALS}|DOB|MRN|SSN|ID|Address|Phone|Tel|Email|E-mail|Age|Sex|Gender|Apt|Apartment|Suite|Ste)$`,
+  `^(?:${CREDENTIALS}|DOB|MRN|SSN|ID|Address|ADDRESS|Phone|PHONE|Tel|TEL|Email|EMAIL|E-mail|Age|AGE|Sex|SEX|Gender|GENDER|Apt|Apartment|Suite|Ste)$`,
 );
 
 /** A title alone: "Dr.", "Mrs". */
