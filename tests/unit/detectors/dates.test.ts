@@ -13,4 +13,15 @@ describe('the date detector', () => {
   it('leaves a year alone, ratios and doses', () => {
     expect(findWith(dateDetector, 'Diagnosed in 2019; BP 128/74; take 1/2 tablet')).toEqual([]);
   });
+  it('reads a day and month after more words that introduce a date, and weekdays and months typed in lower case', () => {
+    const found = (text: string) => findWith(dateDetector, text).map(([, date]) => date);
+    expect(found('Rehab starts Mon 2/8. Next visit 3/30; Foley changed 2/2.')).toEqual(
+      expect.arrayContaining(['2/8', '3/30', '2/2']),
+    );
+    expect(found('Strength 5/5 and pain 7/10; take 1/2 tab.')).toEqual([]);
+    expect(found('recheck fri at the lab, INR 4.6 on tues, fell tuesday. started in january. F/u March.')).toEqual(
+      expect.arrayContaining(['fri', 'tues', 'tuesday', 'january', 'March']),
+    );
+    expect(found('she sat down; they were wed in a hurry; may I ask')).toEqual([]);
+  });
 });

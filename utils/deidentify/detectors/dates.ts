@@ -7,6 +7,12 @@ import { fullYear, monthIndex } from '../../record/dates';
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const WEEKDAY = '(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?';
+/** Weekdays as portal messages type them, where no other word is spelled so ("wed" and "sat" are). */
+const WEEKDAY_LOWER = '(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tues|thurs|fri)';
+/** Month names in lower case that are no other word ("may", "march" and "august" are). */
+const MONTH_LOWER = '(?:january|february|april|june|july|september|october|november|december)';
+/** Words after which a number like 3/14 is a date ("starting 3/9", "changed 2/2", "Mon 2/8"), never a fraction. */
+const DATE_CUES = `on|since|from|until|till|by|dated?|through|thru|after|before|DOS:?|starts?|starting|started|changed|visit|appt|appointment|f\\/u|follow[- ]?up|scheduled|due|next|returned|admitted|discharged|placed|removed|drawn|collected|${WEEKDAY}`;
 
 function day(year: number, month: number, date: number): number | undefined {
   if (month < 0 || month > 11 || date < 1 || date > 31) return undefined;
@@ -68,23 +74,20 @@ const PATTERNS: Array<{
   },
   {
     // 3/14 after a word that introduces a date ("on 3/14", "since 11/2") — never a bare fraction like BP 148/86
-    re: cued(
-      /(?:on|since|from|until|till|by|dated?|through|thru|after|before|DOS:?)\s+(?<date>(\d{1,2})\/(\d{1,2}))\b(?!\/)/
-        .source,
-      'di',
-    ),
+    re: cued(`(?:${DATE_CUES})\\s+(?<date>(\\d{1,2})\\/(\\d{1,2}))\\b(?!\\/)`, 'di'),
     parse: (m) => (Number(m[2]) <= 12 && Number(m[3]) <= 31 ? {} : undefined),
   },
   {
     // A month name standing for a date: "in September", "since early May", "last March".
     // ("May" only where it cannot be the verb: before punctuation or a conjunction.)
     re: cued(
-      `(?:in|since|until|till|during|from|by|last|next|this|early|mid|late|of|through)[-\\s]+(?:early\\s+|mid-?\\s*|late\\s+)?(?<date>${MONTH.replace('May|', '')}|May(?=\\s*[,.;]|\\s+(?:and|or|to|when|while)\\b))\\b`,
+      `(?:in|since|until|till|during|from|by|last|next|this|early|mid|late|of|through|before|after|around|[Ff]\\/u|[Ff]ollow[- ]?up|starting|due)[-\\s]+(?:early\\s+|mid-?\\s*|late\\s+)?(?<date>${MONTH.replace('May|', '')}|${MONTH_LOWER}|May(?=\\s*[,.;]|\\s+(?:and|or|to|when|while)\\b))\\b`,
       'd',
     ),
     parse: () => ({}),
   },
   { re: cued(`${WEEKDAY}\\b`), parse: () => ({}) },
+  { re: cued(`${WEEKDAY_LOWER}\\b`), parse: () => ({}) },
   {
     // 22nd of April (2026)
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)\\s+of\\s+(${MONTH})\\b(?:,?\\s+(\\d{4}))?`, 'gi'),
