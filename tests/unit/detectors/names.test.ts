@@ -192,4 +192,9 @@ describe('the name detector', () => {
     const found = (text: string) => [...new Set(findWith(nameDetector, text).map(([, name]) => name))];
     expect(found('MacAllister, Eunice J.   AGE: 99   DOB: 10/02/1927')).toEqual(['MacAllister, Eunice J.']);
   });
+  it('reads a name typed in lower case after "dr" or a relative, but not a word after them', () => {
+    const found = (text: string) => [...new Set(findWith(nameDetector, text).map(([, name]) => name.toLowerCase()))];
+    expect(found('hi dr vang its me again. i think my husband jake started there')).toEqual(['vang', 'jake']);
+    expect(found('the dr said it was fine. my dr office called. dr appt tomorrow. my mother is sick')).toEqual([]);
+  });
 });

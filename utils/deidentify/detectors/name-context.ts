@@ -169,8 +169,12 @@ const SENTENCE = /[^.!?\n]+[.!?]?/g;
 const ANY_UPPER = /\p{Lu}/u;
 const ASCII_UPPER = /[A-Z]/;
 const LOWER_WORD = /\p{Ll}[\p{Ll}'’-]*/gu;
-/** Words after which a name follows, in lower case: "my name is vitoria", "call me višeslav", "mr. elliott". */
-const CUE_BEFORE = /(?:\bmy name is|\bname is|\bname:)[ \t]*$/;
+/**
+ * Words after which a name follows, in lower case: "my name is vitoria", "hi dr vang", "my husband jake" (a greeting to
+ * a doctor, a relative).
+ */
+const CUE_BEFORE =
+  /(?:\bmy name is|\bname is|\bname:|\b(?:hi|hello|hey|dear|thanks|thank you),?[ \t]+(?:dr\.?|doctor)|\bmy (?:mother|mom|dad|father|husband|wife|sister|brother|son|daughter|roommate|friend|partner|boyfriend|girlfriend|fianc[eé]e?|grandma|grandpa|grandmother|grandfather|grandson|granddaughter|aunt|uncle|niece|nephew|neighbou?r|caregiver))[ \t]*$/;
 /** What follows "my name is" that is no name: "spelled wrong", "pending", "unknown". */
 const NOT_A_NAME_AFTER_CUE = /(?:ed|ing)$|^(?:unknown|withheld|asap|same|still|not|on|in)$/;
 
@@ -202,12 +206,38 @@ export function recaseLowercase(text: string): string {
   return parts.join('');
 }
 
+/** What follows a lower-case "dr" that is no name: "my dr office", "the dr told me", "dr appt friday". */
+const NOT_A_NAME_AFTER_DR =
+  /(?:ed|ing|s)$|^(?:office|appt|appointment|visit|note|told|yesterday|today|tomorrow|prescription|refill|orders?|team|staff|nurse|assistant|and|or|who|put|gave)$/;
+
+/** "dr vang", "dr. halloran": a title typed in lower case, and a word after it that can only be the name. */
+function drAndName(part: string, offset: number, word: string): boolean {
+  const next = part.slice(offset + word.length).match(/^\.?[ \t]+(\p{Ll}[\p{Ll}'’-]+)/u)?.[1];
+  return (
+    next !== undefined &&
+    next.length >= 3 &&
+    !FUNCTION_WORDS.has(next) &&
+    !CLINICAL_WORDS.has(next) &&
+    !NOT_A_NAME_AFTER_DR.test(next)
+  );
+}
+
 function recaseSentence(part: string): string {
   let previousName = false;
+  let afterDr = false;
   let lastEnd = 0;
   return part.replace(LOWER_WORD, (word: string, offset: number) => {
     const gap = part.slice(lastEnd, offset);
     lastEnd = offset + word.length;
+    if (word === 'dr' && drAndName(part, offset, word)) {
+      afterDr = true;
+      return 'Dr';
+    }
+    if (afterDr) {
+      afterDr = false;
+      previousName = true;
+      return capitalised(word);
+    }
     const afterName = previousName && /^[ \t]+$/.test(gap);
     const afterCue = CUE_BEFORE.test(part.slice(Math.max(0, offset - 16), offset));
     const plain = !FUNCTION_WORDS.has(word) && !CLINICAL_WORDS.has(word);
