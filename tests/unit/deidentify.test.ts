@@ -295,3 +295,12 @@ describe("the patient's initials", () => {
     expect(deidentify('Night note - Stroud, O. rm 212', { known }).text).toBe('Night note - [PATIENT] rm 212');
   });
 });
+
+describe('identifier-free clinical text', () => {
+  it('stays whole: abbreviations, ordinals of anatomy, eponyms and roles', () => {
+    const text =
+      'Has a living will; her son is HCP. BPH, OSA on CPAP. UTI in the 2nd trimester. Fracture at the base of the 5th ' +
+      'metatarsal. Doxycycline for Rocky Mountain spotted fever. Morton neuroma L foot.';
+    expect(deidentify(text).text).toBe(text);
+  });
+});

@@ -311,6 +311,7 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     if (g.naming && !isNamed(m[0], name, text.slice(at + name.length, at + name.length + 40))) continue;
     if (g.naming && m[0].startsWith('AKA')) continue; // in capitals, an above-knee amputation ("left AKA Stump")
     if (g.followUp && !opensWithFirstName(name)) continue;
+    if (g.relation && /^[A-Z]{2,5}$/.test(name)) continue; // "her son is HCP", "wife is POA": a role's letters
     push(found, text, at, name, 'PERSON', Boolean(g.relation || g.naming));
   }
   for (const m of cuedMatches(cues, SAYS)) {

@@ -9,7 +9,7 @@ import lexicon from '../lexicons/places.json';
 import { isRegion } from '../regions';
 import { atSentenceStart, fold, isAscii, LETTERS, UPPER_LETTERS } from '../text';
 import type { Candidate, Detector } from '../types';
-import { isClinicalWord } from '../lexicons/names';
+import { EPONYM_AFTER, isClinicalWord } from '../lexicons/names';
 import { postalCodeAfter } from './postal-codes';
 
 /** Longest place name, in words, tried at each capitalised word. */
@@ -46,6 +46,8 @@ export function detectPlaces(text: string): Candidate[] {
     const start = m.index;
     if (start < covered) continue;
     if (m[0].length > longestFirst + 1) continue;
+    // A short word in capitals is an abbreviation ("OSA on CPAP", "BPH"), not a town of that name.
+    if (m[0].length <= 4 && m[0] === m[0].toUpperCase()) continue;
     const word = m[0].endsWith('.') || m[0].endsWith(',') ? m[0].replace(/[.,]+$/, '') : m[0];
     // Most words are ASCII: lower-casing is folding for them.
     const first = isAscii(word) ? word.toLowerCase() : fold(word);
@@ -87,6 +89,7 @@ export function detectPlaces(text: string): Candidate[] {
     // A possessive eponym ("Bell's palsy") or a word inside a longer capitalised name of something else is not the
     // place.
     if (/^['’]s\b/.test(text.slice(bestEnd, bestEnd + 3))) continue;
+    if (EPONYM_AFTER.test(text.slice(bestEnd, bestEnd + 30))) continue; // "Morton neuroma", "Lyme disease"
     found.push({ start, end: bestEnd, type: 'LOCATION' });
     const code = postalCodeAfter(text, bestEnd);
     if (code) found.push(code);
