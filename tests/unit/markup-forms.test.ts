@@ -61,4 +61,27 @@ describe('markup forms', () => {
       ['Heart rate', '82', '/min', '2025-02-20'],
     ]);
   });
+  it('lines a <br> parts in a list section are its entries', async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><fieldset><legend>Medical Problems</legend>
+      <div>Persistent atrial fibrillation (ICD10:I48.19) 2019-08-14<br>Chronic kidney disease, stage 3a<br></div></fieldset>`);
+    expect(record.problems.map((p) => p.text)).toEqual([
+      'Persistent atrial fibrillation (ICD10:I48.19) 2019-08-14',
+      'Chronic kidney disease, stage 3a',
+    ]);
+  });
+
+  it("a medication's other name and directions on lines of their own belong to it", async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><h2>Your Medication List</h2>
+      <div class="med"><div>gabapentin 100 MG capsule</div><div>Commonly known as: NEURONTIN</div>
+      <div>Take 1 capsule (100 mg total) by mouth at bedtime.</div></div>
+      <div class="med"><div>lisinopril 10 MG tablet</div><div>What changed: how much to take</div></div>`);
+    expect(record.medications.map((m) => m.name)).toEqual(['gabapentin', 'lisinopril']);
+    expect(record.medications[0].text).toMatch(/NEURONTIN · Take 1 capsule/);
+  });
+
+  it('a deeper heading that names no section groups the entries of the list above it', async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><h2>Immunizations</h2>
+      <h3>Given today</h3><ul><li>Tdap (BOOSTRIX)</li></ul><h3>Given before</h3><ul><li>Influenza vaccine</li></ul>`);
+    expect(record.immunizations.map((i) => i.name)).toEqual(['Tdap (BOOSTRIX)', 'Influenza vaccine']);
+  });
 });

@@ -25,7 +25,8 @@ const SECTION_PATTERNS: Array<[SectionCategory, RegExp]> = [
   ['messages', /\b(messages?|inbox|conversations?|message thread|secure messaging)\b/i],
   [
     'problems',
-    /\b(problems?|diagnos[ie]s|conditions|medical history|past medical|pmh|active issues|health concerns)\b/i,
+    // An after-visit summary names the visit's diagnoses "What we talked about today".
+    /\b(problems?|diagnos[ie]s|conditions|medical history|past medical|pmh|active issues|health concerns|what we (?:talked about|discussed))\b/i,
   ],
   ['labs', /\b(labs?|laboratory|results|lab results|test results|chemistry|hematology|diagnostic reports?)\b/i],
   ['procedures', /\b(procedures?|surgical history|surgeries|operations)\b/i],

@@ -213,10 +213,12 @@ export function parseVital(text: string): { name: string; value: string; unit?: 
 export function parseNamedEvent(text: string): { name: string; date?: string } {
   const clean = normalise(text);
   const date = findDate(clean);
+  // What the date leaves goes ("Flu shot (10/2/2024)" → "Flu shot ()"); a bracket the name closes stays ("Tdap (BOOSTRIX)").
   const name = (date ? clean.replace(date, '') : clean)
-    .replace(/[\s,:;·|—–()-]+$/, '')
+    .replace(/\(\s*\)/g, '')
+    .replace(/[\s,:;·|—–(-]+$/, '')
     .replace(/[\s,]+(?:administered|given|performed|done|on|dated?)$/i, '')
-    .replace(/^[\s,:;·|—–()-]+/, '')
+    .replace(/^[\s,:;·|—–)-]+/, '')
     .trim();
   return { name: name || clean, ...(date ? { date } : {}) };
 }

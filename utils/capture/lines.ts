@@ -132,3 +132,10 @@ export function nearAncestor(a: Element, b: Element, reach: number): boolean {
     if (node.contains(b)) return node.childElementCount <= MAX_ITEM_CHILDREN;
   return false;
 }
+
+/**
+ * A line that goes on describing the medication above it: its other name, how to take it, what changed, how much is
+ * dispensed ("Commonly known as: NEURONTIN", "Take 1 capsule by mouth at bedtime", "What changed: how much to take").
+ */
+export const MEDICATION_CONTINUATION =
+  /^(?:commonly known as|also known as|brand(?: name)?|what changed|changed|reason|instructions?|directions|sig|dispense|refills?|quantity|qty|indications?|notes?)\s*:|^(?:take|inject|inhale|apply|use|place|instill|insert|dissolve|chew|give|spray|swallow|mix|start with|after \d)\b/i;

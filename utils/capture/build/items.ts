@@ -25,6 +25,7 @@ import {
   RESOLVED_WORDS,
   STATUS_FIELD,
   STATUS_SUBHEADING,
+  MEDICATION_CONTINUATION,
   MEDICATION_SUBHEADING,
   medicationStatus,
   nearAncestor,
@@ -127,6 +128,18 @@ export function joinFragment(s: BuildState, category: ItemCategory, text: string
   if (!nearAncestor(last.el, el, FRAGMENT_REACH)) return false;
   const field = status ? STATUS_FIELD[category] : DATE_FIELD[category];
   if (field && !last.item[field]) last.item[field] = status ? text.toLowerCase() : date!;
+  last.item.text = `${last.item.text} · ${text}`;
+  s.touched.add('item');
+  s.coverage.typed += text.length;
+  return true;
+}
+
+/** A line that goes on describing the medication just read ("Commonly known as: …", "Take 1 tablet …"): part of it. */
+export function joinContinuation(s: BuildState, category: ItemCategory, text: string, el: Element): boolean {
+  const last = s.lastItem;
+  if (category !== 'medications' || last?.category !== 'medications' || !MEDICATION_CONTINUATION.test(text))
+    return false;
+  if (last.el !== el && !nearAncestor(last.el, el, FRAGMENT_REACH)) return false;
   last.item.text = `${last.item.text} · ${text}`;
   s.touched.add('item');
   s.coverage.typed += text.length;

@@ -50,6 +50,20 @@ export function readHeading(s: BuildState, text: string, level: number, el: Elem
     return;
   }
   let category = classifyHeading(text);
+  // A deeper heading that names no section inside a list ("Immunizations" › "Given today", "Given before") groups the
+  // list's entries: the list goes on under it.
+  if (
+    !category &&
+    current &&
+    level > current.level &&
+    current.level > 0 &&
+    current.category !== undefined &&
+    LIST_SECTIONS.has(current.category) &&
+    !isSectionTitle(text)
+  ) {
+    s.touched.add('item');
+    return;
+  }
   // A document's own title ("Community Hospital: Discharge Summary (September 17, 2014)") comes
   // before its header and names the document, not a section: what follows is its header.
   if (!current && level <= 1 && !s.seenClinicalSection && category && !isSectionTitle(text)) category = 'patient';
@@ -60,6 +74,17 @@ export function readHeading(s: BuildState, text: string, level: number, el: Elem
   if (level === 7 && current && category === current.category) return; // a caption repeating its section
   openSection(s, text, category ?? 'other', level, sectionScope(el), category !== undefined);
 }
+
+/** Sections whose entries are items of one kind, which a sub-heading may group. */
+const LIST_SECTIONS: ReadonlySet<SectionCategory> = new Set([
+  'problems',
+  'medications',
+  'allergies',
+  'labs',
+  'vitals',
+  'immunizations',
+  'procedures',
+]);
 
 /**
  * A numbered group of a problem list ("Problem #2", as C-CDA views show each concern): a label inside the list, not a

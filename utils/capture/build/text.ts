@@ -9,7 +9,7 @@ import { NAME_LIKE, NOT_A_NAME } from '../banner';
 import { CONTROL_TEXT, ITEM_FRAGMENT, META_LINE, isNavigation, nearAncestor, withoutDates } from '../lines';
 import { containsComposed } from '../scope';
 import { readBannerText } from './banner';
-import { addItem, flushMeasure, joinFragment, keepOther, pushItem, statusSubheading } from './items';
+import { addItem, flushMeasure, joinContinuation, joinFragment, keepOther, pushItem, statusSubheading } from './items';
 import { noteLine } from './notes';
 import { openSection } from './sections';
 import type { BuildState } from './state';
@@ -57,6 +57,11 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
     for (const line of text.split('\n')) noteLine(s, category, line, el, listItem);
     return;
   }
+  // Lines a <br> parts in a list's section are its entries ("Amoxicillin — Hives<br>Lisinopril — cough").
+  if (category !== 'other' && text.includes('\n')) {
+    for (const line of text.split('\n')) if (line.trim()) readText(s, line, [line], el, listItem);
+    return;
+  }
   const line = normalise(text);
   if (statusSubheading(s, category, line)) return;
   // "Last reviewed 06/03/2025 by …", "7 active": about the list, not in it; kept as text.
@@ -76,6 +81,7 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
   if ((category === 'labs' || category === 'vitals') && /\d/.test(line) && !/\d/.test(withoutDates(line)))
     return keepOther(s, line, el);
   if (joinFragment(s, category, line, el)) return;
+  if (joinContinuation(s, category, line, el)) return;
   // "BP: 134/82 mmHg   Pulse: 58   Temp: 97.9 F": several labelled readings on one line.
   const labelled =
     (category === 'labs' || category === 'vitals') && parts.length === 1
