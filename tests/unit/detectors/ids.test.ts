@@ -13,4 +13,12 @@ describe('the record-number detector', () => {
   it('leaves results, doses and codes of the vocabulary', () => {
     expect(findWith(idDetector, 'Potassium 6.1 mmol/L; lisinopril 20 mg; ICD-10 E11.9')).toEqual([]);
   });
+  it('reads a labelled number written in groups, after "is" and a short prefix, but not the dose after it', () => {
+    const found = (text: string) => [...new Set(findWith(idDetector, text).map(([, value]) => value))];
+    expect(found('new member id is W 2204 771 390. Insurance: KSB 8812-0049-71.')).toEqual([
+      'W 2204 771 390',
+      'KSB 8812-0049-71',
+    ]);
+    expect(found('MRN 00123 500 mg daily; Policy # ABC123 09/12/2025')).toEqual(['00123', 'ABC123']);
+  });
 });

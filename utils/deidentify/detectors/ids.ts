@@ -37,9 +37,11 @@ const LABELS: Array<[IdentifierType, string]> = [
 const LABELLED = LABELS.map(([type, label]) => ({
   type,
   // The label, optional "number"/"#"/":" and the value: letters, digits, dashes, with a digit in it.
+  // "member id is W 2204 771 390", "Insurance: KSB 8812-0049-71": a value may follow "is", open with a short prefix of
+  // capitals, and go on in groups of digits (a group with no digit ends it).
   pattern: cued(
-    `(?:${label})\\s*(?:number|no\\.?|#|id)?\\s*[:#]?\\s*(?=[A-Z0-9-]*\\d)([A-Z0-9][A-Z0-9-]{${type === 'SSN' ? 2 : 3},}[A-Z0-9])\\b`,
-    'i',
+    `(?:${label})\\s*(?:number|no\\.?|#|id)?\\s*[:#]?(?:\\s+(?:is|was))?\\s*(?<prefix>[A-Z]{1,4}[ \\t](?=\\d))?(?=[A-Z0-9-]*\\d)(?<value>[A-Z0-9][A-Z0-9-]{${type === 'SSN' ? 2 : 1},}[A-Z0-9](?:[ \\t](?=[A-Z0-9-]*\\d)[A-Z0-9-]{3,}(?![/.:]\\d|\\s*(?:mg|mcg|ml|g|units?|tabs?|caps?|%)\\b))*)\\b`,
+    'id',
   ),
 }));
 
@@ -85,8 +87,13 @@ export function detectIds(text: string, cues: TextCues = new TextCues(text)): Ca
   const found: Candidate[] = [];
   for (const { type, pattern } of LABELLED) {
     for (const m of cuedMatches(cues, pattern)) {
-      const start = m.index + m[0].lastIndexOf(m[1]);
-      found.push({ start, end: start + m[1].length, type });
+      let [start, end] = m.indices!.groups!.value;
+      // Five letters and digits at least, once the prefix is counted ("W 2204 771 390"; "MRN 123" is no record).
+      const prefixed = Boolean(m.groups!.prefix) && m.groups!.prefix === m.groups!.prefix.toUpperCase();
+      if (m.groups!.value.replace(/[^A-Za-z0-9]/g, '').length < (type === 'SSN' ? 4 : prefixed ? 4 : 5)) continue;
+      // The prefix is the code's only in capitals ("W 2204…"); the pattern reads the label in any case.
+      if (prefixed) start = m.indices!.groups!.prefix[0];
+      found.push({ start, end, type });
     }
   }
   for (const m of matches(text, SSN)) found.push({ start: m.index, end: m.index + m[0].length, type: 'SSN' });
