@@ -167,4 +167,13 @@ describe('the street and ZIP detector', () => {
     const found = (text: string) => findWith(geoDetector, text).map(([, text]) => text);
     expect(found('Lives in Keaukaha with his uncle. Grew up in East Camden.')).toEqual(['Keaukaha', 'East Camden']);
   });
+  it('reads a street typed in lower case after the word that puts someone on it, never a way or a place', () => {
+    const found = (text: string) => findWith(geoDetector, text).map(([, text]) => text);
+    expect(found('send it to the walgreens on mooney blvd. i moved to walnut ave. still on bleecker st')).toEqual([
+      'mooney blvd',
+      'walnut ave',
+      'bleecker st',
+    ]);
+    expect(found('on the way home, back to my place, off his drive')).toEqual([]);
+  });
 });

@@ -51,6 +51,11 @@ const HAS_UNIT = cued(`(?:${UNIT_DESIGNATOR})\\.?[ \\t]*#?\\d`);
 const STREET_BEFORE_CITY = new RegExp(`\\b\\d{1,6}[A-Z]? +(?:${WORD} +){0,3}${WORD}(?:${UNIT})?,? *$`);
 /** A street named without a number: "on Washington Street", "the CVS on Park Ave". */
 const STREET = new RegExp(`\\b(?:${WORD}[ \\t]+){1,3}(?:${COMMON_SUFFIX})\\b`, 'g');
+/** A street typed in lower case after the word that puts someone on it: "moved to walnut ave", "on bleecker st". */
+const LOWER_STREET = new RegExp(
+  `\\b(?:on|to|off|at|from|near)[ \\t]+((?:[a-z][a-z'’-]+[ \\t]+){1,3}(?:${COMMON_SUFFIX.toLowerCase()}))\\b`,
+  'g',
+);
 /** Dedham, MA 02026 · Worcester, MA · Cambridge MA 02139-1234 · Amherst, Massachusetts, 01002 */
 const CITY_STATE_ZIP = new RegExp(
   `\\b((?:${WORD} +){0,2}${WORD})(?:,[ \\t]*(?:${STATES})(?![A-Za-z])(?:,?[ \\t]+(\\d{5})(?:-\\d{4})?)?|,?[ \\t]+(?:${ALL_STATES}),?[ \\t]+(\\d{5})(?:-\\d{4})?\\b)`,
@@ -62,6 +67,7 @@ const CITY_STATE_ZIP = new RegExp(
  * whether that word is there at all, which spares the scans for most short texts.
  */
 const HAS_STREET_WORD = cued(`(?:${STREET_SUFFIX})\\b|P\\.?\\s?O\\.?\\s+Box\\b`);
+const HAS_LOWER_STREET_WORD = cued(`(?:${COMMON_SUFFIX.toLowerCase()})\\b`);
 const HAS_STATE = cued(`(?:${ALL_STATES})(?![A-Za-z])`);
 const HAS_FACILITY_WORD = cued(`(?:${FACILITY})\\b`);
 /**
@@ -229,6 +235,12 @@ export function detectGeo(text: string, cues: TextCues = new TextCues(text)): Ca
     if (isDoctorOrSaint(m[0].trim(), text.slice(m.index + m[0].length))) continue;
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   }
+  for (const m of matchesOnCuedLines(cues, LOWER_STREET, HAS_LOWER_STREET_WORD)) {
+    // "on the way", "to my place", "off his drive": a street's name is no function word.
+    if (FUNCTION_WORDS.has(m[1].split(/[ \t]+/)[0])) continue;
+    const start = m.index + m[0].length - m[1].length;
+    found.push({ start, end: start + m[1].length, type: 'ADDRESS' });
+  }
   for (const m of matchesOnCuedLines(cues, STREET_WITH_UNIT, HAS_UNIT))
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   for (const m of matchesOnCuedLines(cues, CITY_STATE_ZIP, HAS_STATE)) {
@@ -351,6 +363,7 @@ export const geoDetector: Detector = {
   patterns: [
     HAS_UNIT,
     HAS_STREET_WORD,
+    HAS_LOWER_STREET_WORD,
     HAS_STATE,
     HAS_FACILITY_WORD,
     ZIP_LABELLED,
