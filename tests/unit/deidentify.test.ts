@@ -300,7 +300,8 @@ describe('identifier-free clinical text', () => {
   it('stays whole: abbreviations, ordinals of anatomy, eponyms and roles', () => {
     const text =
       'Has a living will; her son is HCP. BPH, OSA on CPAP. UTI in the 2nd trimester. Fracture at the base of the 5th ' +
-      'metatarsal. Doxycycline for Rocky Mountain spotted fever. Morton neuroma L foot.';
+      'metatarsal. Doxycycline for Rocky Mountain spotted fever. Morton neuroma L foot. Ottawa ankle rules negative. ' +
+      'Left renal Bosniak II cyst. No Ebstein anomaly. Philadelphia chromosome present. Avoid St. John’s wort.';
     expect(deidentify(text).text).toBe(text);
   });
 });

@@ -8,7 +8,7 @@ import type { Candidate, Detector } from '../types';
 import { COUNTRY_NAMES, isCountry, isRegion } from '../regions';
 import { TextCues, cued, cuedMatches, hasCue, matchesOnCuedLines } from '../cues';
 import { LETTERS, matches, UPPER_LETTERS } from '../text';
-import { FUNCTION_WORDS, isClinicalWord } from '../lexicons/names';
+import { EPONYM_AFTER, FUNCTION_WORDS, isClinicalWord } from '../lexicons/names';
 import {
   STATE_CODES,
   STATE_CODES_UNAMBIGUOUS,
@@ -322,7 +322,11 @@ export function detectGeo(text: string, cues: TextCues = new TextCues(text)): Ca
     for (const { start, end } of facilities(text)) found.push({ start, end, type: 'LOCATION' });
   for (const list of [
     // "St. Patient" (a street's "St." and a sentence after it) is no saint's place.
-    cuedMatches(cues, SAINT_OR_MOUNT).filter((m) => !isClinicalWord(m[0].split(/\s+/)[1].replace(/['’]s$/, ''))),
+    cuedMatches(cues, SAINT_OR_MOUNT).filter(
+      (m) =>
+        !isClinicalWord(m[0].split(/\s+/)[1].replace(/['’]s$/, '')) &&
+        !EPONYM_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30)), // "St. John's wort"
+    ),
     cuedMatches(cues, INSTITUTION_OF),
   ])
     for (const m of list) found.push({ start: m.index, end: m.index + m[0].length, type: 'LOCATION' });
