@@ -82,7 +82,7 @@ try {
     printGroup('Held-out fixtures (tests/fixtures/heldout)', figures.heldout);
   }
   if (FRESH) {
-    for (const set of ['dev', 'unseen']) {
+    for (const set of ['dev', 'unseen', 'unseen2']) {
       figures[`fresh-${set}`] = await evalPages(join(FRESH_DIR, set), fixturePages(join(FRESH_DIR, set)));
       printGroup(`Fresh fixtures (tests/fixtures/fresh/${set})`, figures[`fresh-${set}`]);
     }
