@@ -213,7 +213,7 @@ export function parseVital(text: string): { name: string; value: string; unit?: 
 export function parseNamedEvent(text: string): { name: string; date?: string } {
   const clean = normalise(text);
   const date = findDate(clean);
-  // What the date leaves goes ("Flu shot (10/2/2024)" → "Flu shot ()"); a bracket the name closes stays ("Tdap (BOOSTRIX)").
+  // What the date leaves goes ("Flu shot (10/2/2024)" → "Flu shot ()"); a closed bracket stays ("Tdap (BOOSTRIX)").
   const name = (date ? clean.replace(date, '') : clean)
     .replace(/\(\s*\)/g, '')
     .replace(/[\s,:;·|—–(-]+$/, '')

@@ -2,7 +2,7 @@
  * Sections: which part of the chart the blocks that follow belong to. Headings open and close
  * them; a closed or hidden section is reported as such, never as empty.
  */
-import { type SectionReport } from '../../record/schema';
+import { ITEM_CATEGORIES, type SectionReport } from '../../record/schema';
 import { classifyHeading, isSectionTitle, normalise, titleBeforeDash, type SectionCategory } from '../classify';
 import { NAME_LIKE, NOT_A_NAME } from '../banner';
 import { containsComposed, sectionScope } from '../scope';
@@ -75,16 +75,10 @@ export function readHeading(s: BuildState, text: string, level: number, el: Elem
   openSection(s, text, category ?? 'other', level, sectionScope(el), category !== undefined);
 }
 
-/** Sections whose entries are items of one kind, which a sub-heading may group. */
-const LIST_SECTIONS: ReadonlySet<SectionCategory> = new Set([
-  'problems',
-  'medications',
-  'allergies',
-  'labs',
-  'vitals',
-  'immunizations',
-  'procedures',
-]);
+/** Sections whose entries are items of one kind, which a sub-heading may group (not notes, messages or kept text). */
+const LIST_SECTIONS: ReadonlySet<SectionCategory> = new Set(
+  ITEM_CATEGORIES.filter((c) => c !== 'notes' && c !== 'messages' && c !== 'other'),
+);
 
 /**
  * A numbered group of a problem list ("Problem #2", as C-CDA views show each concern): a label inside the list, not a

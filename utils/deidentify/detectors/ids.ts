@@ -87,12 +87,12 @@ export function detectIds(text: string, cues: TextCues = new TextCues(text)): Ca
   const found: Candidate[] = [];
   for (const { type, pattern } of LABELLED) {
     for (const m of cuedMatches(cues, pattern)) {
-      let [start, end] = m.indices!.groups!.value;
+      const [valueStart, end] = m.indices!.groups!.value;
       // Five letters and digits at least, once the prefix is counted ("W 2204 771 390"; "MRN 123" is no record).
       const prefixed = Boolean(m.groups!.prefix) && m.groups!.prefix === m.groups!.prefix.toUpperCase();
       if (m.groups!.value.replace(/[^A-Za-z0-9]/g, '').length < (type === 'SSN' ? 4 : prefixed ? 4 : 5)) continue;
       // The prefix is the code's only in capitals ("W 2204…"); the pattern reads the label in any case.
-      if (prefixed) start = m.indices!.groups!.prefix[0];
+      const start = prefixed ? m.indices!.groups!.prefix[0] : valueStart;
       found.push({ start, end, type });
     }
   }

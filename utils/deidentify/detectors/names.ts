@@ -201,7 +201,7 @@ const GREETING_END = /^\s*[,:!]/;
 /** Candidate first-name tokens for the dictionary: Capitalised, or ALL CAPS of five letters or more. */
 const TOKEN_SCAN = new RegExp(`[${UPPER_LETTERS}][${LOWER_LETTERS}]+|[A-Z]{5,}`, 'g');
 const LETTER = /\p{L}/u;
-/** A family name and a comma before a first name: "Desai, " of "Desai, Ravi", "MacAllister, " of "MacAllister, Eunice". */
+/** A family name and a comma before a first name: "Desai, " of "Desai, Ravi", "MacAllister, " of "MacAllister, Ann". */
 const FAMILY_BEFORE_COMMA = new RegExp(
   `(?<![${LETTERS}'’-])([${UPPER_LETTERS}][${LOWER_LETTERS}'’-]*(?:[${UPPER_LETTERS}][${LOWER_LETTERS}'’-]+)?(?:-[${UPPER_LETTERS}][${LOWER_LETTERS}'’]+)?|[${UPPER_LETTERS}]{2,}),[ \\t]*$`,
 );
