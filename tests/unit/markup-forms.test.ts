@@ -84,4 +84,18 @@ describe('markup forms', () => {
       <h3>Given today</h3><ul><li>Tdap (BOOSTRIX)</li></ul><h3>Given before</h3><ul><li>Influenza vaccine</li></ul>`);
     expect(record.immunizations.map((i) => i.name)).toEqual(['Tdap (BOOSTRIX)', 'Influenza vaccine']);
   });
+  it('a title bar with the list filters beside the title opens its section, and an order table is read by its columns', async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p>
+      <div><span>Medication List</span><span>Inpatient | Display: All Active Orders + Discontinued (last 24 hrs)</span></div>
+      <table><thead><tr><th>Order Name</th><th>Status</th><th>Dose</th><th>Route</th><th>Frequency</th></tr></thead>
+      <tbody><tr><td colspan="5">Scheduled</td></tr><tr><td>metoprolol tartrate</td><td>Ordered</td><td>25 mg</td><td>PO</td><td>BID</td></tr>
+      <tr><td colspan="5">PRN</td></tr><tr><td>acetaminophen</td><td>Ordered</td><td>650 mg</td><td>PO</td><td>q6h PRN</td></tr></tbody></table>
+      <div><span>Problems and Diagnoses</span><span>Display: All | Classification: Medical</span></div>
+      <table><thead><tr><th>Name of Problem</th><th>Code</th></tr></thead><tbody><tr><td>Hyponatremia</td><td>E87.1</td></tr></tbody></table>`);
+    expect(record.medications.map((m) => [m.name, m.dose])).toEqual([
+      ['metoprolol tartrate', '25 mg'],
+      ['acetaminophen', '650 mg'],
+    ]);
+    expect(record.problems.map((p) => p.name)).toEqual(['Hyponatremia']);
+  });
 });

@@ -213,12 +213,12 @@ const COLUMN_WORD =
 type Columns = Record<string, RegExp>;
 export const COLUMN_SYNONYMS: Record<ItemCategory, Columns> = {
   problems: {
-    name: /^(problem|diagnosis|condition|description|name|problem name|issue|problem\/diagnosis)$/i,
-    status: /^(status|clinical status)$/i,
+    name: /^(problem|diagnosis|condition|description|name|problem name|name of problem|issue|problem\/diagnosis)$/i,
+    status: /^(status|clinical status|life ?cycle status)$/i,
     onset: /^(onset|onset date|date|noted|since|diagnosed|date noted|date of onset|start|recorded)$/i,
   },
   medications: {
-    name: /^(medication|drug|name|medicine|description|medication name|product|medications)$/i,
+    name: /^(medication|drug|name|medicine|description|medication name|product|medications|order name|order|orderable)$/i,
     dose: /^(dose|strength|dosage|amount)$/i,
     route: /^route$/i,
     frequency: /^(frequency|freq|sig|directions|instructions|schedule|how to take)$/i,

@@ -242,7 +242,7 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
         !parts[0].endsWith(':') &&
         isSectionTitle(parts[0]) &&
         isTitleLike(parts[0]) &&
-        parts.slice(1).join(' ').length <= 40
+        (parts.slice(1).join(' ').length <= 40 || FILTER_TEXT.test(parts.slice(1).join(' ')))
       )
         yield { kind: 'heading', text: parts[0], level: 3, el, implied: true };
       else if (isTitleLike(text) && (first || bold)) yield { kind: 'heading', text, level: 3, el, implied: true };
@@ -261,6 +261,12 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
     pushChildren(stack, el.childNodes, el);
   }
 }
+
+/**
+ * What a section's title bar shows beside the title: the list's filters and display options ("Inpatient | Display: All
+ * Active Orders", "Display: All | Classification: Medical"), however long.
+ */
+const FILTER_TEXT = /\||\b(?:display|filter|view|sort|show|level|classification)\s*:/i;
 
 /** A line of "=====" or "-----" under a title in printed text. */
 const UNDERLINE = /^[=\-_~*]{3,}$/;

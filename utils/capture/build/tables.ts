@@ -5,7 +5,7 @@
 import { type ItemCategory } from '../../record/schema';
 import { classifyHeading, classifyLabel, isEmptyState } from '../classify';
 import { isPatientField } from '../banner';
-import { CONTROL_TEXT, MAX_PASSAGE_CHARS, isNavigation, labelValueCells } from '../lines';
+import { CONTROL_TEXT, MAX_PASSAGE_CHARS, isNavigation, labelValueCells, medicationStatus } from '../lines';
 import { flowsheetItems, vitalsByTimeItems } from '../table-shapes';
 import { isFlowsheet, mapColumns, type TableData } from '../tables';
 import { readBannerText, setBanner } from './banner';
@@ -38,7 +38,9 @@ export function readTable(s: BuildState, table: TableData) {
       table.header
         .map((h) => classifyHeading(h))
         .find((c) => c && c !== 'patient' && c !== 'encounter' && c !== 'notes' && c !== 'other') ??
-      (byColumns.includes('test') && byColumns.includes('value') ? 'labs' : undefined);
+      (byColumns.includes('test') && byColumns.includes('value') ? 'labs' : undefined) ??
+      // "Order Name | Status | Dose | Route | Frequency": a medication list by its columns.
+      (hasMedicationColumns(table.header) ? 'medications' : undefined);
     if (inferred) {
       if (!s.section) openSection(s, table.header.join(' '), inferred, 3);
       category = inferred as ItemCategory;
@@ -95,6 +97,12 @@ export function readTable(s: BuildState, table: TableData) {
     if (!text || CONTROL_TEXT.test(text)) continue;
     if (isEmptyState(text)) {
       if (s.section && s.section.report.count === 0) s.section.report.state = 'empty';
+      continue;
+    }
+    // A row of one cell across a medication table groups the orders below it ("Scheduled", "PRN", "Discontinued").
+    if (category === 'medications' && row.cells.filter((c) => c.text).length === 1 && MEDICATION_GROUP.test(text)) {
+      s.subStatus = medicationStatus(text.match(MEDICATION_GROUP)![1]);
+      s.touched.add('item');
       continue;
     }
     const given: Record<string, string> = {};
@@ -163,4 +171,14 @@ export function readPairs(s: BuildState, pairs: Array<{ label: string; value: st
     else if (category === 'notes' || category === 'messages') noteLine(s, category, text, p.el, false);
     else addItem(s, category, category === 'other' ? text : `${p.label} ${p.value}`, p.el);
   }
+}
+
+/** What a one-cell row of a medication table says of the orders below it; a status word gives them that status. */
+const MEDICATION_GROUP =
+  /^(?:scheduled|prn|as needed|continuous(?: infusions?)?|(discontinued|stopped|inactive|completed|on hold|active))(?:\s+(?:medications?|meds|orders))?$/i;
+
+/** A dose column beside a route or frequency column: the columns of a medication list, whatever its first is called. */
+function hasMedicationColumns(header: string[]): boolean {
+  const columns = mapColumns(header, 'medications');
+  return columns.includes('dose') && (columns.includes('route') || columns.includes('frequency'));
 }
