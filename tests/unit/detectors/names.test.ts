@@ -197,4 +197,13 @@ describe('the name detector', () => {
     expect(found('hi dr vang its me again. i think my husband jake started there')).toEqual(['vang', 'jake']);
     expect(found('the dr said it was fine. my dr office called. dr appt tomorrow. my mother is sick')).toEqual([]);
   });
+  it('reads a signature: a first name and initial after a dash, or initials or a name closing a message', () => {
+    const found = (text: string) => [...new Set(findWith(nameDetector, text).map(([, name]) => name))];
+    expect(found('Callback 865-555-0194. -Gwen T., RN')).toEqual(['Gwen T.']);
+    expect(found('they live out past osage. 641-555-0173 -jm')).toEqual(['jm']);
+    expect(found('pls update my address -b castellano')).toEqual(['b castellano']);
+    expect(found('BP 120/80 -stable')).toEqual([]);
+    expect(found('i feel fine - much better')).toEqual([]);
+    expect(found('see you soon - thx')).toEqual([]);
+  });
 });

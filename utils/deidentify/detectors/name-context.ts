@@ -7,6 +7,7 @@ import {
   AMBIGUOUS_FIRST_NAMES,
   CLINICAL_WORDS,
   CREDENTIAL_TOKEN,
+  CREDENTIALS,
   EPONYM_AFTER,
   FIRST_NAME_WORDS,
   FIRST_NAMES,
@@ -253,3 +254,38 @@ function recaseSentence(part: string): string {
     return name ? capitalised(word) : word;
   });
 }
+
+/**
+ * A signature at the end of a line: a dash, then a first name and an initial, perhaps a credential ("-Shawna R., LPN",
+ * "— Gwen T., RN"); or, closing a message typed in lower case, a dash and a name or initials ("-kat r.", "-jm",
+ * "- toby g"). Spans of the name only.
+ */
+export function signatureNames(text: string): Array<{ start: number; end: number }> {
+  const found: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(SIGNED_LINE)) {
+    const start = m.index + m[0].indexOf(m[1]);
+    found.push({ start, end: start + m[1].length });
+  }
+  const end = text.trimEnd();
+  const last = end.match(SIGNED_MESSAGE_END);
+  if (last && !SIGN_OFF_WORDS.test(last[1]) && signsAName(last[1])) {
+    const start = end.length - last[0].length + last[0].indexOf(last[1]);
+    found.push({ start, end: start + last[1].length });
+  }
+  return found;
+}
+
+/** Initials, a known first name, or a name with an initial ("jm", "kat r.", "b castellano"), not "much better". */
+function signsAName(signature: string): boolean {
+  const parts = signature.replace(/\.$/, '').split(' ');
+  if (parts.length === 1) return parts[0].length <= 3 || FIRST_NAMES.has(parts[0]);
+  return parts.some((part) => part.length === 1) || FIRST_NAMES.has(parts[0]);
+}
+
+const SIGNED_LINE = new RegExp(
+  `(?:^|[ \\t])[-–—]{1,2}[ \\t]?(\\p{Lu}\\p{Ll}+ \\p{Lu}\\.)(?:,[ \\t]*(?:${CREDENTIALS}))?[ \\t]*$`,
+  'gmu',
+);
+const SIGNED_MESSAGE_END = /(?:^|[ \t\n])[-–—]{1,2}[ \t]?(\p{Ll}{1,12} \p{Ll}{1,12}\.?|\p{Ll}{2,12})$/u;
+/** Words that close a message without naming anyone. */
+const SIGN_OFF_WORDS = /^(?:thx|thanks|thank you|ty|ok|okay|bye|cheers|sorry|pls|please|me)$/;

@@ -21,7 +21,7 @@ import {
 import { isDrugName } from '../../record/drugs';
 import { isRegion } from '../regions';
 import { TextCues, cued, cuedMatches } from '../cues';
-import { familyNameRun, isFamilyNameByForm, listMates, recaseLowercase } from './name-context';
+import { familyNameRun, isFamilyNameByForm, listMates, recaseLowercase, signatureNames } from './name-context';
 import { atSentenceStart, isAscii, LETTERS, LOWER_LETTERS, UPPER_LETTERS, words } from '../text';
 
 /** A name token: capitalised, with apostrophes and hyphens (O'Neil, Ordóñez-Reyes, McAllister). */
@@ -314,6 +314,7 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     if (g.relation && /^[A-Z]{2,5}$/.test(name)) continue; // "her son is HCP", "wife is POA": a role's letters
     push(found, text, at, name, 'PERSON', Boolean(g.relation || g.naming));
   }
+  for (const { start, end } of signatureNames(text)) push(found, text, start, text.slice(start, end), 'PERSON', true);
   for (const m of cuedMatches(cues, SAYS)) {
     if (!QUOTE_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
     const at = m.index + m[0].length;
