@@ -37,13 +37,24 @@ export const ITEM_FRAGMENT =
 export const STATUS_SUBHEADING =
   /^(active|current|ongoing|resolved|inactive|past|historical|previous|chronic)\s+(?:health\s+)?(?:concerns?|problems?|issues|conditions|diagnoses|medical history)\s*:?$/i;
 export const RESOLVED_WORDS = /^(resolved|inactive|past|historical|previous)$/i;
+/** Words a medication list groups its entries by: a status, or how they are given (which names no status). */
+const MEDICATION_STATUS_WORDS =
+  'discontinued|stopped|inactive|expired|completed|held|on hold|active|current|historical|past|previous';
+const MEDICATION_ROUTINE_WORDS = 'scheduled|prn|as needed|continuous(?: infusions?)?';
 /**
  * A sub-heading inside a medication list: the status of the medications that follow ("Discontinued This Encounter",
  * "Stopped Medications", "Active Medications"), or how they are given ("Scheduled Medications", "PRN Meds"), which
  * names no status. Always with its noun: a status word alone ("stopped") is the badge of the item before it.
  */
-export const MEDICATION_SUBHEADING =
-  /^(?:(discontinued|stopped|inactive|expired|completed|held|on hold|active|current|historical|past|previous)\s+(?:(?:in |at |during )?this\s+(?:encounter|visit|admission)|medications?|meds|prescriptions|orders)|(?:scheduled|prn|as needed|continuous)\s+(?:medications?|meds|infusions?)|(?:medications?|meds)\s+(discontinued|stopped|on hold))\s*:?$/i;
+export const MEDICATION_SUBHEADING = new RegExp(
+  `^(?:(${MEDICATION_STATUS_WORDS})\\s+(?:(?:in |at |during )?this\\s+(?:encounter|visit|admission)|medications?|meds|prescriptions|orders)|(?:${MEDICATION_ROUTINE_WORDS})\\s+(?:medications?|meds|infusions?)|(?:medications?|meds)\\s+(discontinued|stopped|on hold))\\s*:?$`,
+  'i',
+);
+/** A one-cell row across a medication table, which needs no noun: "Scheduled", "PRN", "Discontinued". */
+export const MEDICATION_GROUP_ROW = new RegExp(
+  `^(?:${MEDICATION_ROUTINE_WORDS}|(${MEDICATION_STATUS_WORDS}))(?:\\s+(?:medications?|meds|orders))?$`,
+  'i',
+);
 /** What a medication sub-heading's status word says of the medications under it. */
 export function medicationStatus(word: string | undefined): string | undefined {
   if (!word) return undefined;

@@ -6,7 +6,7 @@ import { isLowerNameWordElsewhere, isNameWordElsewhere } from './lexicons/names'
 import { DETECTORS, runDetectors } from './detectors/registry';
 import { PlaceholderBook } from './placeholders';
 import { resolve } from './resolve';
-import { escapeRegExp, findWord, fold, LETTERS, matches, UPPER_LETTERS } from './text';
+import { CAPITALISED_WORD, escapeRegExp, findWord, fold, matches } from './text';
 import type { Candidate, DeidResult, Detector, KnownIdentifiers } from './types';
 
 export { knownFromRecord } from './detectors/known';
@@ -92,8 +92,7 @@ function strongValues(found: Candidate[], folded: string): Array<[string, Candid
 const PEOPLE: ReadonlySet<Candidate['type']> = new Set(['PERSON', 'CLINICIAN']);
 const NAME_WORD = /[\p{L}'’-]+/gu;
 
-/** A capitalised word and its hyphen- or apostrophe-joined parts, as a name is written. */
-const CAPITALISED_WORD = new RegExp(`[${UPPER_LETTERS}][${LETTERS}'’-]*`, 'g');
+const CAPITALISED = new RegExp(CAPITALISED_WORD, 'g');
 const LOWER_WORD = /(?<![\p{L}'’-])\p{Ll}+(?![\p{L}])/gu;
 
 /**
@@ -122,7 +121,7 @@ function nameOccurrences(text: string, found: Candidate[]): Candidate[] {
     if (type && !isWordChar(text[start - 1]) && !isWordChar(text[start + word.length]))
       out.push({ start, end: start + word.length, type });
   };
-  for (const m of matches(text, CAPITALISED_WORD)) {
+  for (const m of matches(text, CAPITALISED)) {
     add(m.index, m[0]);
     // "O'Neil's", "Smith-Jones", "Anne-": the name word may be a part of the run.
     if (!/['’-]/.test(m[0])) continue;

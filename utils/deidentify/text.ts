@@ -102,6 +102,8 @@ const LATIN_EXTENDED = '\\u0100-\\u024F\\u1E00-\\u1EFF';
 export const UPPER_LETTERS = `A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE${LATIN_EXTENDED}\\u0386-\\u03AB\\u0400-\\u042F`;
 export const LOWER_LETTERS = `a-z\\u00DF-\\u00F6\\u00F8-\\u00FF${LATIN_EXTENDED}\\u03AC-\\u03CE\\u0430-\\u045F`;
 export const LETTERS = `${UPPER_LETTERS}${LOWER_LETTERS}`;
+/** A capitalised word and its hyphen- or apostrophe-joined parts, as names of people and places are written. */
+export const CAPITALISED_WORD = `[${UPPER_LETTERS}][${LETTERS}'’-]*`;
 
 /**
  * Splits on spaces and tabs (and hyphens when asked) with plain string calls: regex splits cost a sticky exec per

@@ -5,7 +5,14 @@
 import { type ItemCategory } from '../../record/schema';
 import { classifyHeading, classifyLabel, isEmptyState } from '../classify';
 import { isPatientField } from '../banner';
-import { CONTROL_TEXT, MAX_PASSAGE_CHARS, isNavigation, labelValueCells, medicationStatus } from '../lines';
+import {
+  CONTROL_TEXT,
+  MAX_PASSAGE_CHARS,
+  isNavigation,
+  labelValueCells,
+  MEDICATION_GROUP_ROW,
+  medicationStatus,
+} from '../lines';
 import { flowsheetItems, vitalsByTimeItems } from '../table-shapes';
 import { isFlowsheet, mapColumns, type TableData } from '../tables';
 import { readBannerText, setBanner } from './banner';
@@ -100,8 +107,8 @@ export function readTable(s: BuildState, table: TableData) {
       continue;
     }
     // A row of one cell across a medication table groups the orders below it ("Scheduled", "PRN", "Discontinued").
-    if (category === 'medications' && row.cells.filter((c) => c.text).length === 1 && MEDICATION_GROUP.test(text)) {
-      s.subStatus = medicationStatus(text.match(MEDICATION_GROUP)![1]);
+    if (category === 'medications' && row.cells.filter((c) => c.text).length === 1 && MEDICATION_GROUP_ROW.test(text)) {
+      s.subStatus = medicationStatus(text.match(MEDICATION_GROUP_ROW)![1]);
       s.touched.add('item');
       continue;
     }
@@ -172,10 +179,6 @@ export function readPairs(s: BuildState, pairs: Array<{ label: string; value: st
     else addItem(s, category, category === 'other' ? text : `${p.label} ${p.value}`, p.el);
   }
 }
-
-/** What a one-cell row of a medication table says of the orders below it; a status word gives them that status. */
-const MEDICATION_GROUP =
-  /^(?:scheduled|prn|as needed|continuous(?: infusions?)?|(discontinued|stopped|inactive|completed|on hold|active))(?:\s+(?:medications?|meds|orders))?$/i;
 
 /** A dose column beside a route or frequency column: the columns of a medication list, whatever its first is called. */
 function hasMedicationColumns(header: string[]): boolean {

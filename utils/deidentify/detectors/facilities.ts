@@ -5,9 +5,7 @@
  */
 import clinicalServices from '../lexicons/clinical-services.json';
 import { SERVICE_WORDS } from '../lexicons/names';
-import { atSentenceStart, LETTERS, matches, UPPER_LETTERS } from '../text';
-
-const WORD = `[${UPPER_LETTERS}][${LETTERS}'’-]*`;
+import { atSentenceStart, CAPITALISED_WORD as WORD, matches } from '../text';
 
 export const FACILITY =
   "Park|Plaza|Mall|Beach|County|Township|Village|Hospital Center|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|School|University|College|Pharmacy|Drugstore|Funeral Home|Parish|Church|Temple|Mosque|Synagogue|Dialysis Center|Surgery Center|Cancer Center|Laboratory|Laboratories|Imaging|Radiology|Pathology|Dermatopathology|Methodist|Presbyterian|Baptist|Memorial|Health System|Health Alliance|Healthcare|Shelter|Hotel|Correctional Facility|Home Care|Home Health|Senior Living|Living Center|Care Center|Hospice|Wellness Center|Health Partners|Medical Associates|Physical Therapy|Sleep Center|Heart Center|Eye Center|Orthopaedics|Orthopedics|Dermatology|Cardiology|Oncology|Urgent Care Center|Family Medicine|Family Practice|Regional|General|Elementary|Middle|Academy|Preschool|Daycare|Day Care|Institute|Behavioral Health|Behavioral|Manor|Inn|Lodge|Children['’]s|Center|Centre|Legal Services";

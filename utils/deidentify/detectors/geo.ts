@@ -7,7 +7,7 @@ import { postalCodeAfter, postalReplacement, zip3 } from './postal-codes';
 import type { Candidate, Detector } from '../types';
 import { COUNTRY_NAMES, isCountry, isRegion } from '../regions';
 import { TextCues, cued, cuedMatches, hasCue, matchesOnCuedLines } from '../cues';
-import { LETTERS, matches, UPPER_LETTERS } from '../text';
+import { CAPITALISED_WORD, LETTERS, matches, UPPER_LETTERS } from '../text';
 import { EPONYM_AFTER, FUNCTION_WORDS, isClinicalWord } from '../lexicons/names';
 import {
   STATE_CODES,
@@ -27,7 +27,7 @@ const ALL_STATES = `${STATE_CODES}|${STATE_NAMES}`;
 const COMMON_SUFFIX =
   'Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Way|Court|Ct|Place|Pl|Terrace|Ter|Highway|Hwy|Parkway|Pkwy|Circle|Cir|Square|Sq|Trail|Trl|Turnpike|Tpke|Pike|Row|Alley';
 /** A capitalised word, in any Latin, Greek or Cyrillic letters: "Kraków", "Zürich", "São". */
-const WORD = `[${UPPER_LETTERS}][${LETTERS}'’-]*`;
+const WORD = CAPITALISED_WORD;
 const UNIT = `(?:,?[ \\t]+(?:(?:${UNIT_DESIGNATOR})\\.?[ \\t]*#?|#[ \\t]*)[A-Za-z0-9-]+)?`;
 
 /**

@@ -170,7 +170,7 @@ const MIN_LOOSE_ID = 6;
 function looseId(value: string): RegExp | undefined {
   const chars = [...value.replace(/[^\p{L}\p{N}]/gu, '')];
   if (chars.length < MIN_LOOSE_ID) return undefined;
-  const body = chars.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[-\\s./]?');
+  const body = chars.join('[-\\s./]?'); // letters and digits only: nothing to escape
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'giu');
 }
 
@@ -238,7 +238,7 @@ export function detectKnown(
   folded: string = fold(text),
 ): Candidate[] {
   const found: Candidate[] = [];
-  const { nameParts, values } = compiled(known);
+  const { nameParts, values, loose } = compiled(known);
   for (const { folded: part, capitalOnly, capitalsOnly, type } of nameParts) {
     for (const [start, end] of findWord(folded, part)) {
       if (capitalOnly && text[start] === text[start].toLowerCase()) continue;
@@ -259,7 +259,7 @@ export function detectKnown(
       found.push({ start, end, type, known: true, ...(replacement ? { replacement } : {}) });
     }
   }
-  for (const { type, pattern } of compiled(known).loose)
+  for (const { type, pattern } of loose)
     for (const m of matches(text, pattern))
       found.push({ start: m.index, end: m.index + m[0].length, type, known: true });
   if (known.phoneDigits.length) {

@@ -119,6 +119,7 @@ function lowerCasePlaces(text: string): Candidate[] {
   LOWER_AFTER_PREPOSITION.lastIndex = 0;
   for (let m = LOWER_AFTER_PREPOSITION.exec(text); m; m = LOWER_AFTER_PREPOSITION.exec(text)) {
     const words = m[1].split(/[ \t]+/);
+    const ends = [...m[1].matchAll(/\S+/g)].map((w) => w.index + w[0].length);
     // The next preposition may stand among these words ("to walnut ave in visalia"): read on from the second word.
     LOWER_AFTER_PREPOSITION.lastIndex = m.index + m[0].length - m[1].length + words[0].length;
     const names = byFirstWord.get(fold(words[0]));
@@ -127,7 +128,7 @@ function lowerCasePlaces(text: string): Candidate[] {
     for (let n = words.length; n >= 1; n--) {
       const name = words.slice(0, n).join(' ');
       if (!names.has(fold(name)) || isRegion(name) || words.slice(0, n).some((w) => isClinicalWord(w))) continue;
-      const end = start + text.slice(start).indexOf(words[n - 1]) + words[n - 1].length;
+      const end = start + ends[n - 1];
       found.push({ start, end, type: 'LOCATION' });
       const code = postalCodeAfter(text, end);
       if (code) found.push(code);

@@ -92,7 +92,7 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
 
 /** Words after a capitalised token that make it an eponym, not a person: "Wilson disease", "Bell's palsy". */
 export const EPONYM_AFTER =
-  /^(?:['’]s)?\s+(?:(?:I{1,3}|IV|IIF)\b|(?:[a-z]+\s+)?(?:rules?|criteria|score)\b|anomaly|chromosome|wort|disease|syndrome|sign|test|maneuver|manoeuvre|fracture|palsy|phenomenon|lymphoma|sarcoma|tumou?r|score|scale|criteria|classification|procedure|operation|repair|reflex|triad|law|node|cyst|esophagus|ulcer|catheter|stockings|position|contracture|thyroiditis|drain|stain|equation|method|organ|teeth|freckle|tube|formula|rule|frame|implant|macroglobulinemia|neuroma|spotted fever|fever|virus|encephalitis|IgM|IgG|titer|antibod(?:y|ies)|valve|shunt|line|block|bundle|body|bodies|cell|cells|gland|duct|ligament|nodes|ratio)\b/i;
+  /^(?:['’]s)?\s+(?:(?:I{1,3}|IV|IIF)\b|(?:[a-z]+\s+)?(?:rules?|criteria|score)\b|anomaly|chromosome|wort|disease|syndrome|sign|test|maneuver|manoeuvre|fracture|palsy|phenomenon|lymphoma|sarcoma|tumou?r|scale|classification|procedure|operation|repair|reflex|triad|law|node|cyst|esophagus|ulcer|catheter|stockings|position|contracture|thyroiditis|drain|stain|equation|method|organ|teeth|freckle|tube|formula|frame|implant|macroglobulinemia|neuroma|spotted fever|fever|virus|encephalitis|IgM|IgG|titer|antibod(?:y|ies)|valve|shunt|line|block|bundle|body|bodies|cell|cells|gland|duct|ligament|nodes|ratio)\b/i;
 
 /** Credentials, and what may follow a name on a form or address line ("Name: Abby Laidlaw Address: …", "… Apt 4"). */
 export const CREDENTIAL_TOKEN = new RegExp(
