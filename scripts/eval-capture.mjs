@@ -7,8 +7,8 @@
 //      rule (scripts/lib/truth-score.mjs): recall and precision per category, value recall for labs and
 //      vitals, overall recall and patient fields, per family (the truth's `family`) and overall.
 //   3. With --heldout, the held-out fixtures (tests/fixtures/heldout) too, under their own heading.
-//   4. With --fresh, the newest fixtures (tests/fixtures/fresh: dev/, and unseen/ kept from the reader's authors until
-//      scored), each folder under its own heading.
+//   4. With --fresh, the newest fixtures (tests/fixtures/fresh: dev/, and unseen*/ kept from the reader's authors
+//      until scored), each folder under its own heading.
 // Options: --details (what each page missed), --json FILE (all figures as JSON), --heldout, --fresh.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -82,7 +82,12 @@ try {
     printGroup('Held-out fixtures (tests/fixtures/heldout)', figures.heldout);
   }
   if (FRESH) {
-    for (const set of ['dev', 'unseen', 'unseen2']) {
+    // Every set folder: dev/, unseen/, unseen2/, … (a new set is scored the first time it is run).
+    const sets = readdirSync(FRESH_DIR, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    for (const set of sets) {
       figures[`fresh-${set}`] = await evalPages(join(FRESH_DIR, set), fixturePages(join(FRESH_DIR, set)));
       printGroup(`Fresh fixtures (tests/fixtures/fresh/${set})`, figures[`fresh-${set}`]);
     }
