@@ -12,6 +12,7 @@ import { findAdapter } from './adapters';
 import { addBlock, finishRecord } from './build/builder';
 import { BuildState } from './build/state';
 import { HeaderText } from './header';
+import { resetBoxCache } from './boxes';
 import { resetLayoutCache } from './text';
 import { hasLayout } from './visibility';
 import { walk, type WalkReport } from './walk';
@@ -87,6 +88,7 @@ export async function captureRecord(doc: Document, options: CaptureOptions): Pro
     sliceStart = clock();
   };
   resetLayoutCache();
+  resetBoxCache();
   // Each step of the setup scans the whole page once (adapters, the header's named elements): a slice apiece.
   const adapter = findAdapter(doc);
   await pause(true);

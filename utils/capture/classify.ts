@@ -19,7 +19,8 @@ const CONTEXT_SECTIONS =
 const SECTION_PATTERNS: Array<[SectionCategory, RegExp]> = [
   ['other', CONTEXT_SECTIONS],
   ['allergies', /\b(allerg\w*|intolerances?|adverse (drug )?reactions?|nkda)\b/i],
-  ['vitals', /\b(vitals?|vital signs?)\b/i],
+  // "Last VS 0615": VS alone is vital signs only as a title's head word ("HTN vs anxiety" is not).
+  ['vitals', /\b(vitals?|vital signs?)\b|^(?:(?:last|latest|current|recent|admission)\s+)?VS\b/i],
   ['immunizations', /\b(immuni[sz]ations?|vaccin\w*)\b/i],
   ['medications', /\b(medications?|meds|prescriptions?|drug list|medicines|active rx|med list)\b/i],
   ['messages', /\b(messages?|inbox|conversations?|message thread|secure messaging)\b/i],
@@ -38,6 +39,9 @@ const SECTION_PATTERNS: Array<[SectionCategory, RegExp]> = [
   ['patient', /\b(demographics?|patient (information|details|summary)|patient)\b/i],
 ];
 
+/** The code a printed report sets before a section's title: "PL - Problem List", "MEDS - Outpatient Pharmacy". */
+const REPORT_CODE = /^([A-Z]{1,5})\s+[-–—]\s+\S/u;
+
 export function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -48,13 +52,17 @@ export function classifyHeading(text: string): SectionCategory | undefined {
     .replace(/[:\u25b8\u25be\u25bc\u25b6+\-–—()\d]+$/u, '')
     .trim();
   if (!clean || clean.length > 80) return undefined;
+  // A report's code names the section before its title does ("MEDS - Outpatient Pharmacy": the medication list).
+  const code = clean.match(REPORT_CODE)?.[1];
+  const byCode = code && code.length < clean.length ? classifyHeading(code) : undefined;
+  if (byCode && byCode !== 'other' && byCode !== 'patient') return byCode;
   for (const [category, pattern] of SECTION_PATTERNS) if (pattern.test(clean)) return category;
   return undefined;
 }
 
 /** Words that qualify a section's name without naming anything in it ("Active Problems (3)"). */
 const TITLE_FILLER =
-  /\b(?:active|current|recent|known|all|list|lists|history|summary|and|or|of|the|for|patient|patient's|my|your|past|other|new|latest|chronic|documented|reported|reconciled|home|outpatient|inpatient|signs|earlier|older|prior|previous|more|additional|show|view|hidden|collapsed|hospital|orders?|admission|discharge|visit|today|review|flowsheet|panel|section|details|overview|registry|state|from|problem|shift|nursing|clinical|daily|care|team|physician|provider|your|our|open|pending|last|office|visit|encounter)\b|[#&/()[\]:,.\-–—+▸▾▼▶\d]+/giu;
+  /\b(?:active|current|recent|known|all|list|lists|history|summary|and|or|of|the|for|patient|patient's|my|your|past|other|new|latest|chronic|documented|reported|reconciled|home|outpatient|inpatient|signs|earlier|older|prior|previous|more|additional|show|view|hidden|collapsed|hospital|orders?|admission|discharge|visit|today|review|flowsheet|panel|section|details|overview|registry|state|from|problem|shift|nursing|clinical|daily|care|team|physician|provider|your|our|open|pending|last|office|visit|encounter|am|pm|morning|evening|overnight)\b|[#&/()[\]:,.\-–—+▸▾▼▶\d]+/giu;
 
 /**
  * Title-like text that names a whole section, not one item of it: "Allergies and Adverse
@@ -66,6 +74,8 @@ export function isSectionTitle(text: string): boolean {
   if (!category) return false;
   const pattern = SECTION_PATTERNS.find(([c]) => c === category)![1];
   const rest = normalise(text)
+    // A report's code before its title ("PL - Problem List", "ADR - Adverse Reactions/Allergies").
+    .replace(/^[A-Z]{1,5}\s+[-–—]\s+(?=\S)/u, '')
     .replace(new RegExp(pattern.source, 'giu'), ' ')
     .replace(TITLE_FILLER, ' ')
     .replace(/[^\p{L}]+/gu, ' ')

@@ -155,12 +155,14 @@ export function parseProblem(text: string): { name: string; status?: string; ons
 }
 
 const VALUE =
-  /(?:^|\s|:)((?:[<>≤≥]=?\s*)?-?\d+(?:[.,]\d+)?(?:\/\d+(?:\.\d+)?)?|positive|negative|detected|not detected|reactive|non-reactive|normal|abnormal|trace)(?=\s|$|[,;)(%])/i;
+  /(?:^|\s|:)(\d'\s?\d{1,2}(?:\.\d)?"|(?:[<>≤≥]=?\s*)?-?\d+(?:[.,]\d+)?(?:\/\d+(?:\.\d+)?)?|positive|negative|detected|not detected|reactive|non-reactive|normal|abnormal|trace)(?=\s|$|[,;)(%])/i;
 const UNIT =
-  /^\s*(%|mg\/dL|mmol\/L|mEq\/L|g\/dL|g\/L|mL\/min(?:\/1\.73\s?m2|\/1\.73m²)?|ng\/mL|pg\/mL|µg\/L|ug\/L|mcg\/L|IU\/L|U\/L|mIU\/L|µIU\/mL|uIU\/mL|K\/uL|x?10\^?\d\/[uµ]?L|M\/uL|fL|pg|cells\/[uµ]L|mm\/hr|sec|seconds|mmHg|mm Hg|bpm|beats\/min|\/min|breaths\/min|°F|°C|F|C|kg|lb|lbs|cm|in|kg\/m2|kg\/m²|ratio|mg\/L|mg\/g|nmol\/L|pmol\/L)(?![a-z])/i;
+  /^\s*(%|mg\/dL|mmol\/L|mEq\/L|g\/dL|g\/L|mL\/min(?:\/1\.73\s?m2|\/1\.73m²)?|ng\/mL|pg\/mL|µg\/L|ug\/L|mcg\/L|IU\/L|U\/L|mIU\/L|µIU\/mL|uIU\/mL|K\/uL|x?10\^?\d\/[uµ]?L|M\/uL|fL|pg|cells\/[uµ]L|mm\/hr|sec|seconds|mmHg|mm Hg|bpm|beats\/min|\/min|breaths\/min|°F|°C|F|C|kg\/m2|kg\/m²|kg|lb|lbs|cm|in|ratio|mg\/L|mg\/g|nmol\/L|pmol\/L)(?![a-z])/i;
 const RANGE =
   /(?:ref(?:erence)?(?: range)?|normal|range)?\s*:?\s*\(?((?:[<>≤≥]\s*\d+(?:\.\d+)?)|(?:\d+(?:\.\d+)?\s*[-–]\s*\d+(?:\.\d+)?))\)?/i;
 const FLAG = /(?:\b(HH|LL|H|L|High|Low|Critical(?: high| low)?|Abnormal|A)\b|([↑↓]))\s*\)?\s*$/;
+
+const MONTH_BEFORE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
 
 /** "Hemoglobin A1c 8.2 % (4.0–5.6) H" → test, value, unit, range, flag. */
 export function parseLab(
@@ -175,6 +177,8 @@ export function parseLab(
     .replace(/[\s:=·|—–-]+$/, '')
     .trim();
   if (!test) return undefined;
+  // "entered: MAY 12,2025": a number after a month is a day of a date, never a value.
+  if (MONTH_BEFORE.test(test)) return undefined;
   const afterValue = clean.slice(valueStart + valueMatch[1].length);
   const unit = afterValue.match(UNIT)?.[1];
   const rest = unit ? afterValue.slice(afterValue.indexOf(unit) + unit.length) : afterValue;

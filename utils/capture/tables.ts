@@ -106,6 +106,20 @@ export function readGrid(
   return readRows(rows, layout, childElements, hasControls(container), isGridRow);
 }
 
+/**
+ * Reads a CSS grid of flat cells found by `gridCellRows` (boxes.ts): each row is its cells, and its first cell stands
+ * for it (no element holds a row).
+ */
+export function readCellRows(container: Element, rows: Element[][], layout: boolean): TableReader {
+  const cellsByFirst = new Map(rows.map((row) => [row[0], row]));
+  return readRows(
+    rows.map((row) => row[0]),
+    layout,
+    (first) => cellsByFirst.get(first) ?? [first],
+    hasControls(container),
+  );
+}
+
 const hasControls = (container: Element) => container.querySelector('a, button') !== null;
 
 function readRows(
@@ -234,7 +248,7 @@ export const COLUMN_SYNONYMS: Record<ItemCategory, Columns> = {
     name: /^(vital|vital sign|measurement|name|type|sign|vitals)$/i,
     value: /^(value|result|reading|measurement value)$/i,
     unit: /^units?$/i,
-    time: /^(date|time|date\/time|taken|recorded|when|measured)$/i,
+    time: /^(date|time|date\/time|taken|recorded|when|measured|measurement (?:date|dt)|dt)$/i,
   },
   labs: {
     test: /^(test|lab|component|name|analyte|result name|test name|observation|lab test|result type)$/i,
@@ -242,7 +256,7 @@ export const COLUMN_SYNONYMS: Record<ItemCategory, Columns> = {
     unit: /^units?$/i,
     range: /^(reference range|ref range|range|normal range|reference|standard range|ref\. range|reference interval)$/i,
     flag: /^(flag|abnormal|interpretation|abn|abnormal flag|status)$/i,
-    time: /^(date|collected|time|resulted|collection date|date\/time|result date|date collected)$/i,
+    time: /^(date|collected|time|resulted|collection (?:date|dt|date\/time)|date\/time|result date|date collected|dt)$/i,
   },
   immunizations: {
     name: /^(vaccine|immunization|name|vaccine name)$/i,

@@ -5,7 +5,9 @@
  * can hand the main thread back to the page.
  */
 import { isSectionTitle, isTitleLike, titleBeforeDash } from './classify';
-import { gridRows, readGrid, readTable, type TableData } from './tables';
+import { boxEntries, gridCellRows } from './boxes';
+import { printedTable, readPrintedReport } from './printed';
+import { gridRows, readCellRows, readGrid, readTable, type TableData } from './tables';
 import { INLINE_TAGS, isLeaf, leafText, lineOf, partsOf, textOf } from './text';
 import { isPageChrome, looksCollapsed, SKIPPED_TAGS, visibilityOf } from './visibility';
 
@@ -13,7 +15,14 @@ export type Block =
   /** `implied`: title-like text, not heading markup — a section name, or an item that reads like one. */
   | { kind: 'heading'; text: string; level: number; el: Element; implied?: boolean }
   | { kind: 'table'; table: TableData; el: Element }
-  | { kind: 'list'; items: Array<{ text: string; el: Element }>; hiddenItems: number; el: Element }
+  /** `boxes`: entries that only CSS sets apart (chips in a wrapping row), not list markup. */
+  | {
+      kind: 'list';
+      items: Array<{ text: string; el: Element }>;
+      hiddenItems: number;
+      el: Element;
+      boxes?: boolean;
+    }
   | { kind: 'pairs'; pairs: Array<{ label: string; value: string; el: Element }>; el: Element }
   | { kind: 'text'; text: string; parts: string[]; el: Element }
   | { kind: 'hidden'; state: 'hidden' | 'collapsed'; heading?: string; el: Element }
@@ -148,9 +157,14 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
     }
 
     if (tag === 'PRE') {
-      const report = printedReport(el);
+      // Columns are read from the spacing, which only plain text keeps (markup inside is read as lines).
+      const report = readPrintedReport(el.childElementCount ? textOf(el) : (el.textContent ?? ''));
       if (report) {
-        yield* report;
+        for (const block of report) {
+          if (block.kind === 'heading') yield { kind: 'heading', text: block.text, level: 2, el };
+          else if (block.kind === 'table') yield { kind: 'table', table: printedTable(block, el), el };
+          else yield { kind: 'text', text: block.text, parts: [block.text], el };
+        }
         continue;
       }
     }
@@ -227,7 +241,20 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
     }
 
     if (tag === 'LABEL' && (el as HTMLLabelElement).control) continue;
-    if (isLeaf(el)) {
+    // Rows and entries that CSS lays out from flat children: a grid of label and value cells, a row of chips.
+    const cellRows = layout ? gridCellRows(el) : undefined;
+    if (cellRows) {
+      yield { kind: 'table', table: yield* counted(readCellRows(el, cellRows, layout), report), el };
+      continue;
+    }
+    const leaf = isLeaf(el);
+    const entries = leaf && layout ? boxEntries(el) : undefined;
+    if (entries) {
+      const items = entries.map((entry) => ({ text: lineOf(entry), el: entry }));
+      yield { kind: 'list', items, hiddenItems: 0, el, boxes: true };
+      continue;
+    }
+    if (leaf) {
       const text = lineOf(el);
       if (!text) continue;
       const first = el.parentElement?.firstElementChild === el;
@@ -267,32 +294,6 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
  * Active Orders", "Display: All | Classification: Medical"), however long.
  */
 const FILTER_TEXT = /\||\b(?:display|filter|view|sort|show|level|classification)\s*:/i;
-
-/** A line of "=====" or "-----" under a title in printed text. */
-const UNDERLINE = /^[=\-_~*]{3,}$/;
-
-/**
- * A printed report in a <pre> ("ACTIVE PROBLEMS" over "===============", then its lines): each
- * underlined title a heading, each other line text. A <pre> without underlined titles is a note
- * and is read whole, as before.
- */
-function printedReport(pre: Element): Block[] | undefined {
-  const lines = textOf(pre).split('\n');
-  const titled = lines.filter(
-    (line, i) => UNDERLINE.test(lines[i + 1] ?? '') && isTitleLike(line.replace(/\s*\(.*\)\s*$/, '')),
-  ).length;
-  if (!titled) return undefined;
-  const blocks: Block[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line || UNDERLINE.test(line)) continue;
-    if (UNDERLINE.test(lines[i + 1] ?? '') && isTitleLike(line.replace(/\s*\(.*\)\s*$/, '')))
-      blocks.push({ kind: 'heading', text: line, level: 2, el: pre });
-    // Dot leaders ("Amoxicillin ........ hives") stand for a separator.
-    else blocks.push({ kind: 'text', text: line.replace(/\s*\.{3,}\s*/g, ' — '), parts: [line], el: pre });
-  }
-  return blocks;
-}
 
 /** Runs a table reader, counting what it reads and passing its pauses on as ticks. */
 function* counted<T extends TableData | undefined>(

@@ -11,10 +11,13 @@ import { noteContainer } from '../notes';
 import { type Block } from '../walk';
 import { countHidden, flushItemLabel, flushMeasure, pushItem } from './items';
 import { flushNote } from './notes';
-import { closeSection, markHidden, readHeading } from './sections';
+import { closeSection, isPeerHeading, markHidden, readHeading } from './sections';
 import { readPairs, readTable } from './tables';
 import { readText } from './text';
 import type { BuildState } from './state';
+
+/** Longest text taken for a heading by its style alone. */
+const MAX_PEER_HEADING = 60;
 
 export function addBlock(s: BuildState, block: Exclude<Block, { kind: 'tick' }>) {
   const chars = blockChars(block);
@@ -81,12 +84,21 @@ export function readBlock(s: BuildState, block: Exclude<Block, { kind: 'tick' }>
       return readTable(s, block.table);
     case 'list':
       countHidden(s, block.hiddenItems);
+      // A banner strip of boxes ("DOB 3/5/1963", "MRN 7781-22", "☎ 412-555-0158") is one line of fields, read as one.
+      if (block.boxes && s.inBannerContext && s.keep(block.el)) {
+        const texts = block.items.map((item) => item.text);
+        return readText(s, texts.join(' '), texts, block.el, false);
+      }
       for (const item of block.items) if (s.keep(item.el)) readText(s, item.text, [item.text], item.el, true);
       return;
     case 'pairs':
       return readPairs(s, block.pairs);
     case 'text':
-      if (s.keep(block.el)) readText(s, block.text, block.parts, block.el, false);
+      if (!s.keep(block.el)) return;
+      // Text in the style of the heading that opened this section is the next heading, though it names no list.
+      if (s.section && block.text.length <= MAX_PEER_HEADING && isPeerHeading(s, block.el))
+        return readHeading(s, block.text, s.section.level, block.el, true);
+      readText(s, block.text, block.parts, block.el, false);
       return;
   }
 }

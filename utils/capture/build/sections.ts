@@ -10,7 +10,7 @@ import { noteContainer } from '../notes';
 import { flushItemLabel, statusSubheading } from './items';
 import { flushNote } from './notes';
 import { readText } from './text';
-import type { BuildState } from './state';
+import { styleOf, type BuildState } from './state';
 
 export function readHeading(s: BuildState, text: string, level: number, el: Element, implied = false) {
   const current = s.section;
@@ -22,8 +22,10 @@ export function readHeading(s: BuildState, text: string, level: number, el: Elem
   // Title-like text that is not heading markup and names one item, not a section ("Allergy to
   // grass pollen" in an allergy card), is an item of the section it sits in.
   // ("LAST OFFICE NOTE - 06/10/2025 - …": the title before its dash decides.)
+  const peer = isPeerHeading(s, el);
   if (
     implied &&
+    !peer &&
     current &&
     current.category !== 'other' &&
     current.category !== 'patient' &&
@@ -37,8 +39,13 @@ export function readHeading(s: BuildState, text: string, level: number, el: Elem
   // Inside notes and messages, deeper headings title the next note, whatever words they use.
   // (A section the layout adapter assumed for a heading-less page gives way to a real one.)
   const named = classifyHeading(text);
+  // A list's own title inside an assessment ("Last VS", "AM labs" in a handoff's Assessment) opens that list.
   const realSection =
-    current?.implicit && named && named !== current.category && named !== 'other' && isSectionTitle(text);
+    named &&
+    named !== current?.category &&
+    named !== 'other' &&
+    isSectionTitle(text) &&
+    (current?.implicit || (implied && LIST_SECTIONS.has(named)));
   if (
     current &&
     (current.category === 'notes' || current.category === 'messages') &&
@@ -73,6 +80,23 @@ export function readHeading(s: BuildState, text: string, level: number, el: Elem
   }
   if (level === 7 && current && category === current.category) return; // a caption repeating its section
   openSection(s, text, category ?? 'other', level, sectionScope(el), category !== undefined);
+  if (implied && s.section && LIST_SECTIONS.has(s.section.category!) && leadsItsBox(el))
+    s.section.headingStyle = styleOf(el);
+}
+
+/**
+ * Styled text like the one that opened the open list, leading its own box as that one did: the next heading of its
+ * kind. (Classes that style everything alike — a component library's text class — also style the items, which never
+ * lead a box of their own.)
+ */
+export function isPeerHeading(s: BuildState, el: Element): boolean {
+  const style = s.section?.headingStyle;
+  return style !== undefined && style === styleOf(el) && leadsItsBox(el);
+}
+
+/** The first thing in its container, not a cell of a table. */
+function leadsItsBox(el: Element): boolean {
+  return el.parentElement?.firstElementChild === el && el.tagName !== 'TD' && el.tagName !== 'TH';
 }
 
 /** Sections whose entries are items of one kind, which a sub-heading may group (not notes, messages or kept text). */

@@ -23,6 +23,16 @@ export interface OpenSection {
   hidden?: 'hidden' | 'collapsed';
   /** The heading names a known section: its tables are never re-typed by their column names. */
   named?: boolean;
+  /**
+   * The tag and class of the styled text that opened the section ("DIV.sub"), when no heading markup did: text in the
+   * same style is the next heading ("To do" after "Meds due this shift"), whatever it names.
+   */
+  headingStyle?: string;
+}
+
+/** An element's tag and class: what styled text that stands for a heading has in common with its peers. */
+export function styleOf(el: Element): string | undefined {
+  return typeof el.className === 'string' && el.className.trim() ? `${el.tagName}.${el.className.trim()}` : undefined;
 }
 
 /** What reading one block led to: an item, banner fields, a skip for a reason, or a wait for more. */

@@ -87,8 +87,11 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
     (category === 'labs' || category === 'vitals') && parts.length === 1
       ? [...line.matchAll(LABELLED_READING)].map((m) => m[0])
       : [];
-  if (labelled.length > 1 && labelled.join(' ').length === line.length) {
-    for (const part of labelled) addItem(s, category, part, el);
+  // What stands before them ("04/22/2025 10:12 AM · taken by J. Oduya, MA") is about them: kept as text.
+  const lead = labelled.length > 1 ? line.slice(0, line.length - labelled.join(' ').length) : undefined;
+  if (lead !== undefined && (lead === '' || (lead.endsWith(' ') && line.endsWith(labelled.join(' '))))) {
+    if (lead.trim()) keepOther(s, lead.trim(), el);
+    for (const part of labelled) addItem(s, category, part.replace(/\s*[|·•;]\s*$/, ''), el);
     return;
   }
   // "BP 128/74 · HR 96 · Temp 37.0 °C": several readings in one line, each in a part of its own.
