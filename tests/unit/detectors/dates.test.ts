@@ -24,4 +24,16 @@ describe('the date detector', () => {
     );
     expect(found('she sat down; they were wed in a hurry; may I ask')).toEqual([]);
   });
+  it('reads a day and month standing alone, but not fractions, grades and scores', () => {
+    const found = (text: string) => findWith(dateDetector, text).map(([, date]) => date);
+    expect(found('seen at urgent care 3/14 for syncope; fx 10/22, SOC 6/16, card expires 5/1.')).toEqual([
+      '3/14',
+      '10/22',
+      '6/16',
+      '5/1',
+    ]);
+    expect(
+      found('2/6 murmur, pain 8/10, 1/2 tab, 5/5 strength, 2/2 bottles, Sinemet 25/100, BP 90/60, 3/4 cup'),
+    ).toEqual([]);
+  });
 });

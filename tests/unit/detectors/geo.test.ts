@@ -176,4 +176,15 @@ describe('the street and ZIP detector', () => {
     ]);
     expect(found('on the way home, back to my place, off his drive')).toEqual([]);
   });
+  it('finds facilities in lines typed in capitals and places of care named with a lower-case kind', () => {
+    const found = (text: string) =>
+      findWith(geoDetector, text)
+        .filter(([type]) => type === 'LOCATION')
+        .map(([, text]) => text);
+    expect(found('FLOWN TO WIREGRASS REGIONAL. PT TO TB CLINIC.')).toEqual(['WIREGRASS REGIONAL']);
+    expect(found('seen at BroMenn Lakeside urgent care; lives at Cedar Knoll memory care')).toEqual([
+      'BroMenn Lakeside urgent care',
+      'Cedar Knoll memory care',
+    ]);
+  });
 });

@@ -30,4 +30,15 @@ describe('the place detector (gazetteer)', () => {
     ]);
     expect(found('woke up in pain, went to bed, back to work in march')).toEqual([]);
   });
+  it('finds a town before what is said of a place: its state, or its people and services', () => {
+    const found = (text: string) => findWith(placeDetector, text).map(([, text]) => text);
+    expect(found('Hazard pt, 64M. Celebration ER sent him. Marathon FL diver. Yakima resident.')).toEqual([
+      'Hazard',
+      'Celebration',
+      'Marathon',
+      'Yakima',
+    ]);
+    // A state's code counts in capitals only; a word is left alone without one.
+    expect(found('Hope in the plan. Normal in tone. Liberty or death.')).toEqual([]);
+  });
 });

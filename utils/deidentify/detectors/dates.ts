@@ -78,6 +78,17 @@ const PATTERNS: Array<{
     parse: (m) => (Number(m[2]) <= 12 && Number(m[3]) <= 31 ? {} : undefined),
   },
   {
+    // 3/14 standing alone ("seen at urgent care 3/14", "SOC 6/16"): a date unless it reads as a fraction, a grade or a
+    // score — equal parts ("5/5 strength", "2/2 bottles"), or a smaller number over one of ten or less ("1/2 tab", "2/6
+    // murmur", "8/10 pain"), or a word of measure after it.
+    re: /(?<![\d/.,:+-])(\d{1,2})\/(\d{1,2})\b(?![/.,]?\d|\s*(?:strength|pain|murmur|tabs?\b|tablets?|caps?\b|capsules?|cups?|of\b|dose|scale|score|power|reflex|x\b|ml\b|mg\b|mcg\b|units?\b|bottles?|sets?\b|cores?\b|nodes?\b))/gi,
+    parse: (m) => {
+      const [a, b] = [Number(m[1]), Number(m[2])];
+      if (a < 1 || a > 12 || b < 1 || b > 31 || a === b || (a < b && b <= 10)) return undefined;
+      return {};
+    },
+  },
+  {
     // A month name standing for a date: "in September", "since early May", "last March".
     // ("May" only where it cannot be the verb: before punctuation or a conjunction.)
     re: cued(

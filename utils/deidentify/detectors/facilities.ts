@@ -8,8 +8,9 @@ import { SERVICE_WORDS } from '../lexicons/names';
 import { atSentenceStart, CAPITALISED_WORD as WORD, matches } from '../text';
 
 export const FACILITY =
-  "Park|Plaza|Mall|Beach|County|Township|Village|Hospital Center|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|School|University|College|Pharmacy|Drugstore|Funeral Home|Parish|Church|Temple|Mosque|Synagogue|Dialysis Center|Surgery Center|Cancer Center|Laboratory|Laboratories|Imaging|Radiology|Pathology|Dermatopathology|Methodist|Presbyterian|Baptist|Memorial|Health System|Health Alliance|Healthcare|Shelter|Hotel|Correctional Facility|Home Care|Home Health|Senior Living|Living Center|Care Center|Hospice|Wellness Center|Health Partners|Medical Associates|Physical Therapy|Sleep Center|Heart Center|Eye Center|Orthopaedics|Orthopedics|Dermatology|Cardiology|Oncology|Urgent Care Center|Family Medicine|Family Practice|Regional|General|Elementary|Middle|Academy|Preschool|Daycare|Day Care|Institute|Behavioral Health|Behavioral|Manor|Inn|Lodge|Children['’]s|Center|Centre|Legal Services";
+  "Park|Plaza|Mall|Beach|County|Township|Village|Hospital Center|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|School|University|College|Pharmacy|Drugstore|Funeral Home|Parish|Church|Temple|Mosque|Synagogue|Dialysis Center|Surgery Center|Cancer Center|Laboratory|Laboratories|Imaging|Radiology|Pathology|Dermatopathology|Methodist|Presbyterian|Baptist|Memorial|Health System|Health Alliance|Healthcare|Shelter|Hotel|Correctional Facility|Home Care|Home Health|Senior Living|Living Center|Care Center|Hospice|Wellness Center|Health Partners|Medical Associates|Physical Therapy|Sleep Center|Heart Center|Eye Center|Orthopaedics|Orthopedics|Dermatology|Cardiology|Oncology|Urgent Care Center|Family Medicine|Family Practice|Regional|General|Elementary|Middle|Academy|Preschool|Daycare|Day Care|Institute|Behavioral Health|Behavioral|Manor|Inn|Lodge|Children['’]s|Center|Centre|Legal Services|Infirmary|Health Unit|Endocrinology|Neurology|Gastroenterology|Pulmonology|Nephrology|Rheumatology|Urology|Heart & Vascular|Heart and Vascular";
 export const FACILITY_WORD = new RegExp(`^(?:${FACILITY})$`);
+const FACILITY_WORD_ANY_CASE = new RegExp(`^(?:${FACILITY})$`, 'i');
 
 /**
  * Named places and facilities, in one cell of one line (a tab parts a table's cells): Wilson Park, Saint Vincent ED,
@@ -17,6 +18,19 @@ export const FACILITY_WORD = new RegExp(`^(?:${FACILITY})$`);
  */
 const PLACE = new RegExp(
   `\\b(?:(?:Saint|St\\.|Mount|Mt\\.|San|Santa|Fort|Ft\\.|Lake|New|North|South|East|West) +)?(?:${WORD} +){0,3}${WORD} +(?:${FACILITY})\\b(?:[ \\t]+of[ \\t]+${WORD}(?:[ \\t]+${WORD}){0,2})?`,
+  'g',
+);
+
+/** The same in a line typed in capitals ("FLOWN TO WIREGRASS REGIONAL", "VIA CLARK COUNTY FIRE"). */
+const PLACE_IN_CAPITALS = new RegExp(
+  // Only the words that name a place, not a service: "TRAVEL CLINIC" and "TB CLINIC" are departments.
+  `\\b(?:[A-Z][A-Z'’-]{2,} +){1,3}(?:REGIONAL|MEMORIAL|HOSPITAL|MEDICAL CENTER|COUNTY|INFIRMARY|HEALTH SYSTEM|NURSING HOME)\\b`,
+  'g',
+);
+
+/** A named place of care written with a lower-case kind: "BroMenn Lakeside urgent care", "Cedar Knoll memory care". */
+const NAMED_CARE = new RegExp(
+  `\\b(?:${WORD} +){1,3}(?:urgent care|memory care|assisted living|nursing home|county)\\b`,
   'g',
 );
 
@@ -33,7 +47,7 @@ const DEPARTMENT_WORDS: ReadonlySet<string> = new Set([
  */
 export function facilities(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  for (const m of matches(text, PLACE)) {
+  for (const m of [...matches(text, PLACE), ...matches(text, PLACE_IN_CAPITALS), ...matches(text, NAMED_CARE)]) {
     const end = m.index + m[0].length;
     const first = m[0].match(/^\S+/)![0];
     if (atSentenceStart(text, m.index) && /(?:ed|s)$/.test(first)) {
@@ -53,6 +67,6 @@ export function facilities(text: string): Array<{ start: number; end: number }> 
  */
 function isDepartment(place: string): boolean {
   const words = place.split(/[ \t]+/);
-  const facility = words.findIndex((_, i) => FACILITY_WORD.test(words.slice(i).join(' ')));
+  const facility = words.findIndex((_, i) => FACILITY_WORD_ANY_CASE.test(words.slice(i).join(' ')));
   return facility > 0 && words.slice(0, facility).every((word) => DEPARTMENT_WORDS.has(word.toLowerCase()));
 }

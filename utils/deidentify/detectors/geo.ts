@@ -69,7 +69,8 @@ const CITY_STATE_ZIP = new RegExp(
 const HAS_STREET_WORD = cued(`(?:${STREET_SUFFIX})\\b|P\\.?\\s?O\\.?\\s+Box\\b`);
 const HAS_LOWER_STREET_WORD = cued(`(?:${COMMON_SUFFIX.toLowerCase()})\\b`);
 const HAS_STATE = cued(`(?:${ALL_STATES})(?![A-Za-z])`);
-const HAS_FACILITY_WORD = cued(`(?:${FACILITY})\\b`);
+// Any case: a line typed in capitals names its facilities in capitals too ("FLOWN TO WIREGRASS REGIONAL").
+const HAS_FACILITY_WORD = cued(`(?:${FACILITY})\\b`, 'i');
 /**
  * A postal code after its label ("ZIP: 02139", "my zip code is 35350", "Postcode: SW1A 1AA"), in any country's
  * form: digits (3 to 6, with a second group after a dash or space: "394 13", "3610-114"), Canada's "B0J 2H0",

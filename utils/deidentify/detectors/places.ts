@@ -11,6 +11,7 @@ import { atSentenceStart, fold, isAscii, LETTERS, UPPER_LETTERS } from '../text'
 import type { Candidate, Detector } from '../types';
 import { EPONYM_AFTER, isClinicalWord } from '../lexicons/names';
 import { postalCodeAfter } from './postal-codes';
+import { STATE_CODES, STATE_NAMES } from '../lexicons/addresses';
 
 /** Longest place name, in words, tried at each capitalised word. */
 const MAX_WORDS = 4;
@@ -79,11 +80,13 @@ export function detectPlaces(text: string): Candidate[] {
     const [bestEnd, bestWords] = best;
     const name = bestWords.join(' ');
     if (isRegion(name) || bestWords.some((w) => isClinicalWord(w))) continue;
-    // A one-word name is capitalised for grammar at a sentence start; there it needs "Kenosha, WI".
+    // A one-word name is capitalised for grammar at a sentence start; there it needs "Kenosha, WI" or what a place
+    // name is said of ("Yakima pt", "Taos resident").
     if (
       bestWords.length === 1 &&
       atSentenceStart(text, start) &&
-      !/^,[ \t]*\p{Lu}/u.test(text.slice(bestEnd, bestEnd + 4))
+      !/^,[ \t]*\p{Lu}/u.test(text.slice(bestEnd, bestEnd + 4)) &&
+      !saidOfAPlace(text, bestEnd)
     )
       continue;
     // A possessive eponym ("Bell's palsy") or a word inside a longer capitalised name of something else is not the
@@ -99,14 +102,31 @@ export function detectPlaces(text: string): Candidate[] {
   return found;
 }
 
-/** A word-place right after a preposition, not the first word of a longer name ("in Valley Medical Center"). */
+/**
+ * A word-place right after a preposition, not the first word of a longer name ("in Valley Medical Center"), or before
+ * what only a place name is said of ("Independence MO", "Commerce pt", "Celebration ER").
+ */
 function isWordPlace(text: string, start: number, word: string): boolean {
+  if (!WORD_PLACES.has(word) || isClinicalWord(word)) return false;
+  if (saidOfAPlace(text, start + word.length)) return true;
   return (
-    WORD_PLACES.has(word) &&
-    !isClinicalWord(word) &&
     PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 12), start)) &&
     !/^[ \t]+\p{Lu}/u.test(text.slice(start + word.length, start + word.length + 3))
   );
+}
+
+/**
+ * After a town's name: its state ("Marathon FL", "Paradise, CA", "eagle idaho"), or a word said of people and services
+ * by where they are from ("Hazard pt", "Normal resident", "Surprise snowbird", "Celebration ER").
+ */
+const PLACE_SAID = new RegExp(
+  `^,?[ \\t]+(?:(?<code>${STATE_CODES})\\b(?![ \\t]*[\\d/])|(?:${STATE_NAMES})\\b|(?:pt|patient|resident|native|kid|guy|snowbird|local|area|ER|EMS|FD|PD)\\b)`,
+  'iu',
+);
+function saidOfAPlace(text: string, end: number): boolean {
+  const match = PLACE_SAID.exec(text.slice(end, end + 24));
+  // A state's code counts only in capitals: "in", "or", "me" and "ok" are words.
+  return match !== null && (match.groups?.code === undefined || match.groups.code === match.groups.code.toUpperCase());
 }
 
 /**
