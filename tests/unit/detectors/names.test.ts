@@ -206,4 +206,20 @@ describe('the name detector', () => {
     expect(found('i feel fine - much better')).toEqual([]);
     expect(found('see you soon - thx')).toEqual([]);
   });
+  it('finds a name by what only a person has after it, a nickname in quotes, a pastoral title or a call-back', () => {
+    const found = (text: string) => findWith(nameDetector, text).map(([, name]) => name);
+    expect(found('To the school nurse: Joaquín Etxeberria (DOB 02/27/2013) is under my care.')).toContain(
+      'Joaquín Etxeberria',
+    );
+    expect(found('Letter about Will Castellano (30M, HCM, septum 22 mm).')).toContain('Will Castellano');
+    expect(found('RE: GRANT-ELLERY, Oluwaseun ("Seun")   DOB 07/19/1979')).toContain('Seun');
+    expect(found('Chaplain Frank Iwu visits weekly. Call back Rose on cell.')).toEqual(
+      expect.arrayContaining(['Frank Iwu', 'Rose']),
+    );
+    expect(found('Dustin at the pharmacy called. Brenda in the PA office asked.')).toEqual(
+      expect.arrayContaining(['Dustin', 'Brenda']),
+    );
+    // A medicine or a finding before the same brackets is no one.
+    expect(found('Metformin (DOB unknown). Aspirin (81 mg). Sepsis (30M?).')).toEqual([]);
+  });
 });

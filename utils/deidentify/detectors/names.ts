@@ -22,6 +22,7 @@ import { isDrugName } from '../../record/drugs';
 import { isRegion } from '../regions';
 import { TextCues, cued, cuedMatches } from '../cues';
 import { familyNameRun, isFamilyNameByForm, listMates, recaseLowercase, signatureNames } from './name-context';
+import { namesBeforePersonFacts } from './name-facts';
 import { atSentenceStart, isAscii, LETTERS, LOWER_LETTERS, UPPER_LETTERS, words } from '../text';
 
 /** A name token: capitalised, with apostrophes and hyphens (O'Neil, Ordóñez-Reyes, McAllister). */
@@ -48,7 +49,7 @@ const NAMING_CUES =
   "prefers to be called|preferred name|nickname|a\\.k\\.a\\.|aka|named him|named her|last name is|first name is|surname is|maiden name is|family name is|last name\\?|first name\\?|surname\\?|what(?:['’]s| is) your name\\?|under (?:my|her|his|the) (?:\\w+['’]s )?name";
 /** Words a person's name often follows ("seen by", "referred to"), where a department or a place may follow instead. */
 const NAME_CUES =
-  'goes by|called by|calls me|call her|call him|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
+  'goes by|called by|calls me|call her|call him|call back|called back|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
 /**
  * "Follow up with" is followed by a test, a service or a shop far more often than by a person ("follow up with stress
  * test", "f/u with Walgreens", "follow up with Hemoglobin A1c"): the name after it must open with a first name. It
@@ -244,7 +245,7 @@ function continuesRun(text: string, index: number): boolean {
  * reliable"), or a speaker's colon ("Lisa: Remember me?").
  */
 const PERSON_VERB_AFTER =
-  /^(?:[ \t]+(?:lives|lived|says|said|told|tells|had|has|went|goes|spent|works|worked|called|calls|asked|asks|wants|wanted|gave|gives|came|comes|visited|stayed|moved|wrote|writes|is|was|were|will|would|can|could|did|does|just|explained|began|shouted|replied|answered|agreed|thinks|thought|knows|knew)\b|:[ \t]|,[ \t]+(?:can|could|would|will|please|do|did|are|have)\b)/;
+  /^(?:[ \t]+(?:lives|lived|says|said|told|tells|had|has|went|goes|spent|works|worked|called|calls|asked|asks|wants|wanted|gave|gives|came|comes|visited|stayed|moved|wrote|writes|is|was|were|will|would|can|could|did|does|just|explained|began|shouted|replied|answered|agreed|thinks|thought|knows|knew|at|from|in the|of the)\b|:[ \t]|,[ \t]+(?:can|could|would|will|please|do|did|are|have)\b)/;
 
 /**
  * Whether what follows a naming cue is the name it announces. A drug's other name ("acetaminophen aka Tylenol") and a
@@ -328,6 +329,9 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     const name = window.match(NAME_BEFORE)?.[0];
     if (name) push(found, text, cue.index - name.length, name, cue.credential ? 'CLINICIAN' : 'PERSON', cue.credential);
   }
+  for (const n of namesBeforePersonFacts(text, NAME_BEFORE, TOKEN))
+    if (n.nickname || words(n.name).length > 1 || opensWithFirstName(n.name))
+      push(found, text, n.start, n.name, 'PERSON', n.nickname);
   // Dictionary: a known first name, optionally followed by capitalised surname tokens.
   let covered = -1;
   // An exec loop, not a list of every match: each match dies young, which costs the garbage collector far less.

@@ -68,7 +68,7 @@ export const CREDENTIALS =
   'MD|M\\.D\\.|DO|D\\.O\\.|NP|RN|LPN|CNA|PA|PA-C|FNP|FNP-BC|APRN|CNM|CRNA|PharmD|DDS|DMD|DPM|PhD|LCSW|LICSW|MSW|PT|DPT|OT|RD|RDN|CDE|MA|NP-C|ANP|ACNP|MLS|MT|CLS|RT|RRT|EMT|EMT-P|CMA|MPH|BSN|MSN|DNP|CCRN';
 export const CLINICIAN_TITLES = 'Dr|Doctor|Prof|Professor|Nurse';
 export const PERSON_TITLES =
-  'Mr|Mrs|Ms|Miss|Mx|Mister|Sr|Sra|Srta|Officer|Detective|Sgt|Captain|Capt|Pastor|Father|Fr|Rabbi|Imam|Sister|Rev|Reverend';
+  'Mr|Mrs|Ms|Miss|Mx|Mister|Sr|Sra|Srta|Officer|Detective|Sgt|Captain|Capt|Pastor|Father|Fr|Rabbi|Imam|Sister|Rev|Reverend|Chaplain|Deacon|Deputy|Trooper|Judge';
 /**
  * Titles that are whole words: a full stop after one ends a sentence ("per Wound Nurse. Social Work consulted"), and a
  * care role may follow instead of a name ("Nurse Practitioner", "Nurse Educator").
@@ -88,6 +88,11 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   'Imam',
   'Sister',
   'Reverend',
+  'Chaplain',
+  'Deacon',
+  'Deputy',
+  'Trooper',
+  'Judge',
 ]);
 
 /** Words after a capitalised token that make it an eponym, not a person: "Wilson disease", "Bell's palsy". */
