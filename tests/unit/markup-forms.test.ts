@@ -98,4 +98,19 @@ describe('markup forms', () => {
     ]);
     expect(record.problems.map((p) => p.name)).toEqual(['Hyponatremia']);
   });
+
+  it('the name heading a patient card, and "LAST,FIRST" alone on a banner line beside a birth date', async () => {
+    const card = await read(`<section aria-label="Patient"><h1>Wilma Okoro-Lind <span>(she/her)</span></h1>
+      <div>Born March 2, 1950</div><dl><dt>Chart #</dt><dd>5530-0917</dd><dt>Visit #</dt><dd>V2046</dd></dl></section>
+      <h2>Problems</h2><ul><li>Asthma</li></ul>`);
+    expect(card.patient.name).toBe('Wilma Okoro-Lind');
+    expect(card.patient.identifiers).toEqual([
+      { type: 'MRN', value: '5530-0917' },
+      { type: 'Account', value: 'V2046' },
+    ]);
+    const strip = await read(
+      `<div>KOSTELNIK,WALTER J</div><div>DOB: 03/22/1951</div><h2>Problems</h2><ul><li>Gout</li></ul>`,
+    );
+    expect(strip.patient).toMatchObject({ name: 'KOSTELNIK,WALTER J', birthDate: '03/22/1951' });
+  });
 });

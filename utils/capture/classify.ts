@@ -139,7 +139,10 @@ const BANNER_LABELS: Array<[BannerField, RegExp]> = [
     'id:Insurance',
     /^(insurance(?: id| number)?|member id|health plan(?: id)?|plan id|policy(?: number| #)?|subscriber id|insurance member id|payer id|coverage)$/i,
   ],
-  ['id:Account', /^(account(?: number| no\.?| #)?|acct(?: #)?|billing account|fin|csn)$/i],
+  [
+    'id:Account',
+    /^(account(?: number| no\.?| #)?|acct(?: #)?|billing account|fin|csn|(?:visit|encounter) (?:number|no\.?|#))$/i,
+  ],
   [
     'phone',
     /^(phone|ph|tel|telephone|telecom|home phone|mobile|cell|cell phone|work phone|phone number|contact number|preferred phone|contact info)$/i,
@@ -158,12 +161,13 @@ const BANNER_LABELS: Array<[BannerField, RegExp]> = [
 
 export function classifyLabel(label: string): BannerField | undefined {
   const clean = normalise(label)
-    .replace(/[:#]\s*$/, '')
-    .replace(/:$/, '')
+    .replace(/:\s*$/, '')
     // A qualifier in brackets names which one, not another field: "name (official)", "address (home)".
     .replace(/\s*\([A-Za-z][A-Za-z .-]{0,19}\)$/, '')
     .trim();
   if (!clean || clean.length > 40) return undefined;
-  for (const [field, pattern] of BANNER_LABELS) if (pattern.test(clean)) return field;
+  // "Chart #" and "Visit #" as written first ("#" says it is a number), then without the sign ("DOB #").
+  for (const candidate of clean.endsWith('#') ? [clean, clean.replace(/\s*#$/, '')] : [clean])
+    for (const [field, pattern] of BANNER_LABELS) if (pattern.test(candidate)) return field;
   return undefined;
 }

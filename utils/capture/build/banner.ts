@@ -9,6 +9,9 @@ import { ageAndSex, NAME_LIKE, NOT_A_NAME, readIdentifiers, splitInlineLabels, u
 import { pushItem } from './items';
 import type { BuildState } from './state';
 
+/** "LAST,FIRST M", "Osei-Larkin, Wilhelmina": a family name in capitals or capitalised, a comma, the given names. */
+const LAST_COMMA_FIRST = /^[\p{Lu}][\p{L}'’-]+,\s?[\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’.-]*){0,2}$/u;
+
 /** Reads label/value text ("DOB: 03/14/1958 · MRN: 00482913"); true when it was banner text. */
 export function readBannerText(s: BuildState, text: string, parts: string[], el: Element): boolean {
   if (s.pendingLabel) {
@@ -51,6 +54,10 @@ export function readBannerText(s: BuildState, text: string, parts: string[], el:
     if (found.length) for (const piece of pieces) if (/^(?:female|male)$/i.test(piece)) found.push(['sex', piece]);
   }
   for (const [field, value] of found) setBanner(s, field, value, el);
+  // "KOSTELNIK,WALTER J" alone on its line of a banner: a name in the form only names take. It stands if the banner
+  // also shows a birth date or a record number (finishRecord).
+  if (!found.length && parts.length === 1 && LAST_COMMA_FIRST.test(text) && !NOT_A_NAME.test(text))
+    s.nameCandidate ??= { text: normalise(text), el };
   // The name often stands first in the strip, with no label ("Ezeudu, Adaeze N. · 36 y · F · DOB …").
   const first = parts[0];
   if (

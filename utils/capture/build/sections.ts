@@ -74,7 +74,14 @@ export function readHeading(s: BuildState, text: string, level: number, el: Elem
   // A document's own title ("Community Hospital: Discharge Summary (September 17, 2014)") comes
   // before its header and names the document, not a section: what follows is its header.
   if (!current && level <= 1 && !s.seenClinicalSection && category && !isSectionTitle(text)) category = 'patient';
-  if (!category && !current && NAME_LIKE.test(text.replace(/\s*\(.*\)\s*$/, '')) && !NOT_A_NAME.test(text)) {
+  // A name as the title of the page or of its patient card ("Patient" › "Wilhelmina Osei-Larkin (she/her)").
+  const inPatientCard = current?.category === 'patient' && !s.record.patient.name;
+  if (
+    !category &&
+    (!current || inPatientCard) &&
+    NAME_LIKE.test(text.replace(/\s*\(.*\)\s*$/, '')) &&
+    !NOT_A_NAME.test(text)
+  ) {
     s.nameCandidate = { text: text.replace(/\s*\(.*\)\s*$/, ''), el };
     return;
   }
