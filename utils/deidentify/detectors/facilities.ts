@@ -47,7 +47,9 @@ const DEPARTMENT_WORDS: ReadonlySet<string> = new Set([
  */
 export function facilities(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  for (const m of [...matches(text, PLACE), ...matches(text, PLACE_IN_CAPITALS), ...matches(text, NAMED_CARE)]) {
+  for (const found of [...matches(text, PLACE), ...matches(text, PLACE_IN_CAPITALS), ...matches(text, NAMED_CARE)]) {
+    const m = afterFunctionWords(found);
+    if (!m) continue;
     const end = m.index + m[0].length;
     const first = m[0].match(/^\S+/)![0];
     if (atSentenceStart(text, m.index) && /(?:ed|s)$/.test(first)) {
@@ -60,6 +62,18 @@ export function facilities(text: string): Array<{ start: number; end: number }> 
   }
   return out;
 }
+
+/**
+ * A name has no function words before its facility word: in a line typed in capitals, "GIVEN IN TRIAGE PER ED" is
+ * "ED" alone (and names nothing); "Seen At Mercy Hospital" starts at "Mercy". Undefined when only the kind is left.
+ */
+function afterFunctionWords(m: RegExpExecArray): { index: number; 0: string } | undefined {
+  const cut = [...m[0].matchAll(FUNCTION_WORD)].at(-1);
+  if (!cut) return m;
+  const rest = m[0].slice(cut.index + cut[0].length);
+  return FACILITY_WORD_ANY_CASE.test(rest) ? undefined : { index: m.index + cut.index + cut[0].length, 0: rest };
+}
+const FUNCTION_WORD = /\b(?:in|per|to|at|for|from|with|by|on|and|or|the)[ \t]+/gi;
 
 /**
  * A department, not a named facility: every word before the facility word is a clinical or service word ("Trauma

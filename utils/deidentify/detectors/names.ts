@@ -131,6 +131,8 @@ function push(found: Candidate[], text: string, start: number, raw: string, type
   // "referred to Dr. Osei": the cue reached a title; the title pattern reads the name after it.
   if (!name || (!strong && isClinical(name)) || TITLE_TOKEN.test(words(name)[0])) return;
   if (EPONYM_AFTER.test(text.slice(start + name.length, start + name.length + 30))) return;
+  // "4 North", "7 West": a hospital unit by its floor and wing.
+  if (/^(?:North|South|East|West)$/i.test(name) && /\d[ \t]*$/.test(text.slice(Math.max(0, start - 4), start))) return;
   found.push({ start, end: start + name.length, type });
 }
 
@@ -327,6 +329,9 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     if (cue.credential && STATE_THEN_ZIP.test(text.slice(cue.index, cue.index + 16))) continue;
     const window = text.slice(Math.max(0, cue.index - 80), cue.index);
     const name = window.match(NAME_BEFORE)?.[0];
+    // In text typed in capitals one word before "PT" or "MA" is a finding or a dose ("RASH PT", "25/100 TID, PT"): a
+    // name there is two words, or a known first name.
+    if (name && name === name.toUpperCase() && !/\s/.test(name) && !FIRST_NAMES.has(name.toLowerCase())) continue;
     if (name) push(found, text, cue.index - name.length, name, cue.credential ? 'CLINICIAN' : 'PERSON', cue.credential);
   }
   for (const n of namesBeforePersonFacts(text, NAME_BEFORE, TOKEN))

@@ -80,6 +80,9 @@ export function detectPlaces(text: string): Candidate[] {
     const [bestEnd, bestWords] = best;
     const name = bestWords.join(' ');
     if (isRegion(name) || bestWords.some((w) => isClinicalWord(w))) continue;
+    // "NORTH CAROLINA", "West Virginia": the word before may make it a state.
+    const before = text.slice(Math.max(0, start - 12), start).match(/(\p{L}+)[ \t]+$/u)?.[1];
+    if (before && isRegion(`${before} ${name}`)) continue;
     // A one-word name is capitalised for grammar at a sentence start; there it needs "Kenosha, WI" or what a place
     // name is said of ("Yakima pt", "Taos resident").
     if (
@@ -107,7 +110,7 @@ export function detectPlaces(text: string): Candidate[] {
  * what only a place name is said of ("Independence MO", "Commerce pt", "Celebration ER").
  */
 function isWordPlace(text: string, start: number, word: string): boolean {
-  if (!WORD_PLACES.has(word) || isClinicalWord(word)) return false;
+  if (!WORD_PLACES.has(word) || isClinicalWord(word) || isRegion(word)) return false;
   if (saidOfAPlace(text, start + word.length)) return true;
   return (
     PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 12), start)) &&
