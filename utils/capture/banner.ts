@@ -6,7 +6,7 @@
 import { classifyLabel, type BannerField } from './classify';
 
 export const NOT_A_NAME =
-  /\b(health|portal|clinic|hospital|medical|center|centre|chart|dashboard|welcome|record|summary|system|care|patient|document|view)\b/i;
+  /\b(health|portal|clinic|hospital|medical|center|centre|chart|dashboard|welcome|record|summary|system|care|patient|document|view|referral|request|report|form|letter|order|consult|fax|note)\b/i;
 export const NAME_LIKE =
   /^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[\p{Lu}][\p{L}'’.-]*(?:(?:,\s*|\s+)[\p{Lu}][\p{L}'’.-]*){1,4}$/u;
 

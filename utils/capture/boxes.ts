@@ -11,9 +11,11 @@ interface BoxStyle {
   columns: number[];
   /** A flex box that wraps its children onto new lines, or stacks them. */
   flows: boolean;
+  /** Placed at coordinates of its own (`position: absolute`), as PDF text layers and OCR viewers place each line. */
+  placed: boolean;
 }
 
-const NO_BOX: BoxStyle = { columns: [], flows: false };
+const NO_BOX: BoxStyle = { columns: [], flows: false, placed: false };
 /** Elements of one tag and class share their layout nearly always: the style is read once per class per capture. */
 const styleByClass = new Map<string, BoxStyle>();
 
@@ -31,7 +33,8 @@ function boxStyle(el: Element): BoxStyle {
   if (known) return known;
   const style = el.ownerDocument.defaultView?.getComputedStyle(el);
   let box = NO_BOX;
-  if (style && /grid/.test(style.display)) {
+  if (style?.position === 'absolute') box = { ...NO_BOX, placed: true };
+  else if (style && /grid/.test(style.display)) {
     // The used track sizes ("96px 412px"), line names in brackets left out.
     const columns = style.gridTemplateColumns
       .replace(/\[[^\]]*\]/g, ' ')
@@ -39,9 +42,13 @@ function boxStyle(el: Element): BoxStyle {
       .split(/\s+/)
       .map((track) => Number.parseFloat(track))
       .filter((width) => Number.isFinite(width));
-    box = { columns, flows: false };
+    box = { columns, flows: false, placed: false };
   } else if (style && /flex/.test(style.display)) {
-    box = { columns: [], flows: style.flexWrap !== 'nowrap' || style.flexDirection.startsWith('column') };
+    box = {
+      columns: [],
+      flows: style.flexWrap !== 'nowrap' || style.flexDirection.startsWith('column'),
+      placed: false,
+    };
   }
   if (key && styleByClass.size < 5_000) styleByClass.set(key, box);
   return box;
@@ -101,5 +108,46 @@ export function boxEntries(el: Element): Element[] | undefined {
   const cells = cellChildren(el);
   if (!cells) return undefined;
   const entries = cells.filter((cell) => lineOf(cell));
-  return entries.length >= 3 ? entries : undefined;
+  // Entries are alike (every chip a "chip", whatever its state); a row that wraps has parts of different kinds (a
+  // name, a code, a status).
+  const kind = (cell: Element) =>
+    `${cell.tagName}.${(typeof cell.className === 'string' ? cell.className : '').split(/\s+/)[0]}`;
+  return entries.length >= 3 && entries.every((entry) => kind(entry) === kind(entries[0])) ? entries : undefined;
+}
+
+/** Fragments placed one line apart make a line when their tops are this close (px). */
+const SAME_LINE = 4;
+
+/**
+ * The lines of a page whose text is placed fragment by fragment at coordinates (a fax or PDF viewer's text layer): six
+ * or more placed children, each one run of text, grouped by their top and read left to right. Undefined for anything
+ * else.
+ */
+export function placedLines(el: Element): Element[][] | undefined {
+  if (el.childElementCount < 6) return undefined;
+  const first = el.firstElementChild!;
+  if (!boxStyle(first).placed) return undefined;
+  const cells = cellChildren(el);
+  if (!cells || cells.length < 6) return undefined;
+  const placed: Array<{ cell: Element; top: number; left: number }> = [];
+  for (const cell of cells) {
+    if (!boxStyle(cell).placed) {
+      if (!lineOf(cell)) continue; // an empty spacer
+      return undefined;
+    }
+    if (!isLeaf(cell)) return undefined;
+    const html = cell as HTMLElement;
+    placed.push({ cell, top: html.offsetTop, left: html.offsetLeft });
+  }
+  placed.sort((a, b) => a.top - b.top || a.left - b.left);
+  const lines: Element[][] = [];
+  let top = Number.NEGATIVE_INFINITY;
+  for (const fragment of placed) {
+    if (fragment.top - top > SAME_LINE) {
+      lines.push([]);
+      top = fragment.top;
+    }
+    lines[lines.length - 1].push(fragment.cell);
+  }
+  return lines;
 }

@@ -149,4 +149,4 @@ export function nearAncestor(a: Element, b: Element, reach: number): boolean {
  * dispensed ("Commonly known as: NEURONTIN", "Take 1 capsule by mouth at bedtime", "What changed: how much to take").
  */
 export const MEDICATION_CONTINUATION =
-  /^(?:commonly known as|also known as|brand(?: name)?|what changed|changed|reason|instructions?|directions|sig|dispense|refills?|quantity|qty|indications?|notes?)\s*:|^(?:take|inject|inhale|apply|use|place|instill|insert|dissolve|chew|give|spray|swallow|mix|start with|after \d)\b/i;
+  /^(?:commonly known as|also known as|brand(?: name)?|what changed|changed|reason|instructions?|directions|sig|dispense|refills?|quantity|qty|indications?|notes?)\s*:|^(?:take|inject|inhale|apply|use|place|instill|insert|dissolve|chew|give|spray|swallow|mix|start with|after \d)\b|^(?:last (?:given|dose|filled|fill|taken)|next (?:due|dose)|start(?:ed|s)? \d|home med|on hold|hold for|held\b|max(?:imum)? \d|d\/c \d|day \d+ of \d|[\w-]+ scale per protocol)|^\([^()]+\)$/i;

@@ -38,8 +38,9 @@ function cellsOf(row: Element): Element[] {
       if (c.tagName === 'TD' || c.tagName === 'TH') cells.push(c);
     return cells;
   }
+  // An ARIA grid hides a column by hiding its cells ("1 column collapsed"): a hidden cell is no column.
   for (let c = row.firstElementChild; c; c = c.nextElementSibling)
-    if (CELL_ROLES.has(c.getAttribute('role') ?? '')) cells.push(c);
+    if (CELL_ROLES.has(c.getAttribute('role') ?? '') && visibilityOf(c, true, false) === 'visible') cells.push(c);
   return cells.length ? cells : childElements(row);
 }
 
@@ -48,6 +49,16 @@ function childElements(row: Element): Element[] {
   const cells: Element[] = [];
   for (let c = row.firstElementChild; c; c = c.nextElementSibling) cells.push(c);
   return cells;
+}
+
+/** A header row's names, one a column: a name spanning columns (`colspan`, `aria-colspan`) stands over each. */
+function spread(cellEls: Element[], cells: TableCell[]): string[] {
+  const names: string[] = [];
+  cellEls.forEach((el, i) => {
+    const span = Number(el.getAttribute('aria-colspan') ?? el.getAttribute('colspan') ?? 1);
+    for (let k = 0; k < (Number.isInteger(span) && span > 1 && span <= 50 ? span : 1); k++) names.push(cells[i].text);
+  });
+  return names;
 }
 
 function isHeaderRow(row: Element, cells: Element[]): boolean {
@@ -182,7 +193,17 @@ function* readRows(
       data.rows.length === 0 &&
       (isHeaderRow(rowEl, cellEls) || looksLikeHeader(cells.map((c) => c.text)))
     ) {
-      data.header = cells.map((c) => c.text);
+      data.header = spread(cellEls, cells);
+      continue;
+    }
+    // A second row of column names under the first ("06/14/2025" spanning its times "16:00 | 20:00"): each column's
+    // name is both ("06/14/2025 16:00"), so a flowsheet's columns are its times on their dates.
+    if (data.header && data.rows.length === 0 && isHeaderRow(rowEl, cellEls)) {
+      const below = spread(cellEls, cells);
+      const above = data.header;
+      if (below.length === above.length)
+        data.header = below.map((name, i) => (above[i] && i > 0 && above[i] !== name ? `${above[i]} ${name}` : name));
+      else if (below.length > above.length) data.header = below;
       continue;
     }
     if (rowEl.parentElement?.tagName === 'THEAD') continue; // a second header row

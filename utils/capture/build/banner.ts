@@ -85,7 +85,8 @@ export function setBanner(s: BuildState, field: BannerField, rawValue: string, e
   const encounter = s.record.encounter;
   const isPatientField = !field.startsWith('enc:');
   if (isPatientField && !patient.ref) patient.ref = s.register(el.parentElement ?? el);
-  if (isPatientField && !patient.name && s.nameCandidate) {
+  // A labelled name beats a name-like title seen before it ("REFERRAL REQUEST" over "PATIENT NAME: …").
+  if (isPatientField && field !== 'name' && !patient.name && s.nameCandidate) {
     patient.name = s.nameCandidate.text;
   }
   switch (field) {

@@ -12,7 +12,7 @@ import { flushNote } from './notes';
 import { readText } from './text';
 import { styleOf, type BuildState } from './state';
 
-export function readHeading(s: BuildState, text: string, level: number, el: Element, implied = false) {
+export function readHeading(s: BuildState, text: string, level: number, el: Element, implied = false, scope?: Element) {
   const current = s.section;
   if (statusSubheading(s, current?.category, text)) return;
   if (current?.category === 'problems' && NUMBERED_GROUP.test(normalise(text))) {
@@ -86,7 +86,7 @@ export function readHeading(s: BuildState, text: string, level: number, el: Elem
     return;
   }
   if (level === 7 && current && category === current.category) return; // a caption repeating its section
-  openSection(s, text, category ?? 'other', level, sectionScope(el), category !== undefined);
+  openSection(s, text, category ?? 'other', level, scope ?? sectionScope(el), category !== undefined);
   if (implied && s.section && LIST_SECTIONS.has(s.section.category!) && leadsItsBox(el))
     s.section.headingStyle = styleOf(el);
 }

@@ -98,7 +98,7 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
   if (
     (category === 'labs' || category === 'vitals') &&
     parts.length > 1 &&
-    parts.every((p) => /^\D{1,30}\s[<>]?\d/.test(p))
+    parts.every((p) => /^[^\d\s]\S{0,14}(?:\s[^\d\s]\S{0,14}){0,3}\s[<>]?\d/.test(p))
   ) {
     for (const part of parts) addItem(s, category, normalise(part), el);
     return;
