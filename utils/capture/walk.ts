@@ -4,8 +4,9 @@
  * nesting cannot overflow the stack; it yields a `tick` every few dozen elements so the caller
  * can hand the main thread back to the page.
  */
-import { classifyHeading, isSectionTitle, isTitleLike, titleBeforeDash } from './classify';
+import { isSectionTitle, isTitleLike, titleBeforeDash } from './classify';
 import { boxEntries, gridCellRows, placedLines } from './boxes';
+import { atSectionRows, placedText } from './regroup';
 import { printedTable, readPrintedReport } from './printed';
 import { gridRows, readCellRows, readGrid, readTable, type TableData } from './tables';
 import { INLINE_TAGS, isLeaf, leafText, lineOf, partsOf, textOf } from './text';
@@ -317,68 +318,6 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
  * Active Orders", "Display: All | Classification: Medical"), however long.
  */
 const FILTER_TEXT = /\||\b(?:display|filter|view|sort|show|level|classification)\s*:/i;
-
-/** The lists a table's group row may name; a visit's or a note's group ("This Visit") stays in the list it is in. */
-const GROUP_LISTS: ReadonlySet<string | undefined> = new Set([
-  'problems',
-  'medications',
-  'allergies',
-  'labs',
-  'vitals',
-  'immunizations',
-]);
-
-/**
- * A table whose rows are grouped under rows of one cell naming a part of the chart ("Vital Signs", "Laboratory" across
- * a flowsheet): each group a table of its own under that name as a heading, the columns' names kept for each.
- */
-function* atSectionRows(table: TableData, el: Element): Generator<Block> {
-  const isSectionRow = (row: TableData['rows'][number]) =>
-    row.cells.length === 1 && isTitleLike(row.cells[0].text) && GROUP_LISTS.has(classifyHeading(row.cells[0].text));
-  if (!table.header || !table.rows.some(isSectionRow)) {
-    yield { kind: 'table', table, el };
-    return;
-  }
-  let rows: TableData['rows'] = [];
-  let hiddenRows = table.hiddenRows;
-  const flush = function* (): Generator<Block> {
-    if (rows.length) yield { kind: 'table', table: { ...table, rows, hiddenRows }, el };
-    rows = [];
-    hiddenRows = 0;
-  };
-  for (const row of table.rows) {
-    if (isSectionRow(row)) {
-      yield* flush();
-      // The table stands for the heading: its section holds the table's groups (a row would scope it to itself).
-      yield { kind: 'heading', text: row.cells[0].text, level: 4, el };
-    } else rows.push(row);
-  }
-  yield* flush();
-}
-
-/**
- * Placed lines as blocks: a line that opens with a section's label in capitals ("VITALS:", "ALLERGIES:") is that
- * section's heading, and the rest of it its first line unless it only names columns ("SIG", "SINCE"); every other
- * line is text, its fragments its parts ("BP 118/76", "HR 92").
- */
-function* placedText(lines: Element[][], page: Element): Generator<Block> {
-  for (const line of lines) {
-    const parts = line.map((fragment) => lineOf(fragment)).filter(Boolean);
-    if (!parts.length) continue;
-    const label = parts[0].endsWith(':') && parts[0] === parts[0].toUpperCase() ? parts[0] : undefined;
-    if (label && isTitleLike(label)) {
-      yield { kind: 'heading', text: label.slice(0, -1), level: 3, el: line[0], implied: true, scope: page };
-      const rest = parts.slice(1);
-      if (rest.length && !rest.every((part) => COLUMN_NAME.test(part)))
-        yield { kind: 'text', text: rest.join(' '), parts: rest, el: line[1] ?? line[0] };
-      continue;
-    }
-    yield { kind: 'text', text: parts.join(' '), parts, el: line[0] };
-  }
-}
-
-/** A column's name in capitals over placed columns ("SIG", "SINCE", "ICD-10"). */
-const COLUMN_NAME = /^[A-Z][A-Z0-9/-]{1,11}$/;
 
 /** Runs a table reader, counting what it reads and passing its pauses on as ticks. */
 function* counted<T extends TableData | undefined>(
