@@ -3,6 +3,7 @@
  * HTML tables, ARIA tables/grids, and grids of divs with repeated row structure.
  */
 import type { ItemCategory } from '../record/schema';
+import { isSectionTitle } from './classify';
 import { findDate } from './fields';
 import { lineOf, isLeaf } from './text';
 import { visibilityOf } from './visibility';
@@ -230,6 +231,10 @@ export function gridRows(container: Element): Element[] | undefined {
   if (width < 2 || width > 12) return undefined;
   if (NOT_A_ROW.has(first.tagName)) return undefined;
   for (const row of rows) if (row.tagName !== first.tagName || row.childElementCount !== width) return undefined;
+  // A card whose first row is its title bar ("Immunizations | ImmuNet synced 06/01/2025") is a titled list, no grid.
+  // (A first row of column names, "Medication | Dose | Route", heads a grid.)
+  const firstTexts = Array.from(first.children, (cell) => lineOf(cell));
+  if (isSectionTitle(firstTexts[0]) && !looksLikeHeader(firstTexts)) return undefined;
   return isGridRow(first) ? rows : undefined;
 }
 

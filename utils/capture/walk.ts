@@ -317,7 +317,8 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
  * What a section's title bar shows beside the title: the list's filters and display options ("Inpatient | Display: All
  * Active Orders", "Display: All | Classification: Medical"), however long.
  */
-const FILTER_TEXT = /\||\b(?:display|filter|view|sort|show|level|classification)\s*:/i;
+const FILTER_TEXT =
+  /\||\b(?:display|filter|view|sort|show|level|classification)\s*:|^(?:taken|reviewed|reconciled|updated|collected|recorded|synced|entered|verified|last|as of)\b/i;
 
 /** Runs a table reader, counting what it reads and passing its pauses on as ticks. */
 function* counted<T extends TableData | undefined>(
