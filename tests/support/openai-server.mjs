@@ -146,8 +146,9 @@ function answer(res, request, content, cut) {
   for (const piece of pieces.slice(0, upTo)) send({ content: piece }, null);
   if (cut === 'stall') return; // mid-stream, and it stays there until the client goes away
   if (cut) {
-    // The connection drops mid-stream: after the first half has reached the client.
-    res.write('', () => setTimeout(() => res.socket?.destroy(), 50));
+    // The connection drops mid-stream: after the first half has reached the client. (Half a second: on a loaded
+    // machine the client may not have read the first half 50 ms after it was written, and a reset drops unread data.)
+    res.write('', () => setTimeout(() => res.socket?.destroy(), 500));
     return;
   }
   send({}, 'stop');
