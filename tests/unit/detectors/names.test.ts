@@ -222,4 +222,15 @@ describe('the name detector', () => {
     // A medicine or a finding before the same brackets is no one.
     expect(found('Metformin (DOB unknown). Aspirin (81 mg). Sepsis (30M?).')).toEqual([]);
   });
+  it('reads a name that is also a word where only a person can stand: a label, a verb, an age', () => {
+    const found = (text: string) => findWith(nameDetector, text).map(([, name]) => name);
+    expect(found('LAB REQUISITION Patient: Oyelaran, Amber   DOB: 12/01/1984')).toContain('Oyelaran, Amber');
+    expect(found('Weight loss. Amber reports Iris has been drinking more.')).toEqual(
+      expect.arrayContaining(['Amber', 'Iris']),
+    );
+    expect(found('Patient, Hunter Caldwell-Bishop, 47, works as a line cook.')).toContain('Hunter Caldwell-Bishop');
+    expect(found('fax done. pt Rusty Kowalczyk signed ROI')).toContain('Rusty Kowalczyk');
+    // The same words as words, and a form's own words after "Patient".
+    expect(found('Hope reports are due. Patient Education Materials given. Sodium, 140, stable.')).toEqual([]);
+  });
 });

@@ -1,11 +1,44 @@
 /**
  * Names found by what only a person has right after them: a birth date or an age and sex ("Joaquín Etxeberria (DOB
  * 02/27/2013)", "Will Castellano (30M, HCM)"), and a nickname in quotes in brackets ('GRANT-ELLERY, Oluwaseun
- * ("Seun")'). Used by the name detector (names.ts), which gives the name patterns.
+ * ("Seun")'); a first name that is also a word before what a person does ("Amber reports…"). Used by the name
+ * detector (names.ts), which gives the name patterns.
  */
+import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES, FUNCTION_WORDS } from '../lexicons/names';
+import { words } from '../text';
 
-/** A birth date or an age and sex given in brackets or after a comma: "(DOB …", ", DOB", "(30M", "(92 y/o". */
-const PERSON_FACTS = /[(,][ \t]*(?:DOB\b|D\.O\.B\.|\d{1,3}[ \t]?(?:[MF]\b|y\/?o\b|yo\b|-year-old\b))/g;
+/**
+ * A birth date or an age and sex, in brackets, after a comma or a space: "(DOB …", ", DOB", "(30M", " 34M", "(92 y/o",
+ * " is a 15-year-old".
+ */
+const PERSON_FACTS =
+  /(?:[(,][ \t]*|[ \t]+)(?:DOB\b|D\.O\.B\.|\d{1,3}[ \t]?(?:[MF]\b|y\/?o\b|yo\b|-year-old\b)|is an? \d{1,3}[- ](?:year|month|week|day)[- ]old\b)|,[ \t]*\d{1,3}(?=,)/g;
+/**
+ * A first name that is also a word, opening what a person does ("Amber reports…", "Iris plays volleyball", "Vy
+ * interprets"): the verb says it is a person.
+ */
+const WORD_NAME_BEFORE_VERB =
+  /(?<![\p{L}])(\p{Lu}\p{Ll}+)(?=[ \t]+(?:reports|states|says|plays|interprets|emailed|texted|has been|is working)\b(?![ \t]+(?:are|were|is|was|have|had|show|shows|due|of|from|and|for|to|in|on)\b))/gu;
+
+export function wordNamesBeforeVerbs(text: string): Array<{ start: number; name: string }> {
+  const out: Array<{ start: number; name: string }> = [];
+  WORD_NAME_BEFORE_VERB.lastIndex = 0;
+  for (let m = WORD_NAME_BEFORE_VERB.exec(text); m; m = WORD_NAME_BEFORE_VERB.exec(text)) {
+    const lower = m[1].toLowerCase();
+    if (AMBIGUOUS_FIRST_NAMES.has(lower) && !FUNCTION_WORDS.has(lower)) out.push({ start: m.index, name: m[1] });
+  }
+  return out;
+}
+
+/** A first name, also one that is a word ("Hope Garza"); a function word alone is the word ("Me", not "Will Smith"). */
+export function opensWithFirstName(name: string): boolean {
+  const [first, ...rest] = words(name);
+  const lower = first.toLowerCase();
+  return (
+    (FIRST_NAMES.has(lower) || AMBIGUOUS_FIRST_NAMES.has(lower)) && (rest.length > 0 || !FUNCTION_WORDS.has(lower))
+  );
+}
+
 /** How far back a name may start before its facts. */
 const WINDOW = 60;
 

@@ -22,7 +22,7 @@ import { isDrugName } from '../../record/drugs';
 import { isRegion } from '../regions';
 import { TextCues, cued, cuedMatches } from '../cues';
 import { familyNameRun, isFamilyNameByForm, listMates, recaseLowercase, signatureNames } from './name-context';
-import { namesBeforePersonFacts } from './name-facts';
+import { namesBeforePersonFacts, opensWithFirstName, wordNamesBeforeVerbs } from './name-facts';
 import { atSentenceStart, isAscii, LETTERS, LOWER_LETTERS, UPPER_LETTERS, words } from '../text';
 
 /** A name token: capitalised, with apostrophes and hyphens (O'Neil, Ordóñez-Reyes, McAllister). */
@@ -58,7 +58,7 @@ const NAME_CUES =
 const FOLLOW_UP_CUES = 'follow(?:ed)? up with|follow-up with|f/u with';
 /** Header labels: a name after them only with the colon ("From: Maria", not "from Providence"). */
 const NAME_LABELS =
-  'name|full name|patient name|from|to|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient';
+  'name|full name|patient name|from|to|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient|member|insured|subscriber|parent|guardian|parent/guardian|injured worker|employee|client|student';
 const SIGN_OFFS =
   'thanks|thank you|sincerely|regards|best|best regards|kind regards|warmly|love|cheers|respectfully|take care';
 
@@ -90,15 +90,6 @@ export function personNameParts(name: string): string[] {
     previous = kept;
   }
   return parts;
-}
-
-/** A first name, also one that is a word ("Hope Garza"); a function word alone is the word ("Me", not "Will Smith"). */
-function opensWithFirstName(name: string): boolean {
-  const [first, ...rest] = words(name);
-  const lower = first.toLowerCase();
-  return (
-    (FIRST_NAMES.has(lower) || AMBIGUOUS_FIRST_NAMES.has(lower)) && (rest.length > 0 || !FUNCTION_WORDS.has(lower))
-  );
 }
 
 /** Every word a clinical or service word: "Case Management", "Parkinson's", "Primary Care" name no person. */
@@ -155,7 +146,7 @@ const LOWER_TITLE_SCAN = cued('(?:mr|mrs|ms|miss)\\.[ \\t]+');
 const MEASURE_BEFORE = /(?:\d|\b(?:trace|trivial|mild|moderate|severe|no|of))[ \t]*$/i;
 /** The other cues in any case; each named group says what kind of cue it was. */
 const CUE_SCAN = cued(
-  `(?:(?<relation>${RELATIONS})(?:\\s+(?:is|was)\\s+(?:called|named)|\\s+is|\\s+named|\\s+called|,)?\\s+|(?<naming>${NAMING_CUES})\\s*:?[ \\t]+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<followUp>${FOLLOW_UP_CUES})[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+|(?<introduced>my name is|my name's|name is|call me|i'm|i am|this is)[ \\t]+)`,
+  `(?:(?<relation>${RELATIONS})(?:\\s+(?:is|was)\\s+(?:called|named)|\\s+is|\\s+named|\\s+called|,)?\\s+|(?<naming>${NAMING_CUES})\\s*:?[ \\t]+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<followUp>${FOLLOW_UP_CUES})[ \\t]+|(?<pt>pt)[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+|(?<introduced>my name is|my name's|name is|call me|i'm|i am|this is)[ \\t]+)`,
   'i',
 );
 /** "'s daughter" after a name: whose relative someone is. */
@@ -197,6 +188,8 @@ export function afterNameCues(
 }
 
 const NAME_AT = new RegExp(NAME, 'y');
+/** The given names after a family name and its comma. */
+const LABELLED_GIVEN = new RegExp(`^,[ \\t]*${TOKEN}(?:[ \\t]+${TOKEN})?`);
 const TITLED_NAME_AT = new RegExp(TITLED_NAME, 'y');
 const NAME_BEFORE = new RegExp(`(?:${NAME})$`);
 const LINE_END = /^[ \t]*(?:[.!]?[ \t]*(?:\r?\n|$))/;
@@ -314,8 +307,15 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     if (g.naming && !isNamed(m[0], name, text.slice(at + name.length, at + name.length + 40))) continue;
     if (g.naming && m[0].startsWith('AKA')) continue; // in capitals, an above-knee amputation ("left AKA Stump")
     if (g.followUp && !opensWithFirstName(name)) continue;
+    // "pt Rusty Kowalczyk signed…": a first name and a family name after the abbreviation, never "Patient Education".
+    if (g.pt && (!m[0].startsWith('pt') || words(name).length < 2 || !opensWithFirstName(name))) continue;
     if (g.relation && /^[A-Z]{2,5}$/.test(name)) continue; // "her son is HCP", "wife is POA": a role's letters
-    push(found, text, at, name, 'PERSON', Boolean(g.relation || g.naming));
+    // After a label the name may be written family name first: "Patient: Oyelaran, Amber".
+    const given =
+      g.label && !/\s/.test(name)
+        ? LABELLED_GIVEN.exec(text.slice(at + name.length, at + name.length + 40))?.[0]
+        : undefined;
+    push(found, text, at, given ? name + given : name, 'PERSON', Boolean(g.relation || g.naming || given));
   }
   for (const { start, end } of signatureNames(text)) push(found, text, start, text.slice(start, end), 'PERSON', true);
   for (const m of cuedMatches(cues, SAYS)) {
@@ -334,6 +334,7 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     if (name && name === name.toUpperCase() && !/\s/.test(name) && !FIRST_NAMES.has(name.toLowerCase())) continue;
     if (name) push(found, text, cue.index - name.length, name, cue.credential ? 'CLINICIAN' : 'PERSON', cue.credential);
   }
+  for (const n of wordNamesBeforeVerbs(text)) push(found, text, n.start, n.name, 'PERSON');
   for (const n of namesBeforePersonFacts(text, NAME_BEFORE, TOKEN))
     if (n.nickname || words(n.name).length > 1 || opensWithFirstName(n.name))
       push(found, text, n.start, n.name, 'PERSON', n.nickname);
