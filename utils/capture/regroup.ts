@@ -3,7 +3,7 @@
  * text placed line by line (boxes.ts finds its lines).
  */
 import { classifyHeading, isTitleLike } from './classify';
-import type { TableData } from './tables';
+import { looksLikeHeader, type TableData } from './tables';
 import { lineOf } from './text';
 import type { Block } from './walk';
 
@@ -51,9 +51,18 @@ export function* atSectionRows(table: TableData, el: Element): Generator<Block> 
  * line is text, its fragments its parts ("BP 118/76", "HR 92").
  */
 export function* placedText(lines: Element[][], page: Element): Generator<Block> {
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     const parts = line.map((fragment) => lineOf(fragment)).filter(Boolean);
     if (!parts.length) continue;
+    // A line of three or more column names ("TEST | RESULT | FLAG | UNITS | REF RANGE") over rows placed under them.
+    const table =
+      parts.length >= 3 && !parts[0].endsWith(':') && looksLikeHeader(parts) ? placedTable(lines, i) : undefined;
+    if (table) {
+      yield { kind: 'table', table: table.data, el: line[0] };
+      i = table.end - 1;
+      continue;
+    }
     const label = parts[0].endsWith(':') && parts[0] === parts[0].toUpperCase() ? parts[0] : undefined;
     if (label && isTitleLike(label)) {
       yield { kind: 'heading', text: label.slice(0, -1), level: 3, el: line[0], implied: true, scope: page };
@@ -65,6 +74,43 @@ export function* placedText(lines: Element[][], page: Element): Generator<Block>
     yield { kind: 'text', text: parts.join(' '), parts, el: line[0] };
   }
 }
+
+/**
+ * The rows placed under a line of column names, from `at` to the first line that is no row (one fragment, or a
+ * "LABEL:" line): each fragment goes to the column whose name starts at or left of it.
+ */
+function placedTable(lines: Element[][], at: number): { data: TableData; end: number } | undefined {
+  const names = lines[at];
+  const starts = names.map((name) => (name as HTMLElement).offsetLeft);
+  const columnOf = (fragment: Element) => {
+    const left = (fragment as HTMLElement).offsetLeft + COLUMN_SLACK;
+    let column = 0;
+    starts.forEach((start, c) => {
+      if (start <= left) column = c;
+    });
+    return column;
+  };
+  const rows: TableData['rows'] = [];
+  let end = at + 1;
+  for (; end < lines.length; end++) {
+    const line = lines[end];
+    if (line.length < 2 || /^[^:]{1,30}:/.test(lineOf(line[0]))) break;
+    const cells = names.map(() => ({ text: '', el: line[0] }));
+    for (const fragment of line) {
+      const cell = cells[columnOf(fragment)];
+      const text = lineOf(fragment);
+      cell.text = cell.text ? `${cell.text} ${text}` : text;
+      if (cell.el === line[0] && fragment !== line[0]) cell.el = fragment;
+    }
+    rows.push({ el: line[0], cells });
+  }
+  if (!rows.length) return undefined;
+  const header = names.map((name) => lineOf(name));
+  return { data: { header, rows, hiddenRows: 0, hasControls: false }, end };
+}
+
+/** How far left of its column's name a value may start (px): placed text is rarely aligned to the pixel. */
+const COLUMN_SLACK = 8;
 
 /** A column's name in capitals over placed columns ("SIG", "SINCE", "ICD-10"). */
 const COLUMN_NAME = /^[A-Z][A-Z0-9/-]{1,11}$/;

@@ -70,7 +70,7 @@ function isHeaderRow(row: Element, cells: Element[]): boolean {
 }
 
 /** Does this row read as column names rather than data? */
-function looksLikeHeader(texts: string[]): boolean {
+export function looksLikeHeader(texts: string[]): boolean {
   if (texts.length < 2) return false;
   // Column names carry no numbers; at least one of them is a word EHRs use for columns
   // ("Date | Blood pressure | Heart rate | SpO2"). A data row of a grid nearly always has a number.
