@@ -2,9 +2,14 @@
  * Names of things on EHR pages: section headings, banner labels, empty states.
  * Real EHRs use many synonyms for the same section; the lists below are what we have seen.
  */
-import type { ItemCategory } from '../record/schema';
+import { ITEM_CATEGORIES, type ItemCategory } from '../record/schema';
 
 export type SectionCategory = ItemCategory | 'patient' | 'encounter';
+
+/** Sections whose entries are items of one kind, which a sub-heading may group (not notes, messages or kept text). */
+export const LIST_SECTIONS: ReadonlySet<SectionCategory | undefined> = new Set(
+  ITEM_CATEGORIES.filter((c) => c !== 'notes' && c !== 'messages' && c !== 'other'),
+);
 
 // Order matters: the first match wins ("Patient Messages" is messages, not patient;
 // "Vital sign results" is vitals, not labs; "Allergies and Adverse Reactions" is allergies).
@@ -40,7 +45,7 @@ const SECTION_PATTERNS: Array<[SectionCategory, RegExp]> = [
 ];
 
 /** The code a printed report sets before a section's title: "PL - Problem List", "MEDS - Outpatient Pharmacy". */
-const REPORT_CODE = /^([A-Z]{1,5})\s+[-–—]\s+\S/u;
+const REPORT_CODE = /^([A-Z]{1,5})\s+[-–—]\s+(?=\S)/u;
 
 export function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -75,7 +80,7 @@ export function isSectionTitle(text: string): boolean {
   const pattern = SECTION_PATTERNS.find(([c]) => c === category)![1];
   const rest = normalise(text)
     // A report's code before its title ("PL - Problem List", "ADR - Adverse Reactions/Allergies").
-    .replace(/^[A-Z]{1,5}\s+[-–—]\s+(?=\S)/u, '')
+    .replace(REPORT_CODE, '')
     .replace(new RegExp(pattern.source, 'giu'), ' ')
     .replace(TITLE_FILLER, ' ')
     .replace(/[^\p{L}]+/gu, ' ')

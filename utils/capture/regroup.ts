@@ -2,20 +2,16 @@
  * Blocks from structures the walker reads whole: a table whose rows are grouped under rows naming a list, and a page of
  * text placed line by line (boxes.ts finds its lines).
  */
-import { classifyHeading, isTitleLike } from './classify';
+import { classifyHeading, isTitleLike, LIST_SECTIONS, type SectionCategory } from './classify';
 import { looksLikeHeader, type TableData } from './tables';
 import { lineOf } from './text';
 import type { Block } from './walk';
 
-/** The lists a table's group row may name; a visit's or a note's group ("This Visit") stays in the list it is in. */
-const GROUP_LISTS: ReadonlySet<string | undefined> = new Set([
-  'problems',
-  'medications',
-  'allergies',
-  'labs',
-  'vitals',
-  'immunizations',
-]);
+/**
+ * The lists a table's group row may name (a list section, procedures aside); a visit's or a note's group ("This Visit")
+ * stays in the list it is in.
+ */
+const isGroupList = (category: SectionCategory | undefined) => LIST_SECTIONS.has(category) && category !== 'procedures';
 
 /**
  * A table whose rows are grouped under rows of one cell naming a part of the chart ("Vital Signs", "Laboratory" across
@@ -23,7 +19,7 @@ const GROUP_LISTS: ReadonlySet<string | undefined> = new Set([
  */
 export function* atSectionRows(table: TableData, el: Element): Generator<Block> {
   const isSectionRow = (row: TableData['rows'][number]) =>
-    row.cells.length === 1 && isTitleLike(row.cells[0].text) && GROUP_LISTS.has(classifyHeading(row.cells[0].text));
+    row.cells.length === 1 && isTitleLike(row.cells[0].text) && isGroupList(classifyHeading(row.cells[0].text));
   if (!table.header || !table.rows.some(isSectionRow)) {
     yield { kind: 'table', table, el };
     return;

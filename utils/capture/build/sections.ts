@@ -2,8 +2,15 @@
  * Sections: which part of the chart the blocks that follow belong to. Headings open and close
  * them; a closed or hidden section is reported as such, never as empty.
  */
-import { ITEM_CATEGORIES, type SectionReport } from '../../record/schema';
-import { classifyHeading, isSectionTitle, normalise, titleBeforeDash, type SectionCategory } from '../classify';
+import { type SectionReport } from '../../record/schema';
+import {
+  classifyHeading,
+  isSectionTitle,
+  LIST_SECTIONS,
+  normalise,
+  titleBeforeDash,
+  type SectionCategory,
+} from '../classify';
 import { NAME_LIKE, NOT_A_NAME } from '../banner';
 import { containsComposed, sectionScope } from '../scope';
 import { noteContainer } from '../notes';
@@ -87,7 +94,7 @@ export function readHeading(s: BuildState, text: string, level: number, el: Elem
   }
   if (level === 7 && current && category === current.category) return; // a caption repeating its section
   openSection(s, text, category ?? 'other', level, scope ?? sectionScope(el), category !== undefined);
-  if (implied && s.section && LIST_SECTIONS.has(s.section.category!) && leadsItsBox(el))
+  if (implied && s.section && LIST_SECTIONS.has(s.section.category) && leadsItsBox(el))
     s.section.headingStyle = styleOf(el);
 }
 
@@ -105,11 +112,6 @@ export function isPeerHeading(s: BuildState, el: Element): boolean {
 function leadsItsBox(el: Element): boolean {
   return el.parentElement?.firstElementChild === el && el.tagName !== 'TD' && el.tagName !== 'TH';
 }
-
-/** Sections whose entries are items of one kind, which a sub-heading may group (not notes, messages or kept text). */
-const LIST_SECTIONS: ReadonlySet<SectionCategory> = new Set(
-  ITEM_CATEGORIES.filter((c) => c !== 'notes' && c !== 'messages' && c !== 'other'),
-);
 
 /**
  * A numbered group of a problem list ("Problem #2", as C-CDA views show each concern): a label inside the list, not a
