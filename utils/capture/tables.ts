@@ -241,10 +241,16 @@ export function gridRows(container: Element): Element[] | undefined {
 /** Grid cells are short values; headings and paragraphs make a document, not a grid. */
 function isGridRow(row: Element): boolean {
   for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
-    if (NOT_A_CELL.has(c.tagName) || !isLeaf(c) || (c.textContent?.length ?? 0) > MAX_CELL_CHARS) return false;
+    if (NOT_A_CELL.has(c.tagName)) return false;
+    const text = c.textContent ?? '';
+    if (text.length > MAX_CELL_CHARS) return false;
+    // A cell with no text (icons, a spacer) is an empty cell, whatever holds it: no need to look inside.
+    if (HAS_TEXT.test(text) && !isLeaf(c)) return false;
   }
   return true;
 }
+
+const HAS_TEXT = /\S/;
 
 /** Any word real EHRs use as a column name; header detection for tables without <th>. */
 const COLUMN_WORD =
