@@ -46,6 +46,8 @@ describe('field parsers', () => {
     expect(parseLab('Lipid panel pending')).toBeUndefined();
     expect(splitValueUnit('148/86 mmHg')).toEqual({ value: '148/86', unit: 'mmHg' });
     expect(splitValueUnit('11.8 H')).toEqual({ value: '11.8', flag: 'H' });
+    // A titer is one value, never its first number.
+    expect(splitValueUnit('1:320')).toEqual({ value: '1:320' });
   });
 
   it('reads allergies, problems and dated events', () => {

@@ -113,4 +113,12 @@ describe('markup forms', () => {
     );
     expect(strip.patient).toMatchObject({ name: 'KOSTELNIK,WALTER J', birthDate: '03/22/1951' });
   });
+
+  it('a banner\'s "Allergies:" label then one part an allergy: every part up to the next label is one', async () => {
+    const record =
+      await read(`<div><span>ROE, ANN</span> <span><b>DOB:</b> 01/02/1950</span> <span><b>MRN:</b> 4471</span></div>
+      <div><b>Allergies:</b> <span>Penicillin</span> <span>Iodinated contrast</span> <span>Latex</span> <b>Code:</b> Full</div>
+      <h2>Problems</h2><ul><li>Asthma</li></ul>`);
+    expect(record.allergies.map((a) => a.substance)).toEqual(['Penicillin', 'Iodinated contrast', 'Latex']);
+  });
 });

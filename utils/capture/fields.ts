@@ -197,7 +197,8 @@ export function parseLab(
 /** Splits a value cell like "8.2 %" or "142/88 mmHg" into value and unit. */
 export function splitValueUnit(cell: string): { value: string; unit?: string; flag?: string } {
   const clean = normalise(cell);
-  const match = clean.match(/^((?:[<>≤≥]=?\s*)?-?\d+(?:[.,]\d+)?(?:\/\d+(?:\.\d+)?)?)\s*(.*)$/);
+  // A ratio is one value: a blood pressure "128/76", a titer "1:320".
+  const match = clean.match(/^((?:[<>≤≥]=?\s*)?-?\d+(?:[.,]\d+)?(?:\/\d+(?:\.\d+)?|:\d+)?)\s*(.*)$/);
   if (!match) return { value: clean };
   let rest = match[2];
   const flagMatch = rest.match(FLAG);

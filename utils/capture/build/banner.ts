@@ -33,8 +33,12 @@ export function readBannerText(s: BuildState, text: string, parts: string[], el:
   for (let i = 0; i + 1 < parts.length; i++) {
     const field = classifyLabel(parts[i]);
     if (field && !classifyLabel(parts[i + 1])) {
-      found.push([field, parts[i + 1]]);
-      i++;
+      // A list label's value is every part up to the next label, known or not: "Allergies:" then one chip an allergy.
+      let end = i + 2;
+      if (field === 'allergies')
+        while (end < parts.length && !parts[end].endsWith(':') && !classifyLabel(parts[end])) end++;
+      found.push([field, parts.slice(i + 1, end).join('; ')]);
+      i = end - 1;
     }
   }
   if (!found.length) {
