@@ -121,4 +121,15 @@ describe('markup forms', () => {
       <h2>Problems</h2><ul><li>Asthma</li></ul>`);
     expect(record.allergies.map((a) => a.substance)).toEqual(['Penicillin', 'Iodinated contrast', 'Latex']);
   });
+
+  it('an unlabelled social security number beside the name, and an ICN, are identifiers', async () => {
+    const record = await read(`<div><b>KOSTELNIK,WALTER J</b></div><div>999-48-3106&nbsp;&nbsp; Mar 22,1951 (74)</div>
+      <div>DOB: 03/22/1951 ICN: 1013329487V552318</div><h2>Problems</h2><ul><li>Gout</li></ul>`);
+    expect(record.patient.identifiers).toEqual(
+      expect.arrayContaining([
+        { type: 'SSN', value: '999-48-3106' },
+        expect.objectContaining({ value: '1013329487V552318' }),
+      ]),
+    );
+  });
 });

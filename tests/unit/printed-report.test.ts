@@ -2,7 +2,8 @@
  * Printed reports in a <pre> (legacy print views): ruled and underlined titles, and tables read from their columns.
  */
 import { describe, expect, it } from 'vitest';
-import { readPrintedReport, type PrintedBlock } from '../../utils/capture/printed';
+import { captureRecord } from '../../utils/capture/capture';
+import { legendOf, readPrintedReport, type PrintedBlock } from '../../utils/capture/printed';
 
 const tables = (blocks: PrintedBlock[] | undefined) =>
   (blocks ?? []).filter((b): b is Extract<PrintedBlock, { kind: 'table' }> => b.kind === 'table');
@@ -94,5 +95,35 @@ describe('readPrintedReport', () => {
       'NKA',
     ].join('\n');
     expect(tables(readPrintedReport(text))).toEqual([]);
+  });
+
+  it("reads a legend's codes in the table under it as what they stand for, and keeps the legend as text", async () => {
+    expect(legendOf('Status: A=ACTIVE I=INACTIVE  $=SERVICE CONNECTED')).toEqual(
+      new Map([
+        ['A', 'ACTIVE'],
+        ['I', 'INACTIVE'],
+        ['$', 'SERVICE CONNECTED'],
+      ]),
+    );
+    expect(legendOf('Status: active since 2019')).toBeUndefined();
+    expect(legendOf('BP=128/76 HR=72')).toBeUndefined();
+    document.body.innerHTML = `<p>ROE,ANN  DOB: 01/02/1950  MRN: 4471</p><pre>
+----------------- ALG - Allergies -----------------
+NKA
+
+----------------- PL - Problem List ----------------
+Status: A=ACTIVE  I=INACTIVE  $=SERVICE CONNECTED
+ #  St  Problem                       Onset
+ 1  A$  Tinnitus, bilateral           05/09/02
+ 2  I   Herpes zoster                 07/30/21
+</pre>`;
+    const record = await captureRecord(document, { register: () => 'r' });
+    expect(record.problems.map((p) => [p.name, p.status])).toEqual([
+      ['Tinnitus, bilateral', 'ACTIVE, SERVICE CONNECTED'],
+      ['Herpes zoster', 'INACTIVE'],
+    ]);
+    // The item is the row as printed; only its status is read through the legend.
+    expect(record.problems[0].text).toContain('A$');
+    expect(record.other.map((o) => o.text)).toContain('Status: A=ACTIVE I=INACTIVE $=SERVICE CONNECTED');
   });
 });

@@ -137,7 +137,7 @@ const BANNER_LABELS: Array<[BannerField, RegExp]> = [
   ['age', /^age$/i],
   [
     'id:MRN',
-    /^(mrn|medical record (?:number|no\.?|#)|mr ?#|mr number|patient[- ]ids?|chart (?:number|no\.?|#)|patient identifiers?|identifiers?)$/i,
+    /^(mrn|medical record (?:number|no\.?|#)|mr ?#|mr number|patient[- ]ids?|chart (?:number|no\.?|#)|patient identifiers?|identifiers?|icn|integration control (?:number|no\.?|#)|empi|enterprise (?:mrn|id))$/i,
   ],
   ['id:SSN', /^(ssn|social security(?: number| no\.?| #)?)$/i],
   [

@@ -9,7 +9,8 @@ import type { TableData } from './tables';
 export type PrintedBlock =
   | { kind: 'heading'; text: string }
   | { kind: 'text'; text: string }
-  | { kind: 'table'; header: string[]; rows: string[][] };
+  /** `meanings`: what a cell's codes stand for, by the legend above the table (row by row, cell by cell). */
+  | { kind: 'table'; header: string[]; rows: string[][]; meanings?: Array<Array<string | undefined>> };
 
 /** A line of "=====" or "-----" under a title. */
 const UNDERLINE = /^[=\-_~*]{3,}$/;
@@ -59,20 +60,57 @@ export function readPrintedReport(raw: string): PrintedBlock[] | undefined {
 /** Dot leaders ("Amoxicillin ........ hives") stand for a separator. */
 const asText = (line: string) => line.trim().replace(/\s*\.{3,}\s*/g, ' — ');
 
-/** A section's lines: runs under a line of column names become tables, other lines text. */
+/**
+ * A section's lines: runs under a line of column names become tables, other lines text. A legend above a table says
+ * what its codes stand for, and a cell of codes is read as what they stand for ("A$" under "St" is "ACTIVE, SERVICE
+ * CONNECTED"); the legend itself stays as text.
+ */
 function sectionBody(lines: string[]): PrintedBlock[] {
   const blocks: PrintedBlock[] = [];
+  let legend: Map<string, string> | undefined;
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i].trim()) continue;
     const table = columnTable(lines, i);
     if (table) {
-      blocks.push({ kind: 'table', header: table.header, rows: table.rows });
+      const meanings = legend && table.rows.map((row) => row.map((cell) => decoded(cell, legend!)));
+      blocks.push({ kind: 'table', header: table.header, rows: table.rows, ...(meanings ? { meanings } : {}) });
+      legend = undefined;
       i = table.end - 1;
       continue;
     }
+    legend = legendOf(lines[i]);
     blocks.push({ kind: 'text', text: asText(lines[i]) });
   }
   return blocks;
+}
+
+/** One "CODE=MEANING" of a legend: a code of up to three characters, a meaning in words. */
+const LEGEND_PAIR = /([^\s=:,;]{1,3}) ?= ?([A-Za-z][A-Za-z/-]*(?: [A-Za-z][A-Za-z/-]*\b(?! ?=))*)/g;
+
+/**
+ * What the codes of a legend line stand for ("Status: A=ACTIVE  I=INACTIVE  $=SERVICE CONNECTED", "A = Abnormal, H =
+ * High"): two or more pairs and nothing else; undefined for any other line.
+ */
+export function legendOf(line: string): Map<string, string> | undefined {
+  const body = line.trim().replace(/^[A-Za-z][\w /]{0,30}:\s*/, '');
+  const legend = new Map<string, string>();
+  for (const [, code, meaning] of body.matchAll(LEGEND_PAIR)) legend.set(code, meaning);
+  if (legend.size < 2 || body.replace(LEGEND_PAIR, '').replace(/[\s,;]+/g, '') !== '') return undefined;
+  return legend;
+}
+
+/** What a short cell made only of a legend's codes stands for; undefined for any other cell. */
+function decoded(cell: string, legend: Map<string, string>): string | undefined {
+  if (!cell || cell.length > 4) return undefined;
+  const codes = [...legend.keys()].sort((a, b) => b.length - a.length);
+  const meanings: string[] = [];
+  for (let rest = cell; rest;) {
+    const code = codes.find((c) => rest.startsWith(c));
+    if (!code) return undefined;
+    meanings.push(legend.get(code)!);
+    rest = rest.slice(code.length);
+  }
+  return meanings.join(', ');
 }
 
 interface Token {
@@ -200,7 +238,13 @@ function columnTable(lines: string[], at: number): { header: string[]; rows: str
 export function printedTable(block: Extract<PrintedBlock, { kind: 'table' }>, pre: Element): TableData {
   return {
     header: block.header,
-    rows: block.rows.map((row) => ({ el: pre, cells: row.map((text) => ({ text, el: pre })) })),
+    rows: block.rows.map((row, r) => ({
+      el: pre,
+      cells: row.map((text, c) => {
+        const meaning = block.meanings?.[r][c];
+        return meaning ? { text, el: pre, meaning } : { text, el: pre };
+      }),
+    })),
     hiddenRows: 0,
     hasControls: false,
   };

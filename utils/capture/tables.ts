@@ -11,6 +11,8 @@ import { visibilityOf } from './visibility';
 export interface TableCell {
   text: string;
   el: Element;
+  /** What the cell's code stands for, by the page's own legend ("A" under "St" is "ACTIVE"). */
+  meaning?: string;
 }
 export interface TableRow {
   el: Element;
@@ -260,7 +262,7 @@ type Columns = Record<string, RegExp>;
 export const COLUMN_SYNONYMS: Record<ItemCategory, Columns> = {
   problems: {
     name: /^(problem|diagnosis|condition|description|name|problem name|name of problem|issue|problem\/diagnosis)$/i,
-    status: /^(status|clinical status|life ?cycle status)$/i,
+    status: /^(status|st|clinical status|life ?cycle status)$/i,
     onset: /^(onset|onset date|date|noted|since|diagnosed|date noted|date of onset|start|recorded)$/i,
   },
   medications: {

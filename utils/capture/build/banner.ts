@@ -12,6 +12,8 @@ import type { BuildState } from './state';
 /** "LAST,FIRST M", "Osei-Larkin, Wilhelmina": a family name in capitals or capitalised, a comma, the given names. */
 const LAST_COMMA_FIRST = /^[\p{Lu}][\p{L}'’-]+,\s?[\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’.-]*){0,2}$/u;
 
+const SSN_SHAPE = /(?<![\d-])(\d{3}-\d{2}-\d{4})(?![\d-])/g;
+
 /** Reads label/value text ("DOB: 03/14/1958 · MRN: 00482913"); true when it was banner text. */
 export function readBannerText(s: BuildState, text: string, parts: string[], el: Element): boolean {
   if (s.pendingLabel) {
@@ -57,6 +59,10 @@ export function readBannerText(s: BuildState, text: string, parts: string[], el:
     if (pieces.length > 1) found.push(...unlabelledBannerParts(pieces));
     if (found.length) for (const piece of pieces) if (/^(?:female|male)$/i.test(piece)) found.push(['sex', piece]);
   }
+  // A social security number stands unlabelled beside the name in some banners ("KOSTELNIK,WALTER J   999-48-3106"):
+  // its shape is its label.
+  for (const m of text.matchAll(SSN_SHAPE))
+    if (!found.some(([, value]) => value.includes(m[1]))) found.push(['id:SSN', m[1]]);
   for (const [field, value] of found) setBanner(s, field, value, el);
   // "KOSTELNIK,WALTER J" alone on its line of a banner: a name in the form only names take. It stands if the banner
   // also shows a birth date or a record number (finishRecord).

@@ -115,7 +115,7 @@ export function readTable(s: BuildState, table: TableData) {
     const given: Record<string, string> = {};
     row.cells.forEach((cell, i) => {
       const field = columns[i];
-      if (field && cell.text) given[field] = cell.text;
+      if (field && cell.text) given[field] = cell.meaning ?? cell.text;
     });
     if (category === 'notes' || category === 'messages' || category === 'other') {
       addItem(s, category, text, row.el, given);

@@ -12,6 +12,7 @@ import { readBannerText } from './banner';
 import { addItem, flushMeasure, joinContinuation, joinFragment, keepOther, pushItem, statusSubheading } from './items';
 import { noteLine } from './notes';
 import { openSection } from './sections';
+import { legendOf } from '../printed';
 import type { BuildState } from './state';
 
 /** "Heart Rate: 60" in a line of several labelled readings: a label of one or two words, a colon, a number. */
@@ -65,7 +66,7 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
   const line = normalise(text);
   if (statusSubheading(s, category, line)) return;
   // "Last reviewed 06/03/2025 by …", "7 active": about the list, not in it; kept as text.
-  if (META_LINE.test(line)) return keepOther(s, line, el);
+  if (META_LINE.test(line) || legendOf(line)) return keepOther(s, line, el);
   // "Patient priority:" then "high priority": a label and its value, about an item, not one.
   if (s.pendingItemLabel) {
     const label = s.pendingItemLabel;
