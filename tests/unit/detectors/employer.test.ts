@@ -11,4 +11,25 @@ describe('the employer detector', () => {
   it('leaves work words with no employer named', () => {
     expect(findWith(employerDetector, 'Works night shifts; back to work next week.')).toEqual([]);
   });
+  it('finds an employer after a trade, years of work, or as the kind of workplace', () => {
+    expect(findWith(employerDetector, 'Former riveter at Spirit AeroSystems, 30 years at EVRAZ.')).toEqual([
+      ['EMPLOYER', 'Spirit AeroSystems'],
+      ['EMPLOYER', 'EVRAZ'],
+    ]);
+    expect(findWith(employerDetector, 'Welder at the Honda plant; works part time at the Target on Elm.')).toEqual([
+      ['EMPLOYER', 'Honda'],
+      ['EMPLOYER', 'Target'],
+    ]);
+    expect(findWith(employerDetector, 'Works at 3M.')).toEqual([['EMPLOYER', '3M']]);
+  });
+  it('takes no order, appointment, count or drug for an employer', () => {
+    for (const text of [
+      'Sent an order for Lasix.',
+      'Has an appointment with Cardiology.',
+      'Was a smoker for 20 years.',
+      'Started at Metformin 500 mg.',
+      'He is a patient for ICU transfer.',
+    ])
+      expect(findWith(employerDetector, text)).toEqual([]);
+  });
 });

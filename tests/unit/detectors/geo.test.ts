@@ -187,4 +187,14 @@ describe('the street and ZIP detector', () => {
       'Cedar Knoll memory care',
     ]);
   });
+  it('finds a saint\'s house typed in lower case and a school named by "High", not St. John\'s wort or a high risk', () => {
+    expect(findWith(geoDetector, "since the tamsulosin at st elizabeth's he is dizzy")).toEqual([
+      ['LOCATION', "st elizabeth's"],
+    ]);
+    expect(findWith(geoDetector, 'a senior at Mayo High; running back for Grissom High JV')).toEqual([
+      ['LOCATION', 'Mayo High'],
+      ['LOCATION', 'Grissom High'],
+    ]);
+    expect(findWith(geoDetector, "takes st john's wort; at Very High risk of falls")).toEqual([]);
+  });
 });

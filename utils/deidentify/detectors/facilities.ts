@@ -5,6 +5,7 @@
  */
 import clinicalServices from '../lexicons/clinical-services.json';
 import { SERVICE_WORDS } from '../lexicons/names';
+import { cued } from '../cues';
 import { atSentenceStart, CAPITALISED_WORD as WORD, matches } from '../text';
 
 export const FACILITY =
@@ -84,3 +85,12 @@ function isDepartment(place: string): boolean {
   const facility = words.findIndex((_, i) => FACILITY_WORD_ANY_CASE.test(words.slice(i).join(' ')));
   return facility > 0 && words.slice(0, facility).every((word) => DEPARTMENT_WORDS.has(word.toLowerCase()));
 }
+
+/**
+ * A school named by "High" alone, where a school is said ("a senior at Mayo High", "running back for Grissom High JV"),
+ * not a high reading ("at Very High risk").
+ */
+export const SCHOOL = cued(
+  `\\b(?:at|attends|attending|for|from)[ \\t]+(?:the[ \\t]+)?(?<school>(?:${WORD}[ \\t]+){0,2}${WORD}[ \\t]+High)\\b(?![ \\t]+(?:risk|dose|grade|intensity|level|priority|suspicion|flow|output|fever)\\b)`,
+  'd',
+);

@@ -2,7 +2,7 @@
  * Geography smaller than a state: street addresses, streets, cities, facilities and named places;
  * ZIP codes, which Safe Harbor lets keep their first three digits (000 where few people live).
  */
-import { FACILITY, FACILITY_WORD, facilities } from './facilities';
+import { FACILITY, FACILITY_WORD, facilities, SCHOOL } from './facilities';
 import { postalCodeAfter, postalReplacement, zip3 } from './postal-codes';
 import type { Candidate, Detector } from '../types';
 import { COUNTRY_NAMES, isCountry, isRegion } from '../regions';
@@ -85,8 +85,10 @@ const ZIP_LABELLED = cued(
 const INSTITUTION_OF = cued(
   `(?:University|College|Institute|School|Bank|Church|Diocese|City|Town|County)[ \\t]+of[ \\t]+(?:the[ \\t]+)?${WORD}(?:[ \\t]+${WORD}){0,2}`,
 );
-/** Places named with Saint or Mount: "Mount Auburn", "St. Vincent's". */
-const SAINT_OR_MOUNT = cued(`(?:Saint|St\\.|Mount|Mt\\.)\\s+${WORD}(?:['’]s)?`);
+/** Places named with Saint or Mount: "Mount Auburn", "St. Vincent's", and typed in lower case, "st elizabeth's". */
+const SAINT_OR_MOUNT = cued(
+  `(?:Saint|St\\.|Mount|Mt\\.)\\s+${WORD}(?:['’]s)?|\\b(?:saint|st\\.?)[ \\t]+[a-z]{3,}['’]s\\b`,
+);
 /** Cities named after a word that says "a place": "moved back to Providence", "lives in Dedham". */
 const CUED_PLACE = cued(
   `(?:move[sd]?(?: \\w+)?(?: back)? to|moved (?:here |there )?from|(?:is|am|are|was|were|i'm) from|[Ww]here:|home (?:city|town)|hometown|moving to|originally from|based in|headquartered in|located in|resident of|native of|[Ii] am in|[Ii]'m in|returned to|arrived (?:at|in)|flew to|flying to|travell?ing to|[Ll]ives in|[Ll]iving in|[Ll]ived in|relocated to|visiting|travell?ed to|trip to|returned from|[Bb]orn in|[Gg]rew up in|drove(?: \\w+)? from|driv(?:es|ing)(?: \\w+)? from|comes? from|flew(?: \\w+)? from|vacation in|stay(?:s|ing)? in|near|outside(?: of)?|the (?:town|city) of)[ \\t]+(?<place>(?:${WORD}[ \\t]+){0,2}${WORD})`,
@@ -331,6 +333,10 @@ export function detectGeo(text: string, cues: TextCues = new TextCues(text)): Ca
     cuedMatches(cues, INSTITUTION_OF),
   ])
     for (const m of list) found.push({ start: m.index, end: m.index + m[0].length, type: 'LOCATION' });
+  for (const m of cuedMatches(cues, SCHOOL)) {
+    const [start, end] = m.indices!.groups!.school;
+    found.push({ start, end, type: 'LOCATION' });
+  }
   extendAddressBlocks(text, found);
   for (const m of cuedMatches(cues, CUED_PLACE)) {
     const [start, end] = m.indices!.groups!.place;
@@ -374,6 +380,7 @@ export const geoDetector: Detector = {
     ZIP_LABELLED,
     INSTITUTION_OF,
     SAINT_OR_MOUNT,
+    SCHOOL,
     CUED_PLACE,
     UNIT_ALONE,
     STREET_WORD_FIRST,
