@@ -22,7 +22,9 @@ const docs = readFileSync(source, 'utf8')
     let patient;
     const body = block
       .replace(/^@patient (.+)$/m, (_, json) => {
-        patient = JSON.parse(json);
+        // A banner may show only some fields: the lists it leaves out are empty.
+        const given = JSON.parse(json);
+        patient = { ...given, identifiers: given.identifiers ?? [], phones: given.phones ?? [], emails: given.emails ?? [] };
         return '';
       })
       .trim();
