@@ -24,7 +24,12 @@ const docs = readFileSync(source, 'utf8')
       .replace(/^@patient (.+)$/m, (_, json) => {
         // A banner may show only some fields: the lists it leaves out are empty.
         const given = JSON.parse(json);
-        patient = { ...given, identifiers: given.identifiers ?? [], phones: given.phones ?? [], emails: given.emails ?? [] };
+        patient = {
+          ...given,
+          identifiers: given.identifiers ?? [],
+          phones: given.phones ?? [],
+          emails: given.emails ?? [],
+        };
         return '';
       })
       .trim();
