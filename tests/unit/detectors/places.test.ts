@@ -41,4 +41,11 @@ describe('the place detector (gazetteer)', () => {
     // A state's code counts in capitals only; a word is left alone without one.
     expect(found('Hope in the plan. Normal in tone. Liberty or death.')).toEqual([]);
   });
+  it('finds towns typed in lower case where a place is said: in brackets, before what is said of a town, after a direction', () => {
+    const found = (text: string) => findWith(placeDetector, text).map(([, value]) => value);
+    expect(found('records from a clinic (lyon); back from thailand (chiang mai)')).toEqual(['lyon', 'chiang mai']);
+    expect(found('accept the lowell transfer? nantucket pt medflighted in')).toEqual(['lowell', 'nantucket']);
+    expect(found('welder in east boston for 12 years')).toEqual(['east boston']);
+    expect(found('pt on norco pt; took (tylenol); she is in pain and went to bed')).toEqual([]);
+  });
 });

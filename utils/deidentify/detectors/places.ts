@@ -10,6 +10,7 @@ import { isRegion } from '../regions';
 import { atSentenceStart, fold, isAscii, LETTERS, UPPER_LETTERS } from '../text';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_AFTER, isClinicalWord } from '../lexicons/names';
+import { isDrugName } from '../../record/drugs';
 import { postalCodeAfter } from './postal-codes';
 import { STATE_CODES, STATE_NAMES } from '../lexicons/addresses';
 
@@ -30,9 +31,6 @@ const longestFirst = Math.max(...[...byFirstWord.keys()].map((first) => first.le
 const WORD_PLACES: ReadonlySet<string> = new Set(lexicon.wordPlaces);
 /** A preposition right before a word: what makes a word-place a place ("in Salina", "down from Hatch"). */
 const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:in|from|to|near|past|outside|around|toward|towards)[ \t]+$/u;
-/** Lower-case words after a preposition, as portal messages write places ("i live in papillion now"). */
-const LOWER_AFTER_PREPOSITION =
-  /\b(?:in|from|to|near|past|outside)[ \t]+([a-z][a-z'’-]+(?:[ \t]+[a-z][a-z'’-]+){0,2})/g;
 
 const CAPITALISED = new RegExp(`[${UPPER_LETTERS}][${LETTERS}'’.-]*`, 'g');
 /** The next capitalised word, read where the last one ended (sticky: never a slice of the rest of the text). */
@@ -132,29 +130,47 @@ function saidOfAPlace(text: string, end: number): boolean {
   return match !== null && (match.groups?.code === undefined || match.groups.code === match.groups.code.toUpperCase());
 }
 
+/** A lower-case word, and the words after it that may continue a place's name. */
+const LOWER_RUN = /(?<![\p{L}\d'’-])([a-z][a-z'’-]+)((?:[ \t]+[a-z][a-z'’-]+){0,2})/gu;
+/** A direction before a town names a part of it ("east boston", "south boston"). */
+const DIRECTION_BEFORE = /(?:^|[^\p{L}])((?:east|west|north|south)[ \t]+)$/u;
+/** What is said of a town typed in lower case: "nantucket pt", "the lowell transfer", "hampden cty jail". */
+const LOWER_PLACE_SAID = /^[ \t]+(?:pt|pts|patient|resident|native|transfer|vna|jail|er|ems|county|cty)\b/i;
+
 /**
- * Gazetteer places typed in lower case right after a preposition ("started at amazon in visalia", "she lives with me in
- * parma now", "staying in los lunas"): the longest name that the words there spell. The gazetteer holds no one-word
- * name that is also an English word, so "in pain" or "to bed" find nothing.
+ * Gazetteer places typed in lower case ("started at amazon in visalia", "the lowell transfer", "records from a clinic
+ * (lyon)"): the longest name the words spell, where a place is said — after a preposition, alone in brackets, or
+ * before a word said of a town — with a direction before it ("in east boston") taken in. The gazetteer holds no
+ * one-word name that is also an English word, so "in pain" or "to bed" find nothing.
  */
 function lowerCasePlaces(text: string): Candidate[] {
   const found: Candidate[] = [];
-  LOWER_AFTER_PREPOSITION.lastIndex = 0;
-  for (let m = LOWER_AFTER_PREPOSITION.exec(text); m; m = LOWER_AFTER_PREPOSITION.exec(text)) {
-    const words = m[1].split(/[ \t]+/);
-    const ends = [...m[1].matchAll(/\S+/g)].map((w) => w.index + w[0].length);
-    // The next preposition may stand among these words ("to walnut ave in visalia"): read on from the second word.
-    LOWER_AFTER_PREPOSITION.lastIndex = m.index + m[0].length - m[1].length + words[0].length;
-    const names = byFirstWord.get(fold(words[0]));
+  LOWER_RUN.lastIndex = 0;
+  for (let m = LOWER_RUN.exec(text); m; m = LOWER_RUN.exec(text)) {
+    // The next run starts at the second word: a place may stand among these words ("to walnut ave in visalia").
+    LOWER_RUN.lastIndex = m.index + m[1].length;
+    const names = m[1].length >= 4 || m[2] ? byFirstWord.get(fold(m[1])) : undefined;
     if (!names) continue;
-    const start = m.index + m[0].length - m[1].length;
+    const words = `${m[1]}${m[2]}`.split(/[ \t]+/);
+    const ends = [...`${m[1]}${m[2]}`.matchAll(/\S+/g)].map((w) => w.index + w[0].length);
+    const before = text.slice(Math.max(0, m.index - 20), m.index);
     for (let n = words.length; n >= 1; n--) {
       const name = words.slice(0, n).join(' ');
       if (!names.has(fold(name)) || isRegion(name) || words.slice(0, n).some((w) => isClinicalWord(w))) continue;
-      const end = start + ends[n - 1];
+      if (n === 1 && (name.length < 4 || isDrugName(name))) break;
+      const end = m.index + ends[n - 1];
+      const direction = before.match(DIRECTION_BEFORE)?.[1];
+      const start = m.index - (direction?.length ?? 0);
+      const lead = text.slice(Math.max(0, start - 12), start);
+      const said =
+        PREPOSITION_BEFORE.test(lead) ||
+        (/\($/.test(lead) && text[end] === ')') ||
+        LOWER_PLACE_SAID.test(text.slice(end, end + 12));
+      if (!said) break;
       found.push({ start, end, type: 'LOCATION' });
       const code = postalCodeAfter(text, end);
       if (code) found.push(code);
+      LOWER_RUN.lastIndex = end;
       break;
     }
   }
