@@ -233,4 +233,17 @@ describe('the name detector', () => {
     // The same words as words, and a form's own words after "Patient".
     expect(found('Hope reports are due. Patient Education Materials given. Sodium, 140, stable.')).toEqual([]);
   });
+  it('finds a patient named before a room or a bed, a double-barrelled name, a name in brackets after a relation', () => {
+    const names = (text: string) => findWith(nameDetector, text).map(([, value]) => value);
+    expect(names('can ortho see Bill Ocampo in 4B? Xiong in rm 8 speaks Hmong')).toEqual(['Bill Ocampo', 'Xiong']);
+    expect(names('HCP (daughter): Carol Kaminski-Doyle')).toEqual(['Carol Kaminski-Doyle']);
+    expect(names('husband (Tom) at bedside; Page covering for Delacroix')).toEqual(['Delacroix', 'Tom']);
+    for (const text of [
+      'Mom in room 12 asking',
+      'Patient in bed 3 is febrile',
+      'CT in room 4 is down',
+      'per daughter (HCP)',
+    ])
+      expect(names(text)).toEqual([]);
+  });
 });

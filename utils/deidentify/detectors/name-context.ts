@@ -59,6 +59,9 @@ export function familyNameRun(
   end: number,
 ): { start: number; end: number; place: boolean } {
   let initialJoined = false;
+  // A double-barrelled name goes on past its hyphen ("Kaminski-Doyle").
+  const barrel = /^-\p{Lu}[\p{L}'’]+/u.exec(text.slice(end, end + 30));
+  if (barrel) end += barrel[0].length;
   for (let taken = 0; taken < 3; taken++) {
     const before = text.slice(Math.max(0, start - 40), start);
     const word = WORD_BEFORE.exec(before.slice(before.lastIndexOf('\n') + 1))?.[1];
@@ -71,6 +74,10 @@ export function familyNameRun(
       // "Hanne I. Kreutzmann": first name, initial, family name is a person's name wherever it stands.
       (initialJoined && !CLINICAL_WORDS.has(lower) && !TITLE_TOKEN.test(word)) ||
       (FIRST_NAMES.has(lower) && !CLINICAL_WORDS.has(lower)) ||
+      // A first name that is also a word, capitalised inside a sentence before a family name ("HCP: Carol Kaminski").
+      (AMBIGUOUS_FIRST_NAMES.has(lower) &&
+        /^\p{Lu}\p{Ll}/u.test(bare) &&
+        (!atSentenceStart(text, at) || /:[ \t]*$/.test(text.slice(Math.max(0, at - 4), at)))) ||
       isFamilyNameByForm(bare) ||
       (isNamePartBeside(bare) && (!atSentenceStart(text, at) || !VERB_FORM.test(lower)));
     if (!joins || TITLE_TOKEN.test(word)) break; // "Dr. Kowalski": the title pattern reads it, as a clinician

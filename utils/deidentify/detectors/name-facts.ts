@@ -9,10 +9,11 @@ import { words } from '../text';
 
 /**
  * A birth date or an age and sex, in brackets, after a comma or a space: "(DOB …", ", DOB", "(30M", " 34M", "(92 y/o",
- * " is a 15-year-old".
+ * " is a 15-year-old"; or where a patient lies ("Bill Ocampo in 4B", "Xiong in rm 8": `room`, which a one-word name
+ * may have too).
  */
 const PERSON_FACTS =
-  /(?:[(,][ \t]*|[ \t]+)(?:DOB\b|D\.O\.B\.|\d{1,3}[ \t]?(?:[MF]\b|y\/?o\b|yo\b|-year-old\b)|is an? \d{1,3}[- ](?:year|month|week|day)[- ]old\b)|,[ \t]*\d{1,3}(?=,)/g;
+  /(?:[(,][ \t]*|[ \t]+)(?:DOB\b|D\.O\.B\.|\d{1,3}[ \t]?(?:[MF]\b|y\/?o\b|yo\b|-year-old\b)|is an? \d{1,3}[- ](?:year|month|week|day)[- ]old\b)|,[ \t]*\d{1,3}(?=,)|[ \t]+in[ \t]+(?:(?<room>rm\.?|room|bed|bay)[ \t]*#?[ \t]*\d{1,4}[A-Z]?|\d{1,2}[A-Z])\b/g;
 /**
  * A first name that is also a word, opening what a person does ("Amber reports…", "Iris plays volleyball", "Vy
  * interprets"): the verb says it is a person.
@@ -39,6 +40,10 @@ export function opensWithFirstName(name: string): boolean {
   );
 }
 
+/** Who may lie in a room without being named. */
+const ROLE_WORD =
+  /^(?:mom|dad|mother|father|wife|husband|son|daughter|baby|infant|newborn|twin|patient|pt|family|visitor|nurse|doctor)$/i;
+
 /** How far back a name may start before its facts. */
 const WINDOW = 60;
 
@@ -47,6 +52,8 @@ export interface NameBeforeFacts {
   name: string;
   /** The quoted nickname itself, which nothing but a person has. */
   nickname: boolean;
+  /** A room or a bed after it ("in rm 8"): a one-word name before one is a patient's. */
+  room?: boolean;
 }
 
 /**
@@ -64,7 +71,9 @@ export function namesBeforePersonFacts(text: string, nameBefore: RegExp, token: 
   PERSON_FACTS.lastIndex = 0;
   for (let m = PERSON_FACTS.exec(text); m; m = PERSON_FACTS.exec(text)) {
     const found = nameEndingAt(m.index);
-    if (found) out.push({ ...found, nickname: false });
+    // "Mom in room 12", "Patient in bed 3": a role, not a name.
+    const room = m.groups?.room !== undefined && !!found && !ROLE_WORD.test(found.name);
+    if (found) out.push({ ...found, nickname: false, ...(room ? { room } : {}) });
   }
   const quoted = new RegExp(`\\([ \\t]*["“'‘](${token})["”'’][ \\t]*\\)`, 'g');
   for (let m = quoted.exec(text); m; m = quoted.exec(text)) {

@@ -49,7 +49,7 @@ const NAMING_CUES =
   "prefers to be called|preferred name|nickname|a\\.k\\.a\\.|aka|named him|named her|last name is|first name is|surname is|maiden name is|family name is|last name\\?|first name\\?|surname\\?|what(?:['’]s| is) your name\\?|under (?:my|her|his|the) (?:\\w+['’]s )?name";
 /** Words a person's name often follows ("seen by", "referred to"), where a department or a place may follow instead. */
 const NAME_CUES =
-  'goes by|called by|calls me|call her|call him|call back|called back|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by';
+  'goes by|called by|calls me|call her|call him|call back|called back|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by|covering for|cover for|covered by|signed out to|handed off to';
 /**
  * "Follow up with" is followed by a test, a service or a shop far more often than by a person ("follow up with stress
  * test", "f/u with Walgreens", "follow up with Hemoglobin A1c"): the name after it must open with a first name. It
@@ -146,7 +146,7 @@ const LOWER_TITLE_SCAN = cued('(?:mr|mrs|ms|miss)\\.[ \\t]+');
 const MEASURE_BEFORE = /(?:\d|\b(?:trace|trivial|mild|moderate|severe|no|of))[ \t]*$/i;
 /** The other cues in any case; each named group says what kind of cue it was. */
 const CUE_SCAN = cued(
-  `(?:(?<relation>${RELATIONS})(?:\\s+(?:is|was)\\s+(?:called|named)|\\s+is|\\s+named|\\s+called|,)?\\s+|(?<naming>${NAMING_CUES})\\s*:?[ \\t]+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<followUp>${FOLLOW_UP_CUES})[ \\t]+|(?<pt>pt)[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+|(?<introduced>my name is|my name's|name is|call me|i'm|i am|this is)[ \\t]+)`,
+  `(?:(?<relation>${RELATIONS})(?:(?:\\s+(?:is|was)\\s+(?:called|named)|\\s+is|\\s+named|\\s+called|,)?\\s+|[ \\t]*\\([ \\t]*)|(?<naming>${NAMING_CUES})\\s*:?[ \\t]+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<followUp>${FOLLOW_UP_CUES})[ \\t]+|(?<pt>pt)[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+|(?<introduced>my name is|my name's|name is|call me|i'm|i am|this is)[ \\t]+)`,
   'i',
 );
 /** "'s daughter" after a name: whose relative someone is. */
@@ -336,7 +336,7 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
   }
   for (const n of wordNamesBeforeVerbs(text)) push(found, text, n.start, n.name, 'PERSON');
   for (const n of namesBeforePersonFacts(text, NAME_BEFORE, TOKEN))
-    if (n.nickname || words(n.name).length > 1 || opensWithFirstName(n.name))
+    if (n.nickname || words(n.name).length > 1 || opensWithFirstName(n.name) || (n.room && !/^\p{Lu}+$/u.test(n.name)))
       push(found, text, n.start, n.name, 'PERSON', n.nickname);
   // Dictionary: a known first name, optionally followed by capitalised surname tokens.
   let covered = -1;
