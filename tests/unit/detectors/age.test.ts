@@ -17,4 +17,14 @@ describe('the age detector', () => {
     expect([...new Set(ages.map(([, age]) => age))].sort()).toEqual(['91', '93', '95', '99']);
     expect(findWith(ageDetector, 'SpO2 is 92%. HR was 95. Glucose is 97 mg/dL. Pt is 98.6 F.')).toEqual([]);
   });
+  it('finds "90 y.o." and an age beside its sex in a list line, keeping the sex; not a temperature', () => {
+    expect(
+      findWith(ageDetector, 'Penhallow, Winifred (90 y.o. F) | WHITEFEATHER, Eli | 91 M | Ann, 93F, fall'),
+    ).toEqual([
+      ['AGE', '90 y.o.'],
+      ['AGE', '91'],
+      ['AGE', '93'],
+    ]);
+    expect(findWith(ageDetector, 'temp 90 F on arrival; HR 95 M-mode')).toEqual([]);
+  });
 });

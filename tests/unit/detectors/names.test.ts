@@ -246,4 +246,21 @@ describe('the name detector', () => {
     ])
       expect(names(text)).toEqual([]);
   });
+  it('finds a name with a quoted nickname inside it, and a person in brackets after a service', () => {
+    const names = (text: string) => findWith(nameDetector, text).map(([, value]) => value);
+    // Candidates may overlap (resolution keeps the longest): the whole name is among them.
+    expect(names('EMS brought in Deshawn "Dee" Pruitt, restrained driver')).toContain('Deshawn "Dee" Pruitt');
+    expect(names('Cardiology (Ramaswamy), Wound Care (Summer Delgado, CWOCN); surgeon (Ruiz-Tagle)')).toEqual([
+      'Ramaswamy',
+      'Summer Delgado',
+      'Ruiz-Tagle',
+    ]);
+    for (const text of [
+      'Take "Tylenol" Daily',
+      'Consult (Cardiology) placed',
+      'Cardiology (HF) following',
+      'Pain (Chronic) worse',
+    ])
+      expect(names(text)).toEqual([]);
+  });
 });

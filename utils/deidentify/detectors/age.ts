@@ -1,9 +1,12 @@
-/** Ages over 89 are identifiers; Safe Harbor groups them as "90 or older". Younger ages stay. */
+/**
+ * Ages over 89 are identifiers; Safe Harbor groups them as "90 or older". Younger ages stay. An age and sex between
+ * the bars or commas of a list line ("| 91 M |", ", 93F,") is an age; "temp 90 F" is no such field.
+ */
 import type { Candidate, Detector } from '../types';
 import { matches } from '../text';
 
 const AGE =
-  /\b(\d{2,3})(?:[- ](?:year|yr)s?[- ]old|\s?(?:yo|y\/o|y\.o\.|yrs? old|years? of age)\b)|\b(?:age[d]?|aged|turned|turns|turning)\s*:?\s*(\d{2,3})\b|\b(\d{2,3})(?:st|nd|rd|th)\s+birthday\b/gi;
+  /\b(\d{2,3})(?:[- ](?:year|yr)s?[- ]old|\s?(?:yo|y\/o|y\.o\.|yrs? old|years? of age)(?![A-Za-z]))|\b(?:age[d]?|aged|turned|turns|turning)\s*:?\s*(\d{2,3})\b|\b(\d{2,3})(?:st|nd|rd|th)\s+birthday\b|(?:^|(?<=[|,(][ \t]*))(\d{2,3}) ?[MF](?=[ \t]*(?:[|,)]|$))/gim;
 
 /**
  * An age said of a person ("Resident is 93", "she is 97", "hes 91", "my dad … turned 92"), never of a reading ("SpO2 is
@@ -15,11 +18,12 @@ const PERSON_IS_AGE =
 export function detectAges(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of matches(text, AGE)) {
-    const age = Number(m[1] ?? m[2] ?? m[3]);
+    const age = Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
     if (age < 90 || age >= 130) continue;
     // After a label ("AGE: 99") the age is the number: the label stays, and no name read into it can swallow it.
     const start = m[2] ? m.index + m[0].lastIndexOf(m[2]) : m.index;
-    found.push({ start, end: m.index + m[0].length, type: 'AGE' });
+    // An age beside its sex ("91 M") is the number alone: the sex stays.
+    found.push({ start, end: m[4] ? start + m[4].length : m.index + m[0].length, type: 'AGE' });
   }
   for (const m of matches(text, PERSON_IS_AGE)) {
     const start = m.index + m[0].length - m[1].length;

@@ -4,7 +4,8 @@
  * ("Seun")'); a first name that is also a word before what a person does ("Amber reports…"). Used by the name
  * detector (names.ts), which gives the name patterns.
  */
-import { AMBIGUOUS_FIRST_NAMES, FIRST_NAMES, FUNCTION_WORDS } from '../lexicons/names';
+import clinicalServices from '../lexicons/clinical-services.json';
+import { AMBIGUOUS_FIRST_NAMES, CREDENTIALS, FIRST_NAMES, FUNCTION_WORDS, isClinicalWord } from '../lexicons/names';
 import { words } from '../text';
 
 /**
@@ -40,6 +41,16 @@ export function opensWithFirstName(name: string): boolean {
   );
 }
 
+/** Services and roles a person is named after in brackets. */
+const SERVICES: ReadonlySet<string> = new Set([
+  // Specialties and specialists ("cardiology", "neurologist", "pediatrics", "surgery"), not "pain" or "home".
+  ...[...clinicalServices.words, ...clinicalServices.serviceWords].filter((word) =>
+    /(?:olog(?:y|ist)|iatr(?:y|ist)|ics|ery|ist|ian)$/.test(word),
+  ),
+  ...['ortho', 'surgeon', 'consultant', 'attending', 'hospitalist', 'pcp', 'resident', 'fellow', 'intern'],
+  ...['wound care', 'primary care', 'palliative care', 'social work', 'case management', 'physical therapy'],
+]);
+
 /** Who may lie in a room without being named. */
 const ROLE_WORD =
   /^(?:mom|dad|mother|father|wife|husband|son|daughter|baby|infant|newborn|twin|patient|pt|family|visitor|nurse|doctor)$/i;
@@ -74,6 +85,24 @@ export function namesBeforePersonFacts(text: string, nameBefore: RegExp, token: 
     // "Mom in room 12", "Patient in bed 3": a role, not a name.
     const room = m.groups?.room !== undefined && !!found && !ROLE_WORD.test(found.name);
     if (found) out.push({ ...found, nickname: false, ...(room ? { room } : {}) });
+  }
+  // A nickname in quotes between the first and the family name ('Deshawn "Dee" Pruitt'): the three are one name.
+  const middle = new RegExp(`(?<![\\p{L}])${token}[ \\t]+["“]${token}["”][ \\t]+${token}`, 'gu');
+  for (const m of text.matchAll(middle))
+    if (opensWithFirstName(m[0])) out.push({ start: m.index, name: m[0], nickname: true });
+  // A person in brackets after the service or role they stand for: "Cardiology (Ramaswamy)", "Wound Care (Summer
+  // Delgado, CWOCN)", "surgeon (Ruiz-Tagle)"; not "Consult (Cardiology)" or "Nursing (PCA)".
+  const served = new RegExp(
+    `((?:\\p{L}+[ \\t]+)?\\p{L}+)[ \\t]*\\([ \\t]*(${token}(?:[ \\t]+${token}){0,2})(?:,[ \\t]*(?:${CREDENTIALS}|\\p{Lu}{2,6}))*[ \\t]*\\)`,
+    'gu',
+  );
+  for (const m of text.matchAll(served)) {
+    const name = m[2];
+    const before = m[1].toLowerCase();
+    const service = SERVICES.has(before) || SERVICES.has(before.replace(/^\S+\s+/, ''));
+    if (!service || /^\p{Lu}+$/u.test(name)) continue;
+    if (words(name).some((word) => isClinicalWord(word) || SERVICES.has(word.toLowerCase()))) continue;
+    out.push({ start: m.index + m[0].indexOf(name, m[1].length), name, nickname: true });
   }
   const quoted = new RegExp(`\\([ \\t]*["“'‘](${token})["”'’][ \\t]*\\)`, 'g');
   for (let m = quoted.exec(text); m; m = quoted.exec(text)) {
