@@ -132,4 +132,23 @@ describe('markup forms', () => {
       ]),
     );
   });
+
+  it('problems set on one line between middle dots are one each; a lone status word over the list groups it', async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><h2>Diagnoses</h2><div>Active</div>
+      <p>Hypothyroidism · Migraine without aura · Polycystic ovary syndrome</p>`);
+    expect(record.problems.map((p) => [p.name, p.status])).toEqual([
+      ['Hypothyroidism', 'active'],
+      ['Migraine without aura', 'active'],
+      ['Polycystic ovary syndrome', 'active'],
+    ]);
+  });
+
+  it('a title with its subtitle in <small> that names another list opens it, inside the same card', async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><section><h3>Allergies</h3><ul><li>Penicillin</li></ul>
+      <div><b>Vitals &amp; Monitoring</b> <small>in-office 05/20/2025</small></div><p>Pulse 82 bpm</p>
+      <div><b>Immunizations</b></div><p>Not tracked in this practice — see PCP record.</p></section>`);
+    expect(record.allergies.map((a) => a.substance)).toEqual(['Penicillin']);
+    expect(record.vitals.map((v) => v.value)).toEqual(['82']);
+    expect(record.immunizations).toEqual([]);
+  });
 });

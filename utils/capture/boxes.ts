@@ -13,9 +13,12 @@ interface BoxStyle {
   flows: boolean;
   /** Placed at coordinates of its own (`position: absolute`), as PDF text layers and OCR viewers place each line. */
   placed: boolean;
+  /** A box of its own inside a line of text (`inline-block`, `inline-flex`): a pill or a chip. */
+  inlineBox?: boolean;
 }
 
 const NO_BOX: BoxStyle = { columns: [], flows: false, placed: false };
+const INLINE_BOX: BoxStyle = { ...NO_BOX, inlineBox: true };
 /** Elements of one tag and class share their layout nearly always: the style is read once per class per capture. */
 const styleByClass = new Map<string, BoxStyle>();
 
@@ -34,6 +37,7 @@ function boxStyle(el: Element): BoxStyle {
   const style = el.ownerDocument.defaultView?.getComputedStyle(el);
   let box = NO_BOX;
   if (style?.position === 'absolute') box = { ...NO_BOX, placed: true };
+  else if (style?.display === 'inline-block') box = INLINE_BOX;
   else if (style && /grid/.test(style.display)) {
     // The used track sizes ("96px 412px"), line names in brackets left out.
     const columns = style.gridTemplateColumns
@@ -48,6 +52,7 @@ function boxStyle(el: Element): BoxStyle {
       columns: [],
       flows: style.flexWrap !== 'nowrap' || style.flexDirection.startsWith('column'),
       placed: false,
+      inlineBox: style.display === 'inline-flex',
     };
   }
   if (key && styleByClass.size < 5_000) styleByClass.set(key, box);
@@ -96,17 +101,21 @@ export function gridCellRows(el: Element): Element[][] | undefined {
 }
 
 /**
- * The entries of a run of text laid out as separate boxes: chips in a wrapping flex row, cards in a grid of equal
- * columns. Three or more children with text, each an entry; undefined for anything else (a row of label and value is
- * one line).
+ * The entries of a run of text laid out as separate boxes: chips in a wrapping flex row, pills set inline, cards in a
+ * grid of equal columns. Three or more children with text, each an entry; undefined for anything else (a row of label
+ * and value is one line).
  */
 export function boxEntries(el: Element): Element[] | undefined {
   if (el.childElementCount < 3) return undefined;
   const { columns, flows } = boxStyle(el);
   const cards = columns.length >= 2 && columns.every((width) => Math.abs(width - columns[0]) < 1);
-  if (!flows && !cards) return undefined;
+  // Pills in a line of text: each child a box of its own (`inline-block`), with only white space between them.
+  const pills = !flows && !cards && boxStyle(el.firstElementChild!).inlineBox === true;
+  if (!flows && !cards && !pills) return undefined;
   const cells = cellChildren(el);
-  if (!cells) return undefined;
+  // Buttons set inline ("Expand all", "Print") are a toolbar, not entries.
+  const pill = (cell: Element) => boxStyle(cell).inlineBox === true && !isControl(cell);
+  if (!cells || (pills && !cells.every(pill))) return undefined;
   const entries = cells.filter((cell) => lineOf(cell));
   // Entries are alike (every chip a "chip", whatever its state); a row that wraps has parts of different kinds (a
   // name, a code, a status).
@@ -151,3 +160,5 @@ export function placedLines(el: Element): Element[][] | undefined {
   }
   return lines;
 }
+
+const isControl = (el: Element) => el.tagName === 'BUTTON' || el.getAttribute('role') === 'button';

@@ -22,7 +22,7 @@ export function withoutDates(text: string): string {
 
 /** A line about a list rather than an item of it. */
 export const META_LINE =
-  /^(?:rows? \d+|showing \d+|page \d+|last (?:reviewed|updated|verified|charted|modified)|reviewed|verified|updated|reconciled|as of|source:|from (?:the )?state registry|\d+ (?:active|total|items?|results?|entries|records?)\b)/i;
+  /^(?:rows? \d+|showing \d+|page \d+|last (?:reviewed|updated|verified|charted|modified)|reviewed|verified|updated|reconciled|as of|source:|from (?:the )?state registry|not tracked\b|see (?:the )?(?:pcp|primary care|outside) records?\b|\d+ (?:active|total|items?|results?|entries|records?)\b)/i;
 
 /** Longest passage of kept text outside any section before a new one starts. */
 export const MAX_PASSAGE_CHARS = 2_000;

@@ -15,7 +15,16 @@ import { isPageChrome, looksCollapsed, SKIPPED_TAGS, visibilityOf } from './visi
 export type Block =
   /** `implied`: title-like text, not heading markup — a section name, or an item that reads like one. */
   /** `scope`: the container the section ends with, where the heading does not open one (a page of placed lines). */
-  | { kind: 'heading'; text: string; level: number; el: Element; implied?: boolean; scope?: Element }
+  /** `subtitled`: a title with its subtitle in <small> beside it, styled as a title is. */
+  | {
+      kind: 'heading';
+      text: string;
+      level: number;
+      el: Element;
+      implied?: boolean;
+      scope?: Element;
+      subtitled?: boolean;
+    }
   | { kind: 'table'; table: TableData; el: Element }
   /** `boxes`: entries that only CSS sets apart (chips in a wrapping row), not list markup. */
   | {
@@ -283,20 +292,30 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       if (!text) continue;
       const first = el.parentElement?.firstElementChild === el;
       const parts = partsOf(el.childNodes);
-      // A card header: its title, then a date, a count or a filter beside it ("Vitals · Jun 3, 2025 10:12").
-      const title = titleBeforeDash(text);
+      // A card header: its title, then a date, a count or a filter beside it ("Vitals · Jun 3, 2025 10:12"); or a
+      // subtitle in <small> ("Lab Results <small>outside results imported from Quest</small>"): the title decides.
+      const main = smallSubtitleRemoved(el, text);
+      const title = titleBeforeDash(main);
       // The style is read once, and only for text that could be a title.
-      const titled = isTitleLike(text) || (title !== text && isSectionTitle(title) && isTitleLike(title));
+      const titled = isTitleLike(main) || (title !== main && isSectionTitle(title) && isTitleLike(title));
       const bold = titled && !first ? isBold(el) : false;
       if (
         parts.length > 1 &&
         !parts[0].endsWith(':') &&
         isSectionTitle(parts[0]) &&
         isTitleLike(parts[0]) &&
-        (parts.slice(1).join(' ').length <= 40 || FILTER_TEXT.test(parts.slice(1).join(' ')))
+        (parts.slice(1).join(' ').length <= 40 || FILTER_TEXT.test(parts.slice(1).join(' ')) || main !== text)
       )
         yield { kind: 'heading', text: parts[0], level: 3, el, implied: true };
-      else if (isTitleLike(text) && (first || bold)) yield { kind: 'heading', text, level: 3, el, implied: true };
+      else if (isTitleLike(main) && (first || bold))
+        yield {
+          kind: 'heading',
+          text: main,
+          level: 3,
+          el,
+          implied: true,
+          ...(main !== text ? { subtitled: true } : {}),
+        };
       // "LAST OFFICE NOTE - 06/10/2025 - Castellanos, Helena MD": a bold title, then what it is about.
       else if (titled && (first ? isBold(el) : bold)) yield { kind: 'heading', text, level: 3, el, implied: true };
       else yield { kind: 'text', text: leafText(el, text), parts, el };
@@ -319,6 +338,14 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
  */
 const FILTER_TEXT =
   /\||\b(?:display|filter|view|sort|show|level|classification)\s*:|^(?:taken|reviewed|reconciled|updated|collected|recorded|synced|entered|verified|last|as of)\b/i;
+
+/** A leaf's text without the subtitle set in <small> at its end; the whole text when it has none. */
+function smallSubtitleRemoved(el: Element, text: string): string {
+  const last = el.lastElementChild;
+  if (last?.tagName !== 'SMALL' || last.nextSibling?.textContent?.trim()) return text;
+  const subtitle = lineOf(last);
+  return subtitle && text.endsWith(subtitle) ? text.slice(0, -subtitle.length).trim() || text : text;
+}
 
 /** Runs a table reader, counting what it reads and passing its pauses on as ticks. */
 function* counted<T extends TableData | undefined>(

@@ -77,7 +77,7 @@ export function readBlock(s: BuildState, block: Exclude<Block, { kind: 'tick' }>
   }
   switch (block.kind) {
     case 'heading':
-      return readHeading(s, block.text, block.level, block.el, block.implied, block.scope);
+      return readHeading(s, block.text, block.level, block.el, block.implied, block.scope, block.subtitled);
     case 'hidden':
       return markHidden(s, block.state, block.heading);
     case 'table':

@@ -97,7 +97,11 @@ export function pushItem(
 export function statusSubheading(s: BuildState, category: SectionCategory | undefined, text: string): boolean {
   const line = normalise(text);
   if (category === 'problems') {
-    const m = line.match(STATUS_SUBHEADING);
+    // A status word alone before any problem of the section ("ACTIVE" over the list) groups what follows; after an
+    // item it may be that item's badge, which joinFragment reads.
+    const m =
+      line.match(STATUS_SUBHEADING) ??
+      (s.section?.report.count === 0 ? line.match(/^(active|current|resolved|inactive|historical)$/i) : null);
     if (!m) return false;
     s.subStatus = RESOLVED_WORDS.test(m[1]) ? 'resolved' : 'active';
   } else if (category === 'medications') {

@@ -19,7 +19,15 @@ import { flushNote } from './notes';
 import { readText } from './text';
 import { styleOf, type BuildState } from './state';
 
-export function readHeading(s: BuildState, text: string, level: number, el: Element, implied = false, scope?: Element) {
+export function readHeading(
+  s: BuildState,
+  text: string,
+  level: number,
+  el: Element,
+  implied = false,
+  scope?: Element,
+  subtitled = false,
+) {
   const current = s.section;
   if (statusSubheading(s, current?.category, text)) return;
   if (current?.category === 'problems' && NUMBERED_GROUP.test(normalise(text))) {
@@ -39,9 +47,12 @@ export function readHeading(s: BuildState, text: string, level: number, el: Elem
     !isSectionTitle(titleBeforeDash(text))
   ) {
     const named = classifyHeading(text);
-    // Another category's title outside the open section's container starts that section.
+    // Another category's title outside the open section's container starts that section; so does, anywhere, a title
+    // set with its subtitle that names another list ("Vitals & Metabolic Monitoring <small>in-office …</small>" under
+    // the allergies of one card). A bold item naming a word of another list ("Perennial allergic rhinitis") does not.
     const elsewhere = named && named !== current.category && current.scope && !containsComposed(current.scope, el);
-    if (!elsewhere) return readText(s, text, [text], el, false);
+    const anotherList = subtitled && named && named !== current.category && LIST_SECTIONS.has(named);
+    if (!elsewhere && !anotherList) return readText(s, text, [text], el, false);
   }
   // Inside notes and messages, deeper headings title the next note, whatever words they use.
   // (A section the layout adapter assumed for a heading-less page gives way to a real one.)

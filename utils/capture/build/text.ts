@@ -15,6 +15,9 @@ import { openSection } from './sections';
 import { legendOf } from '../printed';
 import type { BuildState } from './state';
 
+/** A problem's name alone: words, brackets and commas, no digits or labels. */
+const PROBLEM_NAME_ONLY = /^[\p{L}][\p{L}'’ ,()/-]{2,60}$/u;
+
 /** "Heart Rate: 60" in a line of several labelled readings: a label of one or two words, a colon, a number. */
 const LABELLED_READING =
   /([A-Z][\w₂.]+(?: [A-Z][a-z][\w₂.]*)?):\s*([<>]?\d.*?)(?=\s+[A-Z][\w₂.]+(?: [A-Z][a-z][\w₂.]*)?:\s*[<>]?\d|$)/g;
@@ -57,6 +60,15 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
   if (category === 'notes' || category === 'messages') {
     for (const line of text.split('\n')) noteLine(s, category, line, el, listItem);
     return;
+  }
+  // Problems set on one line between middle dots ("Hypothyroidism · Migraine without aura · Polycystic ovary
+  // syndrome"): one a part, when every part is a name (no status, date or number, which describe one problem).
+  if (category === 'problems' && !listItem) {
+    const parts = normalise(text).split(' · ');
+    if (parts.length >= 3 && parts.every((part) => PROBLEM_NAME_ONLY.test(part) && !ITEM_FRAGMENT.test(part))) {
+      for (const part of parts) readText(s, part, [part], el, true);
+      return;
+    }
   }
   // Lines a <br> parts in a list's section are its entries ("Amoxicillin — Hives<br>Lisinopril — cough").
   if (category !== 'other' && text.includes('\n')) {
