@@ -151,4 +151,28 @@ describe('markup forms', () => {
     expect(record.vitals.map((v) => v.value)).toEqual(['82']);
     expect(record.immunizations).toEqual([]);
   });
+
+  it("a form's rows: a label then its answer, only the ticked choices; an item code kept as text", async () => {
+    const record = await read(`<div><span>M0066</span><label>Birth Date</label><span>02/19/1941</span></div>
+      <div><label>Gender</label><span><span>◉ 1 - Male</span><span>○ 2 - Female</span></span></div>
+      <div><label>Medicare Number</label><span>7QK2-WT9-MM41</span></div>
+      <div><label>Medicare</label><span>Part B</span></div>
+      <fieldset><legend>Vital Signs</legend>
+      <div><label>Temperature</label><span>97.9 °F <span>☒ Oral</span><span>☐ Temporal</span></span></div>
+      <div><label>Pulse</label><span>88 <span>◉ Apical</span><span>○ Radial</span></span></div></fieldset>
+      <fieldset><legend>Medication Profile</legend>
+      <div><label>Allergies</label><span><span>☐ NKA</span><span>☒ Sulfa — rash</span><span>☒ Codeine — nausea</span></span></div>
+      </fieldset>`);
+    expect(record.patient).toMatchObject({ birthDate: '02/19/1941', sex: 'male' });
+    expect(record.patient.identifiers).toEqual([{ type: 'Insurance', value: '7QK2-WT9-MM41' }]);
+    expect(record.vitals.map((v) => [v.name, v.value, v.unit])).toEqual([
+      ['Temperature', '97.9', '°F'],
+      ['Pulse', '88', undefined],
+    ]);
+    expect(record.allergies.map((a) => [a.substance, a.reaction])).toEqual([
+      ['Sulfa', 'rash'],
+      ['Codeine', 'nausea'],
+    ]);
+    expect(record.other.map((o) => o.text)).toContain('M0066');
+  });
 });

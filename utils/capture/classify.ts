@@ -137,12 +137,12 @@ const BANNER_LABELS: Array<[BannerField, RegExp]> = [
   ['age', /^age$/i],
   [
     'id:MRN',
-    /^(mrn|medical record (?:number|no\.?|#)|mr ?#|mr number|patient[- ]ids?|chart (?:number|no\.?|#)|patient identifiers?|identifiers?|icn|integration control (?:number|no\.?|#)|empi|enterprise (?:mrn|id))$/i,
+    /^(mrn|medical record (?:number|no\.?|#)|mr ?#|mr number|patient[- ]ids?|chart (?:number|no\.?|#)|patient identifiers?|identifiers?|icn|integration control (?:number|no\.?|#)|empi|enterprise (?:mrn|id)|client (?:id|number|no\.?|#))$/i,
   ],
   ['id:SSN', /^(ssn|social security(?: number| no\.?| #)?)$/i],
   [
     'id:Insurance',
-    /^(insurance(?: id| number)?|member id|health plan(?: id)?|plan id|policy(?: number| #)?|subscriber id|insurance member id|payer id|coverage)$/i,
+    /^(insurance(?: id| number)?|member id|health plan(?: id)?|plan id|policy(?: number| #)?|subscriber id|insurance member id|payer id|coverage|medicare(?: number| id| no\.?| #)?|medicaid(?: number| id| no\.?| #)?|mbi)$/i,
   ],
   [
     'id:Account',

@@ -227,3 +227,20 @@ export function parseNamedEvent(text: string): { name: string; date?: string } {
     .trim();
   return { name: name || clean, ...(date ? { date } : {}) };
 }
+
+/** Boxes and buttons a form draws before its choices: ticked (☒ ☑ ◉ ●) or not (☐ ○). */
+const CHOICE = /[☐☒☑◉○●]/u;
+const TICKED = /^[☒☑◉●]/u;
+
+/**
+ * A form's answer without the choices left unticked: "97.9 °F ☒ Oral ☐ Temporal" is "97.9 °F, Oral"; "☐ NKA ☒ Sulfa —
+ * rash ☒ Codeine" is "Sulfa — rash; Codeine" (`separator` between ticked choices). Text without boxes as it is.
+ */
+export function tickedAnswer(value: string, separator = ', '): string {
+  if (!CHOICE.test(value)) return value;
+  const pieces = value.split(/(?=[☐☒☑◉○●])/u);
+  // Text before the first box is the answer itself ("97.9 °F ☒ Oral"); a box first, and every piece is a choice.
+  const lead = CHOICE.test(pieces[0][0]) ? '' : pieces.shift()!.trim();
+  const ticked = pieces.filter((choice) => TICKED.test(choice)).map((choice) => choice.slice(1).trim());
+  return [lead, ...ticked].filter(Boolean).join(separator);
+}

@@ -237,6 +237,8 @@ export function gridRows(container: Element): Element[] | undefined {
   // (A first row of column names, "Medication | Dose | Route", heads a grid.)
   const firstTexts = Array.from(first.children, (cell) => lineOf(cell));
   if (isSectionTitle(firstTexts[0]) && !looksLikeHeader(firstTexts)) return undefined;
+  // Columns of a form's rows ("<label>Pulse</label> 88" under "<label>Temperature</label> 97.9 °F") are no grid row.
+  if (first.querySelector('label')) return undefined;
   return isGridRow(first) ? rows : undefined;
 }
 

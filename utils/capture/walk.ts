@@ -9,6 +9,7 @@ import { boxEntries, gridCellRows, placedLines } from './boxes';
 import { atSectionRows, placedText } from './regroup';
 import { printedTable, readPrintedReport } from './printed';
 import { gridRows, readCellRows, readGrid, readTable, type TableData } from './tables';
+import { formRow, smallSubtitleRemoved } from './leaves';
 import { INLINE_TAGS, isLeaf, leafText, lineOf, partsOf, textOf } from './text';
 import { isPageChrome, looksCollapsed, SKIPPED_TAGS, visibilityOf } from './visibility';
 
@@ -290,6 +291,12 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
     if (leaf) {
       const text = lineOf(el);
       if (!text) continue;
+      // A form's row: a label that names no control, then its answer ("<label>Pulse</label><span>88</span>").
+      const row = formRow(el);
+      if (row) {
+        yield* row;
+        continue;
+      }
       const first = el.parentElement?.firstElementChild === el;
       const parts = partsOf(el.childNodes);
       // A card header: its title, then a date, a count or a filter beside it ("Vitals · Jun 3, 2025 10:12"); or a
@@ -338,14 +345,6 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
  */
 const FILTER_TEXT =
   /\||\b(?:display|filter|view|sort|show|level|classification)\s*:|^(?:taken|reviewed|reconciled|updated|collected|recorded|synced|entered|verified|last|as of)\b/i;
-
-/** A leaf's text without the subtitle set in <small> at its end; the whole text when it has none. */
-function smallSubtitleRemoved(el: Element, text: string): string {
-  const last = el.lastElementChild;
-  if (last?.tagName !== 'SMALL' || last.nextSibling?.textContent?.trim()) return text;
-  const subtitle = lineOf(last);
-  return subtitle && text.endsWith(subtitle) ? text.slice(0, -subtitle.length).trim() || text : text;
-}
 
 /** Runs a table reader, counting what it reads and passing its pauses on as ticks. */
 function* counted<T extends TableData | undefined>(

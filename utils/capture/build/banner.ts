@@ -111,7 +111,12 @@ export function setBanner(s: BuildState, field: BannerField, rawValue: string, e
     }
     case 'sex':
       // A word, never a letter: "F" is female.
-      patient.sex ??= /^f$/i.test(value) ? 'female' : /^m$/i.test(value) ? 'male' : value;
+      // A form's coded answer ("1 - Male") is its word.
+      patient.sex ??= /^f$/i.test(value)
+        ? 'female'
+        : /^m$/i.test(value)
+          ? 'male'
+          : (value.match(/^\d+\s*[-–]\s*(female|male)$/i)?.[1].toLowerCase() ?? value);
       break;
     case 'age':
       patient.age ??= value.match(/\d{1,3}/)?.[0].replace(/^0+(?=\d)/, '') ?? value; // "027Y" is 27
@@ -142,7 +147,8 @@ export function setBanner(s: BuildState, field: BannerField, rawValue: string, e
       break;
     default: {
       for (const id of readIdentifiers(value, field.slice(3))) {
-        if (isEmptyState(id.value)) continue;
+        // A number has digits: "Medicare: Part B" names a coverage, "Insurance: Cascadia PPO" a plan.
+        if (isEmptyState(id.value) || !/\d/.test(id.value)) continue;
         if (!patient.identifiers.some((known) => known.type === id.type && known.value === id.value))
           patient.identifiers.push(id);
       }

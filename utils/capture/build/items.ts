@@ -231,8 +231,13 @@ export function measurement(
 ) {
   if (given[nameField] && given.value) {
     const split = splitValueUnit(given.value);
-    const flag = category === 'labs' ? (given.flag ?? split.flag) : undefined;
-    return pushItem(s, category, { ...given, value: split.value, unit: given.unit ?? split.unit, flag }, text, el);
+    // More than a unit after the value ("13.8 K/uL H (4.5-11.0)", a form's answer): read as a line is read.
+    const line = split.unit?.includes(' ') ? parse(`${given[nameField]} ${given.value}`) : undefined;
+    const read = line?.value === split.value ? line : undefined;
+    const flag = category === 'labs' ? (given.flag ?? read?.flag ?? split.flag) : undefined;
+    const unit = given.unit ?? (read ? read.unit : split.unit);
+    const range = given.range ?? read?.range;
+    return pushItem(s, category, { ...given, value: split.value, unit, flag, range }, text, el);
   }
   // A result with an empty value cell has no result yet: never read one out of its date ("06:00").
   const parsed = /\d|\b(?:positive|negative|detected|reactive|trace)\b/i.test(withoutDates(text))

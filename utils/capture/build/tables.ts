@@ -4,6 +4,7 @@
  */
 import { type ItemCategory } from '../../record/schema';
 import { classifyHeading, classifyLabel, isEmptyState } from '../classify';
+import { tickedAnswer } from '../fields';
 import { isPatientField } from '../banner';
 import {
   CONTROL_TEXT,
@@ -15,7 +16,7 @@ import {
 } from '../lines';
 import { flowsheetItems, vitalsByTimeItems } from '../table-shapes';
 import { isFlowsheet, mapColumns, type TableData } from '../tables';
-import { readBannerText, setBanner } from './banner';
+import { bannerAllergies, readBannerText, setBanner } from './banner';
 import { addItem, countHidden, keepOther, pushItem } from './items';
 import { noteLine } from './notes';
 import { openSection } from './sections';
@@ -162,13 +163,19 @@ export function readPairs(s: BuildState, pairs: Array<{ label: string; value: st
   if ((s.inBannerContext || demographics) && kept.some((p) => classifyLabel(p.label))) {
     for (const p of kept) {
       const field = classifyLabel(p.label);
-      if (field) setBanner(s, field, p.value, p.el);
+      if (field) setBanner(s, field, tickedAnswer(p.value, field === 'allergies' ? '; ' : ', '), p.el);
     }
     return;
   }
   const category = s.itemCategory;
   if (!category) return;
-  for (const p of kept) {
+  for (const pair of kept) {
+    // A form's "Allergies" row inside another section ("Medication Profile") is the allergy list, as a banner's is.
+    if (category !== 'allergies' && classifyLabel(pair.label) === 'allergies') {
+      bannerAllergies(s, tickedAnswer(pair.value, '; '), pair.el);
+      continue;
+    }
+    const p = { ...pair, value: tickedAnswer(pair.value) };
     if (isEmptyState(p.value)) continue;
     const text = `${p.label}: ${p.value}`;
     if (category === 'vitals' && !/\d/.test(p.value))
