@@ -6,7 +6,11 @@ import type { Candidate, Detector } from '../types';
 import { matches } from '../text';
 
 const AGE =
-  /\b(\d{2,3})(?:[- ](?:year|yr)s?[- ]old|\s?(?:yo|y\/o|y\.o\.|yrs? old|years? of age)(?![A-Za-z]))|\b(?:age[d]?|aged|turned|turns|turning)\s*:?\s*(\d{2,3})\b|\b(\d{2,3})(?:st|nd|rd|th)\s+birthday\b|(?:^|(?<=[|,(][ \t]*))(\d{2,3}) ?[MF](?=[ \t]*(?:[|,)]|$))/gim;
+  /\b(\d{2,3})(?:[- ](?:year|yr)s?[- ]old|\s?(?:yo|y\/o|y\.o\.|yrs? old|years? of age)(?![A-Za-z]))|\b(?:age[d]?|aged|turned|turns|turning)\s*:?\s*(\d{2,3})\b|\b(\d{2,3})(?:st|nd|rd|th)\s+birthday\b/gi;
+/** An age of 90 or more beside its sex ("91 M"); the field it stands in is checked apart. */
+const AGE_SEX = /(?<![\d.])(9\d|1[0-2]\d) ?[MF](?=[ \t]*(?:[|,)]|$))/gm;
+/** What stands before an age-and-sex field: the line's start, a bar, a comma or a bracket. */
+const FIELD_START = /(?:^|[|,(])[ \t]*$/;
 
 /**
  * An age said of a person ("Resident is 93", "she is 97", "hes 91", "my dad … turned 92"), never of a reading ("SpO2 is
@@ -18,13 +22,16 @@ const PERSON_IS_AGE =
 export function detectAges(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of matches(text, AGE)) {
-    const age = Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
+    const age = Number(m[1] ?? m[2] ?? m[3]);
     if (age < 90 || age >= 130) continue;
     // After a label ("AGE: 99") the age is the number: the label stays, and no name read into it can swallow it.
     const start = m[2] ? m.index + m[0].lastIndexOf(m[2]) : m.index;
-    // An age beside its sex ("91 M") is the number alone: the sex stays.
-    found.push({ start, end: m[4] ? start + m[4].length : m.index + m[0].length, type: 'AGE' });
+    found.push({ start, end: m.index + m[0].length, type: 'AGE' });
   }
+  // An age beside its sex ("91 M") is the number alone: the sex stays.
+  for (const m of matches(text, AGE_SEX))
+    if (FIELD_START.test(text.slice(Math.max(0, m.index - 8), m.index)))
+      found.push({ start: m.index, end: m.index + m[1].length, type: 'AGE' });
   for (const m of matches(text, PERSON_IS_AGE)) {
     const start = m.index + m[0].length - m[1].length;
     found.push({ start, end: start + m[1].length, type: 'AGE' });

@@ -51,6 +51,34 @@ const SERVICES: ReadonlySet<string> = new Set([
   ...['wound care', 'primary care', 'palliative care', 'social work', 'case management', 'physical therapy'],
 ]);
 
+/** The one or two words before a bracket. */
+const SERVICE_BEFORE = /((?:\p{L}+[ \t]+)?\p{L}+)[ \t]*$/u;
+
+/** Opening quotes, one kind or the other, from a position on. */
+function nextOf(text: string, a: string, b: string, from: number): number {
+  const x = text.indexOf(a, from);
+  const y = text.indexOf(b, from);
+  return x < 0 ? y : y < 0 ? x : Math.min(x, y);
+}
+
+/** The sticky patterns built from the detector's name token, built once. */
+const patterns = new Map<string, { middle: RegExp; served: RegExp; tokenBefore: RegExp }>();
+function patternsFor(token: string) {
+  let found = patterns.get(token);
+  if (!found) {
+    found = {
+      middle: new RegExp(`["“]${token}["”][ \\t]+${token}`, 'yu'),
+      served: new RegExp(
+        `[ \\t]*(${token}(?:[ \\t]+${token}){0,2})(?:,[ \\t]*(?:${CREDENTIALS}|\\p{Lu}{2,6}))*[ \\t]*\\)`,
+        'yu',
+      ),
+      tokenBefore: new RegExp(`(?<![\\p{L}])${token}[ \\t]+$`, 'u'),
+    };
+    patterns.set(token, found);
+  }
+  return found;
+}
+
 /** Who may lie in a room without being named. */
 const ROLE_WORD =
   /^(?:mom|dad|mother|father|wife|husband|son|daughter|baby|infant|newborn|twin|patient|pt|family|visitor|nurse|doctor)$/i;
@@ -86,23 +114,28 @@ export function namesBeforePersonFacts(text: string, nameBefore: RegExp, token: 
     const room = m.groups?.room !== undefined && !!found && !ROLE_WORD.test(found.name);
     if (found) out.push({ ...found, nickname: false, ...(room ? { room } : {}) });
   }
-  // A nickname in quotes between the first and the family name ('Deshawn "Dee" Pruitt'): the three are one name.
-  const middle = new RegExp(`(?<![\\p{L}])${token}[ \\t]+["“]${token}["”][ \\t]+${token}`, 'gu');
-  for (const m of text.matchAll(middle))
-    if (opensWithFirstName(m[0])) out.push({ start: m.index, name: m[0], nickname: true });
+  const { middle, served, tokenBefore } = patternsFor(token);
+  // A nickname in quotes between the first and the family name ('Deshawn "Dee" Pruitt'): the three are one name. Read
+  // at each opening quote, so the text is not scanned once more.
+  for (let at = nextOf(text, '"', '“', 0); at >= 0; at = nextOf(text, '"', '“', at + 1)) {
+    const first = tokenBefore.exec(text.slice(Math.max(0, at - 40), at));
+    middle.lastIndex = at;
+    const rest = first && middle.exec(text);
+    if (!first || !rest) continue;
+    const start = at - first[0].length;
+    const name = text.slice(start, at + rest[0].length);
+    if (opensWithFirstName(name)) out.push({ start, name, nickname: true });
+  }
   // A person in brackets after the service or role they stand for: "Cardiology (Ramaswamy)", "Wound Care (Summer
-  // Delgado, CWOCN)", "surgeon (Ruiz-Tagle)"; not "Consult (Cardiology)" or "Nursing (PCA)".
-  const served = new RegExp(
-    `((?:\\p{L}+[ \\t]+)?\\p{L}+)[ \\t]*\\([ \\t]*(${token}(?:[ \\t]+${token}){0,2})(?:,[ \\t]*(?:${CREDENTIALS}|\\p{Lu}{2,6}))*[ \\t]*\\)`,
-    'gu',
-  );
-  for (const m of text.matchAll(served)) {
-    const name = m[2];
-    const before = m[1].toLowerCase();
-    const service = SERVICES.has(before) || SERVICES.has(before.replace(/^\S+\s+/, ''));
-    if (!service || /^\p{Lu}+$/u.test(name)) continue;
+  // Delgado, CWOCN)", "surgeon (Ruiz-Tagle)"; not "Consult (Cardiology)" or "Nursing (PCA)". Read at each bracket.
+  for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
+    const before = SERVICE_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[1].toLowerCase();
+    if (!before || !(SERVICES.has(before) || SERVICES.has(before.replace(/^\S+\s+/, '')))) continue;
+    served.lastIndex = at + 1;
+    const name = served.exec(text)?.[1];
+    if (!name || /^\p{Lu}+$/u.test(name)) continue;
     if (words(name).some((word) => isClinicalWord(word) || SERVICES.has(word.toLowerCase()))) continue;
-    out.push({ start: m.index + m[0].indexOf(name, m[1].length), name, nickname: true });
+    out.push({ start: text.indexOf(name, at + 1), name, nickname: true });
   }
   const quoted = new RegExp(`\\([ \\t]*["“'‘](${token})["”'’][ \\t]*\\)`, 'g');
   for (let m = quoted.exec(text); m; m = quoted.exec(text)) {

@@ -130,8 +130,9 @@ function saidOfAPlace(text: string, end: number): boolean {
   return match !== null && (match.groups?.code === undefined || match.groups.code === match.groups.code.toUpperCase());
 }
 
-/** A lower-case word, and the words after it that may continue a place's name. */
-const LOWER_RUN = /(?<![\p{L}\d'’-])([a-z][a-z'’-]+)((?:[ \t]+[a-z][a-z'’-]+){0,2})/gu;
+/** A lower-case word (ASCII: the gazetteer's lower-case keys), then up to two words after it, read where it ends. */
+const LOWER_WORD = /[a-z][a-z'’-]+/g;
+const WORDS_AFTER = /(?:[ \t]+[a-z][a-z'’-]+){0,2}/y;
 /** A direction before a town names a part of it ("east boston", "south boston"). */
 const DIRECTION_BEFORE = /(?:^|[^\p{L}])((?:east|west|north|south)[ \t]+)$/u;
 /** What is said of a town typed in lower case: "nantucket pt", "the lowell transfer", "hampden cty jail". */
@@ -145,14 +146,16 @@ const LOWER_PLACE_SAID = /^[ \t]+(?:pt|pts|patient|resident|native|transfer|vna|
  */
 function lowerCasePlaces(text: string): Candidate[] {
   const found: Candidate[] = [];
-  LOWER_RUN.lastIndex = 0;
-  for (let m = LOWER_RUN.exec(text); m; m = LOWER_RUN.exec(text)) {
-    // The next run starts at the second word: a place may stand among these words ("to walnut ave in visalia").
-    LOWER_RUN.lastIndex = m.index + m[1].length;
-    const names = m[1].length >= 4 || m[2] ? byFirstWord.get(fold(m[1])) : undefined;
-    if (!names) continue;
-    const words = `${m[1]}${m[2]}`.split(/[ \t]+/);
-    const ends = [...`${m[1]}${m[2]}`.matchAll(/\S+/g)].map((w) => w.index + w[0].length);
+  LOWER_WORD.lastIndex = 0;
+  for (let m = LOWER_WORD.exec(text); m; m = LOWER_WORD.exec(text)) {
+    // Most words start no place's name: one lookup, before anything else is read.
+    const names = byFirstWord.get(m[0]);
+    if (!names || (m.index > 0 && /[\p{L}\d'’-]/u.test(text[m.index - 1]))) continue;
+    WORDS_AFTER.lastIndex = m.index + m[0].length;
+    const run = `${m[0]}${WORDS_AFTER.exec(text)?.[0] ?? ''}`;
+    const words = run.split(/[ \t]+/);
+    if (words.length === 1 && m[0].length < 4) continue;
+    const ends = [...run.matchAll(/\S+/g)].map((w) => w.index + w[0].length);
     const before = text.slice(Math.max(0, m.index - 20), m.index);
     for (let n = words.length; n >= 1; n--) {
       const name = words.slice(0, n).join(' ');
@@ -170,7 +173,7 @@ function lowerCasePlaces(text: string): Candidate[] {
       found.push({ start, end, type: 'LOCATION' });
       const code = postalCodeAfter(text, end);
       if (code) found.push(code);
-      LOWER_RUN.lastIndex = end;
+      LOWER_WORD.lastIndex = end;
       break;
     }
   }
