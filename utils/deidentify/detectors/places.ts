@@ -133,6 +133,8 @@ function saidOfAPlace(text: string, end: number): boolean {
 /** A lower-case word (ASCII: the gazetteer's lower-case keys), then up to two words after it, read where it ends. */
 const LOWER_WORD = /[a-z][a-z'’-]+/g;
 const WORDS_AFTER = /(?:[ \t]+[a-z][a-z'’-]+){0,2}/y;
+/** A word said of a town somewhere in the next few words (the exact test is LOWER_PLACE_SAID, after the name). */
+const SAID_NEARBY = /[ \t](?:pt|pts|patient|resident|native|transfer|vna|jail|er|ems|county|cty)\b/i;
 /** A direction before a town names a part of it ("east boston", "south boston"). */
 const DIRECTION_BEFORE = /(?:^|[^\p{L}])((?:east|west|north|south)[ \t]+)$/u;
 /** What is said of a town typed in lower case: "nantucket pt", "the lowell transfer", "hampden cty jail". */
@@ -151,12 +153,21 @@ function lowerCasePlaces(text: string): Candidate[] {
     // Most words start no place's name: one lookup, before anything else is read.
     const names = byFirstWord.get(m[0]);
     if (!names || (m.index > 0 && /[\p{L}\d'’-]/u.test(text[m.index - 1]))) continue;
+    // Where no place can be said (no preposition, bracket or direction before, no word said of a town after), no
+    // name is looked for: common first words of places ("the", "new", "la") are everywhere.
+    const before = text.slice(Math.max(0, m.index - 20), m.index);
+    if (
+      !PREPOSITION_BEFORE.test(before) &&
+      !before.endsWith('(') &&
+      !DIRECTION_BEFORE.test(before) &&
+      !SAID_NEARBY.test(text.slice(m.index, m.index + 60))
+    )
+      continue;
     WORDS_AFTER.lastIndex = m.index + m[0].length;
     const run = `${m[0]}${WORDS_AFTER.exec(text)?.[0] ?? ''}`;
     const words = run.split(/[ \t]+/);
     if (words.length === 1 && m[0].length < 4) continue;
     const ends = [...run.matchAll(/\S+/g)].map((w) => w.index + w[0].length);
-    const before = text.slice(Math.max(0, m.index - 20), m.index);
     for (let n = words.length; n >= 1; n--) {
       const name = words.slice(0, n).join(' ');
       if (!names.has(fold(name)) || isRegion(name) || words.slice(0, n).some((w) => isClinicalWord(w))) continue;
