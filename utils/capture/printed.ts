@@ -72,7 +72,8 @@ function sectionBody(lines: string[]): PrintedBlock[] {
     if (!lines[i].trim()) continue;
     const table = columnTable(lines, i);
     if (table) {
-      const meanings = legend && table.rows.map((row) => row.map((cell) => decoded(cell, legend!)));
+      const codes = legend && [...legend.keys()].sort((a, b) => b.length - a.length);
+      const meanings = codes && table.rows.map((row) => row.map((cell) => decoded(cell, codes, legend!)));
       blocks.push({ kind: 'table', header: table.header, rows: table.rows, ...(meanings ? { meanings } : {}) });
       legend = undefined;
       i = table.end - 1;
@@ -92,6 +93,7 @@ const LEGEND_PAIR = /([^\s=:,;]{1,3}) ?= ?([A-Za-z][A-Za-z/-]*(?: [A-Za-z][A-Za-
  * High"): two or more pairs and nothing else; undefined for any other line.
  */
 export function legendOf(line: string): Map<string, string> | undefined {
+  if (!line.includes('=')) return undefined; // most lines: no pattern run
   const body = line.trim().replace(/^[A-Za-z][\w /]{0,30}:\s*/, '');
   const legend = new Map<string, string>();
   for (const [, code, meaning] of body.matchAll(LEGEND_PAIR)) legend.set(code, meaning);
@@ -100,9 +102,8 @@ export function legendOf(line: string): Map<string, string> | undefined {
 }
 
 /** What a short cell made only of a legend's codes stands for; undefined for any other cell. */
-function decoded(cell: string, legend: Map<string, string>): string | undefined {
+function decoded(cell: string, codes: string[], legend: Map<string, string>): string | undefined {
   if (!cell || cell.length > 4) return undefined;
-  const codes = [...legend.keys()].sort((a, b) => b.length - a.length);
   const meanings: string[] = [];
   for (let rest = cell; rest;) {
     const code = codes.find((c) => rest.startsWith(c));

@@ -4,7 +4,7 @@
  */
 import type { SectionReport } from '../../record/schema';
 import { classifyLabel, isEmptyState, normalise, type BannerField } from '../classify';
-import { findDate, parseAllergy } from '../fields';
+import { findDate, parseAllergy, tickedAnswer } from '../fields';
 import { ageAndSex, NAME_LIKE, NOT_A_NAME, readIdentifiers, splitInlineLabels, unlabelledBannerParts } from '../banner';
 import { pushItem } from './items';
 import type { BuildState } from './state';
@@ -86,7 +86,8 @@ export function readBannerText(s: BuildState, text: string, parts: string[], el:
 
 export function setBanner(s: BuildState, field: BannerField, rawValue: string, el: Element) {
   s.touched.add('banner');
-  const split = splitInlineLabels(normalise(rawValue));
+  // A form's answer is its ticked choices; the allergy list keeps each ticked allergy apart (bannerAllergies).
+  const split = splitInlineLabels(normalise(field === 'allergies' ? rawValue : tickedAnswer(rawValue)));
   for (const [inner, innerValue] of split.fields) setBanner(s, inner, innerValue, el);
   // "Legal: Eve BETTERHALF", "Preferred: …": a qualifier, not part of the value.
   const value = split.head.replace(/^(?:legal|official|usual|preferred|full)\s*:\s*/i, '');
@@ -157,7 +158,8 @@ export function setBanner(s: BuildState, field: BannerField, rawValue: string, e
 }
 
 /** "Allergies: Codeine (nausea); Peanut (anaphylaxis)" in the banner: the allergy list, shown there. */
-export function bannerAllergies(s: BuildState, value: string, el: Element) {
+export function bannerAllergies(s: BuildState, shown: string, el: Element) {
+  const value = tickedAnswer(shown, '; ');
   const report: SectionReport = {
     heading: 'Allergies (patient banner)',
     category: 'allergies',

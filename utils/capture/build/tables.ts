@@ -163,7 +163,7 @@ export function readPairs(s: BuildState, pairs: Array<{ label: string; value: st
   if ((s.inBannerContext || demographics) && kept.some((p) => classifyLabel(p.label))) {
     for (const p of kept) {
       const field = classifyLabel(p.label);
-      if (field) setBanner(s, field, tickedAnswer(p.value, field === 'allergies' ? '; ' : ', '), p.el);
+      if (field) setBanner(s, field, p.value, p.el);
     }
     return;
   }
@@ -172,7 +172,7 @@ export function readPairs(s: BuildState, pairs: Array<{ label: string; value: st
   for (const pair of kept) {
     // A form's "Allergies" row inside another section ("Medication Profile") is the allergy list, as a banner's is.
     if (category !== 'allergies' && classifyLabel(pair.label) === 'allergies') {
-      bannerAllergies(s, tickedAnswer(pair.value, '; '), pair.el);
+      bannerAllergies(s, pair.value, pair.el);
       continue;
     }
     const p = { ...pair, value: tickedAnswer(pair.value) };
