@@ -7,7 +7,7 @@ import { findIdentifiers } from './index';
 import { digitsOf } from './text';
 import type { Detector, IdentifierType, KnownIdentifiers } from './types';
 import { detectDates } from './detectors/dates';
-import { personNameParts } from './detectors/names';
+import { personNameParts } from './detectors/name-context';
 import { addressParts } from './detectors/known';
 
 const ID_TYPES: ReadonlySet<IdentifierType> = new Set([

@@ -82,6 +82,37 @@ export function matches(text: string, pattern: RegExp): RegExpExecArray[] {
   return out;
 }
 
+const LETTER = /\p{L}/u;
+
+/** A letter of any script at `i` (ASCII decided without a pattern). */
+export function isLetterAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(text[i]);
+}
+
+/**
+ * The word (a run of letters) that ends where the spaces or tabs before `at` begin: "in" of "in Salina". Undefined
+ * without a space before `at` or a letter before the spaces. Read backwards: a pattern anchored at the end of a slice
+ * is tried at every position of the slice, and these questions are asked of thousands of words a text.
+ */
+export function wordBefore(text: string, at: number): { start: number; word: string } | undefined {
+  let end = at;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  if (end === at) return undefined;
+  let start = end;
+  while (start > 0 && isLetterAt(text, start - 1)) start--;
+  return start === end ? undefined : { start, word: text.slice(start, end) };
+}
+
+/** A comma, then only spaces or tabs, right before `at` ("Desai, " before "Ravi"). */
+export function commaBefore(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  return text[i - 1] === ',';
+}
+
 /** Capitalised words at the start of a sentence are capitalised for grammar, not because they are names or places. */
 export function atSentenceStart(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 3), index);

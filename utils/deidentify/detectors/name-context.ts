@@ -296,3 +296,33 @@ const SIGNED_LINE = new RegExp(
 const SIGNED_MESSAGE_END = /(?:^|[ \t\n])[-–—]{1,2}[ \t]?(\p{Ll}{1,12} \p{Ll}{1,12}\.?|\p{Ll}{2,12})$/u;
 /** Words that close a message without naming anyone. */
 const SIGN_OFF_WORDS = /^(?:thx|thanks|thank you|ty|ok|okay|bye|cheers|sorry|pls|please|me)$/;
+
+/**
+ * The parts of a found name that can be trusted as a person's beyond the text they were found in
+ * (the header region's names become the patient's known name parts): known first names, the word
+ * right after one (the family name), and words in capitals (family names as C-CDA views print
+ * them). Other words a loose match took in ("Contact Details", "Date") are left out.
+ */
+export function personNameParts(name: string): string[] {
+  const tokens = name
+    .split(/[\s,]+/)
+    .map((t) => t.replace(/[.'’]+$/, ''))
+    .filter((t) => t.replace(/[^\p{L}]/gu, '').length >= 2);
+  const parts: string[] = [];
+  type Role = 'first' | 'kept' | 'none';
+  let previous: Role = 'none';
+  for (const token of tokens) {
+    const lower = token.toLowerCase();
+    const capitals = token.length >= 2 && /^\p{Lu}+$/u.test(token);
+    let kept: Role = 'none';
+    if (/^\p{Lu}/u.test(token)) {
+      if (FIRST_NAMES.has(lower) && !CLINICAL_WORDS.has(lower)) kept = 'first';
+      // The family name after a first name ("Eve EVERYWOMAN", "Boris Bo BETTERHALF", "Larry JONES").
+      else if (previous === 'first' && (capitals || !CLINICAL_WORDS.has(lower))) kept = 'kept';
+      else if (previous === 'kept' && capitals) kept = 'kept';
+    }
+    if (kept !== 'none') parts.push(token);
+    previous = kept;
+  }
+  return parts;
+}

@@ -6,6 +6,7 @@
  */
 import clinicalServices from '../lexicons/clinical-services.json';
 import { AMBIGUOUS_FIRST_NAMES, CREDENTIALS, FIRST_NAMES, FUNCTION_WORDS, isClinicalWord } from '../lexicons/names';
+import { cuedMatches, cued, type TextCues } from '../cues';
 import { words } from '../text';
 
 /**
@@ -16,18 +17,38 @@ import { words } from '../text';
 const PERSON_FACTS =
   /(?:[(,][ \t]*|[ \t]+)(?:DOB\b|D\.O\.B\.|\d{1,3}[ \t]?(?:[MF]\b|y\/?o\b|yo\b|-year-old\b)|is an? \d{1,3}[- ](?:year|month|week|day)[- ]old\b)|,[ \t]*\d{1,3}(?=,)|[ \t]+in[ \t]+(?:(?<room>rm\.?|room|bed|bay)[ \t]*#?[ \t]*\d{1,4}[A-Z]?|\d{1,2}[A-Z])\b/g;
 /**
- * A first name that is also a word, opening what a person does ("Amber reports…", "Iris plays volleyball", "Vy
- * interprets"): the verb says it is a person.
+ * What a person does, said right after a first name that is also a word ("Amber reports…", "Iris plays volleyball",
+ * "Vy interprets"): the verb says it is a person. Not when the verb is a noun's ("Iris plays are…"). Found by the
+ * verb, then the word before it is read: a scan for every capitalised word followed by a verb cost more than all the
+ * other name cues together.
  */
-const WORD_NAME_BEFORE_VERB =
-  /(?<![\p{L}])(\p{Lu}\p{Ll}+)(?=[ \t]+(?:reports|states|says|plays|interprets|emailed|texted|has been|is working)\b(?![ \t]+(?:are|were|is|was|have|had|show|shows|due|of|from|and|for|to|in|on)\b))/gu;
+export const PERSON_VERB = cued(
+  '(?:reports|states|says|plays|interprets|emailed|texted|has been|is working)\\b(?![ \\t]+(?:are|were|is|was|have|had|show|shows|due|of|from|and|for|to|in|on)\\b)',
+);
+const LOWER = /\p{Ll}/u;
+const UPPER = /\p{Lu}/u;
 
-export function wordNamesBeforeVerbs(text: string): Array<{ start: number; name: string }> {
+/** The capitalised word ("Amber") that ends right before spaces and `at`, where no letter comes before it. */
+function capitalisedWordBefore(text: string, at: number): { start: number; word: string } | undefined {
+  let end = at;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  if (end === at) return undefined;
+  let start = end;
+  while (start > 0 && LOWER.test(text[start - 1])) start--;
+  if (start === end || start === 0 || !UPPER.test(text[start - 1])) return undefined;
+  start--;
+  if (start > 0 && /\p{L}/u.test(text[start - 1])) return undefined;
+  return { start, word: text.slice(start, end) };
+}
+
+export function wordNamesBeforeVerbs(cues: TextCues): Array<{ start: number; name: string }> {
   const out: Array<{ start: number; name: string }> = [];
-  WORD_NAME_BEFORE_VERB.lastIndex = 0;
-  for (let m = WORD_NAME_BEFORE_VERB.exec(text); m; m = WORD_NAME_BEFORE_VERB.exec(text)) {
-    const lower = m[1].toLowerCase();
-    if (AMBIGUOUS_FIRST_NAMES.has(lower) && !FUNCTION_WORDS.has(lower)) out.push({ start: m.index, name: m[1] });
+  for (const m of cuedMatches(cues, PERSON_VERB)) {
+    const found = capitalisedWordBefore(cues.text, m.index);
+    if (!found) continue;
+    const lower = found.word.toLowerCase();
+    if (AMBIGUOUS_FIRST_NAMES.has(lower) && !FUNCTION_WORDS.has(lower))
+      out.push({ start: found.start, name: found.word });
   }
   return out;
 }
@@ -51,8 +72,26 @@ const SERVICES: ReadonlySet<string> = new Set([
   ...['wound care', 'primary care', 'palliative care', 'social work', 'case management', 'physical therapy'],
 ]);
 
-/** The one or two words before a bracket. */
-const SERVICE_BEFORE = /((?:\p{L}+[ \t]+)?\p{L}+)[ \t]*$/u;
+const LETTER = /\p{L}/u;
+const isLetter = (ch: string | undefined) => ch !== undefined && LETTER.test(ch);
+
+/**
+ * The one or two words before a bracket ("Wound Care (", "surgeon ("), read backwards: a pattern anchored at the end
+ * of a slice is tried at every position of it, once for each of a note's many brackets.
+ */
+function wordsBefore(text: string, at: number): string | undefined {
+  let end = at;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  let start = end;
+  while (start > 0 && isLetter(text[start - 1])) start--;
+  if (start === end) return undefined;
+  // A second word before the first, one run of spaces apart.
+  let gap = start;
+  while (gap > 0 && (text[gap - 1] === ' ' || text[gap - 1] === '\t')) gap--;
+  let first = gap;
+  while (first > 0 && isLetter(text[first - 1])) first--;
+  return text.slice(gap < start && first < gap ? first : start, end);
+}
 
 /** Opening quotes, one kind or the other, from a position on. */
 function nextOf(text: string, a: string, b: string, from: number): number {
@@ -129,7 +168,7 @@ export function namesBeforePersonFacts(text: string, nameBefore: RegExp, token: 
   // A person in brackets after the service or role they stand for: "Cardiology (Ramaswamy)", "Wound Care (Summer
   // Delgado, CWOCN)", "surgeon (Ruiz-Tagle)"; not "Consult (Cardiology)" or "Nursing (PCA)". Read at each bracket.
   for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
-    const before = SERVICE_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[1].toLowerCase();
+    const before = wordsBefore(text, at)?.toLowerCase();
     if (!before || !(SERVICES.has(before) || SERVICES.has(before.replace(/^\S+\s+/, '')))) continue;
     served.lastIndex = at + 1;
     const name = served.exec(text)?.[1];

@@ -22,8 +22,17 @@ import { isDrugName } from '../../record/drugs';
 import { isRegion } from '../regions';
 import { TextCues, cued, cuedMatches } from '../cues';
 import { familyNameRun, isFamilyNameByForm, listMates, recaseLowercase, signatureNames } from './name-context';
-import { namesBeforePersonFacts, opensWithFirstName, wordNamesBeforeVerbs } from './name-facts';
-import { atSentenceStart, isAscii, LETTERS, LOWER_LETTERS, UPPER_LETTERS, words } from '../text';
+import { namesBeforePersonFacts, opensWithFirstName, PERSON_VERB, wordNamesBeforeVerbs } from './name-facts';
+import {
+  atSentenceStart,
+  commaBefore,
+  isAscii,
+  isLetterAt,
+  LETTERS,
+  LOWER_LETTERS,
+  UPPER_LETTERS,
+  words,
+} from '../text';
 
 /** A name token: capitalised, with apostrophes and hyphens (O'Neil, Ordóñez-Reyes, McAllister). */
 // The initial is tried first: "M." of "Abby M. Laidlaw" is an initial, not the word "M" (which would end the name).
@@ -61,36 +70,6 @@ const NAME_LABELS =
   'name|full name|patient name|from|to|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient|member|insured|subscriber|parent|guardian|parent/guardian|injured worker|employee|client|student';
 const SIGN_OFFS =
   'thanks|thank you|sincerely|regards|best|best regards|kind regards|warmly|love|cheers|respectfully|take care';
-
-/**
- * The parts of a found name that can be trusted as a person's beyond the text they were found in
- * (the header region's names become the patient's known name parts): known first names, the word
- * right after one (the family name), and words in capitals (family names as C-CDA views print
- * them). Other words a loose match took in ("Contact Details", "Date") are left out.
- */
-export function personNameParts(name: string): string[] {
-  const tokens = name
-    .split(/[\s,]+/)
-    .map((t) => t.replace(/[.'’]+$/, ''))
-    .filter((t) => t.replace(/[^\p{L}]/gu, '').length >= 2);
-  const parts: string[] = [];
-  type Role = 'first' | 'kept' | 'none';
-  let previous: Role = 'none';
-  for (const token of tokens) {
-    const lower = token.toLowerCase();
-    const capitals = token.length >= 2 && /^\p{Lu}+$/u.test(token);
-    let kept: Role = 'none';
-    if (/^\p{Lu}/u.test(token)) {
-      if (FIRST_NAMES.has(lower) && !CLINICAL_WORDS.has(lower)) kept = 'first';
-      // The family name after a first name ("Eve EVERYWOMAN", "Boris Bo BETTERHALF", "Larry JONES").
-      else if (previous === 'first' && (capitals || !CLINICAL_WORDS.has(lower))) kept = 'kept';
-      else if (previous === 'kept' && capitals) kept = 'kept';
-    }
-    if (kept !== 'none') parts.push(token);
-    previous = kept;
-  }
-  return parts;
-}
 
 /** Every word a clinical or service word: "Case Management", "Parkinson's", "Primary Care" name no person. */
 function isClinical(name: string): boolean {
@@ -196,7 +175,6 @@ const LINE_END = /^[ \t]*(?:[.!]?[ \t]*(?:\r?\n|$))/;
 const GREETING_END = /^\s*[,:!]/;
 /** Candidate first-name tokens for the dictionary: Capitalised, or ALL CAPS of five letters or more. */
 const TOKEN_SCAN = new RegExp(`[${UPPER_LETTERS}][${LOWER_LETTERS}]+|[A-Z]{5,}`, 'g');
-const LETTER = /\p{L}/u;
 /** A family name and a comma before a first name: "Desai, " of "Desai, Ravi", "MacAllister, " of "MacAllister, Ann". */
 const FAMILY_BEFORE_COMMA = new RegExp(
   `(?<![${LETTERS}'’-])([${UPPER_LETTERS}][${LOWER_LETTERS}'’-]*(?:[${UPPER_LETTERS}][${LOWER_LETTERS}'’-]+)?(?:-[${UPPER_LETTERS}][${LOWER_LETTERS}'’]+)?|[${UPPER_LETTERS}]{2,}),[ \\t]*$`,
@@ -206,15 +184,9 @@ const UPPER = /\p{Lu}/u;
 /** A letter outside ASCII and outside the accents of Spanish, French, Portuguese and German. */
 const OTHER_LETTERS = /[^ -~áéíóúñüàèìòùçâêîôûãõäëïöÁÉÍÓÚÑÜÀÈÌÒÙÇÂÊÎÔÛÃÕÄËÏÖ]/;
 
-function isLetter(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return LETTER.test(ch);
-}
-
-function isNameChar(ch: string | undefined): boolean {
-  return ch === "'" || ch === '’' || ch === '-' || isLetter(ch);
+function isNameChar(text: string, i: number): boolean {
+  const ch = text[i];
+  return ch === "'" || ch === '’' || ch === '-' || isLetterAt(text, i);
 }
 
 /**
@@ -225,12 +197,12 @@ function continuesRun(text: string, index: number): boolean {
   let i = index - 1;
   if (text[i] !== ' ' && text[i] !== '\t') return false;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
-  if (!isNameChar(text[i])) return false;
-  while (i > 0 && isNameChar(text[i - 1])) i--;
+  if (!isNameChar(text, i)) return false;
+  while (i > 0 && isNameChar(text, i - 1)) i--;
   const c = text.charCodeAt(i);
   if (!(c < 128 ? c >= 65 && c <= 90 : UPPER.test(text[i]))) return false;
   // The pronoun "I" ("I'm Jennifer's daughter") is capitalised as a word, not as a name.
-  if (text[i] === 'I' && !isLetter(text[i + 1])) return false;
+  if (text[i] === 'I' && !isLetterAt(text, i + 1)) return false;
   // A sentence's first word is capitalised for grammar: "Producer James Sparks said" starts no run with "Producer".
   return !atSentenceStart(text, i);
 }
@@ -334,7 +306,7 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     if (name && name === name.toUpperCase() && !/\s/.test(name) && !FIRST_NAMES.has(name.toLowerCase())) continue;
     if (name) push(found, text, cue.index - name.length, name, cue.credential ? 'CLINICIAN' : 'PERSON', cue.credential);
   }
-  for (const n of wordNamesBeforeVerbs(text)) push(found, text, n.start, n.name, 'PERSON');
+  for (const n of wordNamesBeforeVerbs(cues)) push(found, text, n.start, n.name, 'PERSON');
   for (const n of namesBeforePersonFacts(text, NAME_BEFORE, TOKEN))
     if (n.nickname || words(n.name).length > 1 || opensWithFirstName(n.name) || (n.room && !/^\p{Lu}+$/u.test(n.name)))
       push(found, text, n.start, n.name, 'PERSON', n.nickname);
@@ -344,8 +316,8 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
   TOKEN_SCAN.lastIndex = 0;
   for (let m = TOKEN_SCAN.exec(text); m; m = TOKEN_SCAN.exec(text)) {
     if (m.index < covered) continue;
-    if (m.index > 0 && isNameChar(text[m.index - 1])) continue;
-    if (isLetter(text[m.index + m[0].length])) continue; // "Jos" of "José": not a whole word
+    if (m.index > 0 && isNameChar(text, m.index - 1)) continue;
+    if (isLetterAt(text, m.index + m[0].length)) continue; // "Jos" of "José": not a whole word
     if (!FIRST_NAMES.has(m[0].toLowerCase())) {
       // The accents of Spanish, French or German alone do not make a sentence's first word a name ("Náuseas y
       // vómitos…", "Pneumonía"); letters those languages do not write do ("Šušulić, Bowman and White").
@@ -363,7 +335,9 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     const name = nameAt(text, m.index, NAME_AT);
     if (!name || isRegion(name) || isRegion(m[0])) continue;
     // "Desai, Ravi" and "DESAI, Ravi M.": the family name before the comma is part of the name.
-    const family = text.slice(Math.max(0, m.index - 40), m.index).match(FAMILY_BEFORE_COMMA)?.[1];
+    const family = commaBefore(text, m.index)
+      ? text.slice(Math.max(0, m.index - 40), m.index).match(FAMILY_BEFORE_COMMA)?.[1]
+      : undefined;
     // A first name before the comma is the name before it in a list ("James, Christopher, Jennifer"), found on its own.
     const familyLower = family?.toLowerCase() ?? '';
     if (
@@ -396,5 +370,5 @@ export const nameDetector: Detector = {
   name: 'names',
   finds: 'names of people',
   detect: ({ text, cues }) => detectNames(text, cues),
-  patterns: [TITLE_SCAN, LOWER_TITLE_SCAN, CUE_SCAN, SAYS, CREDENTIAL_AFTER, PREFERRED_AFTER],
+  patterns: [TITLE_SCAN, LOWER_TITLE_SCAN, CUE_SCAN, SAYS, CREDENTIAL_AFTER, PREFERRED_AFTER, PERSON_VERB],
 };

@@ -7,7 +7,7 @@
  */
 import lexicon from '../lexicons/places.json';
 import { isRegion } from '../regions';
-import { atSentenceStart, fold, isAscii, LETTERS, UPPER_LETTERS } from '../text';
+import { atSentenceStart, fold, isAscii, LETTERS, UPPER_LETTERS, wordBefore } from '../text';
 import type { Candidate, Detector } from '../types';
 import { EPONYM_AFTER, isClinicalWord } from '../lexicons/names';
 import { isDrugName } from '../../record/drugs';
@@ -26,11 +26,18 @@ for (const place of lexicon.places) {
   if (!names) byFirstWord.set(first, (names = new Set()));
   names.add(folded);
 }
+/** The first two words of every longer name: a run of words that starts none is read no further. */
+const firstTwoWords = new Set<string>();
+for (const place of lexicon.places) {
+  const words = fold(place).split(' ');
+  if (words.length > 1) firstTwoWords.add(`${words[0]} ${words[1]}`);
+}
 const longestFirst = Math.max(...[...byFirstWord.keys()].map((first) => first.length));
 /** Places whose one-word names are also words ("Salina", "Canyon"): places only right after a preposition. */
 const WORD_PLACES: ReadonlySet<string> = new Set(lexicon.wordPlaces);
-/** A preposition right before a word: what makes a word-place a place ("in Salina", "down from Hatch"). */
-const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:in|from|to|near|past|outside|around|toward|towards)[ \t]+$/u;
+/** Prepositions right before a word: what make a word-place a place ("in Salina", "down from Hatch"). */
+const PREPOSITIONS: ReadonlySet<string> = new Set('in from to near past outside around toward towards'.split(' '));
+const afterPreposition = (text: string, at: number) => PREPOSITIONS.has(wordBefore(text, at)?.word ?? '');
 
 const CAPITALISED = new RegExp(`[${UPPER_LETTERS}][${LETTERS}'’.-]*`, 'g');
 /** The next capitalised word, read where the last one ended (sticky: never a slice of the rest of the text). */
@@ -69,7 +76,9 @@ export function detectPlaces(text: string): Candidate[] {
       const nextWord = next[1].replace(/[.,]+$/, '');
       end += next[0].length - next[1].length + nextWord.length;
       words = [...words, nextWord];
-      if (names.has(fold(words.join(' ')))) best = [end, [...words]];
+      const spelt = fold(words.join(' '));
+      if (i === 1 && !firstTwoWords.has(spelt)) break;
+      if (names.has(spelt)) best = [end, [...words]];
     }
     if (!best) {
       if (isWordPlace(text, start, word)) found.push({ start, end: start + word.length, type: 'LOCATION' });
@@ -79,7 +88,7 @@ export function detectPlaces(text: string): Candidate[] {
     const name = bestWords.join(' ');
     if (isRegion(name) || bestWords.some((w) => isClinicalWord(w))) continue;
     // "NORTH CAROLINA", "West Virginia": the word before may make it a state.
-    const before = text.slice(Math.max(0, start - 12), start).match(/(\p{L}+)[ \t]+$/u)?.[1];
+    const before = wordBefore(text, start)?.word;
     if (before && isRegion(`${before} ${name}`)) continue;
     // A one-word name is capitalised for grammar at a sentence start; there it needs "Kenosha, WI" or what a place
     // name is said of ("Yakima pt", "Taos resident").
@@ -111,8 +120,7 @@ function isWordPlace(text: string, start: number, word: string): boolean {
   if (!WORD_PLACES.has(word) || isClinicalWord(word) || isRegion(word)) return false;
   if (saidOfAPlace(text, start + word.length)) return true;
   return (
-    PREPOSITION_BEFORE.test(text.slice(Math.max(0, start - 12), start)) &&
-    !/^[ \t]+\p{Lu}/u.test(text.slice(start + word.length, start + word.length + 3))
+    afterPreposition(text, start) && !/^[ \t]+\p{Lu}/u.test(text.slice(start + word.length, start + word.length + 3))
   );
 }
 
@@ -135,8 +143,12 @@ const LOWER_WORD = /[a-z][a-z'’-]+/g;
 const WORDS_AFTER = /(?:[ \t]+[a-z][a-z'’-]+){0,2}/y;
 /** A word said of a town somewhere in the next few words (the exact test is LOWER_PLACE_SAID, after the name). */
 const SAID_NEARBY = /[ \t](?:pt|pts|patient|resident|native|transfer|vna|jail|er|ems|county|cty)\b/i;
-/** A direction before a town names a part of it ("east boston", "south boston"). */
-const DIRECTION_BEFORE = /(?:^|[^\p{L}])((?:east|west|north|south)[ \t]+)$/u;
+/** A direction before a town names a part of it ("east boston", "south boston"): where the name then starts. */
+const DIRECTIONS: ReadonlySet<string> = new Set(['east', 'west', 'north', 'south']);
+function directionBefore(text: string, at: number): number | undefined {
+  const before = wordBefore(text, at);
+  return before && DIRECTIONS.has(before.word) ? before.start : undefined;
+}
 /** What is said of a town typed in lower case: "nantucket pt", "the lowell transfer", "hampden cty jail". */
 const LOWER_PLACE_SAID = /^[ \t]+(?:pt|pts|patient|resident|native|transfer|vna|jail|er|ems|county|cty)\b/i;
 
@@ -153,19 +165,21 @@ function lowerCasePlaces(text: string): Candidate[] {
     // Most words start no place's name: one lookup, before anything else is read.
     const names = byFirstWord.get(m[0]);
     if (!names || (m.index > 0 && /[\p{L}\d'’-]/u.test(text[m.index - 1]))) continue;
-    // Where no place can be said (no preposition, bracket or direction before, no word said of a town after), no
-    // name is looked for: common first words of places ("the", "new", "la") are everywhere.
-    const before = text.slice(Math.max(0, m.index - 20), m.index);
-    if (
-      !PREPOSITION_BEFORE.test(before) &&
-      !before.endsWith('(') &&
-      !DIRECTION_BEFORE.test(before) &&
-      !SAID_NEARBY.test(text.slice(m.index, m.index + 60))
-    )
-      continue;
+    // A word that is no place on its own ("the", "new") is read on only when the next word continues a place's name.
     WORDS_AFTER.lastIndex = m.index + m[0].length;
     const run = `${m[0]}${WORDS_AFTER.exec(text)?.[0] ?? ''}`;
     const words = run.split(/[ \t]+/);
+    if (!names.has(m[0]) && (words.length === 1 || !firstTwoWords.has(`${words[0]} ${words[1]}`))) continue;
+    // Where no place can be said (no preposition, bracket or direction before, no word said of a town after), no
+    // name is looked for: common first words of places ("the", "new", "la") are everywhere.
+    const directionStart = directionBefore(text, m.index);
+    if (
+      !afterPreposition(text, m.index) &&
+      text[m.index - 1] !== '(' &&
+      directionStart === undefined &&
+      !SAID_NEARBY.test(text.slice(m.index, m.index + 60))
+    )
+      continue;
     if (words.length === 1 && m[0].length < 4) continue;
     const ends = [...run.matchAll(/\S+/g)].map((w) => w.index + w[0].length);
     for (let n = words.length; n >= 1; n--) {
@@ -173,12 +187,10 @@ function lowerCasePlaces(text: string): Candidate[] {
       if (!names.has(fold(name)) || isRegion(name) || words.slice(0, n).some((w) => isClinicalWord(w))) continue;
       if (n === 1 && (name.length < 4 || isDrugName(name))) break;
       const end = m.index + ends[n - 1];
-      const direction = before.match(DIRECTION_BEFORE)?.[1];
-      const start = m.index - (direction?.length ?? 0);
-      const lead = text.slice(Math.max(0, start - 12), start);
+      const start = directionStart ?? m.index;
       const said =
-        PREPOSITION_BEFORE.test(lead) ||
-        (/\($/.test(lead) && text[end] === ')') ||
+        afterPreposition(text, start) ||
+        (text[start - 1] === '(' && text[end] === ')') ||
         LOWER_PLACE_SAID.test(text.slice(end, end + 12));
       if (!said) break;
       found.push({ start, end, type: 'LOCATION' });
