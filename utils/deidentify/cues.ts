@@ -55,6 +55,17 @@ export function keysWanted(patterns: readonly CuedPattern[]): Uint8Array {
   return wanted;
 }
 
+/** The patterns already checked against each registry's keys: checked once, not on every text. */
+const checkedAgainst = new WeakMap<Uint8Array, WeakSet<CuedPattern>>();
+function checkWanted(wanted: Uint8Array, pattern: CuedPattern): void {
+  let checked = checkedAgainst.get(wanted);
+  if (checked?.has(pattern)) return;
+  for (const code of pattern.keyCodes)
+    if (!wanted[code]) throw new Error("cues: a pattern not among the detectors' was asked of their index");
+  if (!checked) checkedAgainst.set(wanted, (checked = new WeakSet()));
+  checked.add(pattern);
+}
+
 /**
  * One text's words, indexed by their first letters (up to three, lower case) on first use: where
  * each cued pattern may start, and the long words. Made once per text and shared by the detectors;
@@ -75,13 +86,17 @@ export class TextCues {
     let starts = this.startsOf.get(pattern);
     if (starts) return starts;
     const index = this.index();
+    if (this.wanted) checkWanted(this.wanted, pattern);
     const lists: number[][] = [];
-    for (const code of pattern.keyCodes) {
-      if (this.wanted && !this.wanted[code])
-        throw new Error("cues: a pattern not among the detectors' was asked of their index");
-      const list = index.get(code);
-      if (list) lists.push(list);
-    }
+    // From whichever side is smaller: a short text has few words, and a pattern of many cues as many keys (asked of
+    // each of thousands of short texts, the pattern's side cost more than reading the texts).
+    if (index.size < pattern.keyCodes.length) {
+      for (const [code, list] of index) if (pattern.keySet.has(code)) lists.push(list);
+    } else
+      for (const code of pattern.keyCodes) {
+        const list = index.get(code);
+        if (list) lists.push(list);
+      }
     starts = lists.length === 0 ? NONE : lists.length === 1 ? lists[0] : sortedUnion(lists);
     this.startsOf.set(pattern, starts);
     return starts;
@@ -297,6 +312,8 @@ export interface CuedPattern {
   readonly keys: readonly string[];
   /** The keys as numbers (keyNumber), worked out once: the index is asked for them on every text. */
   readonly keyCodes: readonly number[];
+  /** The same, to look a text's own keys up in. */
+  readonly keySet: ReadonlySet<number>;
 }
 
 /**
@@ -311,6 +328,7 @@ export function cued(source: string, flags = ''): CuedPattern {
     sticky: new RegExp(anchored, `${flags.replace(/[gy]/g, '')}y`),
     keys: [...keys],
     keyCodes: [...keys].map(keyNumber),
+    keySet: new Set([...keys].map(keyNumber)),
   });
 }
 
