@@ -175,4 +175,28 @@ describe('markup forms', () => {
     ]);
     expect(record.other.map((o) => o.text)).toContain('M0066');
   });
+
+  it("a menu's words and a work queue's name are no patient name or identifier", async () => {
+    const record = await read(`<div><span>File</span> <span>Edit</span> <span>Patient</span> <span>Rx</span>
+      <span>Help</span></div><div>Insurance Reject <span>3</span></div>
+      <div><span>THORNQUIST, EVERETT L</span> <span>DOB: 11/04/1947</span> <span>Pt #: 2041887</span>
+      <span>Driver lic.: T652-4418-9907-03</span></div><h2>Problems</h2><ul><li>Gout</li></ul>`);
+    expect(record.patient.name).toBe('THORNQUIST, EVERETT L');
+    expect(record.patient.identifiers).toEqual([
+      { type: 'MRN', value: '2041887' },
+      { type: 'License', value: 'T652-4418-9907-03' },
+    ]);
+  });
+
+  it("a table with a drug's column and its directions is a medication list under any heading", async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><h2>Rx Profile</h2>
+      <table><thead><tr><th>Rx #</th><th>Drug / NDC</th><th>Qty</th><th>Sig</th></tr></thead>
+      <tbody><tr><td>6041128</td><td>WARFARIN SODIUM 5 MG TABLET</td><td>40</td><td>TAKE 1 TABLET DAILY</td></tr>
+      <tr><td>6039948</td><td>ATORVASTATIN 40 MG TABLET</td><td>90</td><td>TAKE 1 TABLET AT BEDTIME</td></tr></tbody></table>`);
+    expect(record.medications.map((m) => m.text.split(' · ')[1])).toEqual([
+      'WARFARIN SODIUM 5 MG TABLET',
+      'ATORVASTATIN 40 MG TABLET',
+    ]);
+    expect(record.medications[0]).toMatchObject({ frequency: 'TAKE 1 TABLET DAILY' });
+  });
 });

@@ -125,6 +125,7 @@ export type BannerField =
   | 'id:SSN'
   | 'id:Insurance'
   | 'id:Account'
+  | 'id:License'
   | 'enc:date'
   | 'enc:clinician'
   | 'enc:location'
@@ -137,8 +138,9 @@ const BANNER_LABELS: Array<[BannerField, RegExp]> = [
   ['age', /^age$/i],
   [
     'id:MRN',
-    /^(mrn|medical record (?:number|no\.?|#)|mr ?#|mr number|patient[- ]ids?|chart (?:number|no\.?|#)|patient identifiers?|identifiers?|icn|integration control (?:number|no\.?|#)|empi|enterprise (?:mrn|id)|client (?:id|number|no\.?|#))$/i,
+    /^(mrn|medical record (?:number|no\.?|#)|mr ?#|mr number|patient[- ]ids?|chart (?:number|no\.?|#)|patient identifiers?|identifiers?|icn|integration control (?:number|no\.?|#)|empi|enterprise (?:mrn|id)|client (?:id|number|no\.?|#)|pt\.? ?#|patient (?:number|no\.?|#))$/i,
   ],
+  ['id:License', /^(driver'?s? lic(?:\.|ense)?(?: (?:number|no\.?|#))?|dl ?#|dl (?:number|no\.?))$/i],
   ['id:SSN', /^(ssn|social security(?: number| no\.?| #)?)$/i],
   [
     'id:Insurance',

@@ -314,12 +314,15 @@ export function mapColumns(header: string[], category: ItemCategory): Array<stri
   const used = new Set<string>();
   return header.map((h) => {
     const clean = h.replace(/[:*]/g, '').trim();
-    for (const [field, pattern] of Object.entries(synonyms)) {
-      if (!used.has(field) && pattern.test(clean)) {
-        used.add(field);
-        return field;
+    // "Drug / NDC", "Test / Panel": a column of two things is named by the first, the main one.
+    const first = clean.split(/\s+\/\s+/)[0];
+    for (const name of first === clean ? [clean] : [clean, first])
+      for (const [field, pattern] of Object.entries(synonyms)) {
+        if (!used.has(field) && pattern.test(name)) {
+          used.add(field);
+          return field;
+        }
       }
-    }
     return undefined;
   });
 }

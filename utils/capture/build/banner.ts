@@ -34,6 +34,9 @@ export function readBannerText(s: BuildState, text: string, parts: string[], el:
   const found: Array<[BannerField, string]> = [];
   for (let i = 0; i + 1 < parts.length; i++) {
     const field = classifyLabel(parts[i]);
+    // A label without its colon among single words is a menu's item ("File Edit Patient Rx Help"): a name it gives
+    // must read as one.
+    if (field === 'name' && !parts[i].trim().endsWith(':') && !NAME_LIKE.test(parts[i + 1])) continue;
     if (field && !classifyLabel(parts[i + 1])) {
       // A list label's value is every part up to the next label, known or not: "Allergies:" then one chip an allergy.
       let end = i + 2;

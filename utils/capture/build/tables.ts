@@ -40,12 +40,16 @@ export function readTable(s: BuildState, table: TableData) {
   if (pairs && s.itemCategory && s.itemCategory !== 'other') return readPairs(s, pairs);
 
   let category = s.itemCategory;
-  if ((!category || category === 'other') && table.header && !s.section?.named) {
+  if ((!category || category === 'other') && table.header) {
     const byColumns = mapColumns(table.header, 'labs');
+    // Under a heading of its own ("Rx Profile") only a list's own columns say what it is; a column that reads as a
+    // section's name ("Problem") does so only where no heading named the table.
     const inferred =
-      table.header
-        .map((h) => classifyHeading(h))
-        .find((c) => c && c !== 'patient' && c !== 'encounter' && c !== 'notes' && c !== 'other') ??
+      (s.section?.named
+        ? undefined
+        : table.header
+            .map((h) => classifyHeading(h))
+            .find((c) => c && c !== 'patient' && c !== 'encounter' && c !== 'notes' && c !== 'other')) ??
       (byColumns.includes('test') && byColumns.includes('value') ? 'labs' : undefined) ??
       // "Order Name | Status | Dose | Route | Frequency": a medication list by its columns.
       (hasMedicationColumns(table.header) ? 'medications' : undefined);
@@ -187,8 +191,16 @@ export function readPairs(s: BuildState, pairs: Array<{ label: string; value: st
   }
 }
 
-/** A dose column beside a route or frequency column: the columns of a medication list, whatever its first is called. */
+/**
+ * The columns of a medication list, whatever its first is called: a dose beside a route or frequency, or a drug
+ * beside its directions.
+ */
 function hasMedicationColumns(header: string[]): boolean {
   const columns = mapColumns(header, 'medications');
-  return columns.includes('dose') && (columns.includes('route') || columns.includes('frequency'));
+  // A pharmacy's profile has no dose column: the drug's column and its directions ("Drug / NDC | … | Sig").
+  const drugColumn = header.some((h) => /^(?:drug|medication|medicine)s?\b/i.test(h.trim()));
+  return (
+    (columns.includes('dose') && (columns.includes('route') || columns.includes('frequency'))) ||
+    (columns.includes('frequency') && drugColumn)
+  );
 }
