@@ -199,4 +199,34 @@ describe('markup forms', () => {
     ]);
     expect(record.medications[0]).toMatchObject({ frequency: 'TAKE 1 TABLET DAILY' });
   });
+
+  it('separators between bold values and a count beside a label are no part of the banner', async () => {
+    const record = await read(`<div>Salgado-Voss, Imelda R</div>
+      <div><b>61 y</b> · <b>Female</b> · DOB <b>09/02/1963</b> · MRN <b>E00739215</b></div>
+      <div><span>ALLERGIES (3)</span> <span>Lisinopril</span> <span>Adhesive tape</span></div>
+      <div><span>Phone (503)</span> <span>555-0187</span></div>
+      <h2>Problems</h2><ul><li>Asthma</li></ul>`);
+    expect(record.patient).toMatchObject({ birthDate: '09/02/1963', sex: 'Female', age: '61' });
+    expect(record.patient.identifiers).toEqual([{ type: 'MRN', value: 'E00739215' }]);
+    expect(record.allergies.map((a) => a.substance)).toEqual(['Lisinopril', 'Adhesive tape']);
+  });
+
+  it("a list in one sentence, a history checklist's ticked boxes and a remark under a list", async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><h2>Medical History</h2>
+      <div>Has the patient ever had any of the following?</div>
+      <div><label><input type="checkbox" disabled> Asthma / COPD</label>
+      <label><input type="checkbox" disabled checked> Diabetes</label></div>
+      <h2>Systemic Medications</h2>
+      <div>Metformin 1000 mg PO BID; insulin glargine (Lantus) 28 units subQ nightly; aspirin 81 mg PO daily.</div>
+      <div>Pt brought med list from PCP. No anticoagulants.</div>`);
+    expect(record.problems.map((p) => p.name)).toEqual(['Diabetes']);
+    expect(record.medications.map((m) => [m.name, m.dose])).toEqual([
+      ['Metformin', '1000 mg'],
+      ['insulin glargine', '28 units'],
+      ['aspirin', '81 mg'],
+    ]);
+    expect(record.other.map((o) => o.text)).toEqual(
+      expect.arrayContaining(['☐ Asthma / COPD', 'Pt brought med list from PCP. No anticoagulants.']),
+    );
+  });
 });

@@ -50,6 +50,11 @@ export function splitInlineLabels(value: string): { head: string; fields: Array<
 export function unlabelledBannerParts(parts: string[]): Array<[BannerField, string]> {
   const found: Array<[BannerField, string]> = [];
   for (const part of parts) {
+    // A sex written out stands alone as a part ("Female · 70 yrs · DOB …"); a letter alone may be anything.
+    if (/^(?:female|male)$/i.test(part)) {
+      found.push(['sex', part]);
+      continue;
+    }
     const ageSex = ageAndSex(part);
     if (ageSex.length) {
       found.push(...ageSex);

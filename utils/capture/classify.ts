@@ -85,8 +85,13 @@ export function isSectionTitle(text: string): boolean {
     .replace(TITLE_FILLER, ' ')
     .replace(/[^\p{L}]+/gu, ' ')
     .trim();
-  return rest === '';
+  // One word of its own before a list's plural name ("Systemic Medications", "Ocular Problem List", "Outside
+  // Results"): a part of the chart's list. One item reads in the singular ("Penicillin allergy").
+  return rest === '' || (!rest.includes(' ') && PLURAL_LIST_NAME.test(normalise(text)));
 }
+
+const PLURAL_LIST_NAME =
+  /\b(?:medications|problems|problem list|diagnoses|allergies|vital signs|vitals|labs|lab results|results|immunizations|procedures)$/i;
 
 /** The title before a dash and what follows it: "LAST OFFICE NOTE - 06/10/2025 - Dr X" → "LAST OFFICE NOTE". */
 export function titleBeforeDash(text: string): string {
@@ -173,6 +178,9 @@ export function classifyLabel(label: string): BannerField | undefined {
     .replace(/\s*\([A-Za-z][A-Za-z .-]{0,19}\)$/, '')
     .trim();
   if (!clean || clean.length > 40) return undefined;
+  // A count beside a list's label ("ALLERGIES (3)") says how many, not which field; "Phone (503)" is a number begun.
+  const counted = clean.match(/^(.+?)\s*\(\d{1,3}\)$/)?.[1];
+  if (counted) return classifyLabel(counted) === 'allergies' ? 'allergies' : undefined;
   // "Chart #" and "Visit #" as written first ("#" says it is a number), then without the sign ("DOB #").
   for (const candidate of clean.endsWith('#') ? [clean, clean.replace(/\s*#$/, '')] : [clean])
     for (const [field, pattern] of BANNER_LABELS) if (pattern.test(candidate)) return field;

@@ -70,9 +70,34 @@ const boxCache = new WeakMap<Element, boolean>();
 /** Elements of one tag and class share their display nearly always: asked once per class per read. */
 const classCache = new Map<string, boolean>();
 
+/** The same for whether an inline tag is set as a block ("small { display: block }"). */
+const blockClassCache = new Map<string, boolean>();
+
 /** Forgets what layout was seen: called at the start of each read (the page's styles may have changed). */
 export function resetLayoutCache() {
   classCache.clear();
+  blockClassCache.clear();
+}
+
+/**
+ * An inline element the page's CSS sets as a block, right after text with no space between
+ * ("Lisinopril<small>Cough · mild</small>" with `small { display: block }`): the page shows two
+ * lines, the markup one word. Asked only where text and element touch, so the style is rarely read.
+ */
+function isGluedBlock(el: Element): boolean {
+  const before = el.previousSibling;
+  if (!before || before.nodeType !== 3 || !INLINE_TAGS.has(el.tagName)) return false;
+  const data = (before as Text).data;
+  if (!data || /\s$/.test(data) || !/^\S/.test(el.textContent ?? '')) return false;
+  const byClass =
+    typeof el.className === 'string' && !el.hasAttribute('style') ? `${el.tagName}.${el.className}` : undefined;
+  let known = byClass ? blockClassCache.get(byClass) : undefined;
+  if (known === undefined) {
+    const display = el.ownerDocument.defaultView?.getComputedStyle(el).display ?? '';
+    known = /^(?:block|flex|grid|list-item|table)/.test(display);
+    if (byClass && blockClassCache.size < 5_000) blockClassCache.set(byClass, known);
+  }
+  return known;
 }
 
 /**
@@ -125,12 +150,18 @@ export function textOf(node: Node): string {
     if (n.nodeType !== 1) return;
     const el = n as Element;
     if (SKIPPED_TAGS.has(el.tagName) || el.tagName === 'BUTTON' || isQuietlyHidden(el)) return;
-    if (el.tagName === 'LABEL' && (el as HTMLLabelElement).control) return; // a form control's label is UI
+    if (el.tagName === 'LABEL' && (el as HTMLLabelElement).control) {
+      // A form control's label is UI, unless its box only shows a recorded answer (disabled): then it reads as the
+      // page prints a ticked or an empty box ("☒ Diabetes", "☐ Asthma").
+      const box = shownChoice((el as HTMLLabelElement).control!);
+      if (!box) return;
+      out.push(`${box} `);
+    }
     if (el.tagName === 'BR') {
       out.push('\n');
       return;
     }
-    const block = BLOCK_BREAK.has(el.tagName);
+    const block = BLOCK_BREAK.has(el.tagName) || isGluedBlock(el);
     if (block) out.push('\n');
     if (el.tagName === 'TD' || el.tagName === 'TH') out.push(' ');
     const apart = el.childElementCount > 1 && touchingChildren(el) && laysOutChildrenApart(el);
@@ -152,6 +183,14 @@ export function textOf(node: Node): string {
     .join('\n');
 }
 
+/** "☒" or "☐" for a disabled checkbox or radio button (an answer on display, not a control); undefined otherwise. */
+function shownChoice(control: HTMLElement): string | undefined {
+  const input = control as HTMLInputElement;
+  if (input.tagName !== 'INPUT' || (input.type !== 'checkbox' && input.type !== 'radio') || !input.disabled)
+    return undefined;
+  return input.checked ? '☒' : '☐';
+}
+
 /**
  * Descendants that make textContent differ from the visible text on one line: breaks, blocks
  * (which need a space between them), controls and hidden or non-text elements. Without any,
@@ -159,7 +198,7 @@ export function textOf(node: Node): string {
  */
 const NOT_PLAIN_TEXT_TAGS = new Set(['BR', 'BUTTON', 'LABEL', 'TD', 'TH', ...SKIPPED_TAGS, ...BLOCK_BREAK]);
 function isNotPlainText(el: Element): boolean {
-  return NOT_PLAIN_TEXT_TAGS.has(el.tagName) || isQuietlyHidden(el);
+  return NOT_PLAIN_TEXT_TAGS.has(el.tagName) || isQuietlyHidden(el) || isGluedBlock(el);
 }
 
 /** Tags a leaf may hold: inline markup, and what is never text anyway. */

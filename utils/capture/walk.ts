@@ -4,7 +4,7 @@
  * nesting cannot overflow the stack; it yields a `tick` every few dozen elements so the caller
  * can hand the main thread back to the page.
  */
-import { isSectionTitle, isTitleLike, titleBeforeDash } from './classify';
+import { classifyLabel, isSectionTitle, isTitleLike, titleBeforeDash } from './classify';
 import { boxEntries, gridCellRows, placedLines } from './boxes';
 import { atSectionRows, placedText } from './regroup';
 import { printedTable, readPrintedReport } from './printed';
@@ -311,7 +311,7 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
         !parts[0].endsWith(':') &&
         isSectionTitle(parts[0]) &&
         isTitleLike(parts[0]) &&
-        (parts.slice(1).join(' ').length <= 40 || FILTER_TEXT.test(parts.slice(1).join(' ')) || main !== text)
+        isAsideOfTitle(parts[0], parts.slice(1), main !== text)
       )
         yield { kind: 'heading', text: parts[0], level: 3, el, implied: true };
       else if (isTitleLike(main) && (first || bold))
@@ -343,6 +343,17 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
  * What a section's title bar shows beside the title: the list's filters and display options ("Inpatient | Display: All
  * Active Orders", "Display: All | Classification: Medical"), however long.
  */
+/**
+ * What may stand beside a card's title: a short aside ("· Jun 3, 2025", "+ Add Edit", "All | Chemistry"), a filter, or
+ * a subtitle. The banner's allergy label with its entries ("ALLERGIES (3) | Lisinopril | Adhesive tape") is a list,
+ * never swallowed by the title.
+ */
+function isAsideOfTitle(title: string, rest: string[], subtitle: boolean): boolean {
+  if (rest.length > 1 && classifyLabel(title) === 'allergies') return false;
+  const aside = rest.join(' ');
+  return aside.length <= 40 || FILTER_TEXT.test(aside) || subtitle;
+}
+
 const FILTER_TEXT =
   /\||\b(?:display|filter|view|sort|show|level|classification)\s*:|^(?:taken|reviewed|reconciled|updated|collected|recorded|synced|entered|verified|last|as of)\b/i;
 

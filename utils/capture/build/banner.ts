@@ -12,10 +12,15 @@ import type { BuildState } from './state';
 /** "LAST,FIRST M", "Osei-Larkin, Wilhelmina": a family name in capitals or capitalised, a comma, the given names. */
 const LAST_COMMA_FIRST = /^[\p{Lu}][\p{L}'’-]+,\s?[\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’.-]*){0,2}$/u;
 
+const SEPARATOR_ENDS = /^[\s·•|;,]+|[\s·•|;,]+$/g;
+const SEX_WORD = /^(?:female|male)$/i;
+
 const SSN_SHAPE = /(?<![\d-])(\d{3}-\d{2}-\d{4})(?![\d-])/g;
 
 /** Reads label/value text ("DOB: 03/14/1958 · MRN: 00482913"); true when it was banner text. */
-export function readBannerText(s: BuildState, text: string, parts: string[], el: Element): boolean {
+export function readBannerText(s: BuildState, text: string, shownParts: string[], el: Element): boolean {
+  // Separators set in the text between bold values ("61 y · <b>Female</b> · DOB <b>09/02/1963</b>") are no part.
+  const parts = shownParts.map((part) => part.replace(SEPARATOR_ENDS, '')).filter(Boolean);
   if (s.pendingLabel) {
     const field = s.pendingLabel;
     s.pendingLabel = undefined;
@@ -32,6 +37,7 @@ export function readBannerText(s: BuildState, text: string, parts: string[], el:
     return true;
   }
   const found: Array<[BannerField, string]> = [];
+  const labelled = new Set<number>();
   for (let i = 0; i + 1 < parts.length; i++) {
     const field = classifyLabel(parts[i]);
     // A label without its colon among single words is a menu's item ("File Edit Patient Rx Help"): a name it gives
@@ -43,9 +49,17 @@ export function readBannerText(s: BuildState, text: string, parts: string[], el:
       if (field === 'allergies')
         while (end < parts.length && !parts[end].endsWith(':') && !classifyLabel(parts[end])) end++;
       found.push([field, parts.slice(i + 1, end).join('; ')]);
+      for (let k = i; k < end; k++) labelled.add(k);
       i = end - 1;
     }
   }
+  // Between labelled values, an age and a sex stand without labels ("61 y · Female · DOB …").
+  if (found.length)
+    parts.forEach((part, i) => {
+      if (labelled.has(i)) return;
+      if (SEX_WORD.test(part)) found.push(['sex', part]);
+      else found.push(...ageAndSex(part));
+    });
   if (!found.length) {
     for (const piece of text.split(/\s*[·•|]\s*|\s{3,}/)) {
       const m = piece.match(/^([^:]{1,40}):\s*(.+)$/);

@@ -61,11 +61,36 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
     for (const line of text.split('\n')) noteLine(s, category, line, el, listItem);
     return;
   }
+  // A choice on display ("☒ Diabetes", "☐ Asthma / COPD" in a history checklist): a ticked one is the item, an empty
+  // box the answer "no", kept as text.
+  const choice = /^([☐☒☑])\s*/u.exec(text);
+  if (choice) {
+    // Several choices on one line ("☐ Asthma / COPD ☒ Diabetes"): each on its own.
+    const choices = text.split(/(?=[☐☒☑])/u).filter((piece) => piece.trim());
+    if (choices.length > 1) {
+      for (const piece of choices) readText(s, piece.trim(), [piece.trim()], el, listItem);
+      return;
+    }
+    if (choice[1] === '☐') return keepOther(s, normalise(text), el);
+    const answer = text.slice(choice[0].length);
+    return readText(s, answer, [answer], el, listItem);
+  }
   // Problems set on one line between middle dots ("Hypothyroidism · Migraine without aura · Polycystic ovary
   // syndrome"): one a part, when every part is a name (no status, date or number, which describe one problem).
   if (category === 'problems' && !listItem) {
     const parts = normalise(text).split(' · ');
     if (parts.length >= 3 && parts.every((part) => PROBLEM_NAME_ONLY.test(part) && !ITEM_FRAGMENT.test(part))) {
+      for (const part of parts) readText(s, part, [part], el, true);
+      return;
+    }
+  }
+  // A medication list written as one sentence, a drug and its dose each ("Metformin 1000 mg PO BID; lisinopril 20 mg PO
+  // daily; aspirin 81 mg PO daily."): one medication a part, when every part holds a dose.
+  if (category === 'medications' && !listItem) {
+    const parts = normalise(text)
+      .replace(/\.$/, '')
+      .split(/\s*;\s+/);
+    if (parts.length >= 2 && parts.every((part) => DRUG_AND_DOSE.test(part))) {
       for (const part of parts) readText(s, part, [part], el, true);
       return;
     }
@@ -79,6 +104,10 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
   if (statusSubheading(s, category, line)) return;
   // "Last reviewed 06/03/2025 by …", "7 active": about the list, not in it; kept as text.
   if (META_LINE.test(line) || legendOf(line)) return keepOther(s, line, el);
+  // Sentences under a list ("Pt brought med list from PCP. No anticoagulants.") and a form's question ("Has the
+  // patient ever had any of the following?"): about the list, kept as text.
+  if (category !== 'labs' && category !== 'vitals' && (REMARK.test(line) || line.endsWith('?')) && !/\d/.test(line))
+    return keepOther(s, line, el);
   // "Patient priority:" then "high priority": a label and its value, about an item, not one.
   if (s.pendingItemLabel) {
     const label = s.pendingItemLabel;
@@ -141,3 +170,10 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
   }
   addItem(s, category, line, el);
 }
+
+/** A drug's name, then its dose: a word, then a number and a unit within a few words. */
+const DRUG_AND_DOSE =
+  /^\p{L}[\p{L}\d .,()/-]{1,60}?\s\d[\d.,/]*\s?(?:mg|mcg|g|units?|iu|meq|ml|%|puffs?|drops?|tabs?|tablets?|capsules?)\b.{0,80}$/iu;
+
+/** Two or more sentences, the last ending with its full stop. */
+const REMARK = /\p{L}{2}\.\s+\p{Lu}.*\.$/u;
