@@ -5,6 +5,7 @@
 import { isLowerNameWordElsewhere, isNameWordElsewhere } from './lexicons/names';
 import { DETECTORS, runDetectors } from './detectors/registry';
 import { PlaceholderBook } from './placeholders';
+import { namesAnInstrument } from './instruments';
 import { resolve } from './resolve';
 import { CAPITALISED_WORD, escapeRegExp, findWord, fold, matches } from './text';
 import type { Candidate, DeidResult, Detector, KnownIdentifiers } from './types';
@@ -51,7 +52,10 @@ export function findIdentifiers(
     })),
   );
   const kept = new Set((choices.keep ?? []).map((value) => fold(value.trim())));
-  const candidates = runDetectors(text, folded, known, choices.detectors ?? DETECTORS);
+  // A person's or a city's name that names a scale, a sign or a device ("Glasgow Coma Scale") is no identifier.
+  const candidates = runDetectors(text, folded, known, choices.detectors ?? DETECTORS).filter(
+    (c) => !namesAnInstrument(text, c),
+  );
   const chosen = kept.size ? candidates.filter((c) => c.known || !kept.has(folded.slice(c.start, c.end))) : candidates;
   const all = redacted.length ? [...redacted, ...chosen] : chosen;
   const first = resolve(text, all);

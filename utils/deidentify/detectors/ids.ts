@@ -50,6 +50,8 @@ const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
 const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
 /** Codes of letters and digits joined by dashes, with three or more digits and a letter: BCX-7741-20983. */
 const CODE = /\b[A-Z0-9]{2,}(?:-[A-Z0-9]+)+\b/g;
+/** A run of vertebrae ("T6-T12", "C5-C6", "L4-5-S1"): anatomy, not a code. */
+const SPINAL_LEVELS = /^[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})+$/;
 /** UUIDs, in either case: FHIR resource ids and record numbers in app-style EHRs. */
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 /**
@@ -100,7 +102,7 @@ export function detectIds(text: string, cues: TextCues = new TextCues(text)): Ca
   // Simple token patterns, then the counts checked here: stacked lookaheads at every word boundary cost more.
   for (const [start, end] of vehicleNumbers(text, cues)) found.push({ start, end, type: 'VEHICLE' });
   for (const m of matches(text, CODE))
-    if (count(m[0], DIGIT) >= 3 && count(m[0], LETTER) >= 1)
+    if (count(m[0], DIGIT) >= 3 && count(m[0], LETTER) >= 1 && !SPINAL_LEVELS.test(m[0]))
       found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
   for (const m of matches(text, LONG_NUMBER)) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
   for (const m of matches(text, UUID)) found.push({ start: m.index, end: m.index + m[0].length, type: 'ID' });
