@@ -27,4 +27,14 @@ describe('the age detector', () => {
     ]);
     expect(findWith(ageDetector, 'temp 90 F on arrival; HR 95 M-mode')).toEqual([]);
   });
+  it('finds an age after a name between commas, after a relative, beside a nickname and in "AGE: 91Y"', () => {
+    const ages = findWith(
+      ageDetector,
+      `Lives with her mother Mae Yazzie, 92, who speaks only Dine. A sister, is 98 and in a nursing home.
+409 O'SHAUGHNESSY, P "Paddy" 96M | Comfort care
+PATIENT: KLEINSCHMIDT, RUTH ANN   AGE: 91Y   LOCATION: ED-07`,
+    );
+    expect(ages.map(([, age]) => age).sort()).toEqual(['91Y', '92', '96', '98']);
+    expect(findWith(ageDetector, 'BP 150/90, 92, HR 88 | T 99 F | SpO2 is 98.')).toEqual([]);
+  });
 });
