@@ -263,4 +263,13 @@ describe('the name detector', () => {
     ])
       expect(names(text)).toEqual([]);
   });
+
+  it('finds an initial and a family name where a name stands in a list or a signature, not a sentence ending in a letter', () => {
+    const names = (text: string) => [...new Set(findWith(nameDetector, text).map(([, value]) => value))].sort();
+    expect(
+      names('HANDOFF from R. Akintola (PGY2) to S. Mehta (PGY1)\nCrew: T. Landry, NRP / M. Ardoin, EMT-B'),
+    ).toEqual(['M. Ardoin', 'R. Akintola', 'S. Mehta', 'T. Landry']);
+    for (const text of ['Low vitamin D. Recheck in 3 months.', 'P.O. Box 1127, Many Farms', 'Hepatitis B. Patient, 44'])
+      expect(names(text)).toEqual([]);
+  });
 });

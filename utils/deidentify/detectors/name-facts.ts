@@ -182,3 +182,24 @@ export function namesBeforePersonFacts(text: string, nameBefore: RegExp, token: 
   }
   return out;
 }
+
+/**
+ * An initial and a family name, standing as a name stands in a list or a signature: before a comma, a bracket, a slash,
+ * a semicolon or the end of the line ("from R. Akintola (PGY2)", "Crew: T. Landry, NRP / M. Ardoin, EMT-B"). A single
+ * capital ending a sentence is not followed by such a word alone ("vitamin D. Recheck in 3 months").
+ */
+const INITIAL_THEN_FAMILY_NAME = /\b[A-Z]\.[ \t]?([A-Z][a-z'’]{2,}(?:-[A-Z][a-z'’]+)?)(?=[ \t]*(?:[,(;/]|\r?\n|$))/gm;
+
+export function initialAndFamilyNames(text: string): Array<{ start: number; name: string }> {
+  const out: Array<{ start: number; name: string }> = [];
+  INITIAL_THEN_FAMILY_NAME.lastIndex = 0;
+  for (let m = INITIAL_THEN_FAMILY_NAME.exec(text); m; m = INITIAL_THEN_FAMILY_NAME.exec(text)) {
+    // "P.O. Box", "U.S. Navy": an abbreviation's letters, not an initial.
+    const before = text[m.index - 1];
+    if (before === '.' || (before !== undefined && /\p{L}/u.test(before))) continue;
+    const lower = m[1].toLowerCase();
+    if (isClinicalWord(lower) || FUNCTION_WORDS.has(lower)) continue;
+    out.push({ start: m.index, name: m[0] });
+  }
+  return out;
+}

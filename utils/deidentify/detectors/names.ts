@@ -22,7 +22,13 @@ import { isDrugName } from '../../record/drugs';
 import { isRegion } from '../regions';
 import { TextCues, cued, cuedMatches } from '../cues';
 import { familyNameRun, isFamilyNameByForm, listMates, recaseLowercase, signatureNames } from './name-context';
-import { namesBeforePersonFacts, opensWithFirstName, PERSON_VERB, wordNamesBeforeVerbs } from './name-facts';
+import {
+  initialAndFamilyNames,
+  namesBeforePersonFacts,
+  opensWithFirstName,
+  PERSON_VERB,
+  wordNamesBeforeVerbs,
+} from './name-facts';
 import {
   atSentenceStart,
   commaBefore,
@@ -307,6 +313,7 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     if (name) push(found, text, cue.index - name.length, name, cue.credential ? 'CLINICIAN' : 'PERSON', cue.credential);
   }
   for (const n of wordNamesBeforeVerbs(cues)) push(found, text, n.start, n.name, 'PERSON');
+  for (const n of initialAndFamilyNames(text)) push(found, text, n.start, n.name, 'PERSON');
   for (const n of namesBeforePersonFacts(text, NAME_BEFORE, TOKEN))
     if (n.nickname || words(n.name).length > 1 || opensWithFirstName(n.name) || (n.room && !/^\p{Lu}+$/u.test(n.name)))
       push(found, text, n.start, n.name, 'PERSON', n.nickname);
