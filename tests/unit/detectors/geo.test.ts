@@ -197,4 +197,17 @@ describe('the street and ZIP detector', () => {
     ]);
     expect(findWith(geoDetector, "takes st john's wort; at Very High risk of falls")).toEqual([]);
   });
+  it('finds churches, chapter houses, care facilities and a practice in capitals with its PLLC', () => {
+    const found = findWith(
+      geoDetector,
+      'Mass at St. Hyacinth Basilica. Drives them to Chinle Comprehensive Health Care Facility.\nCANYON RIDGE NEUROLOGY ASSOCIATES, PLLC',
+    ).map(([, value]) => value);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'St. Hyacinth Basilica',
+        'Chinle Comprehensive Health Care Facility',
+        'CANYON RIDGE NEUROLOGY ASSOCIATES, PLLC',
+      ]),
+    );
+  });
 });

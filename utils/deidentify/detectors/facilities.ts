@@ -9,7 +9,7 @@ import { cued } from '../cues';
 import { atSentenceStart, CAPITALISED_WORD as WORD, matches } from '../text';
 
 export const FACILITY =
-  "Park|Plaza|Mall|Beach|County|Township|Village|Hospital Center|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|School|University|College|Pharmacy|Drugstore|Funeral Home|Parish|Church|Temple|Mosque|Synagogue|Dialysis Center|Surgery Center|Cancer Center|Laboratory|Laboratories|Imaging|Radiology|Pathology|Dermatopathology|Methodist|Presbyterian|Baptist|Memorial|Health System|Health Alliance|Healthcare|Shelter|Hotel|Correctional Facility|Home Care|Home Health|Senior Living|Living Center|Care Center|Hospice|Wellness Center|Health Partners|Medical Associates|Physical Therapy|Sleep Center|Heart Center|Eye Center|Orthopaedics|Orthopedics|Dermatology|Cardiology|Oncology|Urgent Care Center|Family Medicine|Family Practice|Regional|General|Elementary|Middle|Academy|Preschool|Daycare|Day Care|Institute|Behavioral Health|Behavioral|Manor|Inn|Lodge|Children['’]s|Center|Centre|Legal Services|Infirmary|Health Unit|Endocrinology|Neurology|Gastroenterology|Pulmonology|Nephrology|Rheumatology|Urology|Heart & Vascular|Heart and Vascular";
+  "Park|Plaza|Mall|Beach|County|Township|Village|Hospital Center|Hospital|Medical Center|Health Center|Clinic|Associates|Urgent Care|ED|Emergency Department|Nursing Home|Rehabilitation Center|Rehab|Family Health|Internal Medicine|Medical Group|Pediatrics|Senior Center|Assisted Living|Elementary School|High School|Middle School|School|University|College|Pharmacy|Drugstore|Funeral Home|Parish|Church|Temple|Mosque|Synagogue|Dialysis Center|Surgery Center|Cancer Center|Laboratory|Laboratories|Imaging|Radiology|Pathology|Dermatopathology|Methodist|Presbyterian|Baptist|Memorial|Health System|Health Alliance|Healthcare|Shelter|Hotel|Correctional Facility|Home Care|Home Health|Senior Living|Living Center|Care Center|Hospice|Wellness Center|Health Partners|Medical Associates|Physical Therapy|Sleep Center|Heart Center|Eye Center|Orthopaedics|Orthopedics|Dermatology|Cardiology|Oncology|Urgent Care Center|Family Medicine|Family Practice|Regional|General|Elementary|Middle|Academy|Preschool|Daycare|Day Care|Institute|Behavioral Health|Behavioral|Manor|Inn|Lodge|Children['’]s|Center|Centre|Legal Services|Infirmary|Health Unit|Endocrinology|Neurology|Gastroenterology|Pulmonology|Nephrology|Rheumatology|Urology|Heart & Vascular|Heart and Vascular|Basilica|Cathedral|Chapel|Chapter House|Health Care Facility|Care Facility|Diagnostics|Home Respiratory";
 export const FACILITY_WORD = new RegExp(`^(?:${FACILITY})$`);
 const FACILITY_WORD_ANY_CASE = new RegExp(`^(?:${FACILITY})$`, 'i');
 
@@ -25,7 +25,7 @@ const PLACE = new RegExp(
 /** The same in a line typed in capitals ("FLOWN TO WIREGRASS REGIONAL", "VIA CLARK COUNTY FIRE"). */
 const PLACE_IN_CAPITALS = new RegExp(
   // Only the words that name a place, not a service: "TRAVEL CLINIC" and "TB CLINIC" are departments.
-  `\\b(?:[A-Z][A-Z'’-]{2,} +){1,3}(?:REGIONAL|MEMORIAL|HOSPITAL|MEDICAL CENTER|COUNTY|INFIRMARY|HEALTH SYSTEM|NURSING HOME)\\b`,
+  `\\b(?:[A-Z][A-Z'’-]{2,} +){1,3}(?:REGIONAL|MEMORIAL|HOSPITAL|MEDICAL CENTER|COUNTY|INFIRMARY|HEALTH SYSTEM|NURSING HOME|ASSOCIATES(?:,? (?:PLLC|LLC|PC|PA))?)\\b`,
   'g',
 );
 
