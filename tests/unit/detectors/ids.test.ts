@@ -21,4 +21,10 @@ describe('the record-number detector', () => {
     ]);
     expect(found('MRN 00123 500 mg daily; Policy # ABC123 09/12/2025')).toEqual(['00123', 'ABC123']);
   });
+  it('reads booking, sheriff, commercial licence and pharmacy group numbers by their labels', () => {
+    const found = findWith(idDetector, 'Booking 2025-001877   SO# 118442   CA CDL B4471925   Rx Group PSERS-02').map(
+      ([, value]) => value,
+    );
+    expect(found).toEqual(expect.arrayContaining(['2025-001877', '118442', 'B4471925', 'PSERS-02']));
+  });
 });

@@ -14,7 +14,7 @@ const LABELS: Array<[IdentifierType, string]> = [
   ],
   [
     'HEALTH_PLAN',
-    'member(?: id| #| number)?|policy(?: number| no\\.?| #)?|group(?: number| no\\.?| #)|subscriber(?: id| #)?|insurance(?: id| #| number)?|health plan(?: id| #)?|plan id|medicaid(?: id| #| number)?|medicare(?: id| #| number)?|beneficiary id|mbi',
+    'member(?: id| #| number)?|policy(?: number| no\\.?| #)?|group(?: number| no\\.?| #)|subscriber(?: id| #)?|insurance(?: id| #| number)?|health plan(?: id| #)?|plan id|medicaid(?: id| #| number)?|medicare(?: id| #| number)?|beneficiary id|mbi|rx group',
   ],
   [
     'ACCOUNT',
@@ -22,12 +22,12 @@ const LABELS: Array<[IdentifierType, string]> = [
   ],
   [
     'LICENSE',
-    "licen[cs]e(?: number| no\\.?| #)?|lic\\.?(?: #)?|dea(?: number| #)?|npi|driver'?s licen[cs]e|certificate(?: number| no\\.?| #)?|cert\\.?(?: #)?|state licen[cs]e",
+    "licen[cs]e(?: number| no\\.?| #)?|lic\\.?(?: #)?|dea(?: number| #)?|npi|driver'?s licen[cs]e|certificate(?: number| no\\.?| #)?|cert\\.?(?: #)?|state licen[cs]e|cdl",
   ],
   ['VEHICLE', 'vin|license plate|plate(?: number| #)?|tag number'],
   [
     'ID',
-    'report(?: number| no\\.?| #)?|case(?: number| no\\.?| #)|incident(?: number| report)?|reference(?: number| #)?|ref(?: #)?|confirmation(?: code| number| #)?|ticket(?: number| #)?|authori[sz]ation(?: number| #)?|auth(?: #)?|order(?: number| #)|tracking(?: number| #)?|student id|employee id|id|badge(?: number| #)?|image id|specimen(?: id| #)|accession(?: number| #)?',
+    'report(?: number| no\\.?| #)?|case(?: number| no\\.?| #)|incident(?: number| report)?|reference(?: number| #)?|ref(?: #)?|confirmation(?: code| number| #)?|ticket(?: number| #)?|authori[sz]ation(?: number| #)?|auth(?: #)?|order(?: number| #)|tracking(?: number| #)?|student id|employee id|id|badge(?: number| #)?|image id|specimen(?: id| #)|accession(?: number| #)?|booking(?: number| no\\.?| #)?|so ?#|inmate(?: number| id| #)?',
   ],
   [
     'DEVICE',
