@@ -36,4 +36,10 @@ describe('the date detector', () => {
       found('2/6 murmur, pain 8/10, 1/2 tab, 5/5 strength, 2/2 bottles, Sinemet 25/100, BP 90/60, 3/4 cup'),
     ).toEqual([]);
   });
+  it('reads a date run together as lab and pharmacy systems print it (06JUN1958)', () => {
+    expect(findWith(dateDetector, 'DOB: 06JUN1958   collected 12mar2025')).toEqual([
+      ['DATE', '06JUN1958'],
+      ['DATE', '12mar2025'],
+    ]);
+  });
 });

@@ -50,11 +50,11 @@ const PATTERNS: Array<{
     },
   },
   {
-    // 14-Mar-21, 14 Mar 2021, 14 March 2021
-    re: new RegExp(`\\b(\\d{1,2})[-\\s](${MONTH})\\.?[-\\s](\\d{4}|\\d{2})\\b`, 'gi'),
+    // 14-Mar-21, 14 Mar 2021, 14 March 2021, and run together as lab and pharmacy systems print them (06JUN1958)
+    re: new RegExp(`\\b(\\d{1,2})(?:[-\\s](${MONTH})\\.?[-\\s]|(${MONTH}))(\\d{4}|\\d{2})\\b`, 'gi'),
     parse: (m) => {
-      const year = fullYear(m[3]);
-      return { year, time: day(year, monthIndex(m[2]), Number(m[1])) };
+      const year = fullYear(m[4]);
+      return { year, time: day(year, monthIndex(m[2] ?? m[3]), Number(m[1])) };
     },
   },
   {
