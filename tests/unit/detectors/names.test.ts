@@ -272,4 +272,12 @@ describe('the name detector', () => {
     for (const text of ['Low vitamin D. Recheck in 3 months.', 'P.O. Box 1127, Many Farms', 'Hepatitis B. Patient, 44'])
       expect(names(text)).toEqual([]);
   });
+
+  it('finds a family name in capitals first in a field of its own, not orders in capitals', () => {
+    const names = (text: string) => [...new Set(findWith(nameDetector, text).map(([, value]) => value))].sort();
+    expect(names('12 | KOWALCZYK, T | 67M | CP\n14 | NGUYEN, THI HUONG | 91F\nWR | PAGE, SUNNY | 22F')).toEqual(
+      expect.arrayContaining(['KOWALCZYK, T', 'NGUYEN, THI HUONG', 'PAGE, SUNNY']),
+    );
+    expect(names('Orders | BMP, CBC | UA, CULTURE | stat')).toEqual([]);
+  });
 });

@@ -203,3 +203,28 @@ export function initialAndFamilyNames(text: string): Array<{ start: number; name
   }
   return out;
 }
+
+/**
+ * A name in a field of its own, family name in capitals first ("| KOWALCZYK, T |", "| NGUYEN, THI HUONG |", "| PAGE,
+ * SUNNY |" on a tracking board): a bar, a tab, two spaces or the line's edge on both sides. The given part is an
+ * initial, a known first name, or two words; "| BMP, CBC |" (orders) is neither.
+ */
+const FAMILY_FIRST_FIELD =
+  /(?<=^|\||\t| {2})[ \t]*([A-Z][A-Z'’]{2,}(?:-[A-Z'’]{2,})?),[ \t]?([A-Z](?:\.|[A-Za-z'’-]*)(?:[ \t][A-Z][A-Za-z'’-]*){0,2})(?=[ \t]*(?:\||\t| {2}|\r?\n|$))/gm;
+
+export function familyFirstFields(text: string): Array<{ start: number; name: string }> {
+  const out: Array<{ start: number; name: string }> = [];
+  FAMILY_FIRST_FIELD.lastIndex = 0;
+  for (let m = FAMILY_FIRST_FIELD.exec(text); m; m = FAMILY_FIRST_FIELD.exec(text)) {
+    const [, family, given] = m;
+    const givenWords = words(given);
+    const initial = /^[A-Z]\.?$/.test(given);
+    // Beside an initial, the family name alone says it is a name ("PAGE, SUNNY" is one by its first name).
+    if (isClinicalWord(family.toLowerCase()) || (initial && FUNCTION_WORDS.has(family.toLowerCase()))) continue;
+    const lower = given.toLowerCase();
+    if (!initial && givenWords.length < 2 && !FIRST_NAMES.has(lower) && !AMBIGUOUS_FIRST_NAMES.has(lower)) continue;
+    const start = m.index + m[0].indexOf(family);
+    out.push({ start, name: text.slice(start, m.index + m[0].length).trimEnd() });
+  }
+  return out;
+}
