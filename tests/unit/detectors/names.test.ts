@@ -269,7 +269,12 @@ describe('the name detector', () => {
     expect(
       names('HANDOFF from R. Akintola (PGY2) to S. Mehta (PGY1)\nCrew: T. Landry, NRP / M. Ardoin, EMT-B'),
     ).toEqual(['M. Ardoin', 'R. Akintola', 'S. Mehta', 'T. Landry']);
-    for (const text of ['Low vitamin D. Recheck in 3 months.', 'P.O. Box 1127, Many Farms', 'Hepatitis B. Patient, 44'])
+    for (const text of [
+      'Low vitamin D. Recheck in 3 months.',
+      'P.O. Box 1127, Many Farms',
+      'Hepatitis B. Patient, 44',
+      'Hep B. Neg; HCV neg',
+    ])
       expect(names(text)).toEqual([]);
   });
 
@@ -279,5 +284,6 @@ describe('the name detector', () => {
       expect.arrayContaining(['KOWALCZYK, T', 'NGUYEN, THI HUONG', 'PAGE, SUNNY']),
     );
     expect(names('Orders | BMP, CBC | UA, CULTURE | stat')).toEqual([]);
+    expect(names('| STAT, CT HEAD | ISOLATION, CONTACT PLUS |')).toEqual([]);
   });
 });

@@ -11,10 +11,10 @@ const AGE =
 /** An age of 90 or more beside its sex ("91 M"); the field it stands in is checked apart. */
 const AGE_SEX = /(?<![\d.])(9\d|1[0-2]\d) ?[MF](?=[ \t]*(?:[|,)]|$))/gm;
 /**
- * What stands before an age-and-sex field: the line's start, a bar, a comma or a bracket, or the quotes or bracket
- * closing a nickname ('O'SHAUGHNESSY, P "Paddy" 96M |').
+ * What stands before an age-and-sex field: the line's start, a bar, a comma or a bracket, or the quotes closing
+ * a nickname ('O'SHAUGHNESSY, P "Paddy" 96M |').
  */
-const FIELD_START = /(?:^|[|,(]|["”)])[ \t]*$/;
+const FIELD_START = /(?:^|[|,(]|["”])[ \t]*$/;
 
 /**
  * An age said of a person ("Resident is 93", "she is 97", "hes 91", "my dad … turned 92"), never of a reading ("SpO2 is

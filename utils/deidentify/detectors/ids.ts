@@ -51,7 +51,8 @@ const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
 /** Codes of letters and digits joined by dashes, with three or more digits and a letter: BCX-7741-20983. */
 const CODE = /\b[A-Z0-9]{2,}(?:-[A-Z0-9]+)+\b/g;
 /** A run of vertebrae ("T6-T12", "C5-C6", "L4-5-S1"): anatomy, not a code. */
-const SPINAL_LEVELS = /^[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})+$/;
+const VERTEBRA = '(?:C[1-7]|T(?:1[0-2]|[1-9])|L[1-5]|S[1-5])';
+const SPINAL_LEVELS = new RegExp(`^${VERTEBRA}(?:-(?:${VERTEBRA}|1[0-2]|[1-9]))+$`);
 /** UUIDs, in either case: FHIR resource ids and record numbers in app-style EHRs. */
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 /**

@@ -188,7 +188,7 @@ export function namesBeforePersonFacts(text: string, nameBefore: RegExp, token: 
  * a semicolon or the end of the line ("from R. Akintola (PGY2)", "Crew: T. Landry, NRP / M. Ardoin, EMT-B"). A single
  * capital ending a sentence is not followed by such a word alone ("vitamin D. Recheck in 3 months").
  */
-const INITIAL_THEN_FAMILY_NAME = /\b[A-Z]\.[ \t]?([A-Z][a-z'’]{2,}(?:-[A-Z][a-z'’]+)?)(?=[ \t]*(?:[,(;/]|\r?\n|$))/gm;
+const INITIAL_THEN_FAMILY_NAME = /\b[A-Z]\.[ \t]?([A-Z][a-z'’]{3,}(?:-[A-Z][a-z'’]+)?)(?=[ \t]*(?:[,(;/]|\r?\n|$))/gm;
 
 export function initialAndFamilyNames(text: string): Array<{ start: number; name: string }> {
   const out: Array<{ start: number; name: string }> = [];
@@ -207,7 +207,7 @@ export function initialAndFamilyNames(text: string): Array<{ start: number; name
 /**
  * A name in a field of its own, family name in capitals first ("| KOWALCZYK, T |", "| NGUYEN, THI HUONG |", "| PAGE,
  * SUNNY |" on a tracking board): a bar, a tab, two spaces or the line's edge on both sides. The given part is an
- * initial, a known first name, or two words; "| BMP, CBC |" (orders) is neither.
+ * initial or a known first name; "| BMP, CBC |" and "| STAT, CT HEAD |" (orders) have neither.
  */
 const FAMILY_FIRST_FIELD =
   /(?<=^|\||\t| {2})[ \t]*([A-Z][A-Z'’]{2,}(?:-[A-Z'’]{2,})?),[ \t]?([A-Z](?:\.|[A-Za-z'’-]*)(?:[ \t][A-Z][A-Za-z'’-]*){0,2})(?=[ \t]*(?:\||\t| {2}|\r?\n|$))/gm;
@@ -221,8 +221,12 @@ export function familyFirstFields(text: string): Array<{ start: number; name: st
     const initial = /^[A-Z]\.?$/.test(given);
     // Beside an initial, the family name alone says it is a name ("PAGE, SUNNY" is one by its first name).
     if (isClinicalWord(family.toLowerCase()) || (initial && FUNCTION_WORDS.has(family.toLowerCase()))) continue;
-    const lower = given.toLowerCase();
-    if (!initial && givenWords.length < 2 && !FIRST_NAMES.has(lower) && !AMBIGUOUS_FIRST_NAMES.has(lower)) continue;
+    // Two words are not enough ("| STAT, CT HEAD |" is an order): an initial, or a first name among the given words.
+    const firstName = givenWords.some((word) => {
+      const lower = word.toLowerCase();
+      return FIRST_NAMES.has(lower) || AMBIGUOUS_FIRST_NAMES.has(lower);
+    });
+    if (!initial && !firstName) continue;
     const start = m.index + m[0].indexOf(family);
     out.push({ start, name: text.slice(start, m.index + m[0].length).trimEnd() });
   }
