@@ -70,14 +70,21 @@ test('the team’s independent fixture layouts (legacy tables, Bootstrap, virtua
   for (const root of FIXTURES) expectQuality((await scoreFolder(ext, root)).byFamily);
 });
 
-test('layout that only CSS or a printer’s columns give: a CSS-grid handoff sheet, a fixed-width health summary, a hub of CSS-grid tiles and a chart of inline pills and subtitled card titles read in every category', async ({
+test('layout that only CSS or a printer’s columns give: a CSS-grid handoff sheet, a fixed-width health summary, a hub of CSS-grid tiles, a chart of inline pills and subtitled card titles, an ED workspace and an eye-clinic checklist read in every category', async ({
   ext,
 }) => {
   test.setTimeout(120_000);
   // Pages written by people who had not read the reader (tests/fixtures/fresh): rows and entries without table or list
   // markup, and tables that exist only as columns of monospaced text.
-  const families = ['kardex-handoff', 'cprs-health-summary', 'nextgen-summary', 'behavioral-health-chart'];
-  for (const set of ['unseen2', 'unseen3', 'unseen4', 'unseen5']) {
+  const families = [
+    'kardex-handoff',
+    'cprs-health-summary',
+    'nextgen-summary',
+    'behavioral-health-chart',
+    'ed-provider-workspace',
+    'ophtho-exam-chart',
+  ];
+  for (const set of ['unseen2', 'unseen3', 'unseen4', 'unseen5', 'unseen6']) {
     const { byFamily } = await scoreFolder(ext, resolve(process.cwd(), 'tests/fixtures/fresh', set));
     for (const [family, totals] of Object.entries(byFamily)) {
       if (!families.includes(family)) continue;

@@ -229,4 +229,15 @@ describe('markup forms', () => {
       expect.arrayContaining(['☐ Asthma / COPD', 'Pt brought med list from PCP. No anticoagulants.']),
     );
   });
+
+  it('an item that names a list, an entry of two sentences and a filter box stay what they are', async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><h2>Problems</h2>
+      <div>Asthma</div><div>Seasonal allergies</div><div>Hyperlipidemia</div>
+      <h2>Allergies</h2><div>Penicillin. Hives.</div>
+      <h2>Medications</h2><div><label><input type="checkbox" disabled checked> Show discontinued</label></div>
+      <div>Lisinopril 10 mg daily</div>`);
+    expect(record.problems.map((p) => p.name)).toEqual(['Asthma', 'Seasonal allergies', 'Hyperlipidemia']);
+    expect(record.allergies.map((a) => a.text)).toEqual(['Penicillin. Hives.']);
+    expect(record.medications.map((m) => m.name)).toEqual(['Lisinopril']);
+  });
 });

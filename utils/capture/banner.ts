@@ -70,8 +70,8 @@ export function unlabelledBannerParts(parts: string[]): Array<[BannerField, stri
       const field = classifyLabel(words.slice(0, n).join(' '));
       const value = words.slice(n).join(' ');
       // Without a colon, "Patient Lists" is a menu, not a name: only fields whose values look like values.
-      // An identifier has digits: "Insurance Reject" is a work queue, "MRN 00471-328" a number.
-      if (field?.startsWith('id:') && !/\d/.test(value)) continue;
+      // An identifier has digits and no words: "Insurance Reject 3" is a work queue, "MRN 00471-328" a number.
+      if (field?.startsWith('id:') && (!/\d/.test(value) || /\p{Lu}\p{Ll}{3,}/u.test(value))) continue;
       if (field && UNLABELLED_FIELDS.test(field) && value && !classifyLabel(value)) {
         found.push([field, value]);
         break;

@@ -85,13 +85,13 @@ export function isSectionTitle(text: string): boolean {
     .replace(TITLE_FILLER, ' ')
     .replace(/[^\p{L}]+/gu, ' ')
     .trim();
-  // One word of its own before a list's plural name ("Systemic Medications", "Ocular Problem List", "Outside
-  // Results"): a part of the chart's list. One item reads in the singular ("Penicillin allergy").
+  // One word of its own before a list's plural name ("Systemic Medications", "Ocular Problem List"): a part of the
+  // chart's list.
   return rest === '' || (!rest.includes(' ') && PLURAL_LIST_NAME.test(normalise(text)));
 }
 
-const PLURAL_LIST_NAME =
-  /\b(?:medications|problems|problem list|diagnoses|allergies|vital signs|vitals|labs|lab results|results|immunizations|procedures)$/i;
+// Not "allergies" or "problems": "Seasonal allergies" and "Breathing problems" are items of a list.
+const PLURAL_LIST_NAME = /\b(?:medications|problem list|vital signs|vitals|labs|lab results|immunizations)$/i;
 
 /** The title before a dash and what follows it: "LAST OFFICE NOTE - 06/10/2025 - Dr X" → "LAST OFFICE NOTE". */
 export function titleBeforeDash(text: string): string {

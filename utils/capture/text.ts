@@ -89,8 +89,11 @@ function isGluedBlock(el: Element): boolean {
   if (!before || before.nodeType !== 3 || !INLINE_TAGS.has(el.tagName)) return false;
   const data = (before as Text).data;
   if (!data || /\s$/.test(data) || !/^\S/.test(el.textContent ?? '')) return false;
+  // By class only where there is one: every classless <small> of a page need not be set alike.
   const byClass =
-    typeof el.className === 'string' && !el.hasAttribute('style') ? `${el.tagName}.${el.className}` : undefined;
+    typeof el.className === 'string' && el.className && !el.hasAttribute('style')
+      ? `${el.tagName}.${el.className}`
+      : undefined;
   let known = byClass ? blockClassCache.get(byClass) : undefined;
   if (known === undefined) {
     const display = el.ownerDocument.defaultView?.getComputedStyle(el).display ?? '';

@@ -71,8 +71,9 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
       for (const piece of choices) readText(s, piece.trim(), [piece.trim()], el, listItem);
       return;
     }
-    if (choice[1] === '☐') return keepOther(s, normalise(text), el);
     const answer = text.slice(choice[0].length);
+    // A box that filters the list ("☒ Show discontinued") is a control's state, not an answer.
+    if (choice[1] === '☐' || FILTER_CHOICE.test(answer)) return keepOther(s, normalise(text), el);
     return readText(s, answer, [answer], el, listItem);
   }
   // Problems set on one line between middle dots ("Hypothyroidism · Migraine without aura · Polycystic ovary
@@ -106,7 +107,7 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
   if (META_LINE.test(line) || legendOf(line)) return keepOther(s, line, el);
   // Sentences under a list ("Pt brought med list from PCP. No anticoagulants.") and a form's question ("Has the
   // patient ever had any of the following?"): about the list, kept as text.
-  if (category !== 'labs' && category !== 'vitals' && (REMARK.test(line) || line.endsWith('?')) && !/\d/.test(line))
+  if (!listItem && category !== 'labs' && category !== 'vitals' && !/\d/.test(line) && REMARK.test(line))
     return keepOther(s, line, el);
   // "Patient priority:" then "high priority": a label and its value, about an item, not one.
   if (s.pendingItemLabel) {
@@ -175,5 +176,12 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
 const DRUG_AND_DOSE =
   /^\p{L}[\p{L}\d .,()/-]{1,60}?\s\d[\d.,/]*\s?(?:mg|mcg|g|units?|iu|meq|ml|%|puffs?|drops?|tabs?|tablets?|capsules?)\b.{0,80}$/iu;
 
-/** Two or more sentences, the last ending with its full stop. */
-const REMARK = /\p{L}{2}\.\s+\p{Lu}.*\.$/u;
+/**
+ * A remark about the list, not an entry of it: sentences about the patient or the list ("Pt brought med list from PCP.
+ * No anticoagulants."), or a form's question ("Has the patient ever had any of the following?"). "Penicillin. Hives."
+ * is an entry.
+ */
+const REMARK =
+  /^(?:(?:pt|patient|per|reviewed|reconciled|verified|list|note|brought|reports|states|denies)\b.*\p{L}{2}\.\s+\p{Lu}.*\.|(?:has|have|does|do|did|is|are|any)\b.*\?)$/iu;
+
+const FILTER_CHOICE = /^(?:show|hide|include|exclude|display|only)\b/i;
