@@ -51,7 +51,7 @@ export function unlabelledBannerParts(parts: string[]): Array<[BannerField, stri
   const found: Array<[BannerField, string]> = [];
   for (const part of parts) {
     // A sex written out stands alone as a part ("Female · 70 yrs · DOB …"); a letter alone may be anything.
-    if (/^(?:female|male)$/i.test(part)) {
+    if (SEX_WORD.test(part)) {
       found.push(['sex', part]);
       continue;
     }
@@ -98,6 +98,9 @@ export function ageAndSex(part: string): Array<[BannerField, string]> {
 
 /** Fields a label without a colon may introduce: the value then shows what it is (a date, a number). */
 const UNLABELLED_FIELDS = /^(?:birthDate|sex|age|phone|email|address|allergies|id:.*)$/;
+
+/** A sex written out as a word of its own. */
+export const SEX_WORD = /^(?:female|male)$/i;
 
 /** Words that qualify a value rather than label another field ("Legal: Eve BETTERHALF"). */
 export const QUALIFIER = /^(?:legal|official|usual|preferred|full|primary|home|work|mobile|cell)$/i;

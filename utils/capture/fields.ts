@@ -33,6 +33,11 @@ const CONCENTRATION =
   /\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|units?|IU|mEq|mmol)\s*\/\s*(?:\d+(?:\.\d+)?\s*)?(?:mL|ml|L|actuat(?:ion)?|spray|dose|puff|tab|tablet|cap)\b/i;
 const MED_STATUS = /\b(active|discontinued|stopped|held|on hold|completed|expired|inactive|suspended)\b/i;
 
+/** Whether the text holds a dose ("1000 mg", "28 units", "2 puffs"). */
+export function hasDose(text: string): boolean {
+  return DOSE.test(text);
+}
+
 /** A strength then a dosage form, then more: "160-4.5 mcg inhaler …" — the product's name runs to the form. */
 const STRENGTH_AND_FORM = new RegExp(
   `^(.+?${DOSE.source}\\s*(?:HFA\\s+)?(?:inhaler|tablets?|tabs?|capsules?|caps?|patch(?:es)?|solution|suspension|cream|ointment|pen|injection|spray|syrup|drops|auto-?injector|ER|XR|SR|DR))\\s+(.+)$`,

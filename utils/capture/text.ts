@@ -73,6 +73,16 @@ const classCache = new Map<string, boolean>();
 /** The same for whether an inline tag is set as a block ("small { display: block }"). */
 const blockClassCache = new Map<string, boolean>();
 
+/**
+ * The key an element's display is cached by: its tag and class, where it has a class and no style of its own (every
+ * classless <small> of a page need not be set alike).
+ */
+function styleClassKey(el: Element): string | undefined {
+  return typeof el.className === 'string' && el.className && !el.hasAttribute('style')
+    ? `${el.tagName}.${el.className}`
+    : undefined;
+}
+
 /** Forgets what layout was seen: called at the start of each read (the page's styles may have changed). */
 export function resetLayoutCache() {
   classCache.clear();
@@ -89,11 +99,7 @@ function isGluedBlock(el: Element): boolean {
   if (!before || before.nodeType !== 3 || !INLINE_TAGS.has(el.tagName)) return false;
   const data = (before as Text).data;
   if (!data || /\s$/.test(data) || !/^\S/.test(el.textContent ?? '')) return false;
-  // By class only where there is one: every classless <small> of a page need not be set alike.
-  const byClass =
-    typeof el.className === 'string' && el.className && !el.hasAttribute('style')
-      ? `${el.tagName}.${el.className}`
-      : undefined;
+  const byClass = styleClassKey(el);
   let known = byClass ? blockClassCache.get(byClass) : undefined;
   if (known === undefined) {
     const display = el.ownerDocument.defaultView?.getComputedStyle(el).display ?? '';
@@ -111,10 +117,7 @@ function isGluedBlock(el: Element): boolean {
 function laysOutChildrenApart(el: Element): boolean {
   let known = boxCache.get(el);
   if (known !== undefined) return known;
-  const byClass =
-    typeof el.className === 'string' && el.className && !el.hasAttribute('style')
-      ? `${el.tagName}.${el.className}`
-      : undefined;
+  const byClass = styleClassKey(el);
   known = byClass ? classCache.get(byClass) : undefined;
   if (known !== undefined) return known;
   const display = el.ownerDocument.defaultView?.getComputedStyle(el).display ?? '';

@@ -340,10 +340,6 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
 }
 
 /**
- * What a section's title bar shows beside the title: the list's filters and display options ("Inpatient | Display: All
- * Active Orders", "Display: All | Classification: Medical"), however long.
- */
-/**
  * What may stand beside a card's title: a short aside ("· Jun 3, 2025", "+ Add Edit", "All | Chemistry"), a filter, or
  * a subtitle. The banner's allergy label with its entries ("ALLERGIES (3) | Lisinopril | Adhesive tape") is a list,
  * never swallowed by the title.
@@ -354,6 +350,10 @@ function isAsideOfTitle(title: string, rest: string[], subtitle: boolean): boole
   return aside.length <= 40 || FILTER_TEXT.test(aside) || subtitle;
 }
 
+/**
+ * What a section's title bar shows beside the title: the list's filters and display options ("Inpatient | Display: All
+ * Active Orders", "Display: All | Classification: Medical"), however long.
+ */
 const FILTER_TEXT =
   /\||\b(?:display|filter|view|sort|show|level|classification)\s*:|^(?:taken|reviewed|reconciled|updated|collected|recorded|synced|entered|verified|last|as of)\b/i;
 

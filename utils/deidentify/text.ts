@@ -94,13 +94,14 @@ export function isLetterAt(text: string, i: number): boolean {
 
 /**
  * The word (a run of letters) that ends where the spaces or tabs before `at` begin: "in" of "in Salina". Undefined
- * without a space before `at` or a letter before the spaces. Read backwards: a pattern anchored at the end of a slice
- * is tried at every position of the slice, and these questions are asked of thousands of words a text.
+ * without a letter before the spaces, or, when `spaced`, without a space before `at`. Read backwards: a pattern
+ * anchored at the end of a slice is tried at every position of the slice, and these questions are asked of thousands
+ * of words a text.
  */
-export function wordBefore(text: string, at: number): { start: number; word: string } | undefined {
+export function wordBefore(text: string, at: number, spaced = true): { start: number; word: string } | undefined {
   let end = at;
   while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
-  if (end === at) return undefined;
+  if (spaced && end === at) return undefined;
   let start = end;
   while (start > 0 && isLetterAt(text, start - 1)) start--;
   return start === end ? undefined : { start, word: text.slice(start, end) };

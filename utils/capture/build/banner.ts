@@ -5,7 +5,15 @@
 import type { SectionReport } from '../../record/schema';
 import { classifyLabel, isEmptyState, normalise, type BannerField } from '../classify';
 import { findDate, parseAllergy, tickedAnswer } from '../fields';
-import { ageAndSex, NAME_LIKE, NOT_A_NAME, readIdentifiers, splitInlineLabels, unlabelledBannerParts } from '../banner';
+import {
+  ageAndSex,
+  NAME_LIKE,
+  NOT_A_NAME,
+  readIdentifiers,
+  SEX_WORD,
+  splitInlineLabels,
+  unlabelledBannerParts,
+} from '../banner';
 import { pushItem } from './items';
 import type { BuildState } from './state';
 
@@ -13,7 +21,6 @@ import type { BuildState } from './state';
 const LAST_COMMA_FIRST = /^[\p{Lu}][\p{L}'’-]+,\s?[\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’.-]*){0,2}$/u;
 
 const SEPARATOR_ENDS = /^[\s·•|;,]+|[\s·•|;,]+$/g;
-const SEX_WORD = /^(?:female|male)$/i;
 
 const SSN_SHAPE = /(?<![\d-])(\d{3}-\d{2}-\d{4})(?![\d-])/g;
 
@@ -74,7 +81,7 @@ export function readBannerText(s: BuildState, text: string, shownParts: string[]
   if (!found.length) {
     const pieces = text.split(/\s*[;·•|]\s*/).filter(Boolean);
     if (pieces.length > 1) found.push(...unlabelledBannerParts(pieces));
-    if (found.length) for (const piece of pieces) if (/^(?:female|male)$/i.test(piece)) found.push(['sex', piece]);
+    if (found.length) for (const piece of pieces) if (SEX_WORD.test(piece)) found.push(['sex', piece]);
   }
   // A social security number stands unlabelled beside the name in some banners ("KOSTELNIK,WALTER J   999-48-3106"):
   // its shape is its label.

@@ -4,7 +4,7 @@
  */
 import { toIsoDate } from '../../record/dates';
 import { isEmptyState, normalise } from '../classify';
-import { DATE_PATTERN } from '../fields';
+import { DATE_PATTERN, hasDose } from '../fields';
 import { NAME_LIKE, NOT_A_NAME } from '../banner';
 import { CONTROL_TEXT, ITEM_FRAGMENT, META_LINE, isNavigation, nearAncestor, withoutDates } from '../lines';
 import { containsComposed } from '../scope';
@@ -91,7 +91,7 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
     const parts = normalise(text)
       .replace(/\.$/, '')
       .split(/\s*;\s+/);
-    if (parts.length >= 2 && parts.every((part) => DRUG_AND_DOSE.test(part))) {
+    if (parts.length >= 2 && parts.every(isDrugAndDose)) {
       for (const part of parts) readText(s, part, [part], el, true);
       return;
     }
@@ -172,9 +172,9 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
   addItem(s, category, line, el);
 }
 
-/** A drug's name, then its dose: a word, then a number and a unit within a few words. */
-const DRUG_AND_DOSE =
-  /^\p{L}[\p{L}\d .,()/-]{1,60}?\s\d[\d.,/]*\s?(?:mg|mcg|g|units?|iu|meq|ml|%|puffs?|drops?|tabs?|tablets?|capsules?)\b.{0,80}$/iu;
+/** A drug's name, then its dose ("insulin glargine (Lantus) 28 units subQ nightly"): a word first, a dose after it. */
+const isDrugAndDose = (part: string) =>
+  part.length <= 150 && /^\p{L}[\p{L}\d .,()/-]{1,60}?\s\d/u.test(part) && hasDose(part);
 
 /**
  * A remark about the list, not an entry of it: sentences about the patient or the list ("Pt brought med list from PCP.

@@ -7,7 +7,7 @@
 import clinicalServices from '../lexicons/clinical-services.json';
 import { AMBIGUOUS_FIRST_NAMES, CREDENTIALS, FIRST_NAMES, FUNCTION_WORDS, isClinicalWord } from '../lexicons/names';
 import { cuedMatches, cued, type TextCues } from '../cues';
-import { words } from '../text';
+import { wordBefore, words } from '../text';
 
 /**
  * A birth date or an age and sex, in brackets, after a comma or a space: "(DOB …", ", DOB", "(30M", " 34M", "(92 y/o",
@@ -25,27 +25,14 @@ const PERSON_FACTS =
 export const PERSON_VERB = cued(
   '(?:reports|states|says|plays|interprets|emailed|texted|has been|is working)\\b(?![ \\t]+(?:are|were|is|was|have|had|show|shows|due|of|from|and|for|to|in|on)\\b)',
 );
-const LOWER = /\p{Ll}/u;
-const UPPER = /\p{Lu}/u;
-
-/** The capitalised word ("Amber") that ends right before spaces and `at`, where no letter comes before it. */
-function capitalisedWordBefore(text: string, at: number): { start: number; word: string } | undefined {
-  let end = at;
-  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
-  if (end === at) return undefined;
-  let start = end;
-  while (start > 0 && LOWER.test(text[start - 1])) start--;
-  if (start === end || start === 0 || !UPPER.test(text[start - 1])) return undefined;
-  start--;
-  if (start > 0 && /\p{L}/u.test(text[start - 1])) return undefined;
-  return { start, word: text.slice(start, end) };
-}
+/** A first name that is also a word is capitalised as a name is: one capital, then lower case ("Amber"). */
+const CAPITALISED_ONLY = /^\p{Lu}\p{Ll}+$/u;
 
 export function wordNamesBeforeVerbs(cues: TextCues): Array<{ start: number; name: string }> {
   const out: Array<{ start: number; name: string }> = [];
   for (const m of cuedMatches(cues, PERSON_VERB)) {
-    const found = capitalisedWordBefore(cues.text, m.index);
-    if (!found) continue;
+    const found = wordBefore(cues.text, m.index);
+    if (!found || !CAPITALISED_ONLY.test(found.word)) continue;
     const lower = found.word.toLowerCase();
     if (AMBIGUOUS_FIRST_NAMES.has(lower) && !FUNCTION_WORDS.has(lower))
       out.push({ start: found.start, name: found.word });
@@ -72,25 +59,12 @@ const SERVICES: ReadonlySet<string> = new Set([
   ...['wound care', 'primary care', 'palliative care', 'social work', 'case management', 'physical therapy'],
 ]);
 
-const LETTER = /\p{L}/u;
-const isLetter = (ch: string | undefined) => ch !== undefined && LETTER.test(ch);
-
-/**
- * The one or two words before a bracket ("Wound Care (", "surgeon ("), read backwards: a pattern anchored at the end
- * of a slice is tried at every position of it, once for each of a note's many brackets.
- */
+/** The one or two words right before a bracket ("Wound Care (", "surgeon (", "Cardiology("). */
 function wordsBefore(text: string, at: number): string | undefined {
-  let end = at;
-  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
-  let start = end;
-  while (start > 0 && isLetter(text[start - 1])) start--;
-  if (start === end) return undefined;
-  // A second word before the first, one run of spaces apart.
-  let gap = start;
-  while (gap > 0 && (text[gap - 1] === ' ' || text[gap - 1] === '\t')) gap--;
-  let first = gap;
-  while (first > 0 && isLetter(text[first - 1])) first--;
-  return text.slice(gap < start && first < gap ? first : start, end);
+  const last = wordBefore(text, at, false);
+  if (!last) return undefined;
+  const end = last.start + last.word.length;
+  return text.slice(wordBefore(text, last.start)?.start ?? last.start, end);
 }
 
 /** Opening quotes, one kind or the other, from a position on. */

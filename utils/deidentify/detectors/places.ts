@@ -17,19 +17,18 @@ import { STATE_CODES, STATE_NAMES } from '../lexicons/addresses';
 /** Longest place name, in words, tried at each capitalised word. */
 const MAX_WORDS = 4;
 
-/** Folded place names by their first word: the detector tries only names that start with the word it is at. */
+/**
+ * Folded place names by their first word: the detector tries only names that start with the word it is at. And the
+ * first two words of every longer name: a run of words that starts none is read no further.
+ */
 const byFirstWord = new Map<string, Set<string>>();
-for (const place of lexicon.places) {
-  const folded = fold(place);
-  const first = folded.split(' ')[0];
-  let names = byFirstWord.get(first);
-  if (!names) byFirstWord.set(first, (names = new Set()));
-  names.add(folded);
-}
-/** The first two words of every longer name: a run of words that starts none is read no further. */
 const firstTwoWords = new Set<string>();
 for (const place of lexicon.places) {
-  const words = fold(place).split(' ');
+  const folded = fold(place);
+  const words = folded.split(' ');
+  let names = byFirstWord.get(words[0]);
+  if (!names) byFirstWord.set(words[0], (names = new Set()));
+  names.add(folded);
   if (words.length > 1) firstTwoWords.add(`${words[0]} ${words[1]}`);
 }
 const longestFirst = Math.max(...[...byFirstWord.keys()].map((first) => first.length));
