@@ -230,6 +230,18 @@ describe('markup forms', () => {
     );
   });
 
+  it('a history question answered "No" by its boxes is kept as text, not a problem', async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><h2>Medical History</h2>
+      <div>Hypertension <label><input type="checkbox" disabled checked> Yes</label>
+        <label><input type="checkbox" disabled> No</label></div>
+      <div>Stroke <label><input type="checkbox" disabled> Yes</label>
+        <label><input type="checkbox" disabled checked> No</label></div>
+      <div>Seizures <label><input type="checkbox" disabled> Yes</label>
+        <label><input type="checkbox" disabled> No</label></div>`);
+    expect(record.problems.map((p) => p.name)).toEqual(['Hypertension']);
+    expect(record.other.map((o) => o.text)).toEqual(['Stroke ☐ Yes ☒ No', 'Seizures ☐ Yes ☐ No']);
+  });
+
   it('an item that names a list, an entry of two sentences and a filter box stay what they are', async () => {
     const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><h2>Problems</h2>
       <div>Asthma</div><div>Seasonal allergies</div><div>Hyperlipidemia</div>

@@ -37,5 +37,7 @@ PATIENT: KLEINSCHMIDT, RUTH ANN   AGE: 91Y   LOCATION: ED-07`,
     expect(ages.map(([, age]) => age).sort()).toEqual(['91Y', '92', '96', '98']);
     expect(findWith(ageDetector, 'BP 150/90, 92, HR 88 | T 99 F | SpO2 is 98.')).toEqual([]);
     expect(findWith(ageDetector, '| Temp (oral) 99 F | HR 88 |  Tmax (24h) 101 F, HR 110')).toEqual([]);
+    // A vaccine named by its maker is no person: the number after "Moderna," is no age.
+    expect(findWith(ageDetector, 'COVID-19: dose 2 of Moderna, 95, left deltoid.')).toEqual([]);
   });
 });

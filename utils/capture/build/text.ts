@@ -4,7 +4,7 @@
  */
 import { toIsoDate } from '../../record/dates';
 import { isEmptyState, normalise } from '../classify';
-import { DATE_PATTERN, hasDose } from '../fields';
+import { DATE_PATTERN, hasDose, tickedAnswer } from '../fields';
 import { NAME_LIKE, NOT_A_NAME } from '../banner';
 import { CONTROL_TEXT, ITEM_FRAGMENT, META_LINE, isNavigation, nearAncestor, withoutDates } from '../lines';
 import { containsComposed } from '../scope';
@@ -17,6 +17,9 @@ import type { BuildState } from './state';
 
 /** A problem's name alone: words, brackets and commas, no digits or labels. */
 const PROBLEM_NAME_ONLY = /^[\p{L}][\p{L}'’ ,()/-]{2,60}$/u;
+
+/** A question and its boxed answers: "Stroke ☐ Yes ☒ No", "Asthma ☒ Yes ☐ No ☐ Unknown". */
+const YES_NO_ANSWER = /^([^☐☒☑]*[\p{L})][^☐☒☑]*?)\s*((?:[☐☒☑]\s*(?:yes|no|unknown|unk|n\/a|not sure)\s*){2,4})$/iu;
 
 /** "Heart Rate: 60" in a line of several labelled readings: a label of one or two words, a colon, a number. */
 const LABELLED_READING =
@@ -60,6 +63,13 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
   if (category === 'notes' || category === 'messages') {
     for (const line of text.split('\n')) noteLine(s, category, line, el, listItem);
     return;
+  }
+  // A question answered by boxes ("Stroke ☐ Yes ☒ No"): the item only when "Yes" is ticked; a "No", an unknown or no
+  // answer is kept as text, never an item of the list.
+  const yesNo = YES_NO_ANSWER.exec(text);
+  if (yesNo) {
+    const ticked = tickedAnswer(yesNo[2]);
+    return /^yes$/i.test(ticked) ? readText(s, yesNo[1], [yesNo[1]], el, listItem) : keepOther(s, normalise(text), el);
   }
   // A choice on display ("☒ Diabetes", "☐ Asthma / COPD" in a history checklist): a ticked one is the item, an empty
   // box the answer "no", kept as text.
