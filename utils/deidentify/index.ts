@@ -6,6 +6,7 @@ import { isLowerNameWordElsewhere, isNameWordElsewhere } from './lexicons/names'
 import { DETECTORS, runDetectors } from './detectors/registry';
 import { PlaceholderBook } from './placeholders';
 import { namesAnInstrument } from './instruments';
+import { widenPlaceRuns } from './place-runs';
 import { resolve } from './resolve';
 import { CAPITALISED_WORD, escapeRegExp, findWord, fold, matches } from './text';
 import type { Candidate, DeidResult, Detector, KnownIdentifiers } from './types';
@@ -66,7 +67,7 @@ export function findIdentifiers(
   const named = nameOccurrences(text, first);
   const uncovered = notCovered(named.length ? [...inWords, ...named] : inWords, first);
   // The first pass already settled every other overlap: only its spans meet the new ones.
-  return uncovered.length ? resolve(text, [...first, ...uncovered]) : first;
+  return widenPlaceRuns(text, uncovered.length ? resolve(text, [...first, ...uncovered]) : first);
 }
 
 /** Dates and ages are found by their form wherever they stand; codes can hide inside other text. */

@@ -154,3 +154,28 @@ export function words(name: string, hyphens = false): string[] {
   }
   return out;
 }
+
+/**
+ * One pattern for a list of phrases, written as a trie ("Kaiser(?: Permanente)?"): the engine follows one branch a
+ * character, where a plain alternation of hundreds of names tries each at every capital letter. Longest first; either
+ * apostrophe matches one.
+ */
+export function phrasesPattern(phrases: Iterable<string>): string {
+  type Node = Map<string, Node> & { end?: boolean };
+  const root: Node = new Map();
+  for (const phrase of phrases) {
+    let node = root;
+    for (const ch of phrase.replace(/’/g, "'")) {
+      if (!node.has(ch)) node.set(ch, new Map());
+      node = node.get(ch)!;
+    }
+    node.end = true;
+  }
+  const source = (node: Node): string => {
+    const branches = [...node].map(([ch, child]) => (ch === "'" ? "['’]" : escapeRegExp(ch)) + source(child));
+    if (!branches.length) return '';
+    const body = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+    return node.end ? `(?:${body})?` : body;
+  };
+  return source(root);
+}

@@ -108,6 +108,7 @@ export const DETECTOR_NAMES = [
   'geo',
   'places',
   'employers',
+  'organisations',
   'names',
 ] as const;
 export type DetectorName = (typeof DETECTOR_NAMES)[number];

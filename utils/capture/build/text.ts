@@ -25,7 +25,7 @@ const YES_NO_ANSWER = /^([^☐☒☑]*[\p{L})][^☐☒☑]*?)\s*((?:[☐☒☑]\
 const LABELLED_READING =
   /([A-Z][\w₂.]+(?: [A-Z][a-z][\w₂.]*)?):\s*([<>]?\d.*?)(?=\s+[A-Z][\w₂.]+(?: [A-Z][a-z][\w₂.]*)?:\s*[<>]?\d|$)/g;
 
-export function readText(s: BuildState, text: string, parts: string[], el: Element, listItem: boolean) {
+export function readText(s: BuildState, text: string, parts: string[], el: Element, listItem: boolean): void {
   if (CONTROL_TEXT.test(normalise(text)) || /^[=\-_~*]{3,}$/.test(normalise(text))) return void s.touched.add('skip');
   if (s.pendingMeasure && !(s.itemCategory === 'labs' || s.itemCategory === 'vitals')) flushMeasure(s);
   if (s.inBannerContext) {

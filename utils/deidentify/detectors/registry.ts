@@ -13,6 +13,7 @@ import { geoDetector } from './geo';
 import { idDetector } from './ids';
 import { knownDetector } from './known';
 import { nameDetector } from './names';
+import { organisationDetector } from './organisations';
 import { placeDetector } from './places';
 
 /** In the order their findings are listed (ties in overlap resolution go to the earlier). */
@@ -25,6 +26,7 @@ export const DETECTORS: readonly Detector[] = [
   geoDetector,
   placeDetector,
   employerDetector,
+  organisationDetector,
   nameDetector,
 ];
 
