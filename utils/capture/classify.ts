@@ -67,7 +67,7 @@ export function classifyHeading(text: string): SectionCategory | undefined {
 
 /** Words that qualify a section's name without naming anything in it ("Active Problems (3)"). */
 const TITLE_FILLER =
-  /\b(?:active|current|recent|known|all|list|lists|history|summary|and|or|of|the|for|patient|patient's|my|your|past|other|new|latest|chronic|documented|reported|reconciled|home|outpatient|inpatient|signs|earlier|older|prior|previous|more|additional|show|view|hidden|collapsed|hospital|orders?|admission|discharge|visit|today|review|flowsheet|panel|section|details|overview|registry|state|from|problem|shift|nursing|clinical|daily|care|team|physician|provider|your|our|open|pending|last|office|visit|encounter|am|pm|morning|evening|overnight)\b|[#&/()[\]:,.\-–—+▸▾▼▶\d]+/giu;
+  /\b(?:active|current|recent|known|all|list|lists|history|summary|and|or|of|the|for|patient|patient's|my|your|past|other|new|latest|chronic|documented|reported|reconciled|home|outpatient|inpatient|signs|earlier|older|prior|previous|more|additional|show|view|hidden|collapsed|hospital|orders?|admission|discharge|visit|today|review|flowsheet|panel|section|details|overview|registry|state|from|problem|shift|nursing|clinical|medical|daily|care|team|physician|provider|your|our|open|pending|last|office|visit|encounter|am|pm|morning|evening|overnight)\b|[#&/()[\]:,.\-–—+▸▾▼▶\d]+/giu;
 
 /**
  * Title-like text that names a whole section, not one item of it: "Allergies and Adverse
@@ -137,19 +137,19 @@ export type BannerField =
   | 'enc:reason';
 
 const BANNER_LABELS: Array<[BannerField, RegExp]> = [
-  ['name', /^(patient(?: name)?|name|full name|legal name)$/i],
+  ['name', /^(patient(?: name)?|(?:resident|client|child'?s) name|name|full name|legal name)$/i],
   ['birthDate', /^(dob|d\.o\.b\.?|date of birth|birth ?date|born|birthdate)$/i],
   ['sex', /^(sex|gender|sex at birth|administrative (?:sex|gender)|legal sex)$/i],
   ['age', /^age$/i],
   [
     'id:MRN',
-    /^(mrn|medical record (?:number|no\.?|#)|mr ?#|mr number|patient[- ]ids?|chart (?:number|no\.?|#)|patient identifiers?|identifiers?|icn|integration control (?:number|no\.?|#)|empi|enterprise (?:mrn|id)|client (?:id|number|no\.?|#)|pt\.? ?#|patient (?:number|no\.?|#))$/i,
+    /^(mrn|medical record (?:number|no\.?|#)|mr ?#|mr number|patient[- ]ids?|chart (?:number|no\.?|#)|patient identifiers?|identifiers?|icn|integration control (?:number|no\.?|#)|empi|enterprise (?:mrn|id)|client (?:id|number|no\.?|#)|pt\.? ?#|patient (?:number|no\.?|#)|resident (?:#|id|number|no\.?)|euid)$/i,
   ],
   ['id:License', /^(driver'?s? lic(?:\.|ense)?(?: (?:number|no\.?|#))?|dl ?#|dl (?:number|no\.?))$/i],
   ['id:SSN', /^(ssn|social security(?: number| no\.?| #)?)$/i],
   [
     'id:Insurance',
-    /^(insurance(?: id| number)?|member id|health plan(?: id)?|plan id|policy(?: number| #)?|subscriber id|insurance member id|payer id|coverage|medicare(?: number| id| no\.?| #)?|medicaid(?: number| id| no\.?| #)?|mbi)$/i,
+    /^(insurance(?: id| number)?|member id|health plan(?: id)?|plan id|policy(?: number| #)?|subscriber id|insurance member id|payer id|coverage|medicare(?: number| id| no\.?| #)?|medicaid(?: number| id| no\.?| #)?|mbi|medicare beneficiary (?:id|identifier|number))$/i,
   ],
   [
     'id:Account',

@@ -5,7 +5,7 @@
  * can hand the main thread back to the page.
  */
 import { classifyLabel, isSectionTitle, isTitleLike, titleBeforeDash } from './classify';
-import { boxEntries, gridCellRows, placedLines } from './boxes';
+import { boxEntries, gridCellRows, isSetApart, placedLines } from './boxes';
 import { atSectionRows, placedText } from './regroup';
 import { printedTable, readPrintedReport } from './printed';
 import { gridRows, readCellRows, readGrid, readTable, type TableData } from './tables';
@@ -59,18 +59,6 @@ function headingLevel(el: Element): number | undefined {
   if (el.tagName === 'LEGEND' || el.tagName === 'SUMMARY') return 3;
   if (el.tagName === 'BUTTON' && el.hasAttribute('aria-expanded')) return 3;
   return undefined;
-}
-
-function isBold(el: Element): boolean {
-  if (
-    el.tagName === 'B' ||
-    el.tagName === 'STRONG' ||
-    el.firstElementChild?.tagName === 'STRONG' ||
-    el.firstElementChild?.tagName === 'B'
-  )
-    return true;
-  const weight = el.ownerDocument.defaultView?.getComputedStyle(el).fontWeight ?? '400';
-  return Number(weight) >= 600 || weight === 'bold';
 }
 
 function frameOrigin(frame: Element): string {
@@ -305,7 +293,7 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       const title = titleBeforeDash(main);
       // The style is read once, and only for text that could be a title.
       const titled = isTitleLike(main) || (title !== main && isSectionTitle(title) && isTitleLike(title));
-      const bold = titled && !first ? isBold(el) : false;
+      const bold = titled && !first ? isSetApart(el, parts.length) : false;
       if (
         parts.length > 1 &&
         !parts[0].endsWith(':') &&
@@ -324,7 +312,8 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
           ...(main !== text ? { subtitled: true } : {}),
         };
       // "LAST OFFICE NOTE - 06/10/2025 - Castellanos, Helena MD": a bold title, then what it is about.
-      else if (titled && (first ? isBold(el) : bold)) yield { kind: 'heading', text, level: 3, el, implied: true };
+      else if (titled && (first ? isSetApart(el, parts.length) : bold))
+        yield { kind: 'heading', text, level: 3, el, implied: true };
       else yield { kind: 'text', text: leafText(el, text), parts, el };
       continue;
     }

@@ -20,6 +20,9 @@ import type { BuildState } from './state';
 /** "LAST,FIRST M", "Osei-Larkin, Wilhelmina": a family name in capitals or capitalised, a comma, the given names. */
 const LAST_COMMA_FIRST = /^[\p{Lu}][\p{L}'’-]+,\s?[\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’.-]*){0,2}$/u;
 
+/** A code in brackets after a name: letters and digits, at least one digit. */
+const CODE_IN_BRACKETS = /\s*\((?=[A-Z0-9-]*\d)[A-Z0-9-]{3,}\)\s*$/;
+
 const SEPARATOR_ENDS = /^[\s·•|;,]+|[\s·•|;,]+$/g;
 
 const SSN_SHAPE = /(?<![\d-])(\d{3}-\d{2}-\d{4})(?![\d-])/g;
@@ -90,8 +93,17 @@ export function readBannerText(s: BuildState, text: string, shownParts: string[]
   for (const [field, value] of found) setBanner(s, field, value, el);
   // "KOSTELNIK,WALTER J" alone on its line of a banner: a name in the form only names take. It stands if the banner
   // also shows a birth date or a record number (finishRecord).
-  if (!found.length && parts.length === 1 && LAST_COMMA_FIRST.test(text) && !NOT_A_NAME.test(text))
-    s.nameCandidate ??= { text: normalise(text), el };
+  // A record number may follow in brackets ("MARCHBANKS, OTTOLINE R (W40218)"): the name is what stands before it.
+  const named = text.replace(CODE_IN_BRACKETS, '');
+  // It beats a name-like title seen before it (a product's name in the top bar), not another name of its form.
+  if (
+    !found.length &&
+    parts.length === 1 &&
+    LAST_COMMA_FIRST.test(named) &&
+    !NOT_A_NAME.test(named) &&
+    !(s.nameCandidate && LAST_COMMA_FIRST.test(s.nameCandidate.text))
+  )
+    s.nameCandidate = { text: normalise(named), el };
   // The name often stands first in the strip, with no label ("Ezeudu, Adaeze N. · 36 y · F · DOB …").
   const first = parts[0];
   if (
