@@ -252,4 +252,47 @@ describe('markup forms', () => {
     expect(record.allergies.map((a) => a.text)).toEqual(['Penicillin. Hives.']);
     expect(record.medications.map((m) => m.name)).toEqual(['Lisinopril']);
   });
+
+  it('a title on a band of colour opens its section; a label names a resident; a bracketed code is no part of a name', async () => {
+    const record = await read(`<div>CareHarbor LTC</div><div>MARCHBANKS, OTTOLINE R (W40218)</div>
+      <div><span>Room: 214-B</span> <span>DOB: 08/14/1936</span></div>
+      <div><div>resident #</div><div>W40218</div></div>
+      <div><div>Admission date 03/18/2025</div></div>
+      <div style="background: #3a5f84; color: #fff">medical diagnosis</div>
+      <table><thead><tr><th>Code</th><th>Description</th></tr></thead>
+      <tbody><tr><td>I10</td><td>Essential (primary) hypertension</td></tr></tbody></table>`);
+    expect(record.patient.name).toBe('MARCHBANKS, OTTOLINE R');
+    expect(record.patient.identifiers).toContainEqual({ type: 'MRN', value: 'W40218' });
+    expect(record.problems.map((p) => p.name)).toEqual(['Essential (primary) hypertension']);
+  });
+
+  it('badges of where an entry came from, a row under a spanning cell and a legend are parts of the list, not entries', async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><h2>Problems</h2>
+      <div><div><span>Essential hypertension</span> <span>I10</span>
+        <div><span>Active</span> <span>Reported by 3 sources</span></div></div>
+        <div>Also from: Saint Anselm Medical Center, 02/03/2025</div></div>
+      <h2>Medication Administration Record</h2>
+      <table><thead><tr><th>Order</th><th>Hour</th><th>1</th><th>2</th></tr></thead><tbody>
+      <tr><td rowspan="2">Apixaban Tablet 2.5 MG</td><td>0800</td><td>RL</td><td>AB</td></tr>
+      <tr><td>2000</td><td>RL</td><td>AB</td></tr>
+      <tr><td>Sertraline Tablet 50 MG</td><td>0900</td><td>RL</td><td>RL</td></tr></tbody></table>
+      <div>RL = Ramon Lugo, RN</div><div>AB = Ayesha Bright, LPN</div>`);
+    expect(record.problems.map((p) => [p.name, p.status])).toEqual([['Essential hypertension I10', 'active']]);
+    expect(record.medications.map((m) => m.name)).toEqual(['Apixaban Tablet', 'Sertraline Tablet']);
+    expect(record.medications[0].text).toContain('2000');
+  });
+
+  it('a result in words is a result; columns about a reading are said of it, not readings', async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><h2>Newborn Screens</h2><h3>Labs</h3>
+      <ul><li><b>Blood Type (infant)</b> — O Positive (11/07/2023)</li>
+      <li><b>Direct Antiglobulin Test (DAT)</b> — Negative (11/07/2023)</li></ul>
+      <h2>Growth</h2><table><thead><tr><th>Date</th><th>Age</th><th>Weight (kg)</th><th>%ile</th><th>By</th></tr></thead>
+      <tbody><tr><td>06/10/2025</td><td>19 mo</td><td>11.1</td><td>43rd</td><td>KT</td></tr></tbody></table>`);
+    expect(record.labs.map((l) => [l.test, l.value])).toEqual([
+      ['Blood Type (infant)', 'O Positive'],
+      ['Direct Antiglobulin Test (DAT)', 'Negative'],
+    ]);
+    expect(record.vitals.map((v) => [v.name, v.value])).toEqual([['Weight (kg)', '11.1']]);
+    expect(record.vitals[0].text).toContain('By: KT');
+  });
 });

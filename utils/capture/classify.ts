@@ -25,7 +25,10 @@ const SECTION_PATTERNS: Array<[SectionCategory, RegExp]> = [
   ['other', CONTEXT_SECTIONS],
   ['allergies', /\b(allerg\w*|intolerances?|adverse (drug )?reactions?|nkda)\b/i],
   // "Last VS 0615": VS alone is vital signs only as a title's head word ("HTN vs anxiety" is not).
-  ['vitals', /\b(vitals?|vital signs?)\b|^(?:(?:last|latest|current|recent|admission)\s+)?VS\b/i],
+  [
+    'vitals',
+    /\b(vitals?|vital signs?|growth(?: chart| parameters)?|anthropometrics?)\b|^(?:(?:last|latest|current|recent|admission)\s+)?VS\b/i,
+  ],
   ['immunizations', /\b(immuni[sz]ations?|vaccin\w*)\b/i],
   ['medications', /\b(medications?|meds|prescriptions?|drug list|medicines|active rx|med list)\b/i],
   ['messages', /\b(messages?|inbox|conversations?|message thread|secure messaging)\b/i],

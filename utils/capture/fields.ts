@@ -184,6 +184,8 @@ export function parseLab(
   if (!test) return undefined;
   // "entered: MAY 12,2025": a number after a month is a day of a date, never a value.
   if (MONTH_BEFORE.test(test)) return undefined;
+  // A result of words and a word-result ("Blood Type — O Positive"): what follows the dash is all the value.
+  const dashed = /^(.+?)\s[—–]\s(\p{L}{1,3}(?:\s\p{L}{1,3})?)$/u.exec(test);
   const afterValue = clean.slice(valueStart + valueMatch[1].length);
   const unit = afterValue.match(UNIT)?.[1];
   const rest = unit ? afterValue.slice(afterValue.indexOf(unit) + unit.length) : afterValue;
@@ -191,8 +193,8 @@ export function parseLab(
   const flagMatch = rest.match(FLAG);
   const flag = flagMatch?.[1] ?? flagMatch?.[2];
   return {
-    test,
-    value: valueMatch[1],
+    test: dashed ? dashed[1] : test,
+    value: dashed ? `${dashed[2]} ${valueMatch[1]}` : valueMatch[1],
     ...(unit ? { unit } : {}),
     ...(range ? { range: range.replace(/\s+/g, ' ') } : {}),
     ...(flag ? { flag } : {}),

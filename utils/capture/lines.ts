@@ -11,7 +11,7 @@ import type { Block } from './walk';
 
 /** Link and button text that belongs to the page's controls, not to the chart. */
 export const CONTROL_TEXT =
-  /^(?:\+\d+|(?:show|view|see|load|display) (?:all|more|less|fewer|details|history)\b.*|expand( all)?|collapse( all)?|edit|add( new)?|print|refresh|reply|more|less|hide|back to top|\d+ of \d+|page \d+( of \d+)?|next|previous)$/i;
+  /^(?:\+\d+|(?:show|view|see|load|display) (?:all|more|less|fewer|details|history)\b.*|expand( all)?|collapse( all)?|edit|add( new)?|print|refresh|reply|more|less|hide|back to top|\d+ of \d+|page \d+( of \d+)?|next|previous|(?:show|view|hide) \d+ (?:more |older |superseded |hidden |other )?(?:entr(?:y|ies)|items?|results?|records?|versions?)\b.*)$/i;
 
 /** The text with its dates and clock times taken out: what is left to be a measurement. */
 export function withoutDates(text: string): string {
@@ -22,7 +22,7 @@ export function withoutDates(text: string): string {
 
 /** A line about a list rather than an item of it. */
 export const META_LINE =
-  /^(?:rows? \d+|showing \d+|page \d+|last (?:reviewed|updated|verified|charted|modified)|reviewed|verified|updated|reconciled|as of|source:|from (?:the )?state registry|not tracked\b|see (?:the )?(?:pcp|primary care|outside) records?\b|\d+ (?:active|total|items?|results?|entries|records?)\b)/i;
+  /^(?:rows? \d+|showing \d+|page \d+|last (?:reviewed|updated|verified|charted|modified)|reviewed|verified|updated|reconciled|as of|source:|also (?:from|reported by):|(?:reporting )?period:|date range:|from (?:the )?state registry|not tracked\b|see (?:the )?(?:pcp|primary care|outside) records?\b|\d+ (?:active|total|items?|results?|entries|records?)\b)/i;
 
 /** Longest passage of kept text outside any section before a new one starts. */
 export const MAX_PASSAGE_CHARS = 2_000;
@@ -33,6 +33,15 @@ export const NO_HEADING = 'Text outside any section';
 /** A status badge or a date shown beside an item, in an element of its own (card lists). */
 export const ITEM_FRAGMENT =
   /^(?:active|inactive|resolved|completed|complete|final|confirmed|unconfirmed|provisional|refuted|remission|recurrence|relapse|entered[- ]in[- ]error|on[- ]hold|stopped|discontinued|not[- ]done|given|administered|in[- ]progress|cancelled|preliminary|amended|corrected)$/i;
+/**
+ * Badges beside an entry that say where it came from, after its status or alone ("Active Reported by 3 sources", "Not
+ * in local chart"): part of the entry, as its status is.
+ */
+export const PROVENANCE_BADGES = new RegExp(
+  `^(?:(${ITEM_FRAGMENT.source.slice(4, -2)})\\s+)?(?:reported by \\d+ sources?|not in (?:the )?local (?:chart|record)|` +
+    `(?:from|in) \\d+ sources?|outside records?|external|imported|unverified|verified)$`,
+  'i',
+);
 /** A sub-heading inside a problem list that gives the status of what follows ("Resolved Concerns"). */
 export const STATUS_SUBHEADING =
   /^(active|current|ongoing|resolved|inactive|past|historical|previous|chronic)\s+(?:health\s+)?(?:concerns?|problems?|issues|conditions|diagnoses|medical history)\s*:?$/i;

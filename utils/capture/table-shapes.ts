@@ -61,6 +61,10 @@ export function flowsheetItems(header: string[], rows: TableData['rows'], catego
   return items;
 }
 
+/** Columns beside a reading that say how, where or by whom it was taken, or what changed. */
+const ABOUT_A_READING =
+  /^(?:scale|change|by|method|position|site|comments?|notes?|(?:entered|recorded|taken|documented) by|source|device|initials|user|staff|method \/ position|age|%ile|percentile|z-?score|.+ %ile)$/i;
+
 export function vitalsByTimeItems(
   header: string[],
   columns: Array<string | undefined>,
@@ -70,16 +74,23 @@ export function vitalsByTimeItems(
   const timeColumn = columns.indexOf('time');
   for (const row of rows) {
     const time = row.cells[timeColumn]?.text;
+    const readings: CellItem[] = [];
+    const about: string[] = [];
     row.cells.forEach((cell, i) => {
       const name = header[i];
       if (i === timeColumn || EMPTY_CELL.test(cell.text) || !name) return;
-      items.push({
+      // What says how or by whom a reading was taken ("Scale | Change | By"), or has no number, is no reading of its
+      // own: it is said of the row's readings.
+      if (ABOUT_A_READING.test(name) || !/\d/.test(cell.text)) return void about.push(`${name}: ${cell.text}`);
+      readings.push({
         category: 'vitals',
         fields: { name, ...splitValueUnit(cell.text), time },
         text: `${name} ${cell.text}${time ? ` (${time})` : ''}`,
         el: cell.el,
       });
     });
+    const said = about.length ? ` · ${about.join('; ')}` : '';
+    for (const reading of readings) items.push({ ...reading, text: reading.text + said });
   }
   return items;
 }

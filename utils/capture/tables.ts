@@ -17,6 +17,8 @@ export interface TableCell {
 export interface TableRow {
   el: Element;
   cells: TableCell[];
+  /** The row goes on with the entry above: its first cell spans down into it (`rowspan`), as a MAR's second hour. */
+  continues?: boolean;
 }
 export interface TableData {
   header?: string[];
@@ -159,6 +161,7 @@ function* readRows(
 ): Generator<number, TableData | undefined> {
   const data: TableData = { rows: [], hiddenRows: 0, hasControls: controls };
   let read = 0;
+  let spannedRows = 0; // rows still under the first cell of the last entry (its rowspan)
   for (let i = 0; i < rowEls.length; i++) {
     const rowEl = rowEls[i];
     if (i > 0 && i % ROWS_PER_TICK === 0) {
@@ -210,6 +213,12 @@ function* readRows(
       continue;
     }
     if (rowEl.parentElement?.tagName === 'THEAD') continue; // a second header row
+    if (spannedRows > 0) {
+      spannedRows--;
+      data.rows.push({ el: rowEl, cells, continues: true });
+      continue;
+    }
+    spannedRows = ((cellEls[0] as HTMLTableCellElement | undefined)?.rowSpan ?? 1) - 1;
     data.rows.push({ el: rowEl, cells });
   }
   yield read;

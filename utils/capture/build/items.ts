@@ -20,6 +20,7 @@ import {
   DATE_FIELD,
   FRAGMENT_REACH,
   ITEM_FRAGMENT,
+  PROVENANCE_BADGES,
   MAX_PASSAGE_CHARS,
   NO_HEADING,
   RESOLVED_WORDS,
@@ -118,7 +119,8 @@ export function joinFragment(s: BuildState, category: ItemCategory, text: string
   const last = s.lastItem;
   if (!last || last.category !== category || category === 'notes' || category === 'messages' || category === 'other')
     return false;
-  const status = ITEM_FRAGMENT.test(text);
+  const badges = PROVENANCE_BADGES.exec(text);
+  const status = ITEM_FRAGMENT.test(text) || Boolean(badges);
   const date =
     !status &&
     toIsoDate(text) !== undefined &&
@@ -131,11 +133,21 @@ export function joinFragment(s: BuildState, category: ItemCategory, text: string
   if (!status && !date) return false;
   if (!nearAncestor(last.el, el, FRAGMENT_REACH)) return false;
   const field = status ? STATUS_FIELD[category] : DATE_FIELD[category];
-  if (field && !last.item[field]) last.item[field] = status ? text.toLowerCase() : date!;
+  const statusWord = badges ? badges[1] : text;
+  if (field && !last.item[field] && (!status || statusWord))
+    last.item[field] = status ? statusWord.toLowerCase() : date!;
   last.item.text = `${last.item.text} · ${text}`;
   s.touched.add('item');
   s.coverage.typed += text.length;
   return true;
+}
+
+/** More text of the entry just read, shown apart from it (a table row under its spanning first cell). */
+export function joinText(s: BuildState, text: string) {
+  const last = s.lastItem!;
+  last.item.text = `${last.item.text} · ${text}`;
+  s.touched.add('item');
+  s.coverage.typed += text.length;
 }
 
 /** A line that goes on describing the medication just read ("Commonly known as: …", "Take 1 tablet …"): part of it. */

@@ -17,7 +17,7 @@ import {
 import { flowsheetItems, vitalsByTimeItems } from '../table-shapes';
 import { isFlowsheet, mapColumns, type TableData } from '../tables';
 import { bannerAllergies, readBannerText, setBanner } from './banner';
-import { addItem, countHidden, keepOther, pushItem } from './items';
+import { addItem, countHidden, joinText, keepOther, pushItem } from './items';
 import { noteLine } from './notes';
 import { openSection } from './sections';
 import type { BuildState } from './state';
@@ -101,12 +101,19 @@ export function readTable(s: BuildState, table: TableData) {
     for (const item of cellItems) pushItem(s, item.category, item.fields, item.text, item.el);
     return;
   }
+  let lastRow: Element | undefined;
   for (const row of rows) {
     const text = row.cells
       .map((c) => c.text)
       .filter(Boolean)
       .join(' · ');
     if (!text || CONTROL_TEXT.test(text)) continue;
+    // A row under the entry's spanning first cell is more of that entry, never one of its own.
+    if (row.continues && s.lastItem && s.lastItem.el === lastRow) {
+      joinText(s, text);
+      continue;
+    }
+    lastRow = row.el;
     if (isEmptyState(text)) {
       if (s.section && s.section.report.count === 0) s.section.report.state = 'empty';
       continue;

@@ -18,6 +18,19 @@ import type { BuildState } from './state';
 /** A problem's name alone: words, brackets and commas, no digits or labels. */
 const PROBLEM_NAME_ONLY = /^[\p{L}][\p{L}'’ ,()/-]{2,60}$/u;
 
+/** A result given in words, after what was tested. */
+const RESULT_IN_WORDS =
+  /\S\s*[—–:-]\s*(?:\w+\s)?(?:positive|negative|detected|not detected|reactive|non-reactive|normal|abnormal)\b/i;
+
+/** One code of a legend and what it stands for: "2 = Nausea/vomiting", "Initials: KT = Kayla Thibodeaux, LPN". */
+const LEGEND_ENTRY = /^(?:[A-Za-z][\w /]{0,30}:\s*)?[A-Z0-9]{1,3} ?= ?[A-Za-z][^=]{0,60}$/;
+
+/** A line that opens with the patient's name, as a printed report repeats it at the head of each part. */
+function opensWithPatientName(s: BuildState, line: string): boolean {
+  const name = s.record.patient.name;
+  return Boolean(name && name.length >= 5 && line.toLowerCase().startsWith(name.toLowerCase()));
+}
+
 /** A question and its boxed answers: "Stroke ☐ Yes ☒ No", "Asthma ☒ Yes ☐ No ☐ Unknown". */
 const YES_NO_ANSWER = /^([^☐☒☑]*[\p{L})][^☐☒☑]*?)\s*((?:[☐☒☑]\s*(?:yes|no|unknown|unk|n\/a|not sure)\s*){2,4})$/iu;
 
@@ -113,8 +126,10 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
   }
   const line = normalise(text);
   if (statusSubheading(s, category, line)) return;
-  // "Last reviewed 06/03/2025 by …", "7 active": about the list, not in it; kept as text.
-  if (META_LINE.test(line) || legendOf(line)) return keepOther(s, line, el);
+  // "Last reviewed 06/03/2025 by …", "7 active", a legend or one entry of it ("RL = Ramon Lugo, RN"), a report's
+  // running header that opens with the patient's name: about the list, not in it; kept as text.
+  if (META_LINE.test(line) || legendOf(line) || LEGEND_ENTRY.test(line) || opensWithPatientName(s, line))
+    return keepOther(s, line, el);
   // Sentences under a list ("Pt brought med list from PCP. No anticoagulants.") and a form's question ("Has the
   // patient ever had any of the following?"): about the list, kept as text.
   if (!listItem && category !== 'labs' && category !== 'vitals' && !/\d/.test(line) && REMARK.test(line))
@@ -130,8 +145,14 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
     s.touched.add('defer');
     return;
   }
-  // A date or time alone beside results is when they were taken, not a result.
-  if ((category === 'labs' || category === 'vitals') && /\d/.test(line) && !/\d/.test(withoutDates(line)))
+  // A date or time alone beside results is when they were taken, not a result; a result in words ("DAT — Negative
+  // (11/07/2023)") is one.
+  if (
+    (category === 'labs' || category === 'vitals') &&
+    /\d/.test(line) &&
+    !/\d/.test(withoutDates(line)) &&
+    !RESULT_IN_WORDS.test(line)
+  )
     return keepOther(s, line, el);
   if (joinFragment(s, category, line, el)) return;
   if (joinContinuation(s, category, line, el)) return;
@@ -184,7 +205,10 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
 
 /** A drug's name, then its dose ("insulin glargine (Lantus) 28 units subQ nightly"): a word first, a dose after it. */
 const isDrugAndDose = (part: string) =>
-  part.length <= 150 && /^\p{L}[\p{L}\d .,()/-]{1,60}?\s\d/u.test(part) && hasDose(part);
+  part.length <= 150 && /^\p{L}[\p{L}\d .,()/-]{1,60}?\s\d/u.test(part) && hasDose(part) && !DIRECTIONS.test(part);
+/** Directions open with what to do ("Take 1 tablet at onset; may repeat once after 2 hours"), a drug with its name. */
+const DIRECTIONS =
+  /^(?:take|may|apply|inject|use|inhale|give|place|instill|repeat|max(?:imum)?|chew|insert|spray|then)\b/i;
 
 /**
  * A remark about the list, not an entry of it: sentences about the patient or the list ("Pt brought med list from PCP.
