@@ -39,5 +39,7 @@ PATIENT: KLEINSCHMIDT, RUTH ANN   AGE: 91Y   LOCATION: ED-07`,
     expect(findWith(ageDetector, '| Temp (oral) 99 F | HR 88 |  Tmax (24h) 101 F, HR 110')).toEqual([]);
     // A vaccine named by its maker is no person: the number after "Moderna," is no age.
     expect(findWith(ageDetector, 'COVID-19: dose 2 of Moderna, 95, left deltoid.')).toEqual([]);
+    // A maker that is also a family name stays a name: "Mrs. Janssen, 93," is her age.
+    expect(findWith(ageDetector, 'Mrs. Janssen, 93, lives alone.')).toEqual([['AGE', '93']]);
   });
 });

@@ -4,17 +4,17 @@ import { findIdentifiers } from '../../../utils/deidentify';
 import { findWith } from './helpers';
 
 describe('the organisation detector', () => {
-  it('finds health systems, chains and employers named without a cue, in either case', () => {
+  it('finds health systems, chains and employers named without a cue, as written or in capitals', () => {
     expect(
       findWith(
         organisationDetector,
-        'Sent from Kaiser Permanente; meds at the Walgreens on Elm; works nights at Costco. HOME UNIT FRESENIUS.',
+        'Sent from Kaiser Permanente; meds at the Walgreens on Elm; works nights at Costco. HOME UNIT FRESENIUS KIDNEY CARE.',
       ),
     ).toEqual([
       ['LOCATION', 'Kaiser Permanente'],
       ['LOCATION', 'Walgreens'],
       ['EMPLOYER', 'Costco'],
-      ['LOCATION', 'FRESENIUS'],
+      ['LOCATION', 'FRESENIUS KIDNEY CARE'],
     ]);
   });
 
@@ -38,8 +38,16 @@ describe('the organisation detector', () => {
       expect(findWith(organisationDetector, text), text).toEqual([]);
   });
 
-  it('leaves a name inside a longer word alone', () => {
-    expect(findWith(organisationDetector, 'CVSS score; IRCs; UPSTREAM; Mercyhurst')).toEqual([]);
+  it('leaves a name inside a longer word or a code alone, and clinical words that share a name', () => {
+    expect(findWith(organisationDetector, 'CVSS score; IRCs; UPSTREAM; Mercyhurst; R-CHOP x6')).toEqual([]);
+    for (const text of [
+      'CVS: RRR, no murmur. CVS at 11 weeks.',
+      's/p IRC for hemorrhoids; history of IBM; RTC 3M.',
+      "McDonald's criteria met. WHIRLPOOL SIGN on US.",
+      'BP AT TARGET. Per the Parkland formula; the Hopkins Verbal Learning Test.',
+      'PBM: Express Scripts denied the PA.',
+    ])
+      expect(findWith(organisationDetector, text), text).toEqual([]);
   });
 });
 
@@ -54,8 +62,14 @@ describe('a place found by one word of a capitalised run', () => {
     expect(removed('Moved her to Wesley Manor of Sun City West.')).toContain('Wesley Manor of Sun City West');
   });
 
-  it('stops at a comma, a function word, a clinical word and a verb that opens the sentence', () => {
-    expect(removed('Unit 6 South, Banner Desert Medical Center')).not.toContain('South, Banner Desert Medical Center');
-    expect(removed('Visited Springfield for the weekend.')).not.toContain('Visited Springfield');
+  it("stops at a comma, a sentence's end and a verb that opens the sentence; after a place only a name's words join", () => {
+    expect(removed('Unit 6 South, Banner Desert Medical Center')).toEqual(['Banner Desert Medical Center']);
+    expect(removed('Visited Springfield for the weekend.')).toEqual(['Springfield']);
+    expect(removed('BP Stable. Mayo Clinic follows.')).toEqual(['Mayo Clinic']);
+    expect(removed('Strep at Quest Diagnostics Positive, from Intermountain Stable.')).toEqual([
+      'Quest Diagnostics',
+      'Intermountain',
+    ]);
+    expect(removed('Referred to the Kittitas County Hypertension clinic.')).toEqual(['Kittitas County']);
   });
 });
