@@ -280,6 +280,33 @@ describe('markup forms', () => {
     expect(record.problems.map((p) => [p.name, p.status])).toEqual([['Essential hypertension I10', 'active']]);
     expect(record.medications.map((m) => m.name)).toEqual(['Apixaban Tablet', 'Sertraline Tablet']);
     expect(record.medications[0].text).toContain('2000');
+    expect(record.other.map((o) => o.text)).toEqual(
+      expect.arrayContaining([
+        'Also from: Saint Anselm Medical Center, 02/03/2025',
+        'RL = Ramon Lugo, RN',
+        'AB = Ayesha Bright, LPN',
+      ]),
+    );
+  });
+
+  it("a date spanning its results is each row's own, a hidden row ends no span early, a problem's abbreviation stays", async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><h2>Lab Results</h2>
+      <table><thead><tr><th>Date</th><th>Test</th><th>Result</th></tr></thead><tbody>
+      <tr><td rowspan="2">06/10/2025</td><td>Sodium</td><td>140 mmol/L</td></tr>
+      <tr><td>Potassium</td><td>4.1 mmol/L</td></tr></tbody></table>
+      <h2>Medication Administration Record</h2>
+      <table><thead><tr><th>Order</th><th>Hour</th><th>1</th></tr></thead><tbody>
+      <tr><td rowspan="3">Apixaban Tablet 2.5 MG</td><td>0800</td><td>RL</td></tr>
+      <tr style="display: none"><td>1400</td><td>RL</td></tr>
+      <tr><td>2000</td><td>RL</td></tr>
+      <tr><td>Sertraline Tablet 50 MG</td><td>0900</td><td>RL</td></tr></tbody></table>
+      <h2>Problems</h2><ul><li>CKD = stage 3</li></ul>`);
+    expect(record.labs.map((l) => [l.test, l.value])).toEqual([
+      ['Sodium', '140'],
+      ['Potassium', '4.1'],
+    ]);
+    expect(record.medications.map((m) => m.name)).toEqual(['Apixaban Tablet', 'Sertraline Tablet']);
+    expect(record.problems.map((p) => p.name)).toEqual(['CKD = stage 3']);
   });
 
   it('a result in words is a result; columns about a reading are said of it, not readings', async () => {
@@ -294,5 +321,31 @@ describe('markup forms', () => {
     ]);
     expect(record.vitals.map((v) => [v.name, v.value])).toEqual([['Weight (kg)', '11.1']]);
     expect(record.vitals[0].text).toContain('By: KT');
+  });
+
+  it('a qualifier before a number stays with the test; growth and development is no vital sign; a doctor is no patient', async () => {
+    const record = await read(`<div>Resident Name: Dr. Chidi Okafor</div><div>DOB: 01/02/1950</div>
+      <h2>Labs</h2><ul><li>Glucose — POC 105 mg/dL (06/10/2025)</li></ul>
+      <h2>Growth and Development</h2><p>Says 10 words; walks well.</p>`);
+    expect(record.labs.map((l) => [l.test, l.value])).toEqual([['Glucose — POC', '105']]);
+    expect(record.vitals).toEqual([]);
+    expect(record.patient.name).toBeUndefined();
+  });
+
+  it("vital signs known by their labels under any heading, and an INR log's readings by date", async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><h2>MTM Visit — 05/06/2025</h2>
+      <table><tr><td>BP</td><td>128/76 mmHg</td><td>HR</td><td>64 bpm</td></tr>
+      <tr><td>Weight</td><td>198 lb</td><td>Smoking</td><td>Former, quit 2009</td></tr></table>
+      <h2>Anticoagulation — INR Log · Goal 2.0–3.0</h2>
+      <table><thead><tr><th>Date</th><th>INR</th><th>Weekly dose</th><th>Next check</th></tr></thead>
+      <tbody><tr><td>06/02/2025</td><td>2.6</td><td>40 mg</td><td>06/16/2025</td></tr></tbody></table>`);
+    expect(record.vitals.map((v) => [v.name, v.value])).toEqual([
+      ['BP', '128/76'],
+      ['HR', '64'],
+      ['Weight', '198'],
+    ]);
+    expect(record.other.map((o) => o.text)).toContain('Smoking: Former, quit 2009');
+    expect(record.labs.map((l) => [l.test, l.value])).toEqual([['INR', '2.6']]);
+    expect(record.labs[0].text).toContain('Weekly dose: 40 mg');
   });
 });

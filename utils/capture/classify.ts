@@ -27,7 +27,7 @@ const SECTION_PATTERNS: Array<[SectionCategory, RegExp]> = [
   // "Last VS 0615": VS alone is vital signs only as a title's head word ("HTN vs anxiety" is not).
   [
     'vitals',
-    /\b(vitals?|vital signs?|growth(?: chart| parameters)?|anthropometrics?)\b|^(?:(?:last|latest|current|recent|admission)\s+)?VS\b/i,
+    /\b(vitals?|vital signs?|growth(?: charts?| parameters)?(?! (?:and|&) development)|anthropometrics?)\b|^(?:(?:last|latest|current|recent|admission)\s+)?VS\b/i,
   ],
   ['immunizations', /\b(immuni[sz]ations?|vaccin\w*)\b/i],
   ['medications', /\b(medications?|meds|prescriptions?|drug list|medicines|active rx|med list)\b/i],
@@ -37,7 +37,7 @@ const SECTION_PATTERNS: Array<[SectionCategory, RegExp]> = [
     // An after-visit summary names the visit's diagnoses "What we talked about today".
     /\b(problems?|diagnos[ie]s|conditions|medical history|past medical|pmh|active issues|health concerns|what we (?:talked about|discussed))\b/i,
   ],
-  ['labs', /\b(labs?|laboratory|results|lab results|test results|chemistry|hematology|diagnostic reports?)\b/i],
+  ['labs', /\b(labs?|laboratory|results|lab results|test results|chemistry|hematology|diagnostic reports?|inr)\b/i],
   ['procedures', /\b(procedures?|surgical history|surgeries|operations)\b/i],
   [
     'notes',
@@ -56,7 +56,9 @@ export function normalise(text: string): string {
 
 /** Classifies a section heading, or returns undefined for headings that name no known section. */
 export function classifyHeading(text: string): SectionCategory | undefined {
+  // What follows a middle dot qualifies the title ("INR Log · Goal 2.0–3.0"): the title decides.
   const clean = normalise(text)
+    .split(' · ')[0]
     .replace(/[:\u25b8\u25be\u25bc\u25b6+\-–—()\d]+$/u, '')
     .trim();
   if (!clean || clean.length > 80) return undefined;

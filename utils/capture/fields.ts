@@ -184,8 +184,9 @@ export function parseLab(
   if (!test) return undefined;
   // "entered: MAY 12,2025": a number after a month is a day of a date, never a value.
   if (MONTH_BEFORE.test(test)) return undefined;
-  // A result of words and a word-result ("Blood Type — O Positive"): what follows the dash is all the value.
-  const dashed = /^(.+?)\s[—–]\s(\p{L}{1,3}(?:\s\p{L}{1,3})?)$/u.exec(test);
+  // A result in words after a dash ("Blood Type — O Positive"): all of it is the value. (A number's qualifier before
+  // it, "Glucose — POC 105", stays with the test.)
+  const dashed = /\d/.test(valueMatch[1]) ? null : /^(.+?)\s[—–]\s(\p{L}{1,3}(?:\s\p{L}{1,3})?)$/u.exec(test);
   const afterValue = clean.slice(valueStart + valueMatch[1].length);
   const unit = afterValue.match(UNIT)?.[1];
   const rest = unit ? afterValue.slice(afterValue.indexOf(unit) + unit.length) : afterValue;

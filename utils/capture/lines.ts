@@ -30,16 +30,18 @@ export const MAX_PASSAGE_CHARS = 2_000;
 /** The heading of kept text that no section heading introduces. */
 export const NO_HEADING = 'Text outside any section';
 
+/** The statuses an entry shows beside its name. */
+const STATUS_WORDS =
+  'active|inactive|resolved|completed|complete|final|confirmed|unconfirmed|provisional|refuted|remission|recurrence|relapse|entered[- ]in[- ]error|on[- ]hold|stopped|discontinued|not[- ]done|given|administered|in[- ]progress|cancelled|preliminary|amended|corrected';
 /** A status badge or a date shown beside an item, in an element of its own (card lists). */
-export const ITEM_FRAGMENT =
-  /^(?:active|inactive|resolved|completed|complete|final|confirmed|unconfirmed|provisional|refuted|remission|recurrence|relapse|entered[- ]in[- ]error|on[- ]hold|stopped|discontinued|not[- ]done|given|administered|in[- ]progress|cancelled|preliminary|amended|corrected)$/i;
+export const ITEM_FRAGMENT = new RegExp(`^(?:${STATUS_WORDS})$`, 'i');
 /**
  * Badges beside an entry that say where it came from, after its status or alone ("Active Reported by 3 sources", "Not
  * in local chart"): part of the entry, as its status is.
  */
 export const PROVENANCE_BADGES = new RegExp(
-  `^(?:(${ITEM_FRAGMENT.source.slice(4, -2)})\\s+)?(?:reported by \\d+ sources?|not in (?:the )?local (?:chart|record)|` +
-    `(?:from|in) \\d+ sources?|outside records?|external|imported|unverified|verified)$`,
+  `^(?:(${STATUS_WORDS})\\s+)?(?:reported by \\d+ sources?|not in (?:the )?local (?:chart|record)|` +
+    `(?:from|in) \\d+ sources?|outside records?|external|imported)$`,
   'i',
 );
 /** A sub-heading inside a problem list that gives the status of what follows ("Resolved Concerns"). */

@@ -5,6 +5,7 @@
  */
 import type { ItemCategory } from '../record/schema';
 import { classifyHeading } from './classify';
+import { toIsoDate } from '../record/dates';
 import { splitValueUnit } from './fields';
 import { dateColumns, type TableData } from './tables';
 
@@ -63,34 +64,47 @@ export function flowsheetItems(header: string[], rows: TableData['rows'], catego
 
 /** Columns beside a reading that say how, where or by whom it was taken, or what changed. */
 const ABOUT_A_READING =
-  /^(?:scale|change|by|method|position|site|comments?|notes?|(?:entered|recorded|taken|documented) by|source|device|initials|user|staff|method \/ position|age|%ile|percentile|z-?score|.+ %ile)$/i;
+  /^(?:scale|change|by|method|position|site|comments?|notes?|(?:entered|recorded|taken|documented) by|source|device|initials|user|staff|method \/ position|age|%ile|percentile|z-?score|.+ %ile|(?:weekly |daily |total )?dose|dosage|next (?:check|due|visit))$/i;
 
-export function vitalsByTimeItems(
+export function readingsByTimeItems(
   header: string[],
   columns: Array<string | undefined>,
   rows: TableData['rows'],
+  category: 'vitals' | 'labs',
 ): CellItem[] {
   const items: CellItem[] = [];
   const timeColumn = columns.indexOf('time');
   for (const row of rows) {
     const time = row.cells[timeColumn]?.text;
     const readings: CellItem[] = [];
-    const about: string[] = [];
+    // What says how or by whom a reading was taken ("Scale | Change | By", a percentile after it) is said of the
+    // reading before it (of every reading, when it comes first); a row with no reading is kept as it is shown.
+    const about = new Map<CellItem | undefined, string[]>();
     row.cells.forEach((cell, i) => {
       const name = header[i];
       if (i === timeColumn || EMPTY_CELL.test(cell.text) || !name) return;
-      // What says how or by whom a reading was taken ("Scale | Change | By"), or has no number, is no reading of its
-      // own: it is said of the row's readings.
-      if (ABOUT_A_READING.test(name) || !/\d/.test(cell.text)) return void about.push(`${name}: ${cell.text}`);
+      if (ABOUT_A_READING.test(name) || !/\d/.test(cell.text) || toIsoDate(cell.text)) {
+        const of = readings[readings.length - 1];
+        about.set(of, [...(about.get(of) ?? []), `${name}: ${cell.text}`]);
+        return;
+      }
       readings.push({
-        category: 'vitals',
-        fields: { name, ...splitValueUnit(cell.text), time },
+        category,
+        fields: { [category === 'labs' ? 'test' : 'name']: name, ...splitValueUnit(cell.text), time },
         text: `${name} ${cell.text}${time ? ` (${time})` : ''}`,
         el: cell.el,
       });
     });
-    const said = about.length ? ` · ${about.join('; ')}` : '';
-    for (const reading of readings) items.push({ ...reading, text: reading.text + said });
+    if (!readings.length) {
+      const shown = row.cells.map((c) => c.text).filter(Boolean);
+      if (shown.length) items.push({ category: 'other', fields: {}, text: shown.join(' · '), el: row.el });
+      continue;
+    }
+    const first = about.get(undefined) ?? [];
+    for (const reading of readings) {
+      const said = [...first, ...(about.get(reading) ?? [])];
+      items.push(said.length ? { ...reading, text: `${reading.text} · ${said.join('; ')}` } : reading);
+    }
   }
   return items;
 }

@@ -17,8 +17,8 @@ export interface TableCell {
 export interface TableRow {
   el: Element;
   cells: TableCell[];
-  /** The row goes on with the entry above: its first cell spans down into it (`rowspan`), as a MAR's second hour. */
-  continues?: boolean;
+  /** The first cell of an entry above spans down into this row (`rowspan`): a MAR's second hour, a date's results. */
+  spannedBy?: TableCell;
 }
 export interface TableData {
   header?: string[];
@@ -161,7 +161,8 @@ function* readRows(
 ): Generator<number, TableData | undefined> {
   const data: TableData = { rows: [], hiddenRows: 0, hasControls: controls };
   let read = 0;
-  let spannedRows = 0; // rows still under the first cell of the last entry (its rowspan)
+  // The first cell that spans down (rowspan) and the index of the first row below it.
+  let spanning: { cell: TableCell; until: number } | undefined;
   for (let i = 0; i < rowEls.length; i++) {
     const rowEl = rowEls[i];
     if (i > 0 && i % ROWS_PER_TICK === 0) {
@@ -213,12 +214,12 @@ function* readRows(
       continue;
     }
     if (rowEl.parentElement?.tagName === 'THEAD') continue; // a second header row
-    if (spannedRows > 0) {
-      spannedRows--;
-      data.rows.push({ el: rowEl, cells, continues: true });
+    if (spanning && i < spanning.until) {
+      data.rows.push({ el: rowEl, cells, spannedBy: spanning.cell });
       continue;
     }
-    spannedRows = ((cellEls[0] as HTMLTableCellElement | undefined)?.rowSpan ?? 1) - 1;
+    const rowSpan = (cellEls[0] as HTMLTableCellElement | undefined)?.rowSpan ?? 1;
+    spanning = rowSpan > 1 ? { cell: cells[0], until: i + rowSpan } : undefined;
     data.rows.push({ el: rowEl, cells });
   }
   yield read;

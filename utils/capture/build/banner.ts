@@ -20,6 +20,9 @@ import type { BuildState } from './state';
 /** "LAST,FIRST M", "Osei-Larkin, Wilhelmina": a family name in capitals or capitalised, a comma, the given names. */
 const LAST_COMMA_FIRST = /^[\p{Lu}][\p{L}'’-]+,\s?[\p{Lu}][\p{L}'’-]+(?:\s[\p{Lu}][\p{L}'’.-]*){0,2}$/u;
 
+/** A clinician's name: a title before it or a credential after it. */
+const CLINICIAN_NAME = /^(?:dr\.?|doctor)\s|,?\s(?:md|do|np|pa-c|rn|pgy-?\d)\b/i;
+
 /** A code in brackets after a name: letters and digits, at least one digit. */
 const CODE_IN_BRACKETS = /\s*\((?=[A-Z0-9-]*\d)[A-Z0-9-]{3,}\)\s*$/;
 
@@ -138,7 +141,8 @@ export function setBanner(s: BuildState, field: BannerField, rawValue: string, e
   }
   switch (field) {
     case 'name':
-      patient.name ??= value;
+      // A clinician under a name label ("Resident Name: Dr. Chidi Okafor" in a teaching hospital) is not the patient.
+      if (!CLINICIAN_NAME.test(value)) patient.name ??= value;
       break;
     case 'birthDate': {
       patient.birthDate ??= findDate(value) ?? value.replace(/\s*\(.*\)$/, '');

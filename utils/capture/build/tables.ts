@@ -14,9 +14,10 @@ import {
   MEDICATION_GROUP_ROW,
   medicationStatus,
 } from '../lines';
-import { flowsheetItems, vitalsByTimeItems } from '../table-shapes';
+import { flowsheetItems, readingsByTimeItems } from '../table-shapes';
 import { isFlowsheet, mapColumns, type TableData } from '../tables';
 import { bannerAllergies, readBannerText, setBanner } from './banner';
+import { isVitalSignName } from '../../record/vital-signs';
 import { addItem, countHidden, joinText, keepOther, pushItem } from './items';
 import { noteLine } from './notes';
 import { openSection } from './sections';
@@ -36,6 +37,9 @@ export function readTable(s: BuildState, table: TableData) {
   }
   countHidden(s, table.hiddenRows);
   // "BP: | 138/84 mmHg | Pulse: | 88 bpm": label and value cells side by side.
+  // Labels that name vital signs ("BP | 128/76 mmHg | HR | 64 | Weight | 198 lb") make vital signs under any heading.
+  const vitalSigns = s.itemCategory === 'vitals' ? undefined : vitalSignPairs(rows);
+  if (vitalSigns) return readPairs(s, vitalSigns, 'vitals');
   const pairs = labelValueCells(rows);
   if (pairs && s.itemCategory && s.itemCategory !== 'other') return readPairs(s, pairs);
 
@@ -92,24 +96,35 @@ export function readTable(s: BuildState, table: TableData) {
       ? flowsheetItems(table.header!, rows, category)
       : undefined;
   const columns = table.header ? mapColumns(table.header, category) : [];
+  // One reading a column, one time a row ("Date | INR | Weekly dose"; "Time | BP | HR").
   const perTime =
-    !shaped && category === 'vitals' && columns.includes('time') && !columns.includes('value')
-      ? vitalsByTimeItems(table.header!, columns, rows)
+    !shaped &&
+    (category === 'vitals' || category === 'labs') &&
+    columns.includes('time') &&
+    !columns.includes('value') &&
+    !columns.includes('test')
+      ? readingsByTimeItems(table.header!, columns, rows, category)
       : undefined;
   const cellItems = shaped ?? perTime;
   if (cellItems) {
-    for (const item of cellItems) pushItem(s, item.category, item.fields, item.text, item.el);
+    for (const item of cellItems)
+      if (item.category === 'other' && !item.fields.heading) keepOther(s, item.text, item.el);
+      else pushItem(s, item.category, item.fields, item.text, item.el);
     return;
   }
   let lastRow: Element | undefined;
-  for (const row of rows) {
+  // An entry's name spanning the rows below it makes them more of that entry (a MAR's second hour); any other first
+  // cell that spans down (a date over its results) is each row's own first cell.
+  const namedBySpan = ['name', 'test', 'substance'].includes(columns[0] ?? 'name');
+  for (const spanned of rows) {
+    const row =
+      spanned.spannedBy && !namedBySpan ? { ...spanned, cells: [spanned.spannedBy, ...spanned.cells] } : spanned;
     const text = row.cells
       .map((c) => c.text)
       .filter(Boolean)
       .join(' · ');
     if (!text || CONTROL_TEXT.test(text)) continue;
-    // A row under the entry's spanning first cell is more of that entry, never one of its own.
-    if (row.continues && s.lastItem && s.lastItem.el === lastRow) {
+    if (row.spannedBy && namedBySpan && s.lastItem && s.lastItem.el === lastRow) {
       joinText(s, text);
       continue;
     }
@@ -168,7 +183,32 @@ export function labelValueRows(s: BuildState, rows: TableData['rows']): boolean 
   return true;
 }
 
-export function readPairs(s: BuildState, pairs: Array<{ label: string; value: string; el: Element }>) {
+/**
+ * Rows whose cells alternate a name and its value, with or without colons, where three or more names, at least half of
+ * them, name vital signs ("BP | 128/76 mmHg | HR | 64 | Smoking | Former").
+ */
+function vitalSignPairs(rows: TableData['rows']): Array<{ label: string; value: string; el: Element }> | undefined {
+  const pairs: Array<{ label: string; value: string; el: Element }> = [];
+  for (const row of rows) {
+    const cells = row.cells.filter((c) => c.text);
+    if (cells.length < 2 || cells.length % 2 !== 0) return undefined;
+    for (let i = 0; i < cells.length; i += 2) {
+      const label = cells[i].text.replace(/:$/, '').trim();
+      // A name is words ("SpO2" among them), never a reading.
+      if (/\d/.test(label) && !isVitalSignName(label)) return undefined;
+      pairs.push({ label, value: cells[i + 1].text, el: cells[i + 1].el });
+    }
+  }
+  const vital = pairs.filter((p) => isVitalSignName(p.label)).length;
+  return vital >= 3 && vital * 2 >= pairs.length ? pairs : undefined;
+}
+
+/** Label/value pairs as the open section's items, or as `byLabels` (vital signs) where their labels say so. */
+export function readPairs(
+  s: BuildState,
+  pairs: Array<{ label: string; value: string; el: Element }>,
+  byLabels?: 'vitals',
+) {
   const kept = pairs.filter((p) => s.keep(p.el));
   const demographics = kept.filter((p) => isPatientField(classifyLabel(p.label))).length >= 3;
   if ((s.inBannerContext || demographics) && kept.some((p) => classifyLabel(p.label))) {
@@ -178,9 +218,14 @@ export function readPairs(s: BuildState, pairs: Array<{ label: string; value: st
     }
     return;
   }
-  const category = s.itemCategory;
+  const category = byLabels ?? s.itemCategory;
   if (!category) return;
   for (const pair of kept) {
+    // Beside vital signs known by their labels, another pair ("Smoking: Former, quit 2009") is kept as text.
+    if (byLabels && !isVitalSignName(pair.label)) {
+      keepOther(s, `${pair.label}: ${pair.value}`, pair.el);
+      continue;
+    }
     // A form's "Allergies" row inside another section ("Medication Profile") is the allergy list, as a banner's is.
     if (category !== 'allergies' && classifyLabel(pair.label) === 'allergies') {
       bannerAllergies(s, pair.value, pair.el);

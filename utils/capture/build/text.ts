@@ -22,8 +22,11 @@ const PROBLEM_NAME_ONLY = /^[\p{L}][\p{L}'’ ,()/-]{2,60}$/u;
 const RESULT_IN_WORDS =
   /\S\s*[—–:-]\s*(?:\w+\s)?(?:positive|negative|detected|not detected|reactive|non-reactive|normal|abnormal)\b/i;
 
-/** One code of a legend and what it stands for: "2 = Nausea/vomiting", "Initials: KT = Kayla Thibodeaux, LPN". */
-const LEGEND_ENTRY = /^(?:[A-Za-z][\w /]{0,30}:\s*)?[A-Z0-9]{1,3} ?= ?[A-Za-z][^=]{0,60}$/;
+/**
+ * One code of a legend and what it stands for: a chart code or a person's initials ("2 = Nausea/vomiting", "Initials:
+ * KT = Kayla Thibodeaux, LPN"). An abbreviation of three letters explains an entry ("CKD = stage 3") and is one.
+ */
+const LEGEND_ENTRY = /^(?:[A-Za-z][\w /]{0,30}:\s*)?(?:[A-Z]{2}|\d{1,2}) ?= ?[A-Za-z][^=]{0,60}$/;
 
 /** A line that opens with the patient's name, as a printed report repeats it at the head of each part. */
 function opensWithPatientName(s: BuildState, line: string): boolean {
