@@ -210,4 +210,18 @@ describe('the street and ZIP detector', () => {
       ]),
     );
   });
+
+  it('finds a street address typed in capitals by its unit or the city after it, not clinical shorthand', () => {
+    expect(findWith(geoDetector, 'NEIGHBORS AT 318 N 2ND ST APT 4 ARE LOUD')).toContainEqual([
+      'ADDRESS',
+      '318 N 2ND ST APT 4',
+    ]);
+    expect(findWith(geoDetector, 'HOME UNIT: 4500 N TRYON ST, CHARLOTTE NC')).toContainEqual([
+      'ADDRESS',
+      '4500 N TRYON ST',
+    ]);
+    expect(findWith(geoDetector, 'EKG: 1 MM ST ELEVATION V2. 12 LEAD ST CHANGES NONE. GAVE 10 UNITS DR SMITH')).toEqual(
+      [],
+    );
+  });
 });

@@ -26,6 +26,10 @@ export const STREET_SUFFIX = alternation([...suffixWords.map(titleCase), ...suff
 /** Unit designators: "Apt 7", "Suite 33", "Bldg C". */
 export const UNIT_DESIGNATOR = alternation(units.designators);
 
+/** The same two in capitals, abbreviations too ("RD", "STE"), for addresses typed in capitals. */
+export const STREET_SUFFIX_CAPITALS = alternation(suffixWords.map((w) => w.toUpperCase()));
+export const UNIT_DESIGNATOR_CAPITALS = alternation(units.designators.map((w: string) => w.toUpperCase()));
+
 /** Two-letter codes that are also English words or common labels; they count only before a ZIP. */
 // MD, PA and MS are also a signature's degree ("Whitfield, MD", "Lee, PA") and multiple sclerosis.
 const AMBIGUOUS_CODES = new Set([
