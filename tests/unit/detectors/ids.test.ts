@@ -27,4 +27,21 @@ describe('the record-number detector', () => {
     );
     expect(found).toEqual(expect.arrayContaining(['2025-001877', '118442', 'B4471925', 'PSERS-02']));
   });
+
+  it('finds a passport, an employee number and a username after their labels, not words after a username label', () => {
+    expect(
+      findWith(
+        idDetector,
+        'passport no. EK4417829; employee # E448102; portal (username jlopez_1988); Login: mk.oduya',
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        ['ID', 'EK4417829'],
+        ['ID', 'E448102'],
+        ['ID', 'jlopez_1988'],
+        ['ID', 'mk.oduya'],
+      ]),
+    );
+    expect(findWith(idDetector, 'Her username is working again; employee health saw her 2 days ago.')).toEqual([]);
+  });
 });

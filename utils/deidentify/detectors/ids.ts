@@ -27,7 +27,7 @@ const LABELS: Array<[IdentifierType, string]> = [
   ['VEHICLE', 'vin|license plate|plate(?: number| #)?|tag number'],
   [
     'ID',
-    'report(?: number| no\\.?| #)?|case(?: number| no\\.?| #)|incident(?: number| report)?|reference(?: number| #)?|ref(?: #)?|confirmation(?: code| number| #)?|ticket(?: number| #)?|authori[sz]ation(?: number| #)?|auth(?: #)?|order(?: number| #)|tracking(?: number| #)?|student id|employee id|id|badge(?: number| #)?|image id|specimen(?: id| #)|accession(?: number| #)?|booking(?: number| no\\.?| #)?|so ?#|inmate(?: number| id| #)?',
+    'report(?: number| no\\.?| #)?|case(?: number| no\\.?| #)|incident(?: number| report)?|reference(?: number| #)?|ref(?: #)?|confirmation(?: code| number| #)?|ticket(?: number| #)?|authori[sz]ation(?: number| #)?|auth(?: #)?|order(?: number| #)|tracking(?: number| #)?|student id|employee id|id|badge(?: number| #)?|image id|specimen(?: id| #)|accession(?: number| #)?|booking(?: number| no\\.?| #)?|so ?#|inmate(?: number| id| #)?|passport(?: number| no\\.?| #)?|employee(?: number| no\\.?| #)',
   ],
   [
     'DEVICE',
@@ -46,6 +46,15 @@ const LABELLED = LABELS.map(([type, label]) => ({
 }));
 
 const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
+/**
+ * A username after its label ("username jlopez_1988", "portal login: mk.oduya"): with a digit, an underscore or a
+ * dot in it, which words after the label ("username is working") have not.
+ */
+const USERNAME = cued(
+  '(?:user ?name|login|portal id|screen name|handle)\\s*[:#]?\\s*(?:is\\s+)?' +
+    '(?=[\\w.@-]*[\\d_.@])(?<value>[A-Za-z0-9][\\w.@-]{2,}\\w)',
+  'id',
+);
 /** Vehicle identification numbers: whole words of 17 capitals and digits (no I, O, Q). */
 const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
 /** Codes of letters and digits joined by dashes, with three or more digits and a letter: BCX-7741-20983. */
@@ -100,6 +109,10 @@ export function detectIds(text: string, cues: TextCues = new TextCues(text)): Ca
     }
   }
   for (const m of matches(text, SSN)) found.push({ start: m.index, end: m.index + m[0].length, type: 'SSN' });
+  for (const m of cuedMatches(cues, USERNAME)) {
+    const [start, end] = m.indices!.groups!.value;
+    found.push({ start, end, type: 'ID' });
+  }
   // Simple token patterns, then the counts checked here: stacked lookaheads at every word boundary cost more.
   for (const [start, end] of vehicleNumbers(text, cues)) found.push({ start, end, type: 'VEHICLE' });
   for (const m of matches(text, CODE))
@@ -116,5 +129,5 @@ export const idDetector: Detector = {
   name: 'ids',
   finds: 'record, plan, account, licence, device and other numbers',
   detect: ({ text, cues }) => detectIds(text, cues),
-  patterns: LABELLED.map((label) => label.pattern),
+  patterns: [...LABELLED.map((label) => label.pattern), USERNAME],
 };
