@@ -266,6 +266,17 @@ describe('markup forms', () => {
     expect(record.problems.map((p) => p.name)).toEqual(['Essential (primary) hypertension']);
   });
 
+  it('a long text on a band of colour under a title line is no heading: only a short title is one by its band', async () => {
+    const record = await read(`<p>Ann Lee · DOB 01/02/1950</p>
+      <pre style="background: #fafafa">PROGRESS NOTE — 11/18/2026
+
+Mrs. Lee returns for follow-up. BP above goal at 148/86.</pre>`);
+    expect(record.capture.sections.map((section) => section.heading)).toEqual([]);
+    expect(record.other.map((o) => o.text)).toEqual([
+      'PROGRESS NOTE — 11/18/2026 Mrs. Lee returns for follow-up. BP above goal at 148/86.',
+    ]);
+  });
+
   it('badges of where an entry came from, a row under a spanning cell and a legend are parts of the list, not entries', async () => {
     const record = await read(`<p>Ann Lee · DOB 01/02/1950</p><h2>Problems</h2>
       <div><div><span>Essential hypertension</span> <span>I10</span>

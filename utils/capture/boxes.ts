@@ -164,17 +164,17 @@ export function placedLines(el: Element): Element[][] | undefined {
 const isControl = (el: Element) => el.tagName === 'BUTTON' || el.getAttribute('role') === 'button';
 
 /**
- * Styled apart from text as titles are: bold; or, for one run of text (a row of tabs is several), in small capitals or
- * capitals by style, or on a band of colour.
+ * Styled apart from text as titles are: bold; or, for a short title in one run of text (a row of tabs is several, a
+ * note under its title is long), in small capitals or capitals by style, or on a band of colour.
  */
-export function isSetApart(el: Element, parts: number): boolean {
+export function isSetApart(el: Element, shortTitle: boolean): boolean {
   const first = el.firstElementChild?.tagName;
   if (el.tagName === 'B' || el.tagName === 'STRONG' || first === 'STRONG' || first === 'B') return true;
   const style = el.ownerDocument.defaultView?.getComputedStyle(el);
   if (!style) return false;
   const weight = style.fontWeight;
   if (Number(weight) >= 600 || weight === 'bold') return true;
-  if (parts > 1) return false;
+  if (!shortTitle) return false;
   if (style.fontVariant.includes('small-caps') || style.textTransform === 'uppercase') return true;
   return !/^(?:transparent|rgba\(0, 0, 0, 0\))?$/.test(style.backgroundColor);
 }

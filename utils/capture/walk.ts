@@ -293,7 +293,7 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       const title = titleBeforeDash(main);
       // The style is read once, and only for text that could be a title.
       const titled = isTitleLike(main) || (title !== main && isSectionTitle(title) && isTitleLike(title));
-      const setApart = titled && !first ? isSetApart(el, parts.length) : false;
+      const setApart = titled && !first ? isSetApart(el, parts.length === 1 && isTitleLike(main)) : false;
       if (
         parts.length > 1 &&
         !parts[0].endsWith(':') &&
@@ -312,7 +312,7 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
           ...(main !== text ? { subtitled: true } : {}),
         };
       // "LAST OFFICE NOTE - 06/10/2025 - Castellanos, Helena MD": a bold title, then what it is about.
-      else if (titled && (first ? isSetApart(el, parts.length) : setApart))
+      else if (titled && (first ? isSetApart(el, false) : setApart))
         yield { kind: 'heading', text, level: 3, el, implied: true };
       else yield { kind: 'text', text: leafText(el, text), parts, el };
       continue;
