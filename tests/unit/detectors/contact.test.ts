@@ -56,4 +56,13 @@ describe('the contact detector', () => {
     ])
       expect(findWith(contactDetector, text), text).toEqual([]);
   });
+
+  it('finds a web address written without its scheme by its domain and path, not an e-mail or a dose', () => {
+    expect(findWith(contactDetector, 'Our plan is at pvusd.example.org/health/seizure-plan. Thanks!')).toEqual([
+      ['URL', 'pvusd.example.org/health/seizure-plan'],
+    ]);
+    expect(findWith(contactDetector, 'Mail jo.smith@example.org; 1 tab q.d./b.i.d.; 5 mg/kg and/or.')).toEqual([
+      ['EMAIL', 'jo.smith@example.org'],
+    ]);
+  });
 });

@@ -56,6 +56,9 @@ function numberBeforeKind(before: string): string | undefined {
 }
 const EMAIL = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
+/** A web address written without its scheme, a domain and a path: "pvusd.example.org/health/seizure-plan". */
+const URL_WITHOUT_SCHEME =
+  /(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|edu|gov|us|io|info|health|care|app)\/[^\s<>"')\]]*/gi;
 const IPV4 = /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g;
 const IPV6 =
   /\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b|\b(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4}\b/gi;
@@ -143,7 +146,7 @@ export function detectContact(text: string, cues: TextCues = new TextCues(text))
   }
   for (const m of anchoredMatches(text, '@', EMAIL_AT, emailStart))
     found.push({ start: m.index, end: m.index + m[0].length, type: 'EMAIL' });
-  for (const m of matches(text, URL)) {
+  for (const m of [...matches(text, URL), ...matches(text, URL_WITHOUT_SCHEME)]) {
     const value = m[0].replace(/[.,;:!?]+$/, '');
     found.push({ start: m.index, end: m.index + value.length, type: 'URL' });
   }
