@@ -43,7 +43,7 @@ function joinsAfter(word: string): boolean {
   return NAME_ENDING.test(word) || FACILITY_WORD.test(word);
 }
 
-/** Widens each place over the capitalised run it stands in; spans stay sorted and never overlap. */
+/** Widens each place over the name it stands in (see above); spans stay sorted and never overlap. */
 export function widenPlaceRuns(text: string, spans: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < spans.length; i++) {
