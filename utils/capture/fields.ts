@@ -159,8 +159,12 @@ export function parseProblem(text: string): { name: string; status?: string; ons
   return { name, ...(status ? { status: status.toLowerCase() } : {}), ...(onset ? { onset } : {}) };
 }
 
-const VALUE =
-  /(?:^|\s|:)(\d'\s?\d{1,2}(?:\.\d)?"|(?:[<>≤≥]=?\s*)?-?\d+(?:[.,]\d+)?(?:\/\d+(?:\.\d+)?)?|positive|negative|detected|not detected|reactive|non-reactive|normal|abnormal|trace)(?=\s|$|[,;)(%])/i;
+/** Results given in words. */
+export const RESULT_WORDS = 'positive|negative|detected|not detected|reactive|non-reactive|normal|abnormal';
+const VALUE = new RegExp(
+  `(?:^|\\s|:)(\\d'\\s?\\d{1,2}(?:\\.\\d)?"|(?:[<>≤≥]=?\\s*)?-?\\d+(?:[.,]\\d+)?(?:\\/\\d+(?:\\.\\d+)?)?|${RESULT_WORDS}|trace)(?=\\s|$|[,;)(%])`,
+  'i',
+);
 const UNIT =
   /^\s*(%|mg\/dL|mmol\/L|mEq\/L|g\/dL|g\/L|mL\/min(?:\/1\.73\s?m2|\/1\.73m²)?|ng\/mL|pg\/mL|µg\/L|ug\/L|mcg\/L|IU\/L|U\/L|mIU\/L|µIU\/mL|uIU\/mL|K\/uL|x?10\^?\d\/[uµ]?L|M\/uL|fL|pg|cells\/[uµ]L|mm\/hr|sec|seconds|mmHg|mm Hg|bpm|beats\/min|\/min|breaths\/min|°F|°C|F|C|kg\/m2|kg\/m²|kg|lb|lbs|cm|in|ratio|mg\/L|mg\/g|nmol\/L|pmol\/L)(?![a-z])/i;
 const RANGE =

@@ -119,9 +119,17 @@ export function blockChars(block: Exclude<Block, { kind: 'tick' }>): number {
   }
 }
 
-/** Rows whose cells alternate "Label:" and value: a grid of labelled values, not a list of items. */
+/** A label cell's label: "Label:" with its colon; undefined for a cell that is no label. */
+const colonLabel = (text: string) =>
+  /^[^:]{0,39}[A-Za-z][^:]{0,39}:$/.test(text) ? text.slice(0, -1).trim() : undefined;
+
+/**
+ * Rows whose cells alternate a label and its value: a grid of labelled values, not a list of items. A label is "Label:"
+ * unless `labelOf` reads labels another way.
+ */
 export function labelValueCells(
   rows: TableData['rows'],
+  labelOf: (text: string) => string | undefined = colonLabel,
 ): Array<{ label: string; value: string; el: Element }> | undefined {
   if (!rows.length) return undefined;
   const pairs: Array<{ label: string; value: string; el: Element }> = [];
@@ -129,8 +137,9 @@ export function labelValueCells(
     const cells = row.cells.filter((c) => c.text);
     if (cells.length < 2 || cells.length % 2 !== 0) return undefined;
     for (let i = 0; i < cells.length; i += 2) {
-      if (!/^[^:]{0,39}[A-Za-z][^:]{0,39}:$/.test(cells[i].text)) return undefined;
-      pairs.push({ label: cells[i].text.slice(0, -1).trim(), value: cells[i + 1].text, el: cells[i + 1].el });
+      const label = labelOf(cells[i].text);
+      if (label === undefined) return undefined;
+      pairs.push({ label, value: cells[i + 1].text, el: cells[i + 1].el });
     }
   }
   return pairs;

@@ -183,24 +183,20 @@ export function labelValueRows(s: BuildState, rows: TableData['rows']): boolean 
   return true;
 }
 
+/** A vital sign's label, with or without its colon: words ("SpO2" among them), never a reading. */
+function vitalSignLabel(text: string): string | undefined {
+  const label = text.replace(/:$/, '').trim();
+  return /\d/.test(label) && !isVitalSignName(label) ? undefined : label;
+}
+
 /**
  * Rows whose cells alternate a name and its value, with or without colons, where three or more names, at least half of
  * them, name vital signs ("BP | 128/76 mmHg | HR | 64 | Smoking | Former").
  */
 function vitalSignPairs(rows: TableData['rows']): Array<{ label: string; value: string; el: Element }> | undefined {
-  const pairs: Array<{ label: string; value: string; el: Element }> = [];
-  for (const row of rows) {
-    const cells = row.cells.filter((c) => c.text);
-    if (cells.length < 2 || cells.length % 2 !== 0) return undefined;
-    for (let i = 0; i < cells.length; i += 2) {
-      const label = cells[i].text.replace(/:$/, '').trim();
-      // A name is words ("SpO2" among them), never a reading.
-      if (/\d/.test(label) && !isVitalSignName(label)) return undefined;
-      pairs.push({ label, value: cells[i + 1].text, el: cells[i + 1].el });
-    }
-  }
-  const vital = pairs.filter((p) => isVitalSignName(p.label)).length;
-  return vital >= 3 && vital * 2 >= pairs.length ? pairs : undefined;
+  const pairs = labelValueCells(rows, vitalSignLabel);
+  const vital = pairs?.filter((p) => isVitalSignName(p.label)).length ?? 0;
+  return vital >= 3 && vital * 2 >= pairs!.length ? pairs : undefined;
 }
 
 /** Label/value pairs as the open section's items, or as `byLabels` (vital signs) where their labels say so. */

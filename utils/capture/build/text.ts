@@ -4,7 +4,7 @@
  */
 import { toIsoDate } from '../../record/dates';
 import { isEmptyState, normalise } from '../classify';
-import { DATE_PATTERN, hasDose, tickedAnswer } from '../fields';
+import { DATE_PATTERN, hasDose, RESULT_WORDS, tickedAnswer } from '../fields';
 import { NAME_LIKE, NOT_A_NAME } from '../banner';
 import { CONTROL_TEXT, ITEM_FRAGMENT, META_LINE, isNavigation, nearAncestor, withoutDates } from '../lines';
 import { containsComposed } from '../scope';
@@ -19,8 +19,7 @@ import type { BuildState } from './state';
 const PROBLEM_NAME_ONLY = /^[\p{L}][\p{L}'’ ,()/-]{2,60}$/u;
 
 /** A result given in words, after what was tested. */
-const RESULT_IN_WORDS =
-  /\S\s*[—–:-]\s*(?:\w+\s)?(?:positive|negative|detected|not detected|reactive|non-reactive|normal|abnormal)\b/i;
+const RESULT_IN_WORDS = new RegExp(`\\S\\s*[—–:-]\\s*(?:\\w+\\s)?(?:${RESULT_WORDS})\\b`, 'i');
 
 /**
  * One code of a legend and what it stands for: a chart code or a person's initials ("2 = Nausea/vomiting", "Initials:
