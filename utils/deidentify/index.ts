@@ -5,6 +5,7 @@
 import { isLowerNameWordElsewhere, isNameWordElsewhere } from './lexicons/names';
 import { DETECTORS, runDetectors } from './detectors/registry';
 import { PlaceholderBook } from './placeholders';
+import { eponymSpans, insideEponym } from './eponyms';
 import { namesAnInstrument } from './instruments';
 import { widenPlaceRuns } from './place-runs';
 import { resolve } from './resolve';
@@ -53,9 +54,12 @@ export function findIdentifiers(
     })),
   );
   const kept = new Set((choices.keep ?? []).map((value) => fold(value.trim())));
-  // A person's or a city's name that names a scale, a sign or a device ("Glasgow Coma Scale") is no identifier.
+  // A person's or a city's name that names a scale, a sign, a device or a disease ("Glasgow Coma Scale", "West Nile")
+  // is no identifier.
+  const eponyms = eponymSpans(folded);
+  const isClinicalTerm = (c: Candidate) => namesAnInstrument(text, c) || insideEponym(eponyms, c);
   const candidates = runDetectors(text, folded, known, choices.detectors ?? DETECTORS).filter(
-    (c) => !namesAnInstrument(text, c),
+    (c) => !isClinicalTerm(c),
   );
   const chosen = kept.size ? candidates.filter((c) => c.known || !kept.has(folded.slice(c.start, c.end))) : candidates;
   const all = redacted.length ? [...redacted, ...chosen] : chosen;
@@ -64,7 +68,7 @@ export function findIdentifiers(
   // page ("selfID: 20cf14fb-…c18cat"): the leak guard would rightly block what the first pass left.
   const inWords = occurrencesOf(folded, strongValues(first, folded));
   // A person named once with a cue is the same person where the text names them again without one.
-  const named = nameOccurrences(text, first);
+  const named = nameOccurrences(text, first).filter((c) => !isClinicalTerm(c));
   const uncovered = notCovered(named.length ? [...inWords, ...named] : inWords, first);
   // The first pass already settled every other overlap: only its spans meet the new ones.
   return widenPlaceRuns(text, uncovered.length ? resolve(text, [...first, ...uncovered]) : first);

@@ -55,7 +55,7 @@ const NAME = `${TOKEN}(?:(?<!['’]s) {1,2}(?:${PARTICLE} {1,2})*${TOKEN}){0,3}`
 /** A name after a title may start with a particle ("Dr. van der Berg"). */
 const TITLED_NAME = `(?:${PARTICLE}[ \\t]+)*${NAME}`;
 
-const RELATIONS =
+export const RELATIONS =
   '(?:son|daughter|brother|sister|mother|father)-in-law|baby|infant|newborn|twin|supervisor|manager|teacher|coach|lawyer|attorney|son|daughter|wife|husband|mother|father|mom|dad|brother|sister|partner|spouse|fianc[eé]e?|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|aunt|uncle|niece|nephew|cousin|neighbou?r|friend|caregiver|roommate|guardian|stepson|stepdaughter|stepmother|stepfather|child|children|kid|kids|grandchild|sibling|interpreter|landlord|coworker|co-worker|boss|pastor';
 /**
  * Words that say the next words are a name ("maiden name is Clark", "named him Frank"): what follows is taken even
@@ -64,7 +64,7 @@ const RELATIONS =
 const NAMING_CUES =
   "prefers to be called|preferred name|nickname|a\\.k\\.a\\.|aka|named him|named her|last name is|first name is|surname is|maiden name is|family name is|last name\\?|first name\\?|surname\\?|what(?:['’]s| is) your name\\?|under (?:my|her|his|the) (?:\\w+['’]s )?name";
 /** Words a person's name often follows ("seen by", "referred to"), where a department or a place may follow instead. */
-const NAME_CUES =
+export const NAME_CUES =
   'goes by|called by|calls me|call her|call him|call back|called back|spoke with|spoke to|seen by|seen with|accompanied by|visited by|signed by|electronically signed by|dictated by|reviewed by|referred by|referred to|co-signed by|covering for|cover for|covered by|signed out to|handed off to';
 /**
  * "Follow up with" is followed by a test, a service or a shop far more often than by a person ("follow up with stress
@@ -73,7 +73,7 @@ const NAME_CUES =
  */
 const FOLLOW_UP_CUES = 'follow(?:ed)? up with|follow-up with|f/u with';
 /** Header labels: a name after them only with the colon ("From: Maria", not "from Providence"). */
-const NAME_LABELS =
+export const NAME_LABELS =
   'name|full name|patient name|from|to|sender|author|provider|pcp|attending|emergency contact|contact|patient|caller|recipient|member|insured|subscriber|parent|guardian|parent/guardian|injured worker|employee|client|student';
 const SIGN_OFFS =
   'thanks|thank you|sincerely|regards|best|best regards|kind regards|warmly|love|cheers|respectfully|take care';

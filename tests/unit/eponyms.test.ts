@@ -1,0 +1,49 @@
+/** Diseases, signs, scales and devices named after people and places stay in the text; people and towns do not. */
+import { describe, expect, it } from 'vitest';
+import { deidentify } from '../../utils/deidentify';
+import { knownFromRecord } from '../../utils/deidentify/detectors/known';
+import { eponymSpans } from '../../utils/deidentify/eponyms';
+import { fold } from '../../utils/deidentify/text';
+
+const out = (text: string) => deidentify(text).text;
+
+describe('eponymous clinical terms', () => {
+  it('keeps place-named infections and person-named syndromes, scales and devices', () => {
+    const text =
+      'Less likely West Nile or Miller Fisher; consider Ramsay Hunt if vesicles appear. Ann Arbor stage IIB. ' +
+      'Revised Geneva 3. Denver II normal. Providence nighttime brace. Penrose drain removed.';
+    expect(out(text)).toBe(text);
+  });
+
+  it('finds each term whole, in any case and without accents', () => {
+    const text = 'GUILLAIN-BARRÉ vs guillain-barre; west nile virus IgM.';
+    const spans = eponymSpans(fold(text)).map(([start, end]) => text.slice(start, end));
+    expect(spans).toEqual(['GUILLAIN-BARRÉ', 'guillain-barre', 'west nile virus']);
+  });
+
+  it('still removes a person or a town whose name stands alone, or that a cue says is a person', () => {
+    const cases: Array<[string, string[]]> = [
+      ['Moved back to Ann Arbor to live with her son.', ['Ann', 'Arbor']],
+      ['Her son Miller Fisher called about the rash.', ['Miller', 'Fisher']],
+      ['Spoke with Ramsay Hunt, her nephew.', ['Ramsay', 'Hunt']],
+      ['Patient: Graham Steell', ['Graham', 'Steell']],
+      ['Lives in Providence with her sister.', ['Providence']],
+    ];
+    for (const [text, words] of cases) {
+      const result = out(text);
+      for (const word of words) expect(result, text).not.toMatch(new RegExp(`\\b${word}\\b`));
+    }
+  });
+
+  it("never keeps the patient's own name, even where it spells an eponym", () => {
+    const known = knownFromRecord({
+      name: 'Graham Steell',
+      identifiers: [],
+      phones: [],
+      emails: [],
+    } as unknown as Parameters<typeof knownFromRecord>[0]);
+    expect(deidentify('Graham Steell murmur heard; Graham Steell agrees with the plan.', { known }).text).not.toMatch(
+      /Graham|Steell/,
+    );
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Clinical terms named after people and places: "Ramsay Hunt syndrome", "West Nile", "Ann Arbor stage", "Bell's palsy",
+ * "Penrose drain". The name inside such a term is no person and no town, and removing it changes what the model reads
+ * ("[PERSON-3] virus"). The terms are data (lexicons/eponyms.json), each clinical wherever it stands; a name that is
+ * clinical only with its noun is listed with it, so a town or a family name standing alone still goes.
+ */
+import { NAME_CUES, NAME_LABELS, RELATIONS } from './detectors/names';
+import lexicon from './lexicons/eponyms.json';
+import { phrasesPattern } from './text';
+import type { Candidate } from './types';
+
+/** Any term, whole (the longest that fits), in the folded text: lower case, no accents. */
+const EPONYM = new RegExp(`(?<![a-z0-9])(?:${phrasesPattern(lexicon.phrases)})(?![a-z0-9])`, 'g');
+
+/**
+ * What says the next words are a person's name, whatever they spell: a relation, a title, a name label or a cue such as
+ * "spoke with" ("her son Miller Fisher", "Dr. Graham Steell", "Patient: Ramsay Hunt").
+ */
+const PERSON_BEFORE = new RegExp(
+  `(?:\\b(?:${RELATIONS}|${NAME_CUES})|\\b(?:dr|mr|mrs|ms|miss|mx|prof|named|called)\\.?|\\b(?:${NAME_LABELS})[ \\t]*:)[ \\t,]*$`,
+  'i',
+);
+
+const NAMED_KINDS: ReadonlySet<Candidate['type']> = new Set(['PERSON', 'CLINICIAN', 'LOCATION', 'EMPLOYER']);
+
+/** The stretches of the text that are eponymous terms, in order: [start, end) offsets, also of the unfolded text. */
+export function eponymSpans(folded: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  EPONYM.lastIndex = 0;
+  for (let m = EPONYM.exec(folded); m; m = EPONYM.exec(folded))
+    if (!PERSON_BEFORE.test(folded.slice(Math.max(0, m.index - 40), m.index)))
+      spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+/** A person, town or employer found wholly inside an eponymous term; known identifiers never are. */
+export function insideEponym(spans: ReadonlyArray<[number, number]>, c: Candidate): boolean {
+  if (c.known || !NAMED_KINDS.has(c.type) || !spans.length) return false;
+  // The last term starting at or before the finding (terms never overlap: each scan resumes after a match).
+  let low = 0;
+  let high = spans.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (spans[mid][0] <= c.start) low = mid;
+    else high = mid - 1;
+  }
+  const [start, end] = spans[low];
+  return start <= c.start && c.end <= end;
+}
