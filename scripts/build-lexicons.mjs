@@ -82,6 +82,78 @@ writeFileSync(
 );
 console.log(`first-names-us.json: ${firstNames.names.length.toLocaleString('en-US')} first names`);
 
+// Given names of many countries, from the name lists of @faker-js/faker's locales in Latin script (Nigeria, Ghana,
+// India, Nepal, Senegal, South Africa, Indonesia, Turkey, Uzbekistan, Eastern and Western Europe, Latin America…):
+// patients and families are named in every tradition, not only the US's. Names the English and US lists already hold,
+// names of under four letters or with a space, and English words are left out, as above; so are family names.
+const FAKER_LOCALES = [
+  'af_ZA',
+  'az',
+  'cs_CZ',
+  'cy',
+  'da',
+  'de',
+  'en_GH',
+  'en_IE',
+  'en_IN',
+  'en_NG',
+  'en_NP',
+  'es',
+  'es_MX',
+  'fi',
+  'fr',
+  'fr_SN',
+  'hr',
+  'hu',
+  'id_ID',
+  'it',
+  'ku_kmr_latin',
+  'lv',
+  'nb_NO',
+  'nl',
+  'pl',
+  'pt_BR',
+  'pt_PT',
+  'ro',
+  'sk',
+  'sl_SI',
+  'sr_RS_latin',
+  'sv',
+  'tr',
+  'uz_UZ_latin',
+  'yo_NG',
+  'zu_ZA',
+];
+const fakerDir = new URL('dist/locale/', `file://${require.resolve('@faker-js/faker/package.json')}`);
+const namesOf = (list) =>
+  (Array.isArray(list) ? list : Object.values(list ?? {}).flat()).map((n) => n.trim().toLowerCase());
+const localeGiven = [];
+const familyNames = new Set();
+for (const locale of FAKER_LOCALES) {
+  const module = await import(new URL(`${locale}.js`, fakerDir).href);
+  const person = Object.values(module).find((value) => value?.rawDefinitions)?.rawDefinitions.person;
+  localeGiven.push(...namesOf(person?.first_name));
+  for (const name of namesOf(person?.last_name)) familyNames.add(name);
+}
+// A given name that is also a family name somewhere ("Moreno", "Harjo") would open a name where a family name stands
+// ("Faith Moreno"): only the English and US lists decide those.
+const worldGiven = new Set();
+for (const name of localeGiven) {
+  if (name.length < 4 || !/^\p{Script=Latin}+(?:['’-]\p{Script=Latin}+)*$/u.test(name)) continue;
+  if (!stdlibNames.has(name) && !given.has(name) && !english.has(name) && !familyNames.has(name)) worldGiven.add(name);
+}
+const worldNames = {
+  _source: `Given names of ${FAKER_LOCALES.length} locales in Latin script (@faker-js/faker ${require('@faker-js/faker/package.json').version}: ${FAKER_LOCALES.join(', ')}); names of under four letters or with a space, names in the English and US lists, family names of the same locales and English words (an-array-of-english-words) removed. Regenerate with: node scripts/build-lexicons.mjs`,
+  names: [...worldGiven].sort(),
+};
+writeFileSync(
+  new URL('../utils/deidentify/lexicons/first-names-world.json', import.meta.url),
+  `${JSON.stringify(worldNames, null, 0)}\n`,
+);
+console.log(
+  `first-names-world.json: ${worldNames.names.length.toLocaleString('en-US')} given names of other countries`,
+);
+
 // English words with a family-name ending (name-forms.json: "-son", "-ski", "-berg"…): "Reason",
 // "Husky", "Iceberg" stay words wherever they stand capitalised.
 const forms = require('../utils/deidentify/lexicons/name-forms.json');

