@@ -287,4 +287,17 @@ describe('the name detector', () => {
     expect(distinctNames('Orders | BMP, CBC | UA, CULTURE | stat')).toEqual([]);
     expect(distinctNames('| STAT, CT HEAD | ISOLATION, CONTACT PLUS |')).toEqual([]);
   });
+
+  it('finds a name typed in lower case before the age and sex a case opens with, not words or doses before numbers', () => {
+    expect(distinctNames('help me plan this: dwayne combs 44m, OUD on bup 16 mg')).toEqual(['dwayne combs']);
+    expect(distinctNames('ICD shock, pt bogdan ionescu 62m NICM EF 25%')).toEqual(['bogdan ionescu']);
+    expect(distinctNames('Letter for amara okafor 15f, soccer, 3 weeks out')).toEqual(['amara okafor']);
+    for (const text of [
+      'walked 44m today, pain 3/10',
+      'she is 45f with CHF',
+      'will be 45 yo next week',
+      'dose 20, then 40',
+    ])
+      expect(distinctNames(text)).toEqual([]);
+  });
 });

@@ -206,3 +206,37 @@ export function familyFirstFields(text: string): Array<{ start: number; name: st
   }
   return out;
 }
+
+/**
+ * An age and sex or an age alone as a case opens ("priya raghunathan 34f", "bogdan ionescu 62m", "farzana chowdhury,
+ * 20,"), read where the facts are; the words before them are tried as a name typed in lower case.
+ */
+const LOWER_CASE_FACTS = /\d{1,3}[ \t]?(?:[mfMF]|y\/?o|yo|yrs?|-year-old|[ -]year[ -]old)\b|(?<=,[ \t]*)\d{1,3}(?=,)/g;
+/** One or two lower-case words right before the facts, after a comma or spaces. */
+const LOWER_NAME_BEFORE = /(?<![\p{L}\p{N}'’-])(?:(\p{Ll}[\p{Ll}'’-]+)[ \t]+)?(\p{Ll}[\p{Ll}'’-]+)(?:,[ \t]*|[ \t]+)$/u;
+
+/** A word that may stand in a lower-case name: no function or clinical word, no first name that is also a word. */
+const mayBeNamePart = (word: string) =>
+  word.length >= 2 && !FUNCTION_WORDS.has(word) && !isClinicalWord(word) && !AMBIGUOUS_FIRST_NAMES.has(word);
+
+/**
+ * A name typed in lower case before the facts a case opens with: a first name of the dictionaries (never one that is
+ * also a word), with the word after it as the family name ("dwayne combs 44m"). Text typed all in lower case is read
+ * with capitals already (recaseLowercase); this finds the name in a line that has capitals elsewhere ("OUD on bup").
+ */
+export function lowerCaseNamesBeforeFacts(text: string): Array<{ start: number; name: string }> {
+  const out: Array<{ start: number; name: string }> = [];
+  LOWER_CASE_FACTS.lastIndex = 0;
+  for (let m = LOWER_CASE_FACTS.exec(text); m; m = LOWER_CASE_FACTS.exec(text)) {
+    const from = Math.max(0, m.index - 48);
+    const before = LOWER_NAME_BEFORE.exec(text.slice(from, m.index));
+    if (!before) continue;
+    const [whole, first, last] = before;
+    const start = from + before.index;
+    if (first && FIRST_NAMES.has(first) && mayBeNamePart(first) && mayBeNamePart(last))
+      out.push({ start, name: `${first}${whole.slice(first.length).match(/^[ \t]+/)![0]}${last}` });
+    else if (FIRST_NAMES.has(last) && mayBeNamePart(last))
+      out.push({ start: start + whole.indexOf(last, first ? first.length : 0), name: last });
+  }
+  return out;
+}

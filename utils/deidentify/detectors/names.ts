@@ -25,6 +25,7 @@ import { familyNameRun, isFamilyNameByForm, listMates, recaseLowercase, signatur
 import {
   familyFirstFields,
   initialAndFamilyNames,
+  lowerCaseNamesBeforeFacts,
   namesBeforePersonFacts,
   opensWithFirstName,
   PERSON_VERB,
@@ -315,6 +316,7 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
   }
   for (const n of wordNamesBeforeVerbs(cues)) push(found, text, n.start, n.name, 'PERSON');
   for (const n of initialAndFamilyNames(text)) push(found, text, n.start, n.name, 'PERSON');
+  for (const n of lowerCaseNamesBeforeFacts(written)) push(found, text, n.start, n.name, 'PERSON');
   for (const n of familyFirstFields(text)) push(found, text, n.start, n.name, 'PERSON');
   for (const n of namesBeforePersonFacts(text, NAME_BEFORE, TOKEN))
     if (n.nickname || words(n.name).length > 1 || opensWithFirstName(n.name) || (n.room && !/^\p{Lu}+$/u.test(n.name)))
