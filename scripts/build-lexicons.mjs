@@ -25,7 +25,10 @@ const add = (name, large) => {
     .replace(/\s+/g, ' ')
     .trim();
   if (clean.length < 3 || !/^\p{Lu}/u.test(clean) || kept.has(clean)) return;
-  if (!clean.includes(' ') && english.has(clean.toLowerCase()) && !large) return;
+  // Compared without accents too, as text is matched: "Côme" is "come" in a line typed without them.
+  const word = clean.toLowerCase();
+  const unaccented = word.normalize('NFD').replace(/\p{M}/gu, '');
+  if (!clean.includes(' ') && (english.has(word) || english.has(unaccented)) && !large) return;
   names.add(clean);
 };
 for (const city of cities)
