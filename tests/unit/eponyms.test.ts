@@ -17,7 +17,7 @@ describe('eponymous clinical terms', () => {
 
   it('finds each term whole, in any case and without accents', () => {
     const text = 'GUILLAIN-BARRÉ vs guillain-barre; west nile virus IgM.';
-    const spans = eponymSpans(fold(text)).map(([start, end]) => text.slice(start, end));
+    const spans = eponymSpans(text, fold(text)).map(([start, end]) => text.slice(start, end));
     expect(spans).toEqual(['GUILLAIN-BARRÉ', 'guillain-barre', 'west nile virus']);
   });
 
@@ -45,5 +45,12 @@ describe('eponymous clinical terms', () => {
     expect(deidentify('Graham Steell murmur heard; Graham Steell agrees with the plan.', { known }).text).not.toMatch(
       /Graham|Steell/,
     );
+  });
+
+  it("keeps a trial's name in capitals wherever it stands again, unless a cue makes it a person", () => {
+    const text =
+      'Summarise the VICTORIA trial in 3 bullets. Would VICTORIA apply to her? Tanner 2, Braxton Hicks q10 min.';
+    expect(out(text)).toBe(text);
+    expect(out('Her daughter VICTORIA called about the VICTORIA trial.')).not.toMatch(/daughter VICTORIA/);
   });
 });

@@ -23,20 +23,32 @@ const PERSON_BEFORE = new RegExp(
 
 const NAMED_KINDS: ReadonlySet<Candidate['type']> = new Set(['PERSON', 'CLINICIAN', 'LOCATION', 'EMPLOYER']);
 
+/** A trial's name in capitals ("the VICTORIA trial", "GRACE registry"), often a word that is also a first name. */
+const TRIAL_NAME = /\b([A-Z][A-Z0-9-]{2,})(?=[ \t]+(?:trial|study|registry|investigators|risk score)\b)/g;
+
 /** The stretches of the text that are eponymous terms, in order: [start, end) offsets, also of the unfolded text. */
-export function eponymSpans(folded: string): Array<[number, number]> {
+export function eponymSpans(text: string, folded: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   EPONYM.lastIndex = 0;
   for (let m = EPONYM.exec(folded); m; m = EPONYM.exec(folded))
     if (!PERSON_BEFORE.test(folded.slice(Math.max(0, m.index - 40), m.index)))
       spans.push([m.index, m.index + m[0].length]);
-  return spans;
+  // A trial named once is the trial wherever its name stands in capitals again ("Would VICTORIA apply…").
+  const trials = new Set([...text.matchAll(TRIAL_NAME)].map((m) => m[1]));
+  if (!trials.size) return spans;
+  for (const trial of trials)
+    for (let at = text.indexOf(trial); at >= 0; at = text.indexOf(trial, at + trial.length)) {
+      const end = at + trial.length;
+      if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+      if (!PERSON_BEFORE.test(folded.slice(Math.max(0, at - 40), at))) spans.push([at, end]);
+    }
+  return spans.sort((a, b) => a[0] - b[0]);
 }
 
 /** A person, town or employer found wholly inside an eponymous term; known identifiers never are. */
 export function insideEponym(spans: ReadonlyArray<[number, number]>, c: Candidate): boolean {
   if (c.known || !NAMED_KINDS.has(c.type) || !spans.length) return false;
-  // The last term starting at or before the finding (terms never overlap: each scan resumes after a match).
+  // The last term starting at or before the finding (a trial's name never lies inside a term of the list).
   let low = 0;
   let high = spans.length - 1;
   while (low < high) {

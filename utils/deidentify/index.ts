@@ -56,7 +56,7 @@ export function findIdentifiers(
   const kept = new Set((choices.keep ?? []).map((value) => fold(value.trim())));
   // A person's or a city's name that names a scale, a sign, a device or a disease ("Glasgow Coma Scale", "West Nile")
   // is no identifier.
-  const eponyms = eponymSpans(folded);
+  const eponyms = eponymSpans(text, folded);
   const isClinicalTerm = (c: Candidate) => namesAnInstrument(text, c) || insideEponym(eponyms, c);
   const candidates = runDetectors(text, folded, known, choices.detectors ?? DETECTORS).filter(
     (c) => !isClinicalTerm(c),

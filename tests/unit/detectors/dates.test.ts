@@ -42,4 +42,9 @@ describe('the date detector', () => {
       ['DATE', '12mar2025'],
     ]);
   });
+  it('reads "the 14th" as a day of the month, not the bone or joint an ordinal counts ("the 1st MTH")', () => {
+    expect(findWith(dateDetector, 'cysto on the 5th; ulcer under the 1st MTH; angulation of the 5th MC')).toEqual([
+      ['DATE', '5th'],
+    ]);
+  });
 });
