@@ -32,4 +32,24 @@ describe('the employer detector', () => {
     ])
       expect(findWith(employerDetector, text)).toEqual([]);
   });
+  it('finds a business by the word that ends a trade’s name, with or without a work cue', () => {
+    expect(
+      findWith(employerDetector, 'HR at Piedmont Logistics needs the form; a note for Mid-South Foundry.'),
+    ).toEqual([
+      ['EMPLOYER', 'Piedmont Logistics'],
+      ['EMPLOYER', 'Mid-South Foundry'],
+    ]);
+    expect(findWith(employerDetector, "Burn from the fryer at Lupita's Taqueria.")).toEqual([
+      ['EMPLOYER', "Lupita's Taqueria"],
+    ]);
+  });
+  it('takes no sentence opening, clinical name or run of codes for a business', () => {
+    for (const text of [
+      'The Bakery was closed.',
+      'Glycogen Storage disease',
+      'Sleep Labs report attached.',
+      'I have E11.22, N18.31, E87.5. Labs: pending',
+    ])
+      expect(findWith(employerDetector, text)).toEqual([]);
+  });
 });
