@@ -300,4 +300,9 @@ describe('the name detector', () => {
     ])
       expect(distinctNames(text)).toEqual([]);
   });
+  it('finds a name of any origin after "pt" when a record number, a bracket or an age follows, not a verb phrase', () => {
+    expect(distinctNames('our pt Haruto Sato (MRN 3390-7712) CMV PCR went up')).toEqual(['Haruto Sato']);
+    expect(distinctNames('pt Ioane Sapolu 44M, heart tx 2023')).toEqual(['Ioane Sapolu']);
+    expect(distinctNames('pt Tolerated Procedure (see note)')).toEqual([]);
+  });
 });

@@ -180,6 +180,8 @@ const LABELLED_GIVEN = new RegExp(`^,[ \\t]*${TOKEN}(?:[ \\t]+${TOKEN})?`);
 const TITLED_NAME_AT = new RegExp(TITLED_NAME, 'y');
 const NAME_BEFORE = new RegExp(`(?:${NAME})$`);
 const LINE_END = /^[ \t]*(?:[.!]?[ \t]*(?:\r?\n|$))/;
+/** After a name, what only a patient has: "(MRN", "(heart tx", ", 44M", " 62M", ", DOB". */
+const PT_NAME_FACTS = /^(?:[ \t]*\(|,?[ \t]+\d{1,3}[ \t]?[MFmf]\b|,?[ \t]+(?:DOB|MRN)\b)/;
 const GREETING_END = /^\s*[,:!]/;
 /** Candidate first-name tokens for the dictionary: Capitalised, or ALL CAPS of five letters or more. */
 const TOKEN_SCAN = new RegExp(`[${UPPER_LETTERS}][${LOWER_LETTERS}]+|[A-Z]{5,}`, 'g');
@@ -287,8 +289,12 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     if (g.naming && !isNamed(m[0], name, text.slice(at + name.length, at + name.length + 40))) continue;
     if (g.naming && m[0].startsWith('AKA')) continue; // in capitals, an above-knee amputation ("left AKA Stump")
     if (g.followUp && !opensWithFirstName(name)) continue;
-    // "pt Rusty Kowalczyk signed…": a first name and a family name after the abbreviation, never "Patient Education".
-    if (g.pt && (!m[0].startsWith('pt') || words(name).length < 2 || !opensWithFirstName(name))) continue;
+    // "pt Rusty Kowalczyk signed…": a first name and a family name after the abbreviation, never "Patient Education";
+    // a name of any origin when a record number, a bracket or an age follows it ("pt Haruto Sato (MRN …"), not a verb's
+    // phrase ("pt Tolerated Procedure (see note)").
+    const facts =
+      PT_NAME_FACTS.test(text.slice(at + name.length, at + name.length + 12)) && !/(?:ed|ing|s)$/.test(words(name)[0]);
+    if (g.pt && (!m[0].startsWith('pt') || words(name).length < 2 || !(opensWithFirstName(name) || facts))) continue;
     if (g.relation && /^[A-Z]{2,5}$/.test(name)) continue; // "her son is HCP", "wife is POA": a role's letters
     // After a label the name may be written family name first: "Patient: Oyelaran, Amber".
     const given =
