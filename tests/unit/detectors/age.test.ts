@@ -42,4 +42,11 @@ PATIENT: KLEINSCHMIDT, RUTH ANN   AGE: 91Y   LOCATION: ED-07`,
     // A maker that is also a family name stays a name: "Mrs. Janssen, 93," is her age.
     expect(findWith(ageDetector, 'Mrs. Janssen, 93, lives alone.')).toEqual([['AGE', '93']]);
   });
+  it('finds an age over 89 written with the sex run into it, or said of a titled name', () => {
+    expect(findWith(ageDetector, 'PT IRMA PETTIGREW 97 YOF FROM HOME; Mrs. Chase is 101 with HFpEF')).toEqual([
+      ['AGE', '97 YOF'],
+      ['AGE', '101'],
+    ]);
+    expect(findWith(ageDetector, 'Mr. Smith is 95% on room air; 45 yom')).toEqual([]);
+  });
 });

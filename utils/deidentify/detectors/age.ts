@@ -7,7 +7,7 @@ import { isClinicalWord } from '../lexicons/names';
 import { matches } from '../text';
 
 const AGE =
-  /\b(\d{2,3})(?:[- ](?:year|yr)s?[- ]old|\s?(?:yo|y\/o|y\.o\.|yrs? old|years? of age)(?![A-Za-z]))|\b(?:age[d]?|aged|turned|turns|turning)\s*:?\s*(\d{2,3})(?:\s?(?:y|yrs?)\b|\b)|\b(\d{2,3})(?:st|nd|rd|th)\s+birthday\b/gi;
+  /\b(\d{2,3})(?:[- ](?:year|yr)s?[- ]old|\s?(?:yo[fm]?|y\/o|y\.o\.|yrs? old|years? of age)(?![A-Za-z]))|\b(?:age[d]?|aged|turned|turns|turning)\s*:?\s*(\d{2,3})(?:\s?(?:y|yrs?)\b|\b)|\b(\d{2,3})(?:st|nd|rd|th)\s+birthday\b/gi;
 /** An age of 90 or more beside its sex ("91 M"); the field it stands in is checked apart. */
 const AGE_SEX = /(?<![\d.])(9\d|1[0-2]\d) ?[MF](?=[ \t]*(?:[|,)]|$))/gm;
 /**
@@ -17,11 +17,11 @@ const AGE_SEX = /(?<![\d.])(9\d|1[0-2]\d) ?[MF](?=[ \t]*(?:[|,)]|$))/gm;
 const FIELD_START = /(?:^|[|,(]|["”])[ \t]*$/;
 
 /**
- * An age said of a person ("Resident is 93", "she is 97", "hes 91", "my dad … turned 92"), never of a reading ("SpO2 is
- * 92", "HR was 95"): the words before it name a person, and no unit follows.
+ * An age said of a person ("Resident is 93", "she is 97", "Mrs. Chase is 101", "hes 91", "my dad … turned 92"), never
+ * of a reading ("SpO2 is 92", "HR was 95"): the words before it name a person, and no unit follows.
  */
 const PERSON_IS_AGE =
-  /\b(?:(?:resident|patient|pt|she|he|mom|mother|dad|father|wife|husband|grandma|grandmother|grandpa|grandfather|aunt|uncle|sister|brother|sibling|who),?\s+(?:is|was|turned|turns|just turned)|hes|he's|shes|she's)\s+(9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lbs?|bpm|beats|percent|mm|cm|°|\/|\.\d))/gi;
+  /\b(?:(?:(?:mr|mrs|ms|miss)\.?\s+[a-z'’-]+|resident|patient|pt|she|he|mom|mother|dad|father|wife|husband|grandma|grandmother|grandpa|grandfather|aunt|uncle|sister|brother|sibling|who),?\s+(?:is|was|turned|turns|just turned)|hes|he's|shes|she's)\s+(9\d|1[0-2]\d)\b(?!\s*(?:%|mg|kg|lbs?|bpm|beats|percent|mm|cm|°|\/|\.\d))/gi;
 
 /**
  * An age between commas right after a capitalised word, as after a name ("Mae Yazzie, 92, who…", "Bà Nguyễn Thị
