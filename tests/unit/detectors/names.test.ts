@@ -305,4 +305,11 @@ describe('the name detector', () => {
     expect(distinctNames('pt Ioane Sapolu 44M, heart tx 2023')).toEqual(['Ioane Sapolu']);
     expect(distinctNames('pt Tolerated Procedure (see note)')).toEqual([]);
   });
+  it('finds a name after a care role typed in lower case, not a form field in title case', () => {
+    expect(distinctNames('any interaction? pharmacist Kehau 808-555-0161; aide Maribel Ortiz helped')).toEqual([
+      'Kehau',
+      'Maribel Ortiz',
+    ]);
+    expect(distinctNames('Aide Present: yes. Chaplain Services consulted. the sitter Reports no issues')).toEqual([]);
+  });
 });

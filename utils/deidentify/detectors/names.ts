@@ -133,7 +133,7 @@ const LOWER_TITLE_SCAN = cued('(?:mr|mrs|ms|miss)\\.[ \\t]+');
 const MEASURE_BEFORE = /(?:\d|\b(?:trace|trivial|mild|moderate|severe|no|of))[ \t]*$/i;
 /** The other cues in any case; each named group says what kind of cue it was. */
 const CUE_SCAN = cued(
-  `(?:(?<relation>${RELATIONS})(?:(?:\\s+(?:is|was)\\s+(?:called|named)|\\s+is|\\s+named|\\s+called|,)?\\s+|[ \\t]*\\([ \\t]*)|(?<naming>${NAMING_CUES})\\s*:?[ \\t]+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<followUp>${FOLLOW_UP_CUES})[ \\t]+|(?<pt>pt)[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+|(?<introduced>my name is|my name's|name is|call me|i'm|i am|this is)[ \\t]+)`,
+  `(?:(?<relation>${RELATIONS})(?:(?:\\s+(?:is|was)\\s+(?:called|named)|\\s+is|\\s+named|\\s+called|,)?\\s+|[ \\t]*\\([ \\t]*)|(?<naming>${NAMING_CUES})\\s*:?[ \\t]+|(?<cue>${NAME_CUES})\\s*:?[ \\t]+|(?<followUp>${FOLLOW_UP_CUES})[ \\t]+|(?<pt>pt)[ \\t]+|(?<role>pharmacist|aide|sitter|caseworker|chaplain|doula|midwife|counsel+or)[ \\t]+|(?<label>${NAME_LABELS})\\s*:[ \\t]*|(?<signoff>${SIGN_OFFS})[,!.]?\\s+|(?<greeting>hi|hello|dear|hey|good (?:morning|afternoon|evening))\\s+|(?<introduced>my name is|my name's|name is|call me|i'm|i am|this is)[ \\t]+)`,
   'i',
 );
 /** "'s daughter" after a name: whose relative someone is. */
@@ -295,6 +295,8 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     const facts =
       PT_NAME_FACTS.test(text.slice(at + name.length, at + name.length + 12)) && !/(?:ed|ing|s)$/.test(words(name)[0]);
     if (g.pt && (!m[0].startsWith('pt') || words(name).length < 2 || !(opensWithFirstName(name) || facts))) continue;
+    // "pharmacist Kehau", "aide Maribel": a role typed in lower case before a name, never a form's "Aide Present".
+    if (g.role && (!/^[a-z]/.test(m[0]) || /(?:s|ed|ing)$/.test(words(name)[0]))) continue;
     if (g.relation && /^[A-Z]{2,5}$/.test(name)) continue; // "her son is HCP", "wife is POA": a role's letters
     // After a label the name may be written family name first: "Patient: Oyelaran, Amber".
     const given =
