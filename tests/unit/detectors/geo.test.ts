@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deidentify } from '../../../utils/deidentify';
 import { geoDetector } from '../../../utils/deidentify/detectors/geo';
 import { findWith } from './helpers';
 
@@ -222,6 +223,16 @@ describe('the street and ZIP detector', () => {
     ]);
     expect(findWith(geoDetector, 'EKG: 1 MM ST ELEVATION V2. 12 LEAD ST CHANGES NONE. GAVE 10 UNITS DR SMITH')).toEqual(
       [],
+    );
+  });
+  it('finds homes, jails and treatment programs by their kind; a program named only by what it treats stays', () => {
+    const out = (text: string) => deidentify(text).text;
+    expect(out('lives at Riverbend Terrace Apartments; booked into Pennington County Jail')).toBe(
+      'lives at [LOCATION-1]; booked into [LOCATION-2]',
+    );
+    expect(out('methadone from Black Hills Treatment Services')).toBe('methadone from [LOCATION-1]');
+    expect(out('referred to a Substance Abuse Treatment Center')).toBe(
+      'referred to a Substance Abuse Treatment Center',
     );
   });
 });
