@@ -91,4 +91,34 @@ describe('bad pages', () => {
     expect(record.notes).toHaveLength(1);
     expect(record.notes[0].text).toContain('Nguyễn Thị Lan — 患者 — مريض');
   });
+
+  it("reads blocks whose class-less titles lead a styled title bar as sections; the bar's aside is kept as text", async () => {
+    const block = (title: string, aside: string, body: string) =>
+      `<div class="blk"><div class="blk__t"><div>${title}</div><span class="sub">${aside}</span></div>` +
+      `<div class="blk__b">${body}</div></div>`;
+    const record = await capture(
+      block('Treatment Plan', 'Plan start 03/17/2025', '<dl><dt>Regimen</dt><dd>FOLFOX q14 days</dd></dl>') +
+        block(
+          'Day 1 Administration',
+          'Access: R chest port',
+          '<div class="cat">Premedications</div><div class="row"><div>1</div><div>' +
+            '<div>ondansetron 16 mg IV once</div><div>Infuse over 15 min</div></div><div>Given<br>09:14 · MK</div></div>' +
+            '<div class="row"><div>2</div><div><div>oxaliplatin 114 mg IV once over 120 min</div>' +
+            '<div>65 mg/m² × 1.75 m² = 114 mg</div></div><div>Infusing</div></div>',
+        ) +
+        block(
+          'Treatment Parameters — Pre-Chemo Labs',
+          'Collected 06/10/2025 07:41',
+          '<table><thead><tr><th>Test</th><th>Result</th><th>Ref range</th></tr></thead>' +
+            '<tbody><tr><td>WBC</td><td>3.8 x10³/µL</td><td>4.0–11.0</td></tr>' +
+            '<tr><td>Creatinine</td><td>0.78 mg/dL</td><td>0.57–1.00</td></tr></tbody></table>',
+        ),
+    );
+    expect(record.medications.map((m) => m.name)).toEqual(['ondansetron', 'oxaliplatin']);
+    expect(record.medications[1].text).toContain('65 mg/m² × 1.75 m² = 114 mg');
+    expect(record.labs.map((l) => l.test)).toEqual(['WBC', 'Creatinine']);
+    expect(record.other.map((o) => o.text)).toEqual(
+      expect.arrayContaining(['Access: R chest port', 'Collected 06/10/2025 07:41']),
+    );
+  });
 });

@@ -30,7 +30,7 @@ const SECTION_PATTERNS: Array<[SectionCategory, RegExp]> = [
     /\b(vitals?|vital signs?|growth(?: charts?| parameters)?(?! (?:and|&) development)|anthropometrics?)\b|^(?:(?:last|latest|current|recent|admission)\s+)?VS\b/i,
   ],
   ['immunizations', /\b(immuni[sz]ations?|vaccin\w*)\b/i],
-  ['medications', /\b(medications?|meds|prescriptions?|drug list|medicines|active rx|med list)\b/i],
+  ['medications', /\b(medications?|meds|prescriptions?|drug list|medicines|active rx|med list|administrations?)\b/i],
   ['messages', /\b(messages?|inbox|conversations?|message thread|secure messaging)\b/i],
   [
     'problems',

@@ -55,10 +55,11 @@ const MEDICATION_ROUTINE_WORDS = 'scheduled|prn|as needed|continuous(?: infusion
 /**
  * A sub-heading inside a medication list: the status of the medications that follow ("Discontinued This Encounter",
  * "Stopped Medications", "Active Medications"), or how they are given ("Scheduled Medications", "PRN Meds"), which
- * names no status. Always with its noun: a status word alone ("stopped") is the badge of the item before it.
+ * names no status, or a group of an infusion's orders ("Premedications", "Chemotherapy / Biotherapy"). Always with its
+ * noun: a status word alone ("stopped") is the badge of the item before it.
  */
 export const MEDICATION_SUBHEADING = new RegExp(
-  `^(?:(${MEDICATION_STATUS_WORDS})\\s+(?:(?:in |at |during )?this\\s+(?:encounter|visit|admission)|medications?|meds|prescriptions|orders)|(?:${MEDICATION_ROUTINE_WORDS})\\s+(?:medications?|meds|infusions?)|(?:medications?|meds)\\s+(discontinued|stopped|on hold))\\s*:?$`,
+  `^(?:(${MEDICATION_STATUS_WORDS})\\s+(?:(?:in |at |during )?this\\s+(?:encounter|visit|admission)|medications?|meds|prescriptions|orders)|(?:${MEDICATION_ROUTINE_WORDS})\\s+(?:medications?|meds|infusions?)|(?:medications?|meds)\\s+(discontinued|stopped|on hold)|pre-?medications?|premeds|chemotherapy(?:\\s*\\/\\s*biotherapy)?|biotherapy|hydration|supportive care)\\s*:?$`,
   'i',
 );
 /** A one-cell row across a medication table, which needs no noun: "Scheduled", "PRN", "Discontinued". */
@@ -166,7 +167,8 @@ export function nearAncestor(a: Element, b: Element, reach: number): boolean {
 
 /**
  * A line that goes on describing the medication above it: its other name, how to take it, what changed, how much is
- * dispensed ("Commonly known as: NEURONTIN", "Take 1 capsule by mouth at bedtime", "What changed: how much to take").
+ * dispensed ("Commonly known as: NEURONTIN", "Take 1 capsule by mouth at bedtime", "What changed: how much to take"),
+ * or how an infusion's dose was reached and given ("65 mg/m² × 1.75 m² = 114 mg", "Infuse over 15 min", "09:14 · MK").
  */
 export const MEDICATION_CONTINUATION =
-  /^(?:commonly known as|also known as|brand(?: name)?|what changed|changed|reason|instructions?|directions|sig|dispense|refills?|quantity|qty|indications?|notes?)\s*:|^(?:take|inject|inhale|apply|use|place|instill|insert|dissolve|chew|give|spray|swallow|mix|start with|after \d)\b|^(?:last (?:given|dose|filled|fill|taken)|next (?:due|dose)|start(?:ed|s)? \d|home med|on hold|hold for|held\b|max(?:imum)? \d|d\/c \d|day \d+ of \d|[\w-]+ scale per protocol)|^\([^()]+\)$/i;
+  /^(?:commonly known as|also known as|brand(?: name)?|what changed|changed|reason|instructions?|directions|sig|dispense|refills?|quantity|qty|indications?|notes?)\s*:|^(?:take|inject|inhale|apply|use|place|instill|insert|dissolve|chew|give|spray|swallow|mix|start with|after \d)\b|^(?:last (?:given|dose|filled|fill|taken)|next (?:due|dose)|start(?:ed|s)? \d|home med|on hold|hold for|held\b|max(?:imum)? \d|d\/c \d|day \d+ of \d|[\w-]+ scale per protocol)|^\([^()]+\)$|^\d[\d,.]*\s*(?:mg|mcg|g|units?)\/(?:m²|m2|kg)|^(?!.*\d\s*(?:mg|mcg|g|ml|units?)\b)(?:flat dose|infuse\b|over \d+\s*(?:min|hr|h)\b|infusing|omitted|due\b|\d{1,2}:\d{2}\b)/i;

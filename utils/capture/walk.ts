@@ -148,7 +148,8 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       const line = summary ? lineOf(summary) : '';
       // A closed section ("Immunizations ▸") is not read; a closed item's summary line is on
       // screen ("Type 2 diabetes mellitus — Active") and is the item, only its details are closed.
-      if (summary && line && !isSectionTitle(line)) {
+      // A summary that counts what it holds ("Supportive care orders (2)") closes a group, not an item.
+      if (summary && line && !isSectionTitle(line) && !/\(\d+\)/.test(line)) {
         yield { kind: 'text', text: line, parts: partsOf(summary.childNodes), el: summary };
         continue;
       }

@@ -105,8 +105,18 @@ export function readHeading(
   }
   if (level === 7 && current && category === current.category) return; // a caption repeating its section
   openSection(s, text, category ?? 'other', level, scope ?? sectionScope(el), category !== undefined);
-  if (implied && s.section && LIST_SECTIONS.has(s.section.category) && leadsItsBox(el))
+  // A list's title, or a title that opened a note's section ("Treatment Plan" over a plan's fields): what is styled as
+  // it is and leads its own box is the next section's title ("Day 1 Administration", "Pre-Chemo Labs").
+  if (
+    implied &&
+    s.section &&
+    (LIST_SECTIONS.has(s.section.category) || s.section.category === 'notes') &&
+    leadsItsBox(el)
+  )
     s.section.headingStyle = styleOf(el);
+  // A title that leads a small box of its own, with the section's body in the box after it: the box is its title bar
+  // ("Day 1 Administration" beside "Access: R chest port"), not a box of chips under a title ("Allergies (3)").
+  if (implied && s.section && leadsItsBox(el) && isTitleBar(el.parentElement)) s.section.titleBox = el.parentElement!;
 }
 
 /**
@@ -117,6 +127,13 @@ export function readHeading(
 export function isPeerHeading(s: BuildState, el: Element): boolean {
   const style = s.section?.headingStyle;
   return style !== undefined && style === styleOf(el) && leadsItsBox(el);
+}
+
+/** A small box followed by a larger one: a title bar over its section's body. */
+function isTitleBar(box: Element | null): boolean {
+  const length = box?.textContent?.length ?? Infinity;
+  const body = box?.nextElementSibling?.textContent?.length ?? 0;
+  return box !== null && box.childElementCount <= 4 && length <= 160 && body > 2 * length;
 }
 
 /** The first thing in its container, not a cell of a table. */

@@ -28,11 +28,17 @@ export interface OpenSection {
    * same style is the next heading ("To do" after "Meds due this shift"), whatever it names.
    */
   headingStyle?: string;
+  /** The small box a styled title leads (its title bar): the rest of its text is about the section. */
+  titleBox?: Element;
 }
 
 /** An element's tag and class: what styled text that stands for a heading has in common with its peers. */
 export function styleOf(el: Element): string | undefined {
-  return typeof el.className === 'string' && el.className.trim() ? `${el.tagName}.${el.className.trim()}` : undefined;
+  const classOf = (e: Element) => (typeof e.className === 'string' ? e.className.trim() : '');
+  if (classOf(el)) return `${el.tagName}.${classOf(el)}`;
+  // A title without a class of its own is styled by its box's ("<div class="blk__t"><div>Treatment Plan</div>…").
+  const box = el.parentElement;
+  return box && classOf(box) ? `${box.tagName}.${classOf(box)} > ${el.tagName}` : undefined;
 }
 
 /** What reading one block led to: an item, banner fields, a skip for a reason, or a wait for more. */
