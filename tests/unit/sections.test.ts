@@ -121,4 +121,34 @@ describe('bad pages', () => {
       expect.arrayContaining(['Access: R chest port', 'Collected 06/10/2025 07:41']),
     );
   });
+
+  it("reads rows named by vital signs as readings under any heading; a therapy's prescription is no drug list", async () => {
+    const record = await capture(
+      `<fieldset><legend>Dialysis Prescription (current order)</legend><label>Dialyzer <b>Optiflux F180NR</b></label>` +
+        `<label>Blood flow (Qb) <b>400 mL/min</b></label></fieldset>` +
+        '<table><tr><td>Parameter</td><td>Pre (06:58)</td><td>Post (11:06)</td><td>Comment</td></tr>' +
+        '<tr><td>Weight (standing)</td><td>85.9 kg</td><td>82.8 kg</td><td>Net UF 3.0 L</td></tr>' +
+        '<tr><td>BP (sitting)</td><td>162/86 mmHg</td><td>138/74 mmHg</td><td>L arm not used</td></tr>' +
+        '<tr><td>Pulse</td><td>78 bpm</td><td>84 bpm</td><td>Regular</td></tr></table>',
+    );
+    expect(record.medications).toEqual([]);
+    expect(record.vitals.map((v) => [v.name, v.value, v.time])).toEqual([
+      ['Weight (standing)', '85.9', 'Pre (06:58)'],
+      ['Weight (standing)', '82.8', 'Post (11:06)'],
+      ['BP (sitting)', '162/86', 'Pre (06:58)'],
+      ['BP (sitting)', '138/74', 'Post (11:06)'],
+      ['Pulse', '78', 'Pre (06:58)'],
+      ['Pulse', '84', 'Post (11:06)'],
+    ]);
+    expect(record.vitals[0].text).toContain('Comment: Net UF 3.0 L');
+  });
+
+  it('finds the patient named over a subtitle of labelled facts', async () => {
+    const record = await capture(
+      '<div aria-label="Patient header"><div>Oyelaran, Desmond A.<small style="display:block">Preferred: “Des” · ' +
+        'Language: English</small></div><div><span>DOB</span> <span>07/19/1958</span></div>' +
+        '<div><span>MRN</span> <span>LKD-208817</span></div></div><h2>Problems</h2><ul><li>ESRD</li></ul>',
+    );
+    expect(record.patient.name).toBe('Oyelaran, Desmond A.');
+  });
 });

@@ -30,7 +30,11 @@ const SECTION_PATTERNS: Array<[SectionCategory, RegExp]> = [
     /\b(vitals?|vital signs?|growth(?: charts?| parameters)?(?! (?:and|&) development)|anthropometrics?)\b|^(?:(?:last|latest|current|recent|admission)\s+)?VS\b/i,
   ],
   ['immunizations', /\b(immuni[sz]ations?|vaccin\w*)\b/i],
-  ['medications', /\b(medications?|meds|prescriptions?|drug list|medicines|active rx|med list|administrations?)\b/i],
+  [
+    'medications',
+    // A prescription of one therapy is its order ("Dialysis Prescription"); alone or current, it is the drug list.
+    /\b(medications?|meds|prescriptions|drug list|medicines|active rx|med list|administrations?)\b|^(?:(?:active|current|home|my|new|outpatient)\s+)?prescription\b/i,
+  ],
   ['messages', /\b(messages?|inbox|conversations?|message thread|secure messaging)\b/i],
   [
     'problems',
@@ -154,7 +158,7 @@ const BANNER_LABELS: Array<[BannerField, RegExp]> = [
   ['id:SSN', /^(ssn|social security(?: number| no\.?| #)?)$/i],
   [
     'id:Insurance',
-    /^(insurance(?: id| number)?|member id|health plan(?: id)?|plan id|policy(?: number| #)?|subscriber id|insurance member id|payer id|coverage|medicare(?: number| id| no\.?| #)?|medicaid(?: number| id| no\.?| #)?|mbi|medicare beneficiary (?:id|identifier|number))$/i,
+    /^(insurance(?: id| number)?|member id|health plan(?: id)?|plan id|policy(?: number| #)?|subscriber id|insurance member id|payer id|coverage|medicare(?: number| id| no\.?| #| mbi)?|medicaid(?: number| id| no\.?| #)?|mbi|medicare beneficiary (?:id|identifier|number))$/i,
   ],
   [
     'id:Account',

@@ -108,3 +108,51 @@ export function readingsByTimeItems(
   }
   return items;
 }
+
+/**
+ * Rows named by vital signs with a reading in each column ("Parameter | Pre (06:58) | Post (11:06) | Comment", then
+ * "Weight (standing) | 85.9 kg | 82.8 kg | Net UF 3.0 L"): each reading is an item, timed by its column's header, with
+ * what the other columns say of it; undefined unless three or more rows, at least half of them, name vital signs.
+ */
+export function vitalSignRowItems(
+  header: string[] | undefined,
+  rows: TableData['rows'],
+  isVitalSign: (label: string) => boolean,
+): CellItem[] | undefined {
+  // Without header markup, a first row that names no vital sign is the header ("Parameter | Pre (06:58) | …").
+  const headless = !header && rows.length > 0 && !isVitalSign(rows[0].cells[0]?.text ?? '');
+  const columns = header ?? (headless ? rows[0].cells.map((cell) => cell.text) : undefined);
+  if (headless) rows = rows.slice(1);
+  if (!columns || columns.length < 3) return undefined;
+  const named = rows.filter((row) => row.cells.length >= 3 && isVitalSign(row.cells[0].text));
+  if (named.length < 3 || named.length * 2 < rows.length) return undefined;
+  const items: CellItem[] = [];
+  for (const row of rows) {
+    const name = row.cells[0]?.text ?? '';
+    const readings: CellItem[] = [];
+    const said: string[] = [];
+    row.cells.slice(1).forEach((cell, index) => {
+      const column = columns[index + 1] ?? '';
+      if (EMPTY_CELL.test(cell.text)) return;
+      if (!isVitalSign(name) || ABOUT_A_READING.test(column) || !/\d/.test(cell.text) || toIsoDate(cell.text)) {
+        said.push(column ? `${column}: ${cell.text}` : cell.text);
+        return;
+      }
+      const time = column || undefined;
+      readings.push({
+        category: 'vitals',
+        fields: { name, ...splitValueUnit(cell.text), time },
+        text: `${name} ${cell.text}${time ? ` (${time})` : ''}`,
+        el: cell.el,
+      });
+    });
+    if (!readings.length) {
+      const shown = row.cells.map((c) => c.text).filter(Boolean);
+      if (shown.length) items.push({ category: 'other', fields: {}, text: shown.join(' · '), el: row.el });
+      continue;
+    }
+    for (const reading of readings)
+      items.push(said.length ? { ...reading, text: `${reading.text} · ${said.join('; ')}` } : reading);
+  }
+  return items;
+}

@@ -107,6 +107,21 @@ export function readBannerText(s: BuildState, text: string, shownParts: string[]
     !(s.nameCandidate && LAST_COMMA_FIRST.test(s.nameCandidate.text))
   )
     s.nameCandidate = { text: normalise(named), el };
+  // "Oyelaran, Desmond A." over a subtitle of labelled facts ("Preferred: “Des” · Language: English"): the name is the
+  // first part.
+  const head = parts[0]?.replace(CODE_IN_BRACKETS, '');
+  if (
+    !found.length &&
+    parts.length > 1 &&
+    head &&
+    LAST_COMMA_FIRST.test(head) &&
+    !NOT_A_NAME.test(head) &&
+    /^[^:]{1,30}:/.test(parts[1]) &&
+    !(s.nameCandidate && LAST_COMMA_FIRST.test(s.nameCandidate.text))
+  ) {
+    s.nameCandidate = { text: normalise(head), el };
+    return true;
+  }
   // The name often stands first in the strip, with no label ("Ezeudu, Adaeze N. · 36 y · F · DOB …").
   const first = parts[0];
   if (

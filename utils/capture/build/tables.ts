@@ -14,7 +14,7 @@ import {
   MEDICATION_GROUP_ROW,
   medicationStatus,
 } from '../lines';
-import { flowsheetItems, readingsByTimeItems } from '../table-shapes';
+import { flowsheetItems, readingsByTimeItems, vitalSignRowItems } from '../table-shapes';
 import { isFlowsheet, mapColumns, type TableData } from '../tables';
 import { bannerAllergies, readBannerText, setBanner } from './banner';
 import { isVitalSignName } from '../../record/vital-signs';
@@ -40,6 +40,14 @@ export function readTable(s: BuildState, table: TableData) {
   // Labels that name vital signs ("BP | 128/76 mmHg | HR | 64 | Weight | 198 lb") make vital signs under any heading.
   const vitalSigns = s.itemCategory === 'vitals' ? undefined : vitalSignPairs(rows);
   if (vitalSigns) return readPairs(s, vitalSigns, 'vitals');
+  // Rows named by vital signs, a reading a column ("Weight | 85.9 kg (Pre) | 82.8 kg (Post)"): under any heading.
+  const vitalRows = s.itemCategory === 'vitals' ? undefined : vitalSignRowItems(table.header, rows, isVitalSignName);
+  if (vitalRows) {
+    for (const item of vitalRows)
+      if (item.category === 'other') keepOther(s, item.text, item.el);
+      else pushItem(s, item.category, item.fields, item.text, item.el);
+    return;
+  }
   const pairs = labelValueCells(rows);
   if (pairs && s.itemCategory && s.itemCategory !== 'other') return readPairs(s, pairs);
 
