@@ -151,4 +151,20 @@ describe('bad pages', () => {
     );
     expect(record.patient.name).toBe('Oyelaran, Desmond A.');
   });
+
+  it('keeps a questionnaire\'s answers as text, and reads "Allergies & Sensitivities" as the allergy list', async () => {
+    const record = await capture(
+      '<h2>Medical Conditions</h2><table><thead><tr><th>Condition</th><th>Status</th></tr></thead>' +
+        '<tbody><tr><td>Atrial fibrillation</td><td>Active</td></tr><tr><td>Xerostomia</td><td>Active</td></tr>' +
+        '<tr><td>Essential hypertension</td><td>Active</td></tr></tbody></table>' +
+        '<table><thead><tr><th>Questionnaire item</th><th>Answer</th><th>Details</th></tr></thead>' +
+        '<tbody><tr><td>Rheumatic fever</td><td>No</td><td></td></tr>' +
+        '<tr><td>Joint replacement</td><td>Yes</td><td>R knee 2021</td></tr></tbody></table>' +
+        '<div><div><span>Allergies &amp; Sensitivities</span> <span>⚠ 3 on file</span></div>' +
+        '<ul><li>Sulfa — rash</li><li>Latex — hives</li></ul></div>',
+    );
+    expect(record.problems.map((p) => p.name)).toEqual(['Atrial fibrillation', 'Xerostomia', 'Essential hypertension']);
+    expect(record.other.map((o) => o.text).join(' ')).toContain('Rheumatic fever · No');
+    expect(record.allergies.map((a) => a.substance)).toEqual(['Sulfa', 'Latex']);
+  });
 });

@@ -23,7 +23,8 @@ const CONTEXT_SECTIONS =
 
 const SECTION_PATTERNS: Array<[SectionCategory, RegExp]> = [
   ['other', CONTEXT_SECTIONS],
-  ['allergies', /\b(allerg\w*|intolerances?|adverse (drug )?reactions?|nkda)\b/i],
+  // "Sensitivities" in the plural only: "Culture & Sensitivity" is a result.
+  ['allergies', /\b(allerg\w*|intolerances?|sensitivities|adverse (drug )?reactions?|nkda)\b/i],
   // "Last VS 0615": VS alone is vital signs only as a title's head word ("HTN vs anxiety" is not).
   [
     'vitals',
@@ -152,7 +153,7 @@ const BANNER_LABELS: Array<[BannerField, RegExp]> = [
   ['age', /^age$/i],
   [
     'id:MRN',
-    /^(mrn|medical record (?:number|no\.?|#)|mr ?#|mr number|patient[- ]ids?|chart (?:number|no\.?|#)|patient identifiers?|identifiers?|icn|integration control (?:number|no\.?|#)|empi|enterprise (?:mrn|id)|client (?:id|number|no\.?|#)|pt\.? ?#|patient (?:number|no\.?|#)|resident (?:#|id|number|no\.?)|euid)$/i,
+    /^(mrn|medical record (?:number|no\.?|#)|mr ?#|mr number|patient[- ]ids?|chart (?:number|no\.?|#)|patient identifiers?|identifiers?|icn|integration control (?:number|no\.?|#)|empi|(?:enterprise|medical|hospital|clinic|dental) (?:mrn|id)|client (?:id|number|no\.?|#)|pt\.? ?#|patient (?:number|no\.?|#)|resident (?:#|id|number|no\.?)|euid)$/i,
   ],
   ['id:License', /^(driver'?s? lic(?:\.|ense)?(?: (?:number|no\.?|#))?|dl ?#|dl (?:number|no\.?))$/i],
   ['id:SSN', /^(ssn|social security(?: number| no\.?| #)?)$/i],

@@ -23,6 +23,9 @@ import { noteLine } from './notes';
 import { openSection } from './sections';
 import type { BuildState } from './state';
 
+/** The column a questionnaire answers in. */
+const QUESTIONNAIRE_COLUMN = /^(?:answers?|responses?|yes\s*\/\s*no|y\s*\/\s*n)$/i;
+
 export function readTable(s: BuildState, table: TableData) {
   let rows = table.rows.filter((row) => s.keep(row.el));
   if (s.inBannerContext) {
@@ -51,8 +54,10 @@ export function readTable(s: BuildState, table: TableData) {
   const pairs = labelValueCells(rows);
   if (pairs && s.itemCategory && s.itemCategory !== 'other') return readPairs(s, pairs);
 
-  let category = s.itemCategory;
-  if ((!category || category === 'other') && table.header) {
+  // A questionnaire ("Questionnaire item | Answer | Details") asks; its rows are answers, kept as text, not list items.
+  const questionnaire = table.header?.some((h) => QUESTIONNAIRE_COLUMN.test(h.trim())) ?? false;
+  let category = questionnaire ? undefined : s.itemCategory;
+  if ((!category || category === 'other') && table.header && !questionnaire) {
     const byColumns = mapColumns(table.header, 'labs');
     // Under a heading of its own ("Rx Profile") only a list's own columns say what it is; a column that reads as a
     // section's name ("Problem") does so only where no heading named the table.
