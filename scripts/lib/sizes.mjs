@@ -45,8 +45,9 @@ export const CEILINGS = {
   // for issue 12: the reader learnt the pages real software renders (C-CDA's tables, flowsheets, accordions,
   // printed reports) and readies itself on a made-up chart (warm-up.ts, 0.6 KB gzipped); and from 60 KB when it
   // learnt layout that only CSS or coordinates give (CSS grids and chips, placed fax/PDF lines, printed columns,
-  // ARIA grids' stacked headers, trees: boxes.ts, printed.ts, regroup.ts); it measured 61.6 KB gzipped then.
-  captureScriptGzip: { ceiling: 64 * 1024, target: '≤ 64 KB gzipped' },
+  // ARIA grids' stacked headers, trees: boxes.ts, printed.ts, regroup.ts); it measured 61.6 KB gzipped then. From
+  // 64 KB when unseen8's pages taught it title bars, vital signs by row, infusion orders and questionnaires: 64.6 KB.
+  captureScriptGzip: { ceiling: 68 * 1024, target: '≤ 68 KB gzipped' },
   // React, React Query, zod and the openai SDK are most of it; the places gazetteer de-identification
   // reads (30,000 names, 145 KB gzipped) is bundled, never fetched. Raised from 300 KB for issue 13.
   sidePanelGzip: { ceiling: 440 * 1024, target: '≤ 440 KB gzipped' },

@@ -10,8 +10,8 @@ const out = (text: string) => deidentify(text).text;
 describe('eponymous clinical terms', () => {
   it('keeps place-named infections and person-named syndromes, scales and devices', () => {
     const text =
-      'Less likely West Nile or Miller Fisher; consider Ramsay Hunt if vesicles appear. Ann Arbor stage IIB. ' +
-      'Revised Geneva 3. Denver II normal. Providence nighttime brace. Penrose drain removed.';
+      'Less likely West Nile or Miller Fisher syndrome; consider Ramsay Hunt syndrome. Ann Arbor stage IIB. ' +
+      'Revised Geneva 3. Denver Developmental screening normal. Providence nighttime brace. Penrose drain removed.';
     expect(out(text)).toBe(text);
   });
 
@@ -47,10 +47,29 @@ describe('eponymous clinical terms', () => {
     );
   });
 
-  it("keeps a trial's name in capitals wherever it stands again, unless a cue makes it a person", () => {
+  it("keeps a trial's name in capitals where it names the trial, unless a cue makes it a person", () => {
     const text =
-      'Summarise the VICTORIA trial in 3 bullets. Would VICTORIA apply to her? Tanner 2, Braxton Hicks q10 min.';
+      'Summarise the VICTORIA trial in 3 bullets; is the VICTORIA arm older? Tanner stage 2, Braxton Hicks contractions.';
     expect(out(text)).toBe(text);
     expect(out('Her daughter VICTORIA called about the VICTORIA trial.')).not.toMatch(/daughter VICTORIA/);
+  });
+
+  it('never keeps a person whose name spells an eponym without its noun, nor one a cue or a fact marks', () => {
+    const cases: Array<[string, string[]]> = [
+      ['Mallory Weiss came in with her mother', ['Mallory', 'Weiss']],
+      ['Tommy John called about refills', ['Tommy']],
+      ['Austin Flint presented with dyspnea', ['Austin', 'Flint']],
+      ['Tanner 4 y/o brought in by mom', ['Tanner']],
+      ['Her sister Mary Joseph is HCP.', ['Mary', 'Joseph']],
+      ['Braxton Hicks 34M, DOB 3/4/1990', ['Braxton', 'Hicks']],
+      ['Note reviewed with Austin Flint, MD', ['Austin', 'Flint']],
+      ['Patient Name:\nRamsay Hunt', ['Ramsay', 'Hunt']],
+      ['Considered the VICTORIA trial. Called her daughter; VICTORIA agrees.', ['VICTORIA agrees']],
+      ["Jane Smith (MRN 1234567) fell. Smith's fracture reduced.", ['Smith']],
+    ];
+    for (const [text, words] of cases) {
+      const result = out(text);
+      for (const word of words) expect(result, text).not.toContain(word);
+    }
   });
 });

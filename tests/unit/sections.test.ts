@@ -167,4 +167,29 @@ describe('bad pages', () => {
     expect(record.other.map((o) => o.text).join(' ')).toContain('Rheumatic fever · No');
     expect(record.allergies.map((a) => a.substance)).toEqual(['Sulfa', 'Latex']);
   });
+
+  it("keeps list rows, dated summaries, answered columns, entries beside a title and timed doses as the list's items", async () => {
+    const rows = await capture(
+      '<div class="card"><div class="row"><div>Allergies</div></div><div class="row"><div>Penicillin</div>' +
+        '<div>Hives</div></div><div class="row"><div>Latex</div><div>Rash</div></div></div>',
+    );
+    expect(rows.allergies.map((a) => a.substance)).toEqual(expect.arrayContaining(['Penicillin', 'Latex']));
+    const summaries = await capture(
+      '<h2>Problems</h2><details><summary>Type 2 diabetes mellitus (2015) — Active</summary><p>A1c 7.1</p></details>',
+    );
+    expect(summaries.problems.map((p) => p.name)).toEqual(['Type 2 diabetes mellitus']);
+    const answered = await capture(
+      '<h2>Medications</h2><table><thead><tr><th>Medication</th><th>Dose</th><th>Response</th></tr></thead>' +
+        '<tbody><tr><td>Lisinopril</td><td>10 mg</td><td>Good</td></tr></tbody></table>',
+    );
+    expect(answered.medications.map((m) => m.name)).toEqual(['Lisinopril']);
+    const beside = await capture(
+      '<div class="blk"><div class="blk__t"><div>Allergies</div><span>Penicillin (hives)</span></div>' +
+        `<div class="blk__b"><ul><li>Sulfa — rash</li><li>Codeine — nausea</li><li>${'Latex — hives. '.repeat(3)}</li>` +
+        '</ul></div></div>',
+    );
+    expect(beside.allergies.map((a) => a.substance)).toContain('Penicillin (hives)');
+    const timed = await capture('<h2>Medications</h2><p>Lisinopril 10 mg daily</p><p>21:00 Melatonin 3 mg</p>');
+    expect(timed.medications).toHaveLength(2);
+  });
 });

@@ -34,7 +34,7 @@ const SECTION_PATTERNS: Array<[SectionCategory, RegExp]> = [
   [
     'medications',
     // A prescription of one therapy is its order ("Dialysis Prescription"); alone or current, it is the drug list.
-    /\b(medications?|meds|prescriptions|drug list|medicines|active rx|med list|administrations?)\b|^(?:(?:active|current|home|my|new|outpatient)\s+)?prescription\b/i,
+    /\b(medications?|meds|prescriptions|drug list|medicines|active rx|med list|(?<!patient )administrations?)\b|^(?:(?:active|current|home|my|new|outpatient|discharge|pending)\s+)?prescription\b/i,
   ],
   ['messages', /\b(messages?|inbox|conversations?|message thread|secure messaging)\b/i],
   [

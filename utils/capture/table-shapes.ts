@@ -114,6 +114,9 @@ export function readingsByTimeItems(
  * "Weight (standing) | 85.9 kg | 82.8 kg | Net UF 3.0 L"): each reading is an item, timed by its column's header, with
  * what the other columns say of it; undefined unless three or more rows, at least half of them, name vital signs.
  */
+const TIME_OR_PHASE =
+  /\d{1,2}:\d{2}|\d{1,2}\/\d{1,2}|^(?:pre|post|before|after|baseline|initial|final|admission|discharge|am|pm|start|end|mid)\b/i;
+
 export function vitalSignRowItems(
   header: string[] | undefined,
   rows: TableData['rows'],
@@ -123,7 +126,10 @@ export function vitalSignRowItems(
   const headless = !header && rows.length > 0 && !isVitalSign(rows[0].cells[0]?.text ?? '');
   const columns = header ?? (headless ? rows[0].cells.map((cell) => cell.text) : undefined);
   if (headless) rows = rows.slice(1);
-  if (!columns || columns.length < 3) return undefined;
+  // The columns past the first are times or phases of care ("Pre (06:58)", "Post", "06/10 08:00"), not a result and
+  // its range: "Vital | Result | Reference range" is a list, read as one.
+  const timed = columns?.slice(1).filter((column) => TIME_OR_PHASE.test(column)).length ?? 0;
+  if (!columns || columns.length < 3 || timed < 2) return undefined;
   const named = rows.filter((row) => row.cells.length >= 3 && isVitalSign(row.cells[0].text));
   if (named.length < 3 || named.length * 2 < rows.length) return undefined;
   const items: CellItem[] = [];

@@ -149,7 +149,7 @@ export function* walk(root: Element, layout: boolean, report: WalkReport): Gener
       // A closed section ("Immunizations ▸") is not read; a closed item's summary line is on
       // screen ("Type 2 diabetes mellitus — Active") and is the item, only its details are closed.
       // A summary that counts what it holds ("Supportive care orders (2)") closes a group, not an item.
-      if (summary && line && !isSectionTitle(line) && !/\(\d+\)/.test(line)) {
+      if (summary && line && !isSectionTitle(line) && !/\(\d{1,3}\)\s*(?:[–—-]|$)/.test(line)) {
         yield { kind: 'text', text: line, parts: partsOf(summary.childNodes), el: summary };
         continue;
       }

@@ -68,7 +68,8 @@ export function findIdentifiers(
   // page ("selfID: 20cf14fb-…c18cat"): the leak guard would rightly block what the first pass left.
   const inWords = occurrencesOf(folded, strongValues(first, folded));
   // A person named once with a cue is the same person where the text names them again without one.
-  const named = nameOccurrences(text, first).filter((c) => !isClinicalTerm(c));
+  // (An eponym does not keep them: "Smith" named once with a cue is a person in "Smith's fracture" too.)
+  const named = nameOccurrences(text, first).filter((c) => !namesAnInstrument(text, c));
   const uncovered = notCovered(named.length ? [...inWords, ...named] : inWords, first);
   // The first pass already settled every other overlap: only its spans meet the new ones.
   return widenPlaceRuns(text, uncovered.length ? resolve(text, [...first, ...uncovered]) : first);

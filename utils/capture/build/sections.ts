@@ -113,7 +113,7 @@ export function readHeading(
     (LIST_SECTIONS.has(s.section.category) || s.section.category === 'notes') &&
     leadsItsBox(el)
   )
-    s.section.headingStyle = styleOf(el);
+    s.section.headingStyle = styleOf(el, s.section.category === 'notes');
   // A title that leads a small box of its own, with the section's body in the box after it: the box is its title bar
   // ("Day 1 Administration" beside "Access: R chest port"), not a box of chips under a title ("Allergies (3)").
   if (implied && s.section && leadsItsBox(el) && isTitleBar(el.parentElement)) s.section.titleBox = el.parentElement!;
@@ -126,7 +126,7 @@ export function readHeading(
  */
 export function isPeerHeading(s: BuildState, el: Element): boolean {
   const style = s.section?.headingStyle;
-  return style !== undefined && style === styleOf(el) && leadsItsBox(el);
+  return style !== undefined && style === styleOf(el, s.section?.category === 'notes') && leadsItsBox(el);
 }
 
 /** A small box followed by a larger one: a title bar over its section's body. */

@@ -33,12 +33,13 @@ export interface OpenSection {
 }
 
 /** An element's tag and class: what styled text that stands for a heading has in common with its peers. */
-export function styleOf(el: Element): string | undefined {
+export function styleOf(el: Element, byBox = false): string | undefined {
   const classOf = (e: Element) => (typeof e.className === 'string' ? e.className.trim() : '');
   if (classOf(el)) return `${el.tagName}.${classOf(el)}`;
-  // A title without a class of its own is styled by its box's ("<div class="blk__t"><div>Treatment Plan</div>…").
+  // A title without a class of its own is styled by its box's ("<div class="blk__t"><div>Treatment Plan</div>…"). Only
+  // where asked: in a list, rows share their box's class with the title's, and each row's first cell would be a title.
   const box = el.parentElement;
-  return box && classOf(box) ? `${box.tagName}.${classOf(box)} > ${el.tagName}` : undefined;
+  return byBox && box && classOf(box) ? `${box.tagName}.${classOf(box)} > ${el.tagName}` : undefined;
 }
 
 /** What reading one block led to: an item, banner fields, a skip for a reason, or a wait for more. */

@@ -23,8 +23,8 @@ import { noteLine } from './notes';
 import { openSection } from './sections';
 import type { BuildState } from './state';
 
-/** The column a questionnaire answers in. */
-const QUESTIONNAIRE_COLUMN = /^(?:answers?|responses?|yes\s*\/\s*no|y\s*\/\s*n)$/i;
+/** The column a questionnaire answers in, beside one that asks ("Questionnaire item | Answer"). */
+const QUESTIONNAIRE_COLUMN = /^(?:answers?|yes\s*\/\s*no|y\s*\/\s*n)$/i;
 
 export function readTable(s: BuildState, table: TableData) {
   let rows = table.rows.filter((row) => s.keep(row.el));
@@ -55,7 +55,9 @@ export function readTable(s: BuildState, table: TableData) {
   if (pairs && s.itemCategory && s.itemCategory !== 'other') return readPairs(s, pairs);
 
   // A questionnaire ("Questionnaire item | Answer | Details") asks; its rows are answers, kept as text, not list items.
-  const questionnaire = table.header?.some((h) => QUESTIONNAIRE_COLUMN.test(h.trim())) ?? false;
+  const questionnaire =
+    (table.header?.some((h) => QUESTIONNAIRE_COLUMN.test(h.trim())) ?? false) &&
+    (table.header?.some((h) => /question/i.test(h)) ?? false);
   let category = questionnaire ? undefined : s.itemCategory;
   if ((!category || category === 'other') && table.header && !questionnaire) {
     const byColumns = mapColumns(table.header, 'labs');

@@ -128,11 +128,12 @@ export function readText(s: BuildState, text: string, parts: string[], el: Eleme
   }
   const line = normalise(text);
   if (statusSubheading(s, category, line)) return;
-  // An order's number in a column of its own ("1", "2." before each infusion): it counts the list, names nothing.
-  if (category === 'medications' && /^\d{1,3}\.?$/.test(line)) return void s.touched.add('skip');
-  // What a section's title bar shows beside the title ("Access: R chest port", "Collected 06/10/2025"): about the
-  // section, kept as text.
-  if (s.section?.titleBox === el) return keepOther(s, line, el);
+  // An order's number leading its row ("1", "2." before each infusion): it counts the list, names nothing.
+  if (category === 'medications' && /^\d{1,3}\.?$/.test(line) && el.parentElement?.firstElementChild === el)
+    return void s.touched.add('skip');
+  // What a section's title bar shows beside the title, labelled or dated ("Access: R chest port", "Collected
+  // 06/10/2025"): about the section, kept as text. (An entry beside a list's title is an entry.)
+  if (s.section?.titleBox === el && /:|\d{1,2}[/.-]\d{1,2}/.test(line)) return keepOther(s, line, el);
   // "Last reviewed 06/03/2025 by …", "7 active", a legend or one entry of it ("RL = Ramon Lugo, RN"), a report's
   // running header that opens with the patient's name: about the list, not in it; kept as text.
   if (META_LINE.test(line) || legendOf(line) || LEGEND_ENTRY.test(line) || opensWithPatientName(s, line))

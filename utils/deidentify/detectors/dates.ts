@@ -107,7 +107,7 @@ const PATTERNS: Array<{
   {
     // "on the 14th", "the 3rd" — a day of the month; not a bone, a joint or a count ("the 1st MTH", "the 5th MC")
     re: cued(
-      /the\s+(?<date>(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:of\s+)?(?:day|week|month|year|percentile|grade|floor|time|dose|cycle|visit|birthday|trimester|metatarsal|metacarpal|rib|digit|finger|toe|intercostal|ics|nerve|vertebra|lumbar|cervical|thoracic|sacral|degree|line|round|course|attempt|admission|stage|generation|decade|episode|pregnancy|child|baby|percent|(?:mth|mtp|mt|mcp|mc|cmc|pip|dip|ray|molar|premolar|cranial|heart sound|quadrant)\b))/
+      /the\s+(?<date>(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th))\b(?!\s+(?:of\s+)?(?:day|week|month|year|percentile|grade|floor|time|dose|cycle|visit|birthday|trimester|metatarsal|metacarpal|rib|digit|finger|toe|intercostal|ics|nerve|vertebra|lumbar|cervical|thoracic|sacral|degree|line|round|course|attempt|admission|stage|generation|decade|episode|pregnancy|child|baby|percent|(?:mth|mtp|mt|mcp|mc|cmc|pip|molar|premolar|cranial|heart sound|quadrant)\b))/
         .source,
       'di',
     ),

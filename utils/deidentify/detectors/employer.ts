@@ -25,9 +25,11 @@ const EMPLOYER = cued(
  * never a service's or a disease's: "Services", "Systems" and "Security" are left out ("Child Protective Services").
  */
 const BUSINESS_END =
-  /(?<=[\p{L}'’&-][ \t]+)(?:Freight|Logistics|Trucking|Drilling|Foundry|Constructors|Construction|Contractors|Manufacturing|Industries|Inc\.?|LLC|Corp\.?|Corporation|Co-op|Cooperative|Bakery|Taqueria|Restaurant|Diner|Roofing|Plumbing|Landscaping|Motors|Labs|Technologies|Software|Lumber|Packing|Poultry|Orchards|Vineyards|Brewery|Airlines|Railroad|Mining|Staffing|Janitorial|Towing)\b/gu;
-/** Up to four capitalised words (of, and, & between) right before the business word. */
-/** Words of letters only: "E87.5. Labs" ends a sentence of codes, no business's name. */
+  /(?<=[\p{L}'’&-][ \t]+)(?:Freight|Logistics|Trucking|Drilling|Foundry|Constructors|Construction|Contractors|Manufacturing|Industries|Inc\.?|LLC|Corp\.?|Corporation|Co-op|Cooperative|Bakery|Taqueria|Restaurant|Diner|Roofing|Plumbing|Landscaping|Motors|Technologies|Software|Lumber|Packing|Poultry|Orchards|Vineyards|Brewery|Airlines|Railroad|Mining|Staffing|Janitorial|Towing)\b/gu;
+/**
+ * Up to four capitalised words (of, and, & between) right before the business word; words of letters only ("E11.22,
+ * N18.31. Construction …" is a sentence of codes, no business's name).
+ */
 const BUSINESS_NAME_BEFORE = /(?<![\p{L}\p{N}'’.-])(?:[A-Z][\p{L}'’&-]*[ \t]+(?:(?:of|and|&)[ \t]+)?){1,4}$/u;
 
 function businessNames(text: string): Candidate[] {
@@ -37,7 +39,7 @@ function businessNames(text: string): Candidate[] {
     const window = text.slice(Math.max(0, m.index - 60), m.index);
     const before = BUSINESS_NAME_BEFORE.exec(window)?.[0];
     if (!before) continue;
-    // "The Bakery": an article opens a sentence, not a name. "Sleep Labs": a clinical word makes it no business's name.
+    // "The Bakery": an article opens a sentence, not a name. A clinical word makes it no business's name.
     const first = /^\S+/.exec(before)![0];
     const name = FUNCTION_WORDS.has(first.toLowerCase()) ? before.slice(first.length).trimStart() : before;
     const words = name

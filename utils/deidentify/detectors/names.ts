@@ -181,6 +181,9 @@ const TITLED_NAME_AT = new RegExp(TITLED_NAME, 'y');
 const NAME_BEFORE = new RegExp(`(?:${NAME})$`);
 const LINE_END = /^[ \t]*(?:[.!]?[ \t]*(?:\r?\n|$))/;
 /** After a name, what only a patient has: "(MRN", "(heart tx", ", 44M", " 62M", ", DOB". */
+/** What a note says a patient did, capitalised in a template: "pt Tolerated Procedure", "pt Denies Pain". */
+const PT_VERB =
+  /^(?:denies|denied|reports|reported|states|stated|tolerated|tolerates|presents|presented|complains|endorses|notes|returns|returned|remains|agrees|declines|declined|refuses|refused|understands|verbalized|admitted|discharged|seen|ambulating|resting|feeling)$/i;
 const PT_NAME_FACTS = /^(?:[ \t]*\(|,?[ \t]+\d{1,3}[ \t]?[MFmf]\b|,?[ \t]+(?:DOB|MRN)\b)/;
 const GREETING_END = /^\s*[,:!]/;
 /** Candidate first-name tokens for the dictionary: Capitalised, or ALL CAPS of five letters or more. */
@@ -290,10 +293,10 @@ export function detectNames(written: string, writtenCues: TextCues = new TextCue
     if (g.naming && m[0].startsWith('AKA')) continue; // in capitals, an above-knee amputation ("left AKA Stump")
     if (g.followUp && !opensWithFirstName(name)) continue;
     // "pt Rusty Kowalczyk signed…": a first name and a family name after the abbreviation, never "Patient Education";
-    // a name of any origin when a record number, a bracket or an age follows it ("pt Haruto Sato (MRN …"), not a verb's
-    // phrase ("pt Tolerated Procedure (see note)").
+    // a name of any origin when a record number, a bracket or an age follows it ("pt Haruto Sato (MRN …", "pt Zhiqing
+    // Liu"), not what the patient did ("pt Tolerated Procedure (see note)").
     const facts =
-      PT_NAME_FACTS.test(text.slice(at + name.length, at + name.length + 12)) && !/(?:ed|ing|s)$/.test(words(name)[0]);
+      PT_NAME_FACTS.test(text.slice(at + name.length, at + name.length + 12)) && !PT_VERB.test(words(name)[0]);
     if (g.pt && (!m[0].startsWith('pt') || words(name).length < 2 || !(opensWithFirstName(name) || facts))) continue;
     // "pharmacist Kehau", "aide Maribel": a role typed in lower case before a name, never a form's "Aide Present".
     if (g.role && (!/^[a-z]/.test(m[0]) || /(?:s|ed|ing)$/.test(words(name)[0]))) continue;
