@@ -18,6 +18,8 @@ export interface CellItem {
 
 const EMPTY_CELL = /^(?:-|—)?$/;
 
+type Cell = TableData['rows'][number]['cells'][number];
+
 export function flowsheetItems(header: string[], rows: TableData['rows'], category: 'vitals' | 'labs'): CellItem[] {
   const items: CellItem[] = [];
   let rowCategory: 'vitals' | 'labs' | 'other' = category;
@@ -66,6 +68,22 @@ export function flowsheetItems(header: string[], rows: TableData['rows'], catego
 const ABOUT_A_READING =
   /^(?:scale|change|by|method|position|site|comments?|notes?|(?:entered|recorded|taken|documented) by|source|device|initials|user|staff|method \/ position|age|%ile|percentile|z-?score|.+ %ile|(?:weekly |daily |total )?dose|dosage|next (?:check|due|visit))$/i;
 
+/** One reading of a table cell: its value and unit, the row's name, and when it was taken. */
+function readingOf(category: 'vitals' | 'labs', name: string, cell: Cell, time: string | undefined): CellItem {
+  return {
+    category,
+    fields: { [category === 'labs' ? 'test' : 'name']: name, ...splitValueUnit(cell.text), time },
+    text: `${name} ${cell.text}${time ? ` (${time})` : ''}`,
+    el: cell.el,
+  };
+}
+
+/** A row with no reading, kept as it is shown. */
+function rowAsShown(row: TableData['rows'][number]): CellItem[] {
+  const shown = row.cells.map((c) => c.text).filter(Boolean);
+  return shown.length ? [{ category: 'other', fields: {}, text: shown.join(' · '), el: row.el }] : [];
+}
+
 export function readingsByTimeItems(
   header: string[],
   columns: Array<string | undefined>,
@@ -88,16 +106,10 @@ export function readingsByTimeItems(
         about.set(of, [...(about.get(of) ?? []), `${name}: ${cell.text}`]);
         return;
       }
-      readings.push({
-        category,
-        fields: { [category === 'labs' ? 'test' : 'name']: name, ...splitValueUnit(cell.text), time },
-        text: `${name} ${cell.text}${time ? ` (${time})` : ''}`,
-        el: cell.el,
-      });
+      readings.push(readingOf(category, name, cell, time));
     });
     if (!readings.length) {
-      const shown = row.cells.map((c) => c.text).filter(Boolean);
-      if (shown.length) items.push({ category: 'other', fields: {}, text: shown.join(' · '), el: row.el });
+      items.push(...rowAsShown(row));
       continue;
     }
     const first = about.get(undefined) ?? [];
@@ -144,17 +156,10 @@ export function vitalSignRowItems(
         said.push(column ? `${column}: ${cell.text}` : cell.text);
         return;
       }
-      const time = column || undefined;
-      readings.push({
-        category: 'vitals',
-        fields: { name, ...splitValueUnit(cell.text), time },
-        text: `${name} ${cell.text}${time ? ` (${time})` : ''}`,
-        el: cell.el,
-      });
+      readings.push(readingOf('vitals', name, cell, column || undefined));
     });
     if (!readings.length) {
-      const shown = row.cells.map((c) => c.text).filter(Boolean);
-      if (shown.length) items.push({ category: 'other', fields: {}, text: shown.join(' · '), el: row.el });
+      items.push(...rowAsShown(row));
       continue;
     }
     for (const reading of readings)
