@@ -235,4 +235,13 @@ describe('the street and ZIP detector', () => {
       'referred to a Substance Abuse Treatment Center',
     );
   });
+  it('finds roads named by their number and a rural route with its box, not a rate or a release', () => {
+    const found = (text: string) => findWith(geoDetector, text).map(([, value]) => value);
+    expect(found('lives off Road 152; rollover on SR 14 near milepost 101; mail to RR 2 Box 118')).toEqual([
+      'Road 152',
+      'SR 14 near milepost 101',
+      'RR 2 Box 118',
+    ]);
+    expect(found('HR 92, BP 118/72, RR 16; metoprolol SR 25 mg daily; Route: PO')).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@
  */
 import { FACILITY, FACILITY_WORD, facilities, SCHOOL } from './facilities';
 import { postalCodeAfter, postalReplacement, zip3 } from './postal-codes';
+import { numberedRoads } from './roads';
 import { streetsInCapitals } from './street-capitals';
 import type { Candidate, Detector } from '../types';
 import { COUNTRY_NAMES, isCountry, isRegion } from '../regions';
@@ -245,7 +246,7 @@ export function detectGeo(text: string, cues: TextCues = new TextCues(text)): Ca
     const start = m.index + m[0].length - m[1].length;
     found.push({ start, end: start + m[1].length, type: 'ADDRESS' });
   }
-  for (const street of streetsInCapitals(text)) found.push({ ...street, type: 'ADDRESS' });
+  for (const street of [...streetsInCapitals(text), ...numberedRoads(text)]) found.push({ ...street, type: 'ADDRESS' });
   for (const m of matchesOnCuedLines(cues, STREET_WITH_UNIT, HAS_UNIT))
     found.push({ start: m.index, end: m.index + m[0].length, type: 'ADDRESS' });
   for (const m of matchesOnCuedLines(cues, CITY_STATE_ZIP, HAS_STATE)) {
